@@ -1,0 +1,137 @@
+"""The one result object every ranking method returns.
+
+CLI, UI, reports and tests all consume :class:`RankingResult`, so they cannot drift apart.
+Rank 1 is always the best candidate, whatever the method's own score orientation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int_]
+
+
+def ranks_from_scores(scores: npt.ArrayLike, *, higher_is_better: bool = True) -> IntArray:
+    """Competition ranks ("1224"): rank 1 is best, tied scores share the better rank.
+
+    Ties are decided on scores rounded to 12 significant digits, so two candidates whose
+    scores differ only by floating-point noise share a rank instead of being split at random.
+
+    Works on a 1-D score vector or row-wise on a 2-D batch (N×m).
+    """
+    s = np.asarray(scores, dtype=float)
+    key = -s if higher_is_better else s
+    key = _round_significant(key)
+    if key.ndim == 1:
+        return (key[None, :] < key[:, None]).sum(axis=1).astype(int) + 1
+    return (key[:, None, :] < key[:, :, None]).sum(axis=2).astype(int) + 1
+
+
+def _round_significant(x: FloatArray, digits: int = 12) -> FloatArray:
+    with np.errstate(divide="ignore", invalid="ignore"):
+        mag = np.where(x == 0, 0.0, np.floor(np.log10(np.abs(np.where(x == 0, 1.0, x)))))
+    scale = 10.0 ** (digits - 1 - mag)
+    return np.asarray(np.round(x * scale) / scale, dtype=float)
+
+
+def _freeze(mapping: Mapping[str, Any] | None) -> Mapping[str, Any]:
+    return MappingProxyType(dict(mapping or {}))
+
+
+@dataclass(frozen=True)
+class RankingResult:
+    """Scores and ranks of candidates under one method, with everything that produced them.
+
+    Attributes
+    ----------
+    method
+        Registry name of the method, e.g. ``"topsis"``.
+    candidates
+        Candidate ids in the order of the decision matrix rows.
+    scores
+        The method's own score per candidate (see ``higher_is_better``).
+    ranks
+        1 = best; ties share the better rank.
+    higher_is_better
+        Whether a larger score means a better candidate (False for VIKOR, SPOTIS, ...).
+    criteria
+        Criterion ids in the order of the weights.
+    weights
+        The weights actually used, summing to 1.
+    settings
+        Every setting that changed a number (normalisation, AHP mode, random-index table, ...).
+    notes
+        Plain-language remarks a user must see (a constant criterion, ties, imputed cells...).
+    details
+        Method-specific intermediate arrays (distances, ideal points, ...).
+    """
+
+    method: str
+    candidates: tuple[str, ...]
+    scores: FloatArray
+    ranks: IntArray
+    higher_is_better: bool
+    criteria: tuple[str, ...]
+    weights: FloatArray
+    settings: Mapping[str, Any] = field(default_factory=dict)
+    notes: tuple[str, ...] = ()
+    details: Mapping[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "candidates", tuple(self.candidates))
+        object.__setattr__(self, "criteria", tuple(self.criteria))
+        object.__setattr__(self, "notes", tuple(self.notes))
+        object.__setattr__(self, "settings", _freeze(self.settings))
+        object.__setattr__(self, "details", _freeze(self.details))
+        for name in ("scores", "weights"):
+            arr = np.array(getattr(self, name), dtype=float)
+            arr.setflags(write=False)
+            object.__setattr__(self, name, arr)
+        ranks = np.array(self.ranks, dtype=int)
+        ranks.setflags(write=False)
+        object.__setattr__(self, "ranks", ranks)
+        m = len(self.candidates)
+        if self.scores.shape != (m,) or self.ranks.shape != (m,):
+            msg = (
+                f"scores and ranks must have one entry per candidate ({m}); "
+                f"got {self.scores.shape} and {self.ranks.shape}"
+            )
+            raise ValueError(msg)
+        if self.weights.shape != (len(self.criteria),):
+            msg = f"weights must have one entry per criterion ({len(self.criteria)})"
+            raise ValueError(msg)
+        if not np.all(np.isfinite(self.scores)):
+            msg = f"method {self.method!r} produced a non-finite score; this is a bug"
+            raise ValueError(msg)
+
+    @property
+    def order(self) -> IntArray:
+        """Row indices from best to worst (stable for ties)."""
+        return np.argsort(self.ranks, kind="stable")
+
+    @property
+    def weight_map(self) -> dict[str, float]:
+        return dict(zip(self.criteria, self.weights.tolist(), strict=True))
+
+    def to_frame(self, names: Sequence[str] | None = None) -> pd.DataFrame:
+        """Candidates in rank order with columns ``id``, (``name``), ``score``, ``rank``."""
+        data: dict[str, Any] = {"id": list(self.candidates)}
+        if names is not None:
+            data["name"] = list(names)
+        data["score"] = self.scores
+        data["rank"] = self.ranks
+        frame = pd.DataFrame(data)
+        return frame.iloc[self.order].reset_index(drop=True)
+
+    def settings_text(self) -> str:
+        """One line naming the method and every setting, for captions and table footers."""
+        parts = [f"{k}={v}" for k, v in self.settings.items()]
+        return f"{self.method}" + (f" ({', '.join(parts)})" if parts else "")

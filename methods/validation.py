@@ -1,0 +1,98 @@
+"""Checks on the arrays handed to decision methods, shared by every method.
+
+Weights are normalised here (and the fact is noted), so no method ever sees weights that
+silently did not sum to one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import numpy.typing as npt
+
+from errors import MethodInputError
+from methods.directions import parse_directions
+
+FloatArray = npt.NDArray[np.float64]
+
+
+def check_matrix(matrix: npt.ArrayLike) -> FloatArray:
+    """Return the decision matrix as a finite 2-D float array (m candidates × n criteria)."""
+    try:
+        x = np.asarray(matrix, dtype=float)
+    except (TypeError, ValueError) as exc:
+        msg = f"decision matrix must be numeric ({exc})"
+        raise MethodInputError(msg) from exc
+    if x.ndim != 2:
+        msg = f"decision matrix must be 2-D (candidates × criteria); got {x.ndim}-D"
+        raise MethodInputError(msg)
+    m, n = x.shape
+    if m < 1:
+        msg = "decision matrix has no candidates; at least one row is needed"
+        raise MethodInputError(msg)
+    if n < 1:
+        msg = "decision matrix has no criteria; at least one column is needed"
+        raise MethodInputError(msg)
+    bad = np.argwhere(~np.isfinite(x))
+    if bad.size:
+        i, j = bad[0]
+        msg = (
+            f"decision matrix has {len(bad)} missing or non-finite value(s), first at "
+            f"row {i + 1}, column {j + 1}; choose a missing-data policy before ranking"
+        )
+        raise MethodInputError(msg)
+    return x
+
+
+def check_directions(directions: Sequence[str | int] | npt.ArrayLike, n: int) -> npt.NDArray[np.int_]:
+    """Parse directions and check there is one per criterion."""
+    d = parse_directions(directions)
+    if d.shape != (n,):
+        msg = f"expected {n} directions (one per criterion), got {d.size}"
+        raise MethodInputError(msg)
+    return d
+
+
+def check_weights(weights: npt.ArrayLike | None, n: int) -> tuple[FloatArray, list[str]]:
+    """Validate one weight vector and return it normalised to sum 1, with notes.
+
+    ``None`` means equal weights. Negative, non-finite or all-zero weights are errors.
+    """
+    notes: list[str] = []
+    if weights is None:
+        return np.full(n, 1.0 / n), ["equal weights used (none given)"]
+    w = np.asarray(weights, dtype=float)
+    if w.shape != (n,):
+        msg = f"expected {n} weights (one per criterion), got shape {w.shape}"
+        raise MethodInputError(msg)
+    _check_weight_values(w)
+    total = float(w.sum())
+    if not np.isclose(total, 1.0, rtol=0, atol=1e-9):
+        notes.append(f"weights summed to {total:.6g}; rescaled to sum to 1")
+    return w / total, notes
+
+
+def check_weight_batch(weights: npt.ArrayLike, n: int) -> FloatArray:
+    """Validate an N×n batch of weight vectors and return each row normalised to sum 1."""
+    w = np.asarray(weights, dtype=float)
+    if w.ndim == 1:
+        w = w[None, :]
+    if w.ndim != 2 or w.shape[1] != n:
+        msg = f"expected a batch of weight vectors of shape (N, {n}), got {w.shape}"
+        raise MethodInputError(msg)
+    _check_weight_values(w)
+    return w / w.sum(axis=1, keepdims=True)
+
+
+def _check_weight_values(w: FloatArray) -> None:
+    if not np.all(np.isfinite(w)):
+        msg = "weights must be finite numbers (got NaN or infinity)"
+        raise MethodInputError(msg)
+    if np.any(w < 0):
+        msg = f"weights must be >= 0 (got {float(w.min()):g})"
+        raise MethodInputError(msg)
+    sums = w.sum(axis=-1)
+    if np.any(sums <= 0):
+        msg = "weights must not all be zero; give at least one criterion a positive weight"
+        raise MethodInputError(msg)
