@@ -1,0 +1,202 @@
+"""AHP priorities and consistency for `clusterrank ahp`, the Weights page and scenario weights.
+
+One :class:`AHPBlock` per pairwise matrix (its priorities, λmax, CI, CR, the random-index table
+named, and the judgments that most raise inconsistency); an :class:`AHPReport` gathers the
+blocks of a single matrix or of a whole hierarchy, with the alternatives' global priorities.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from criteria.loading import load_ahp_file
+from criteria.models.ahp_file import AHPFile
+from criteria.plain_matrix import read_pairwise_csv
+from errors import ConfigurationError
+from methods.ahp import AHPResult, JudgmentFix, analyse, analyse_hierarchy, most_inconsistent
+
+MAX_FIXES = 3
+
+
+@dataclass(frozen=True)
+class AHPBlock:
+    """One pairwise matrix analysed: priorities, consistency and the fixes that help most."""
+
+    title: str
+    result: AHPResult
+    fixes: tuple[JudgmentFix, ...]
+
+    def priorities_frame(self) -> pd.DataFrame:
+        return pd.DataFrame(
+            {"item": list(self.result.items), "priority": self.result.priorities.tolist()}
+        )
+
+    def consistency_line(self) -> str:
+        r = self.result
+        verdict = "acceptable" if r.acceptable else f"ABOVE {r.threshold:.2f}: revise judgments"
+        return (
+            f"lambda_max {r.lambda_max:.4f}, CI {r.ci:.4f}, CR {r.cr:.4f} ({verdict}); "
+            f"random index {r.random_index_value:.2f} from the {r.random_index_table} table "
+            f"(n={r.n}); derivation {r.derivation}"
+        )
+
+    def to_payload(self) -> dict[str, Any]:
+        r = self.result
+        return {
+            "priorities": dict(zip(r.items, r.priorities.tolist(), strict=True)),
+            "lambda_max": float(r.lambda_max),
+            "ci": float(r.ci),
+            "cr": float(r.cr),
+            "acceptable": bool(r.acceptable),
+            "random_index": {"table": r.random_index_table, "value": float(r.random_index_value)},
+            "derivation": r.derivation,
+            "most_inconsistent": [
+                {
+                    "row": f.row,
+                    "column": f.column,
+                    "current": float(f.current),
+                    "consistent_value": float(f.consistent_value),
+                    "suggested": float(f.suggested),
+                    "cr_after": float(f.cr_after),
+                }
+                for f in self.fixes
+            ],
+            "notes": list(r.notes),
+        }
+
+
+def analyse_block(
+    title: str,
+    matrix: Any,
+    items: Sequence[str],
+    *,
+    derivation: str = "eigenvector",
+    random_index: str = "saaty",
+) -> AHPBlock:
+    """Analyse one pairwise matrix and find the judgments that most raise inconsistency."""
+    result = analyse(matrix, items, derivation=derivation, random_index=random_index)
+    return block_from_result(title, result)
+
+
+def block_from_result(title: str, result: AHPResult) -> AHPBlock:
+    """Wrap an analysed matrix with the judgments whose change would lower CR, worst first."""
+    fixes: tuple[JudgmentFix, ...] = ()
+    if result.n > 2 and result.cr > 1e-9:
+        fixes = tuple(
+            fix
+            for fix in most_inconsistent(
+                result.matrix,
+                result.items,
+                result.priorities,
+                k=MAX_FIXES,
+                derivation=result.derivation,
+                random_index=result.random_index_table,
+            )
+            if fix.suggested != fix.current and fix.cr_after < fix.cr_before
+        )
+    return AHPBlock(title=title, result=result, fixes=fixes)
+
+
+@dataclass(frozen=True)
+class AHPReport:
+    """Every matrix of a pairwise CSV or an AHP hierarchy, plus global priorities."""
+
+    blocks: tuple[AHPBlock, ...]
+    alternatives: tuple[str, ...] = ()
+    global_priorities: np.ndarray | None = None
+    synthesis: str | None = None
+    notes: tuple[str, ...] = ()
+
+    def global_frame(self) -> pd.DataFrame:
+        if self.global_priorities is None:
+            return pd.DataFrame()
+        frame = pd.DataFrame(
+            {"alternative": list(self.alternatives), "priority": self.global_priorities}
+        )
+        frame["rank"] = frame["priority"].rank(ascending=False, method="min").astype(int)
+        return frame.sort_values("rank", kind="stable").reset_index(drop=True)
+
+    def to_payload(self) -> dict[str, Any]:
+        """JSON of `clusterrank ahp`: the first block's fields at top level (the criteria
+        matrix), plus, for a hierarchy, alternatives' global priorities and each matrix's CR."""
+        payload = self.blocks[0].to_payload()
+        if self.global_priorities is not None:
+            payload["synthesis"] = self.synthesis
+            payload["alternatives"] = {
+                a: float(p) for a, p in zip(self.alternatives, self.global_priorities, strict=True)
+            }
+            payload["matrices"] = {b.title: b.to_payload() for b in self.blocks}
+            payload["consistency"] = {b.title: float(b.result.cr) for b in self.blocks}
+        payload["notes"] = list(self.notes) + payload.get("notes", [])
+        return payload
+
+
+def analyse_ahp_path(
+    path: Path, *, derivation: str | None = None, random_index: str | None = None
+) -> AHPReport:
+    """Analyse a pairwise CSV or an AHP hierarchy YAML file."""
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        items, matrix = read_pairwise_csv(path)
+        block = analyse_block(
+            path.name,
+            matrix,
+            items,
+            derivation=derivation or "eigenvector",
+            random_index=random_index or "saaty",
+        )
+        return AHPReport(blocks=(block,))
+    if suffix in {".yaml", ".yml"}:
+        return analyse_hierarchy_file(
+            load_ahp_file(path), derivation=derivation, random_index=random_index
+        )
+    msg = f"{path}: expected a pairwise matrix .csv or an AHP hierarchy .yaml (got {suffix!r})"
+    raise ConfigurationError(msg)
+
+
+def analyse_hierarchy_file(
+    spec: AHPFile, *, derivation: str | None = None, random_index: str | None = None
+) -> AHPReport:
+    """Criteria priorities, each criterion's alternative priorities, and the synthesis."""
+    deriv = derivation or spec.derivation
+    table = random_index or spec.random_index
+    crit_matrix = (
+        spec.criteria_judgments.pairwise(spec.criteria)
+        if spec.criteria_judgments is not None
+        else np.ones((1, 1))
+    )
+    alt_matrices = {
+        c: (
+            spec.alternative_judgments[c].pairwise(spec.alternatives)
+            if c in spec.alternative_judgments
+            else np.ones((1, 1))
+        )
+        for c in spec.criteria
+    }
+    hierarchy = analyse_hierarchy(
+        crit_matrix,
+        spec.criteria,
+        alt_matrices,
+        spec.alternatives,
+        derivation=deriv,
+        random_index=table,
+        synthesis=spec.synthesis,
+    )
+    blocks = [block_from_result("criteria", hierarchy.criteria)]
+    blocks += [
+        block_from_result(f"alternatives on {c}", hierarchy.per_criterion[c])
+        for c in spec.criteria
+    ]
+    return AHPReport(
+        blocks=tuple(blocks),
+        alternatives=hierarchy.alternatives,
+        global_priorities=np.asarray(hierarchy.global_priorities, dtype=float),
+        synthesis=hierarchy.synthesis,
+        notes=(f"goal: {spec.goal}", *hierarchy.notes),
+    )

@@ -1,0 +1,133 @@
+"""Rank a scenario, or a plain decision matrix: the calls the CLI and the UI share.
+
+``rank_scenario`` accepts an already-built decision matrix and weight report so the UI can
+cache what does not depend on the weights and re-rank at once when a slider moves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from analysis.report import RankingReport
+from analysis.weights import WeightReport, resolve_weights
+from criteria.decision_matrix import DecisionMatrix
+from criteria.loading import load_scenario
+from criteria.matrix import decision_matrix
+from criteria.models.scenario import Scenario
+from criteria.plain_matrix import read_matrix_csv
+from errors import ConfigurationError
+from methods.registry import rank
+
+
+def rank_scenario(
+    scenario: Scenario,
+    *,
+    method: str | None = None,
+    settings: Mapping[str, Any] | None = None,
+    weights: WeightReport | None = None,
+    matrix: DecisionMatrix | None = None,
+) -> RankingReport:
+    """Rank a validated scenario's candidates.
+
+    Parameters
+    ----------
+    scenario
+        A validated scenario.
+    method, settings
+        Override the scenario's method; ``settings`` update the scenario's method settings
+        when the method is the scenario's own, and replace them otherwise.
+    weights
+        Weights to use instead of the scenario's (e.g. from the UI's sliders).
+    matrix
+        The scenario's decision matrix, when the caller has it already (cached).
+    """
+    dm = matrix if matrix is not None else decision_matrix(scenario)
+    wr = weights if weights is not None else resolve_weights(scenario)
+    if tuple(wr.criteria) != tuple(dm.criteria):
+        msg = "weights and decision matrix list different criteria; reload the scenario"
+        raise ConfigurationError(msg)
+    name = method or scenario.method.name
+    merged: dict[str, Any] = dict(scenario.method.settings) if name == scenario.method.name else {}
+    merged.update(settings or {})
+    result = rank(
+        dm.values,
+        wr.global_weights,
+        dm.directions,
+        name,
+        candidates=dm.candidates,
+        criteria=dm.criteria,
+        settings=merged,
+    )
+    notes = list(dm.notes) + list(wr.notes) + list(result.notes)
+    if len(dm.candidates) == 1:
+        notes.append("only one candidate: it ranks first by definition; add candidates to compare")
+    return RankingReport(
+        title=scenario.title or scenario.id,
+        result=result,
+        names=dm.candidate_names,
+        settings={
+            "method": dict(result.settings),
+            "weights": dict(wr.settings),
+            "data": {"missing_data": scenario.missing_data},
+        },
+        notes=tuple(_unique(notes)),
+    )
+
+
+def rank_scenario_file(
+    path: str | Path, *, method: str | None = None, settings: Mapping[str, Any] | None = None
+) -> RankingReport:
+    """Load, validate and rank a scenario file."""
+    return rank_scenario(load_scenario(path), method=method, settings=settings)
+
+
+def rank_plain_matrix(
+    path: str | Path,
+    directions: str,
+    weights: str | None,
+    *,
+    method: str = "topsis",
+    settings: Mapping[str, Any] | None = None,
+) -> RankingReport:
+    """Rank a plain decision-matrix CSV (criterion names as header, ids in the first column)."""
+    pm = read_matrix_csv(path)
+    parsed_weights = _parse_weights(weights, len(pm.criteria)) if weights else None
+    result = rank(
+        pm.values,
+        parsed_weights,
+        directions,
+        method,
+        candidates=pm.candidates,
+        criteria=pm.criteria,
+        settings=dict(settings or {}),
+    )
+    return RankingReport(
+        title=str(path),
+        result=result,
+        names=pm.candidates,
+        settings={
+            "method": dict(result.settings),
+            "weights": {"mode": "given" if weights else "equal"},
+            "data": {"directions": directions},
+        },
+        notes=result.notes,
+    )
+
+
+def _parse_weights(text: str, n: int) -> list[float]:
+    parts = [p.strip() for p in text.split(",")]
+    try:
+        values = [float(p) for p in parts]
+    except ValueError as exc:
+        msg = f"--weights must be comma-separated numbers, e.g. \"0.2,0.3,0.5\" (got {text!r})"
+        raise ConfigurationError(msg) from exc
+    if len(values) != n:
+        msg = f"--weights has {len(values)} numbers but the matrix has {n} criteria"
+        raise ConfigurationError(msg)
+    return values
+
+
+def _unique(items: list[str]) -> list[str]:
+    return list(dict.fromkeys(items))

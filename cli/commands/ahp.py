@@ -1,0 +1,55 @@
+"""`clusterrank ahp FILE`: priorities and consistency of a pairwise matrix or AHP hierarchy."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from analysis.ahp_report import AHPReport, analyse_ahp_path
+from cli.output import bullet_lines, emit, frame_table, to_json
+
+
+def register(sub: Any) -> argparse.ArgumentParser:
+    p: argparse.ArgumentParser = sub.add_parser(
+        "ahp",
+        help="AHP priorities and consistency for a pairwise CSV or a hierarchy YAML",
+        description=(
+            "Priorities, lambda_max, CI and CR (with the random-index table named) for a "
+            "pairwise matrix CSV (criterion names as header row and first column), or for a "
+            "full AHP hierarchy in YAML (criteria and alternatives)."
+        ),
+    )
+    p.add_argument("file", help="pairwise matrix (.csv) or AHP hierarchy (.yaml/.yml)")
+    p.add_argument("--derivation", choices=("eigenvector", "geometric_mean"),
+                   help="priority derivation (default: the file's, else eigenvector)")
+    p.add_argument("--random-index", choices=("saaty", "alonso_lamata"),
+                   help="random-index table for CR (default: the file's, else saaty)")
+    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.add_argument("-o", "--output", help="write to this file instead of stdout")
+    p.set_defaults(handler=run)
+    return p
+
+
+def run(args: argparse.Namespace) -> int:
+    report = analyse_ahp_path(
+        Path(args.file), derivation=args.derivation, random_index=args.random_index
+    )
+    emit(to_json(report.to_payload()) if args.format == "json" else render(report), args.output)
+    return 0
+
+
+def render(report: AHPReport) -> str:
+    parts: list[str] = []
+    for block in report.blocks:
+        parts += [f"[{block.title}]", frame_table(block.priorities_frame()), block.consistency_line()]
+        fixes = [fix.describe() for fix in block.fixes]
+        if fixes:
+            parts.append(bullet_lines("judgments that most raise inconsistency:", fixes))
+        parts.append("")
+    if report.global_priorities is not None:
+        parts += ["[global priorities of the alternatives]", frame_table(report.global_frame()), ""]
+    notes = bullet_lines("notes:", report.notes)
+    if notes:
+        parts.append(notes)
+    return "\n".join(parts).rstrip()

@@ -1,0 +1,60 @@
+"""`clusterrank methods`: every ranking and weighting method available."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+import pandas as pd
+
+from cli.output import emit, frame_table, to_json
+from methods.registry import available_methods
+
+
+def register(sub: Any) -> argparse.ArgumentParser:
+    p: argparse.ArgumentParser = sub.add_parser(
+        "methods",
+        help="list every ranking and weighting method",
+        description="List every ranking and objective-weighting method with its settings.",
+    )
+    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.set_defaults(handler=run)
+    return p
+
+
+def run(args: argparse.Namespace) -> int:
+    infos = available_methods()
+    if args.format == "json":
+        payload = {
+            "methods": [
+                {
+                    "name": i.name,
+                    "title": i.title,
+                    "kind": i.kind,
+                    "implementation": i.implementation,
+                    "higher_is_better": i.higher_is_better,
+                    "batch": i.batch,
+                    "settings": {
+                        k: {"default": s.default, "choices": list(s.choices)}
+                        for k, s in i.settings.items()
+                    },
+                    "reference": i.reference,
+                }
+                for i in infos
+            ]
+        }
+        emit(to_json(payload), None)
+        return 0
+    rows = [
+        {
+            "name": i.name,
+            "kind": i.kind,
+            "by": i.implementation,
+            "best": "high score" if i.higher_is_better else "low score",
+            "settings": ", ".join(f"{k}={s.default}" for k, s in i.settings.items()) or "-",
+            "title": i.title,
+        }
+        for i in infos
+    ]
+    emit(frame_table(pd.DataFrame(rows)), None)
+    return 0

@@ -1,0 +1,101 @@
+"""`clusterrank rank`: rank a scenario's candidates, or a plain decision matrix."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from analysis.ranking import rank_plain_matrix, rank_scenario_file
+from analysis.report import RankingReport
+from cli.output import FORMATS, bullet_lines, emit, frame_table, to_json
+from errors import ConfigurationError
+
+
+def register(sub: Any) -> argparse.ArgumentParser:
+    p: argparse.ArgumentParser = sub.add_parser(
+        "rank",
+        help="rank a scenario (YAML) or a plain decision matrix (CSV)",
+        description=(
+            "Rank the candidates of a scenario, or of a plain decision matrix given with "
+            "--matrix (header row of criterion names, first column candidate ids). "
+            "Results list rank 1 first, with the method, every setting and all notes."
+        ),
+    )
+    p.add_argument("scenario", nargs="?", help="scenario YAML (omit when using --matrix)")
+    p.add_argument("--method", help="ranking method (see `clusterrank methods`); "
+                   "default: the scenario's, else topsis")
+    p.add_argument("--setting", action="append", default=[], metavar="KEY=VALUE",
+                   help="a method setting, e.g. --setting v=0.3 for VIKOR (repeatable)")
+    p.add_argument("--normalization", choices=("vector", "minmax"),
+                   help="TOPSIS/WSM normalisation (shortcut for --setting normalization=...)")
+    p.add_argument("--matrix", help="plain decision matrix CSV instead of a scenario")
+    p.add_argument("--directions", help='with --matrix: one per criterion, e.g. "+,-,+" '
+                   "(+ benefit, - cost)")
+    p.add_argument("--weights", help='with --matrix: e.g. "0.2,0.3,0.5" (default: equal)')
+    p.add_argument("--format", choices=FORMATS, default="table")
+    p.add_argument("-o", "--output", help="write to this file instead of stdout")
+    p.set_defaults(handler=run)
+    return p
+
+
+def parse_settings(pairs: list[str], normalization: str | None) -> dict[str, Any]:
+    """Turn ``KEY=VALUE`` strings into a settings dict (numbers parsed as numbers)."""
+    settings: dict[str, Any] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            msg = f"--setting expects KEY=VALUE (got {pair!r})"
+            raise ConfigurationError(msg)
+        settings[key.strip()] = _parse_value(value.strip())
+    if normalization:
+        settings["normalization"] = normalization
+    return settings
+
+
+def _parse_value(text: str) -> Any:
+    for cast in (int, float):
+        try:
+            return cast(text)
+        except ValueError:
+            pass
+    return text
+
+
+def run(args: argparse.Namespace) -> int:
+    settings = parse_settings(args.setting, args.normalization)
+    if args.matrix:
+        if args.scenario:
+            msg = "give either a scenario or --matrix, not both"
+            raise ConfigurationError(msg)
+        if not args.directions:
+            msg = '--matrix needs --directions, one per criterion, e.g. --directions "+,-,+"'
+            raise ConfigurationError(msg)
+        report = rank_plain_matrix(
+            args.matrix, args.directions, args.weights, method=args.method or "topsis",
+            settings=settings,
+        )
+    else:
+        if not args.scenario:
+            msg = "give a scenario YAML file, or --matrix FILE.csv with --directions"
+            raise ConfigurationError(msg)
+        if args.directions or args.weights:
+            msg = "--directions and --weights go with --matrix; a scenario holds its own"
+            raise ConfigurationError(msg)
+        report = rank_scenario_file(args.scenario, method=args.method, settings=settings)
+    emit(render(report, args.format), args.output)
+    return 0
+
+
+def render(report: RankingReport, fmt: str) -> str:
+    if fmt == "json":
+        return to_json(report.to_payload())
+    frame = report.to_frame()
+    if fmt == "csv":
+        return str(frame.to_csv(index=False))
+    parts = [report.title, report.settings_line(), "", frame_table(frame)]
+    weights = ", ".join(f"{k}={v:.4f}" for k, v in report.weights.items())
+    parts += ["", f"weights: {weights}"]
+    notes = bullet_lines("notes:", report.notes)
+    if notes:
+        parts += ["", notes]
+    return "\n".join(parts)

@@ -1,0 +1,248 @@
+"""Build the decision matrix of a scenario: data -> missing-data policy -> criteria.
+
+Steps, each echoed in the matrix's notes:
+
+1. read the figures (`criteria.data_sources.read_data`);
+2. check expert scores lie on their declared scales;
+3. apply ``missing_data``: ``reject`` lists every missing cell; ``drop_candidate`` drops
+   each candidate with a gap; ``impute_worst`` fills a gap with the worst observed value of
+   that data key given its direction; ``impute_mean`` with the mean of the observed values;
+4. combine indicators into criteria: ``single`` takes the one indicator, ``sum`` adds them,
+   ``weighted_mean`` min-max scales each indicator to 0..1 across the candidates (cost
+   flipped so 1 is best) and averages them with the normalised indicator weights;
+5. mark cells whose data key's provenance is illustrative.
+
+A constant criterion is allowed here (the ranking methods note it).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from criteria.data_sources import read_data
+from criteria.decision_matrix import CellNote, DecisionMatrix
+from criteria.models.common import direction_sign
+from criteria.models.criteria_set import CriteriaSet, Criterion
+from criteria.models.scenario import Scenario
+from errors import Problem, ValidationFailed
+
+FIX = "fill it, or set missing_data: drop_candidate | impute_worst | impute_mean"
+
+
+def decision_matrix(scenario: Scenario, data: pd.DataFrame | None = None) -> DecisionMatrix:
+    """The candidates × criteria matrix of a validated scenario, ready for ranking.
+
+    Parameters
+    ----------
+    scenario
+        A validated scenario (``criteria.load_scenario``).
+    data
+        Optional pre-read table (candidates × data keys, NaN = missing); by default the
+        scenario's data file and inline values are read.
+
+    Raises
+    ------
+    ValidationFailed
+        Every problem at once: unreadable data, scores off their scale, missing cells
+        under ``reject``, or no candidate left under ``drop_candidate``.
+    """
+    cs = scenario.criteria_set
+    name = scenario.source_name
+    table = (
+        data.reindex(index=list(scenario.candidate_ids), columns=list(cs.data_keys)).astype(float)
+        if data is not None
+        else read_data(scenario.data, scenario.candidate_ids, cs.data_keys, name)
+    )
+    problems = _scale_problems(cs, table, name)
+    if problems:
+        raise ValidationFailed(problems)
+    table, imputed, cell_notes, notes = _apply_policy(table, scenario, name)
+    values, titles, units, note_combine = _combine(cs, table)
+    illustrative, ill_notes, ill_msgs = _illustrative(scenario, table)
+    crit_imputed = np.column_stack(
+        [imputed[list(c.data_keys)].to_numpy().any(axis=1) for c in cs.criteria]
+    )
+    names = {c.id: c.label for c in scenario.candidates}
+    return DecisionMatrix(
+        values=values,
+        directions=np.array(
+            [
+                1 if c.combine_rule == "weighted_mean" else direction_sign(c.direction)
+                for c in cs.criteria
+            ],
+            dtype=int,
+        ),
+        candidates=tuple(str(i) for i in table.index),
+        candidate_names=tuple(names[str(i)] for i in table.index),
+        criteria=cs.criterion_ids,
+        criterion_titles=titles,
+        units=units,
+        groups=tuple(cs.group_of(c.id).id for c in cs.criteria),
+        imputed=crit_imputed,
+        illustrative=illustrative,
+        cell_notes=(*cell_notes, *ill_notes),
+        notes=(*notes, *note_combine, *ill_msgs),
+    )
+
+
+def _scale_problems(cs: CriteriaSet, table: pd.DataFrame, name: str) -> list[Problem]:
+    out: list[Problem] = []
+    for c in cs.criteria:
+        scale = c.expert_scale
+        if scale is None:
+            continue
+        for cand, value in table[c.id].items():
+            if not np.isnan(value) and not scale.min <= value <= scale.max:
+                msg = (
+                    f"score {value:g} for candidate {cand!r}, criterion {c.id!r} lies outside "
+                    f"its scale {scale.min:g}..{scale.max:g}"
+                )
+                out.append(Problem(name, f"data: candidate {cand}, key {c.id}", msg))
+    return out
+
+
+def _apply_policy(
+    table: pd.DataFrame, scenario: Scenario, name: str
+) -> tuple[pd.DataFrame, pd.DataFrame, list[CellNote], list[str]]:
+    policy = scenario.missing_data
+    missing = table.isna()
+    imputed = pd.DataFrame(False, index=table.index, columns=table.columns)
+    gaps = [(str(c), str(k)) for c in table.index for k in table.columns if missing.loc[c, k]]
+    if not gaps:
+        return table, imputed, [], []
+    if policy == "reject":
+        raise ValidationFailed(
+            Problem(
+                name,
+                f"data: candidate {c}, key {k}",
+                f"no value for candidate {c!r}, key {k!r}; {FIX}",
+            )
+            for c, k in gaps
+        )
+    if policy == "drop_candidate":
+        notes: list[CellNote] = []
+        for cand in table.index[missing.any(axis=1)]:
+            keys = [str(k) for k in table.columns[missing.loc[cand]]]
+            msg = f"candidate {cand!r} dropped: no value for {', '.join(keys)}"
+            notes.append(CellNote(str(cand), ", ".join(keys), "dropped_candidate", None, msg))
+        kept = table.loc[~missing.any(axis=1)]
+        if kept.empty:
+            msg = (
+                "every candidate has a missing value, so drop_candidate leaves none; "
+                "fill the data or set missing_data: impute_worst | impute_mean"
+            )
+            raise ValidationFailed.single(name, "missing_data", msg)
+        summary = f"missing_data: drop_candidate dropped {len(notes)} of {len(table)} candidates"
+        return kept, imputed.loc[kept.index], notes, [summary]
+    return _impute(table, scenario, name, gaps)
+
+
+def _impute(
+    table: pd.DataFrame, scenario: Scenario, name: str, gaps: list[tuple[str, str]]
+) -> tuple[pd.DataFrame, pd.DataFrame, list[CellNote], list[str]]:
+    policy = scenario.missing_data
+    cs = scenario.criteria_set
+    filled = table.copy()
+    imputed = table.isna()
+    problems: list[Problem] = []
+    fill: dict[str, float] = {}
+    for key in sorted({k for _, k in gaps}, key=list(table.columns).index):
+        observed = table[key].dropna()
+        if observed.empty:
+            msg = f"no candidate has a value for key {key!r}, so {policy} has nothing to fill from"
+            problems.append(Problem(name, f"data: key {key}", msg))
+            continue
+        if policy == "impute_mean":
+            fill[key] = float(observed.mean())
+        else:
+            cost = cs.key_direction(key) == "cost"
+            fill[key] = float(observed.max() if cost else observed.min())
+    if problems:
+        raise ValidationFailed(problems)
+    how = (
+        "the mean of the observed values" if policy == "impute_mean" else "the worst observed value"
+    )
+    action = "imputed_mean" if policy == "impute_mean" else "imputed_worst"
+    notes = []
+    for cand, key in gaps:
+        filled.loc[cand, key] = fill[key]
+        msg = f"{key} for {cand} was missing; filled with {how} ({fill[key]:g})"
+        notes.append(CellNote(cand, key, action, fill[key], msg))
+    summary = f"missing_data: {policy} filled {len(gaps)} cell(s) with {how}"
+    return filled, imputed, notes, [summary]
+
+
+def _combine(
+    cs: CriteriaSet, table: pd.DataFrame
+) -> tuple[np.ndarray, tuple[str, ...], tuple[str, ...], list[str]]:
+    columns: list[np.ndarray] = []
+    titles: list[str] = []
+    units: list[str] = []
+    notes: list[str] = []
+    for c in cs.criteria:
+        col, unit = _criterion_column(c, table, notes)
+        columns.append(col)
+        titles.append(c.title or c.id)
+        units.append(unit)
+    values = np.column_stack(columns).astype(float) if columns else np.empty((len(table), 0))
+    return values, tuple(titles), tuple(units), notes
+
+
+def _criterion_column(
+    c: Criterion, table: pd.DataFrame, notes: list[str]
+) -> tuple[np.ndarray, str]:
+    rule = c.combine_rule
+    if rule == "expert" and c.expert_scale is not None:
+        scale = c.expert_scale
+        return table[c.id].to_numpy(dtype=float), c.unit or f"score {scale.min:g}..{scale.max:g}"
+    inds = c.indicators or ()
+    if rule == "single":
+        return table[inds[0].id].to_numpy(dtype=float), c.unit or inds[0].unit
+    if rule == "sum":
+        return table[[i.id for i in inds]].to_numpy(dtype=float).sum(axis=1), c.unit or inds[0].unit
+    weights = np.array([i.weight for i in inds], dtype=float)
+    weights = weights / weights.sum()
+    scaled = []
+    for ind in inds:
+        x = table[ind.id].to_numpy(dtype=float)
+        lo, hi = float(x.min()), float(x.max())
+        if hi > lo:
+            s = (x - lo) / (hi - lo)
+            scaled.append(1.0 - s if c.indicator_direction(ind) == "cost" else s)
+        else:
+            scaled.append(np.full_like(x, 0.5))
+            notes.append(
+                f"indicator {ind.id} is the same for every candidate ({lo:g}); it scores 0.5 "
+                f"for all in criterion {c.id} (it cannot separate them)"
+            )
+    return np.column_stack(scaled) @ weights, "score 0..1"
+
+
+def _illustrative(
+    scenario: Scenario, table: pd.DataFrame
+) -> tuple[np.ndarray, list[CellNote], list[str]]:
+    cs = scenario.criteria_set
+    prov = scenario.data.provenance
+    mask = np.zeros((len(table), len(cs.criteria)), dtype=bool)
+    cell_notes: list[CellNote] = []
+    notes: list[str] = []
+    for j, c in enumerate(cs.criteria):
+        for key in c.data_keys:
+            p = prov.get(key)
+            if p is None or not p.illustrative:
+                continue
+            mask[:, j] = True
+            notes.append(
+                f"criterion {c.id} uses illustrative figures ({key}: {p.source}); "
+                "replace them with real figures before any decision"
+            )
+            for cand in table.index:
+                msg = f"{key} for {cand} is illustrative, not from a source"
+                cell_notes.append(
+                    CellNote(str(cand), key, "illustrative", float(table.loc[cand, key]), msg)
+                )
+    unsourced = [k for k in cs.data_keys if k not in prov]
+    if unsourced:
+        notes.append(f"no provenance given for data keys: {', '.join(unsourced)}")
+    return mask, cell_notes, notes

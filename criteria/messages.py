@@ -1,0 +1,192 @@
+"""Turn pydantic validation errors into human :class:`errors.Problem` s with a dotted path and line.
+
+Each pydantic error becomes one Problem (a ``cross_field`` error becomes one per rule it
+carries). Locations are rendered as ``groups[2].criteria[0].weight``; when the YAML node tree
+is given, each location is mapped to the line where that node starts
+(``start_mark.line + 1``).
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from collections.abc import Sequence
+from typing import Any, Union, get_args, get_origin
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from criteria.models.common import Loc, loc_text, suggest
+from errors import Problem
+
+_NUMBER_TYPES = {"float_parsing", "float_type", "int_parsing", "int_type", "number_not_bool"}
+_COMPARE = {
+    "greater_than_equal": (">=", "ge"),
+    "greater_than": (">", "gt"),
+    "less_than_equal": ("<=", "le"),
+    "less_than": ("<", "lt"),
+}
+
+
+def _unwrap(tp: Any) -> Any:
+    while get_origin(tp) is typing.Annotated:
+        tp = get_args(tp)[0]
+    return tp
+
+
+def _is_model(tp: Any) -> bool:
+    return isinstance(tp, type) and issubclass(tp, BaseModel)
+
+
+def _step(tp: Any, elem: str | int) -> tuple[Any, bool]:
+    """Descend one location element; the flag says whether the element is a real path step."""
+    tp = _unwrap(tp)
+    origin = get_origin(tp)
+    if origin in (Union, types.UnionType):
+        options = [_unwrap(a) for a in get_args(tp) if a is not type(None)]
+        for opt in options:  # a discriminated-union tag, e.g. weights -> "direct"
+            mode = getattr(opt, "model_fields", {}).get("mode")
+            if mode is not None and mode.default == elem:
+                return opt, False
+        for opt in options:
+            if not _is_model(opt) or elem in opt.model_fields:
+                return _step(opt, elem)
+        return None, True
+    if _is_model(tp):
+        field = tp.model_fields.get(str(elem))
+        return (field.annotation if field else None), True
+    if origin is tuple:
+        args = get_args(tp)
+        if len(args) == 2 and args[1] is Ellipsis:
+            return args[0], True
+        return (args[elem] if isinstance(elem, int) and elem < len(args) else None), True
+    if origin is dict:
+        return get_args(tp)[1], True
+    return None, True
+
+
+def clean_loc(model: type[BaseModel], loc: Sequence[str | int]) -> tuple[Loc, Any]:
+    """Drop union tags and dict-key markers from a pydantic loc; return it and the parent type."""
+    tp: Any = model
+    parent: Any = model
+    out: list[str | int] = []
+    for elem in loc:
+        if isinstance(elem, str) and elem == "[key]":
+            continue
+        parent = tp
+        nxt, real = _step(tp, elem) if tp is not None else (None, True)
+        if real:
+            out.append(elem)
+        else:  # consumed a tag: the parent of what follows is the tagged model
+            nxt, parent = nxt, nxt
+        tp = nxt
+    return tuple(out), _unwrap(parent)
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, str):
+        return repr(value)
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list | tuple):
+        return "a list"
+    if value is None:
+        return "nothing (empty)"
+    return str(value)
+
+
+def _message(err: Any, loc: Loc, parent: Any) -> str:
+    kind: str = err["type"]
+    ctx: dict[str, Any] = err.get("ctx") or {}
+    got = _show(err.get("input"))
+    names = [p for p in loc if isinstance(p, str)]
+    name = names[-1] if names else "value"
+    if kind == "extra_forbidden":
+        allowed = list(parent.model_fields) if _is_model(parent) else []
+        listing = f"; allowed: {', '.join(allowed)}" if allowed else ""
+        return f"unknown key {name!r}{suggest(name, allowed)}{listing}"
+    if kind == "missing":
+        if loc and isinstance(loc[-1], int):
+            return f"item {loc[-1] + 1} is missing (a judgment is written [a, b, value])"
+        return f"required key {name!r} is missing"
+    if kind in _COMPARE:
+        sign, key = _COMPARE[kind]
+        return f"{name!r} must be {sign} {ctx.get(key)} (got {got})"
+    if kind in _NUMBER_TYPES:
+        return f"{name!r} must be a number (got {got})"
+    if kind == "finite_number":
+        return f"{name!r} must be a finite number (got {got})"
+    if kind == "string_type":
+        return f"{name!r} must be text (got {got})"
+    if kind in ("bool_type", "bool_parsing"):
+        return f"{name!r} must be true or false (got {got})"
+    if kind == "literal_error":
+        raw = err.get("input")
+        options = [
+            o.strip(" '") for o in str(ctx.get("expected", "")).replace(" or ", ", ").split(",")
+        ]
+        hint = suggest(raw, options) if isinstance(raw, str) else ""
+        return f"{name!r} must be one of {', '.join(options)} (got {got}){hint}"
+    if kind == "union_tag_invalid":
+        return f"'mode' must be one of {ctx.get('expected_tags')} (got {ctx.get('tag')!r})"
+    if kind == "string_too_short":
+        return f"{name!r} must not be empty"
+    if kind == "too_short":
+        least, actual = ctx.get("min_length"), ctx.get("actual_length")
+        return f"{name!r} needs at least {least} item(s) (got {actual})"
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return f"{name!r} must be a mapping of keys and values (got {got})"
+    if kind in ("tuple_type", "list_type"):
+        return f"{name!r} must be a list (got {got})"
+    if kind.startswith(("id_", "direction", "judgment", "data_", "criteria_set", "empty_")):
+        return str(err["msg"])
+    return f"{err['msg']} (got {got})"
+
+
+def node_line(root: yaml.Node | None, loc: Sequence[str | int]) -> int | None:
+    """1-based line of the deepest YAML node reachable along ``loc`` (None without a tree)."""
+    node = root
+    line = None if root is None else root.start_mark.line + 1
+    for elem in loc:
+        if isinstance(node, yaml.MappingNode):
+            match = [(k, v) for k, v in node.value if str(k.value) == str(elem)]
+            if not match:
+                break
+            line = match[0][0].start_mark.line + 1
+            node = match[0][1]
+            if not isinstance(node, yaml.ScalarNode):
+                continue
+        elif isinstance(node, yaml.SequenceNode) and isinstance(elem, int):
+            if elem >= len(node.value):
+                break
+            node = node.value[elem]
+            line = node.start_mark.line + 1
+        else:
+            break
+    return line
+
+
+def problems_from_error(
+    exc: ValidationError,
+    model: type[BaseModel],
+    file: str,
+    root: yaml.Node | None = None,
+    skip: Sequence[Loc] = (),
+) -> list[Problem]:
+    """One Problem per pydantic error (one per rule inside a ``cross_field`` error).
+
+    ``skip`` lists locations whose errors are already reported elsewhere (e.g. a
+    criteria-set file that failed on its own).
+    """
+    out: list[Problem] = []
+    for err in exc.errors():
+        loc, parent = clean_loc(model, err["loc"])
+        if loc in skip:
+            continue
+        if err["type"] == "cross_field":
+            for rel, msg in err["ctx"]["problems"]:
+                full = (*loc, *rel)
+                out.append(Problem(file, loc_text(full), msg, node_line(root, full)))
+            continue
+        out.append(Problem(file, loc_text(loc), _message(err, loc, parent), node_line(root, loc)))
+    return out

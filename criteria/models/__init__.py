@@ -1,0 +1,36 @@
+"""Validated models of the files a user writes (pydantic v2, frozen, unknown keys rejected)."""
+
+from criteria.models.ahp_file import AHPFile, JudgmentBlock
+from criteria.models.common import DIRECTION_ALIASES, direction_sign, parse_direction_word
+from criteria.models.criteria_set import CriteriaSet, Criterion, ExpertScale, Group, Indicator
+from criteria.models.scenario import (
+    AHPWeights,
+    Candidate,
+    CriteriaSetWeights,
+    DataSpec,
+    DirectWeights,
+    MethodSpec,
+    Provenance,
+    Scenario,
+)
+
+__all__ = [
+    "DIRECTION_ALIASES",
+    "AHPFile",
+    "AHPWeights",
+    "Candidate",
+    "CriteriaSet",
+    "CriteriaSetWeights",
+    "Criterion",
+    "DataSpec",
+    "DirectWeights",
+    "ExpertScale",
+    "Group",
+    "Indicator",
+    "JudgmentBlock",
+    "MethodSpec",
+    "Provenance",
+    "Scenario",
+    "direction_sign",
+    "parse_direction_word",
+]

@@ -1,0 +1,178 @@
+"""Building blocks shared by every model a user writes: ids, relative weights, directions.
+
+The cross-field rules of each model are collected as ``(relative location, message)`` pairs
+and raised together as one ``cross_field`` error (see :func:`raise_if_problems`);
+`criteria.loading` expands it back into one :class:`errors.Problem` per pair, so every broken
+rule in a file is reported at once, each at its own dotted path and line.
+
+Directions are parsed here with the same alias set as ``methods/directions.py`` (criteria may
+not import methods): benefit/max/maximise/maximize/+/+1/1 and cost/min/minimise/minimize/-/-1/-1.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import Annotated, Any, Literal, NoReturn
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+Loc = tuple[str | int, ...]
+CrossProblem = tuple[Loc, str]
+
+_BENEFIT_ALIASES = ("benefit", "max", "maximise", "maximize", "+", "+1", "1")
+_COST_ALIASES = ("cost", "min", "minimise", "minimize", "-", "-1")
+DIRECTION_ALIASES: dict[str, Literal["benefit", "cost"]] = {
+    **{a: "benefit" for a in _BENEFIT_ALIASES},
+    **{a: "cost" for a in _COST_ALIASES},
+}
+
+_ID_RE = re.compile(r"[\w.-]+")  # \w is Unicode-aware: Cyrillic ids are allowed
+
+
+class FrozenModel(BaseModel):
+    """Base of every user-file model: unknown keys are errors, instances are immutable.
+
+    Numbers written where text is expected (``title: 2017``) are kept as text.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, coerce_numbers_to_str=True, str_strip_whitespace=True
+    )
+
+
+def fail(kind: str, template: str, **ctx: Any) -> NoReturn:
+    """Raise a pydantic error of type ``kind`` whose message is ``template`` filled from ``ctx``."""
+    raise PydanticCustomError(kind, template, ctx)
+
+
+def parse_direction_word(value: object) -> Literal["benefit", "cost"]:
+    """Map a direction alias (``"max"``, ``"-"``, ``1`` ...) to ``"benefit"`` or ``"cost"``."""
+    key = str(value).strip().lower() if value is not None else ""
+    if isinstance(value, bool) or key not in DIRECTION_ALIASES:
+        fail(
+            "direction",
+            "'direction' must be one of benefit/max/+ or cost/min/- (got {got})",
+            got=repr(value),
+        )
+    return DIRECTION_ALIASES[key]
+
+
+def _check_id(value: str) -> str:
+    if not _ID_RE.fullmatch(value):
+        fail(
+            "id_format",
+            "id {got} may contain only letters, digits, '_', '.' and '-' (no spaces)",
+            got=repr(value),
+        )
+    return value
+
+
+def _reject_bool(value: object) -> object:
+    if isinstance(value, bool):
+        fail("number_not_bool", "must be a number (got {got})", got=repr(value))
+    return value
+
+
+def _check_name(value: str) -> str:
+    if not value:
+        fail("empty_name", "must not be empty")
+    return value
+
+
+Id = Annotated[str, AfterValidator(_check_id)]
+"""An identifier: letters of any alphabet, digits, ``_``, ``.``, ``-``."""
+
+Name = Annotated[str, AfterValidator(_check_name)]
+"""A non-empty display name (any Unicode, spaces allowed)."""
+
+Weight = Annotated[
+    float,
+    BeforeValidator(_reject_bool),
+    Field(ge=0, allow_inf_nan=False, description="relative weight, >= 0; normalised later"),
+]
+"""A relative weight: a finite number >= 0 (weights are normalised to sum 1 later)."""
+
+Number = Annotated[float, BeforeValidator(_reject_bool), Field(allow_inf_nan=False)]
+"""A finite number."""
+
+Direction = Annotated[
+    Literal["benefit", "cost"],
+    BeforeValidator(parse_direction_word),
+    WithJsonSchema({"enum": sorted(DIRECTION_ALIASES), "description": "benefit or cost"}),
+]
+"""A criterion direction, stored as ``"benefit"`` or ``"cost"`` whatever alias was written."""
+
+
+def direction_sign(direction: str) -> int:
+    """+1 for benefit, -1 for cost (the convention of ``methods.directions``)."""
+    return 1 if DIRECTION_ALIASES[direction] == "benefit" else -1
+
+
+def loc_text(loc: Iterable[str | int]) -> str:
+    """Render a location tuple as a dotted path: ``groups[2].criteria[0].weight``."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+def suggest(word: str, known: Iterable[str]) -> str:
+    """``"; did you mean 'x'?"`` when a close match exists, else ``""``."""
+    close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def unknown_name(kind: str, name: str, known: Sequence[str]) -> str:
+    """Message for a reference to something that does not exist."""
+    listing = ", ".join(known) if known else "(none)"
+    return f"unknown {kind} {name!r}{suggest(name, known)} (known: {listing})"
+
+
+def duplicate_problems(
+    kind: str, entries: Sequence[tuple[str, Loc]], id_key: str = "id"
+) -> list[CrossProblem]:
+    """One problem per repeated id, pointing at the repeat and naming the first occurrence."""
+    first: dict[str, Loc] = {}
+    out: list[CrossProblem] = []
+    for ident, loc in entries:
+        if ident in first:
+            msg = f"duplicate {kind} id {ident!r} (also at {loc_text(first[ident])})"
+            out.append(((*loc, id_key), msg))
+        else:
+            first[ident] = loc
+    return out
+
+
+def all_zero_problem(weights: Sequence[float], loc: Loc, what: str) -> list[CrossProblem]:
+    """A problem when every weight of a level is zero (they cannot be normalised)."""
+    if weights and math.fsum(weights) <= 0:
+        msg = f"all {what} weights are zero; give at least one a positive weight"
+        return [(loc, msg)]
+    return []
+
+
+def repeated(values: Iterable[str]) -> list[str]:
+    """Values that occur more than once, in first-seen order."""
+    counts = Counter(values)
+    return [v for v, c in counts.items() if c > 1]
+
+
+def raise_if_problems(problems: Sequence[CrossProblem]) -> None:
+    """Raise every cross-field problem of one model together as a ``cross_field`` error.
+
+    The error's context holds the list of ``(relative loc, message)`` pairs; its message
+    lists them all, so ``str(ValidationError)`` is readable even without `criteria.loading`.
+    """
+    if not problems:
+        return
+    summary = "; ".join(f"{loc_text(loc) or '(here)'}: {msg}" for loc, msg in problems)
+    ctx: dict[str, Any] = {"summary": summary, "problems": [(tuple(loc), m) for loc, m in problems]}
+    fail("cross_field", "{summary}", **ctx)

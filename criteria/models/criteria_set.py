@@ -1,0 +1,255 @@
+"""The criteria set: groups -> criteria -> indicators (or an expert score on a scale).
+
+See ``docs/file-formats.md`` section 1. A criterion is measured either by quantitative
+indicators (combined by ``single``, ``sum`` or ``weighted_mean``) or by an expert score on a
+declared scale; the *data keys* a scenario must supply are the indicator ids plus the ids of
+expert-scored criteria.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from criteria.models.common import (
+    CrossProblem,
+    Direction,
+    FrozenModel,
+    Id,
+    Loc,
+    Number,
+    Weight,
+    all_zero_problem,
+    duplicate_problems,
+    loc_text,
+    raise_if_problems,
+)
+
+
+class Indicator(FrozenModel):
+    """A measured quantity; its id is the data column key."""
+
+    id: Id
+    title: str = ""
+    unit: str = ""
+    direction: Direction | None = Field(
+        default=None, description="defaults to the criterion's direction"
+    )
+    weight: Weight = 1.0
+    source: str | None = None
+    description: str | None = None
+
+
+class ExpertScale(FrozenModel):
+    """A declared scoring scale for an expert-scored criterion, with verbal anchors."""
+
+    min: Number
+    max: Number
+    anchors: dict[float, str] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _check(self) -> ExpertScale:
+        problems: list[CrossProblem] = []
+        if self.min >= self.max:
+            problems.append(
+                (
+                    ("max",),
+                    f"'max' must be greater than 'min' (got min {self.min:g}, max {self.max:g})",
+                )
+            )
+        else:
+            for point in self.anchors:
+                if not self.min <= point <= self.max:
+                    msg = f"anchor {point:g} lies outside the scale {self.min:g}..{self.max:g}"
+                    problems.append((("anchors", _anchor_key(point)), msg))
+        raise_if_problems(problems)
+        return self
+
+
+def _anchor_key(point: float) -> int | str:
+    return str(int(point)) if float(point).is_integer() else str(point)
+
+
+class Criterion(FrozenModel):
+    """One criterion: its direction, local weight, and how it is measured."""
+
+    id: Id
+    title: str = ""
+    description: str | None = None
+    direction: Direction
+    unit: str = ""
+    weight: Weight = 1.0
+    source: str | None = None
+    indicators: tuple[Indicator, ...] | None = Field(default=None, min_length=1)
+    combine: Literal["single", "sum", "weighted_mean"] | None = Field(
+        default=None, description="how indicators combine; default single"
+    )
+    expert_scale: ExpertScale | None = None
+
+    @property
+    def combine_rule(self) -> Literal["single", "sum", "weighted_mean", "expert"]:
+        """The effective rule: ``expert`` for an expert score, else ``combine`` (default single)."""
+        if self.expert_scale is not None:
+            return "expert"
+        return self.combine or "single"
+
+    def indicator_direction(self, indicator: Indicator) -> Literal["benefit", "cost"]:
+        """An indicator's own direction, or the criterion's when it declares none."""
+        return indicator.direction or self.direction
+
+    @property
+    def data_keys(self) -> tuple[str, ...]:
+        """The data keys this criterion reads: its indicator ids, or its own id if expert."""
+        if self.indicators is None:
+            return (self.id,)
+        return tuple(ind.id for ind in self.indicators)
+
+    @model_validator(mode="after")
+    def _check(self) -> Criterion:
+        raise_if_problems(self._problems())
+        return self
+
+    def _problems(self) -> list[CrossProblem]:
+        if self.indicators is None and self.expert_scale is None:
+            return [((), "give either 'indicators' or 'expert_scale'")]
+        if self.indicators is not None and self.expert_scale is not None:
+            return [((), "give either 'indicators' or 'expert_scale', not both")]
+        if self.indicators is None:
+            if self.combine is not None:
+                return [(("combine",), "'combine' applies to indicators only; remove it")]
+            return []
+        inds = self.indicators
+        rule = self.combine_rule
+        out: list[CrossProblem] = []
+        if rule == "single":
+            if len(inds) != 1:
+                msg = (
+                    f"combine: single needs exactly one indicator (got {len(inds)}); "
+                    "use sum or weighted_mean to combine several"
+                )
+                out.append((("indicators",), msg))
+            elif self.indicator_direction(inds[0]) != self.direction:
+                msg = (
+                    f"indicator direction {inds[0].direction!r} contradicts the criterion's "
+                    f"{self.direction!r}; with combine: single they must agree"
+                )
+                out.append((("indicators", 0, "direction"), msg))
+        elif rule == "sum":
+            units = sorted({ind.unit or self.unit for ind in inds})
+            if len(units) > 1:
+                msg = (
+                    f"combine: sum needs indicators in one unit (got {', '.join(map(repr, units))})"
+                )
+                out.append((("indicators",), msg))
+            for i, ind in enumerate(inds):
+                if self.indicator_direction(ind) != self.direction:
+                    msg = (
+                        f"combine: sum needs every indicator in the criterion's direction "
+                        f"{self.direction!r} (got {ind.direction!r})"
+                    )
+                    out.append((("indicators", i, "direction"), msg))
+        else:
+            if self.direction != "benefit":
+                msg = (
+                    "combine: weighted_mean yields a 0..1 benefit score, so the criterion's "
+                    f"direction must be benefit (got {self.direction!r}); put 'cost' on the "
+                    "indicators instead"
+                )
+                out.append((("direction",), msg))
+            out += all_zero_problem([i.weight for i in inds], ("indicators",), "indicator")
+        return out
+
+
+class Group(FrozenModel):
+    """A group of criteria with a relative group weight."""
+
+    id: Id
+    title: str = ""
+    description: str | None = None
+    weight: Weight = 1.0
+    criteria: tuple[Criterion, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _check(self) -> Group:
+        raise_if_problems(
+            all_zero_problem([c.weight for c in self.criteria], ("criteria",), "criterion")
+        )
+        return self
+
+
+class CriteriaSet(FrozenModel):
+    """A named, cited set of criteria in groups (``configs/criteria/*.yaml``)."""
+
+    id: Id
+    title: str = ""
+    source: str = Field(min_length=1, description="the citation this set comes from")
+    description: str | None = None
+    official_weights: bool = False
+    weights_note: str | None = None
+    groups: tuple[Group, ...] = Field(min_length=1)
+
+    @property
+    def criteria(self) -> tuple[Criterion, ...]:
+        """Every criterion, in group order then file order (the decision-matrix column order)."""
+        return tuple(c for g in self.groups for c in g.criteria)
+
+    @property
+    def criterion_ids(self) -> tuple[str, ...]:
+        return tuple(c.id for c in self.criteria)
+
+    @property
+    def group_ids(self) -> tuple[str, ...]:
+        return tuple(g.id for g in self.groups)
+
+    @property
+    def data_keys(self) -> tuple[str, ...]:
+        """Indicator ids plus expert-scored criterion ids, in column order."""
+        return tuple(k for c in self.criteria for k in c.data_keys)
+
+    def group_of(self, criterion_id: str) -> Group:
+        """The group holding a criterion (``KeyError`` if none does)."""
+        for g in self.groups:
+            if any(c.id == criterion_id for c in g.criteria):
+                return g
+        raise KeyError(criterion_id)
+
+    def key_direction(self, key: str) -> Literal["benefit", "cost"]:
+        """The direction of a data key (an indicator's effective one, or an expert criterion's)."""
+        for c in self.criteria:
+            if c.indicators is None and c.id == key:
+                return c.direction
+            for ind in c.indicators or ():
+                if ind.id == key:
+                    return c.indicator_direction(ind)
+        raise KeyError(key)
+
+    @model_validator(mode="after")
+    def _check(self) -> CriteriaSet:
+        groups: list[tuple[str, Loc]] = []
+        crits: list[tuple[str, Loc]] = []
+        inds: list[tuple[str, Loc]] = []
+        experts: list[tuple[str, Loc]] = []
+        for gi, g in enumerate(self.groups):
+            groups.append((g.id, ("groups", gi)))
+            for ci, c in enumerate(g.criteria):
+                cloc: Loc = ("groups", gi, "criteria", ci)
+                crits.append((c.id, cloc))
+                if c.indicators is None:
+                    experts.append((c.id, cloc))
+                for ii, ind in enumerate(c.indicators or ()):
+                    inds.append((ind.id, (*cloc, "indicators", ii)))
+        problems = duplicate_problems("group", groups)
+        problems += duplicate_problems("criterion", crits)
+        problems += duplicate_problems("indicator", inds)
+        ind_at = dict(reversed(inds))
+        for ident, loc in experts:
+            if ident in ind_at:
+                msg = (
+                    f"expert-scored criterion {ident!r} reads data key {ident!r}, which is also "
+                    f"the indicator at {loc_text(ind_at[ident])}; rename one of them"
+                )
+                problems.append(((*loc, "id"), msg))
+        problems += all_zero_problem([g.weight for g in self.groups], ("groups",), "group")
+        raise_if_problems(problems)
+        return self

@@ -1,0 +1,54 @@
+"""Regional statistics: location quotients, HHI, per-capita and marketability coefficients,
+screening rules and the specialisation report (seed 003, second part; issue 5).
+
+Pure functions over pandas/numpy, vectorised over regions and sectors. Imports only
+``errors`` and this package (never ``methods``).
+"""
+
+from criteria.regional.coefficients import (
+    CoefficientResult,
+    marketability_coefficient,
+    per_capita_production_coefficient,
+)
+from criteria.regional.hhi import HHIResult, hhi, hhi_table, normalised_hhi
+from criteria.regional.indicators import regional_indicator_values
+from criteria.regional.location_quotient import LocationQuotients, location_quotients
+from criteria.regional.report import SpecialisationReport, specialisation_report
+from criteria.regional.screening import ScreeningResult, screen
+from criteria.regional.screening_rules import (
+    DEFAULT_RULES_PATH,
+    ScreeningRules,
+    load_screening_rules,
+    screening_rules_from_text,
+)
+from criteria.regional.table import (
+    RegionSectorTable,
+    read_region_sector_table,
+    read_tidy_csv,
+    region_sector_table_from_frame,
+)
+
+__all__ = [
+    "DEFAULT_RULES_PATH",
+    "CoefficientResult",
+    "HHIResult",
+    "LocationQuotients",
+    "RegionSectorTable",
+    "ScreeningResult",
+    "ScreeningRules",
+    "SpecialisationReport",
+    "hhi",
+    "hhi_table",
+    "load_screening_rules",
+    "location_quotients",
+    "marketability_coefficient",
+    "normalised_hhi",
+    "per_capita_production_coefficient",
+    "read_region_sector_table",
+    "read_tidy_csv",
+    "region_sector_table_from_frame",
+    "regional_indicator_values",
+    "screen",
+    "screening_rules_from_text",
+    "specialisation_report",
+]

@@ -1,0 +1,199 @@
+"""Criterion weights from the criteria set or typed in by a user (direct weights).
+
+Global weight of a criterion = normalised group weight × normalised local weight, so the
+global weights sum to 1. Every normalisation that changes a number is noted. For
+``weights.mode: ahp`` this module only exposes the validated judgment blocks
+(:func:`ahp_request`); the analysis layer derives priorities with ``methods.ahp`` and can
+assemble the same :class:`WeightBreakdown` with :func:`compose_weights`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from criteria.models.ahp_file import JudgmentBlock
+from criteria.models.criteria_set import CriteriaSet
+from criteria.models.scenario import AHPWeights, DirectWeights, Scenario
+from errors import ConfigurationError
+
+FloatArray = npt.NDArray[np.float64]
+_TOL = 1e-9
+
+
+@dataclass(frozen=True)
+class WeightBreakdown:
+    """Criterion weights at every level, in decision-matrix column order.
+
+    Attributes
+    ----------
+    criteria, groups
+        Criterion ids and the group id of each (n each).
+    group_ids, group_weights
+        Each group once, with its normalised weight (sum 1).
+    local_weights
+        Each criterion's weight inside its group, normalised per group (n).
+    global_weights
+        Group weight × local weight (n, sum 1): what ranking methods receive.
+    mode
+        ``criteria_set``, ``direct`` or ``ahp``.
+    notes
+        Plain-language notes (normalisations, zero-weight groups...).
+    """
+
+    criteria: tuple[str, ...]
+    groups: tuple[str, ...]
+    group_ids: tuple[str, ...]
+    group_weights: FloatArray
+    local_weights: FloatArray
+    global_weights: FloatArray
+    mode: str
+    notes: tuple[str, ...] = field(default=())
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per criterion: group, group weight, local weight, global weight."""
+        gw = dict(zip(self.group_ids, self.group_weights, strict=True))
+        return pd.DataFrame(
+            {
+                "group": list(self.groups),
+                "group_weight": [gw[g] for g in self.groups],
+                "local_weight": self.local_weights,
+                "global_weight": self.global_weights,
+            },
+            index=pd.Index(list(self.criteria), name="criterion"),
+        )
+
+
+def _normalise(values: list[float], what: str, notes: list[str]) -> FloatArray:
+    total = math.fsum(values)
+    if total <= 0:  # validated models forbid this; guard for hand-built mappings
+        msg = f"all {what} are zero; give at least one a positive weight"
+        raise ConfigurationError(msg)
+    if abs(total - 1.0) > _TOL:
+        notes.append(f"{what} summed to {total:g}; normalised to sum 1")
+    return np.asarray(values, dtype=float) / total
+
+
+def compose_weights(
+    cs: CriteriaSet,
+    group_weights: Mapping[str, float],
+    local_weights: Mapping[str, float],
+    mode: str,
+    notes: tuple[str, ...] = (),
+) -> WeightBreakdown:
+    """Normalise group and local weights and combine them into global weights.
+
+    Parameters
+    ----------
+    cs
+        The criteria set (fixes the order of groups and criteria).
+    group_weights, local_weights
+        Relative weights by group id and by criterion id; every id must be present.
+    mode
+        Recorded in the result (``direct``, ``criteria_set``, ``ahp``).
+    notes
+        Notes to carry (e.g. consistency ratios from AHP).
+    """
+    out = list(notes)
+    gw = _normalise([float(group_weights[g.id]) for g in cs.groups], "group weights", out)
+    local: list[float] = []
+    glob: list[float] = []
+    for k, g in enumerate(cs.groups):
+        raw = [float(local_weights[c.id]) for c in g.criteria]
+        lw = _normalise(raw, f"criterion weights in group {g.id}", out)
+        if gw[k] == 0:
+            out.append(f"group {g.id} has weight 0: its criteria do not count")
+        local += lw.tolist()
+        glob += (gw[k] * lw).tolist()
+    return WeightBreakdown(
+        criteria=cs.criterion_ids,
+        groups=tuple(g.id for g in cs.groups for _ in g.criteria),
+        group_ids=cs.group_ids,
+        group_weights=gw,
+        local_weights=np.asarray(local, dtype=float),
+        global_weights=np.asarray(glob, dtype=float),
+        mode=mode,
+        notes=tuple(out),
+    )
+
+
+def direct_weights(source: Scenario | CriteriaSet) -> WeightBreakdown:
+    """Weights of a criteria set, or of a scenario in ``direct`` / ``criteria_set`` mode.
+
+    In ``direct`` mode the scenario's group and criterion weights replace the set's; those it
+    does not name keep the set's values (and a note says which).
+
+    Raises
+    ------
+    ConfigurationError
+        For a scenario in ``ahp`` mode (use :func:`ahp_request` and ``methods.ahp``).
+    """
+    cs = source.criteria_set if isinstance(source, Scenario) else source
+    groups = {g.id: g.weight for g in cs.groups}
+    local = {c.id: c.weight for c in cs.criteria}
+    w = source.weights if isinstance(source, Scenario) else None
+    if isinstance(w, AHPWeights):
+        msg = "weights.mode is ahp: derive the weights from the judgments (ahp_request)"
+        raise ConfigurationError(msg)
+    if not isinstance(w, DirectWeights):
+        notes = (
+            []
+            if cs.official_weights
+            else [
+                cs.weights_note
+                or "the criteria set publishes no official weights; its default weights are used"
+            ]
+        )
+        return compose_weights(cs, groups, local, "criteria_set", tuple(notes))
+    notes = []
+    kept_g = [g for g in groups if g not in w.groups]
+    kept_c = [c for c in local if c not in w.criteria]
+    if w.groups and kept_g:
+        notes.append(
+            f"groups not weighted in the scenario keep the set's weights: {', '.join(kept_g)}"
+        )
+    if w.criteria and kept_c:
+        notes.append(
+            f"criteria not weighted in the scenario keep the set's weights: {', '.join(kept_c)}"
+        )
+    return compose_weights(
+        cs, {**groups, **w.groups}, {**local, **w.criteria}, "direct", tuple(notes)
+    )
+
+
+@dataclass(frozen=True)
+class AHPRequest:
+    """The validated pairwise judgments of a scenario in ``ahp`` mode, ready for methods.ahp.
+
+    ``group_block`` is None when the set has one group; a group with one criterion has no
+    entry in ``criteria_blocks`` (its local weight is 1).
+    """
+
+    group_ids: tuple[str, ...]
+    group_block: JudgmentBlock | None
+    criteria_by_group: dict[str, tuple[str, ...]]
+    criteria_blocks: dict[str, JudgmentBlock]
+    derivation: str
+    random_index: str
+
+
+def ahp_request(scenario: Scenario) -> AHPRequest:
+    """The judgment blocks of a scenario whose ``weights.mode`` is ``ahp``."""
+    w = scenario.weights
+    if not isinstance(w, AHPWeights):
+        msg = f"weights.mode is {w.mode}, not ahp; use direct_weights"
+        raise ConfigurationError(msg)
+    cs = scenario.criteria_set
+    return AHPRequest(
+        group_ids=cs.group_ids,
+        group_block=w.groups,
+        criteria_by_group={g.id: tuple(c.id for c in g.criteria) for g in cs.groups},
+        criteria_blocks=dict(w.criteria),
+        derivation=w.derivation,
+        random_index=w.random_index,
+    )

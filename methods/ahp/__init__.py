@@ -1,0 +1,66 @@
+"""clusterrank's own AHP: priorities, consistency, missing judgments, synthesis, groups.
+
+Pure numpy. Every result names the settings that changed its numbers (derivation,
+random-index table, CR threshold, synthesis mode).
+
+References
+----------
+Saaty, T.L. (1980). *The Analytic Hierarchy Process*. McGraw-Hill, New York.
+"""
+
+from methods.ahp.consistency import (
+    AHPResult,
+    analyse,
+    consistency_index,
+    consistency_ratio,
+)
+from methods.ahp.group import aggregate_judgments, aggregate_priorities, consensus
+from methods.ahp.incomplete import complete, harker_priorities, llsm_priorities
+from methods.ahp.inconsistency import JudgmentFix, most_inconsistent
+from methods.ahp.pairwise import (
+    check_pairwise,
+    format_judgment,
+    pairwise_from_judgments,
+    parse_judgment_value,
+)
+from methods.ahp.priorities import DERIVATIONS, derive, priorities
+from methods.ahp.random_index import SAATY_SCALE, random_index, table_names
+from methods.ahp.synthesis import (
+    MODES,
+    HierarchyResult,
+    analyse_hierarchy,
+    local_priorities,
+    local_priorities_from_pairwise,
+    synthesize,
+)
+
+__all__ = [
+    "DERIVATIONS",
+    "MODES",
+    "SAATY_SCALE",
+    "AHPResult",
+    "HierarchyResult",
+    "JudgmentFix",
+    "aggregate_judgments",
+    "aggregate_priorities",
+    "analyse",
+    "analyse_hierarchy",
+    "check_pairwise",
+    "complete",
+    "consensus",
+    "consistency_index",
+    "consistency_ratio",
+    "derive",
+    "format_judgment",
+    "harker_priorities",
+    "llsm_priorities",
+    "local_priorities",
+    "local_priorities_from_pairwise",
+    "most_inconsistent",
+    "pairwise_from_judgments",
+    "parse_judgment_value",
+    "priorities",
+    "random_index",
+    "synthesize",
+    "table_names",
+]

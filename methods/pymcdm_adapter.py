@@ -1,0 +1,295 @@
+"""The one module that calls pymcdm: its ranking catalogue, objective weights, rank similarity.
+
+Every call passes the normalisation explicitly (and echoes it), records pymcdm's and numpy's
+warnings as plain-language notes, and never lets a NaN or infinity through: degenerate input
+gets a defined value plus a note, or a :class:`~errors.MethodInputError` naming the column.
+Callers validate first (``methods.validation``); the checks here are only the extra
+requirements of each method (positive values, a cost criterion, two candidates, ...).
+
+pymcdm 1.4.0 COPRAS adds S- to S+ instead of the published reciprocal term, so a cheaper
+candidate scores lower; this adapter takes pymcdm's S+ and S- and applies the published
+formula (Zavadskas et al. 1994), and says so in a note.
+
+References
+----------
+Kizielewicz, B., Shekhovtsov, A. and Sałabun, W. (2023). pymcdm — The universal library for
+solving multi-criteria decision-making problems. *SoftwareX* 22, 101368.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+from pymcdm import correlations, normalizations
+from pymcdm import methods as pm
+from pymcdm import weights as pw
+from pymcdm.helpers import normalize_matrix
+
+from errors import ConfigurationError, MethodInputError
+from methods.info import MethodInfo
+from methods.pymcdm_catalogue import RANKING, SIMILARITY, WEIGHTING, RankingSpec
+from methods.pymcdm_checks import (
+    check_values,
+    ensure_finite,
+    fractional_ranks,
+    promethee_thresholds,
+    resolve_settings,
+    spec_for,
+    spotis_bounds,
+    translate_warning,
+)
+
+FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int_]
+
+_NORMALIZATIONS: dict[str, Callable[..., Any]] = {
+    "minmax": normalizations.minmax_normalization,
+    "max": normalizations.max_normalization,
+    "sum": normalizations.sum_normalization,
+    "vector": normalizations.vector_normalization,
+    "linear": normalizations.linear_normalization,
+}
+
+
+def catalogue() -> list[MethodInfo]:
+    """Every pymcdm ranking method clusterrank offers, as :class:`MethodInfo` entries."""
+    return [spec.info for spec in RANKING.values()]
+
+
+def objective_weight_methods() -> list[MethodInfo]:
+    """Every pymcdm objective-weighting method clusterrank offers."""
+    return list(WEIGHTING.values())
+
+
+def rank_with_pymcdm(
+    name: str,
+    matrix: FloatArray,
+    weights: FloatArray,
+    directions: IntArray,
+    settings: Mapping[str, Any] | None = None,
+) -> tuple[FloatArray, bool, list[str], dict[str, Any]]:
+    """Score candidates with one pymcdm method.
+
+    Parameters
+    ----------
+    name
+        Registry name from :func:`catalogue` (``"vikor"``, ``"promethee_ii"``, ...).
+    matrix, weights, directions
+        Validated m×n matrix, weights summing to 1, ±1 directions.
+    settings
+        Method settings; missing ones take the catalogue default.
+
+    Returns
+    -------
+    scores, higher_is_better, notes, details
+        Finite scores, their orientation, notes for the user, and ``details`` whose
+        ``"settings"`` entry echoes every setting used (normalisation included).
+    """
+    spec = spec_for(name)
+    x = np.asarray(matrix, dtype=float)
+    w = np.asarray(weights, dtype=float)
+    d = np.asarray(directions, dtype=int)
+    used = resolve_settings(spec, settings or {})
+    notes: list[str] = []
+    details: dict[str, Any] = {}
+    m, n = x.shape
+    if m < 2:
+        msg = f"{spec.info.title} needs at least 2 candidates to rank (got {m})"
+        raise MethodInputError(msg)
+    constant = np.ptp(x, axis=0) == 0
+    if constant.all():
+        msg = (
+            "every criterion has the same value for all candidates, so no method can tell "
+            "them apart; check the data or add a criterion that differs"
+        )
+        raise MethodInputError(msg)
+    check_values(spec, x, d, used.get("normalization"))
+    keep = np.ones(n, dtype=bool)
+    if spec.drop_constant and used.get("bounds") is None and constant.any():
+        keep = ~constant
+        cols = ", ".join(str(j + 1) for j in np.flatnonzero(constant))
+        notes.append(
+            f"column(s) {cols} have one value for every candidate; they cannot separate "
+            f"candidates and were left out of {spec.info.title} (contribution 0)"
+        )
+        details["dropped_constant_columns"] = [int(j) for j in np.flatnonzero(constant)]
+    x, w, d = x[:, keep], w[keep], d[keep]
+    body = _build(spec, used, x, notes, details)
+    # pymcdm's validation warns when weights do not sum to 1, which they need not after a drop.
+    validation = bool(keep.all())
+    with _recording(notes):
+        try:
+            if spec.name == "copras":
+                scores = _copras(body, x, w, d, notes, details)
+            else:
+                scores = np.asarray(body(x, w, d, validation=validation), dtype=float)
+            if spec.name == "vikor" and not np.all(np.isfinite(scores)):
+                scores = _vikor_flat(body, x, w, d, float(used["v"]), notes)
+        except ValueError as exc:
+            msg = f"{spec.info.title} (pymcdm) rejected the input: {exc}"
+            raise MethodInputError(msg) from exc
+    ensure_finite(spec, scores)
+    details["settings"] = used
+    return scores, spec.info.higher_is_better, notes, details
+
+
+def objective_weights_pymcdm(
+    name: str, matrix: FloatArray, directions: IntArray
+) -> tuple[FloatArray, list[str]]:
+    """Objective criterion weights (sum 1) from the data, with notes on degenerate columns.
+
+    A constant criterion cannot discriminate: it gets weight 0 and is left out of the others'
+    computation. Entropy and MEREC need strictly positive values. CRITIC and standard
+    deviation work on direction-aware min-max normalised columns (pymcdm's own standard
+    deviation uses raw values, whose weights would depend on the units).
+    """
+    if name not in WEIGHTING:
+        msg = f"objective weighting method must be one of {sorted(WEIGHTING)} (got {name!r})"
+        raise ConfigurationError(msg)
+    x = np.asarray(matrix, dtype=float)
+    d = np.asarray(directions, dtype=int)
+    m, n = x.shape
+    if m < 2:
+        msg = f"objective weights need at least 2 candidates to measure variation (got {m})"
+        raise MethodInputError(msg)
+    notes: list[str] = []
+    keep = np.ptp(x, axis=0) > 0
+    if not keep.all():
+        cols = ", ".join(str(j + 1) for j in np.flatnonzero(~keep))
+        notes.append(f"column(s) {cols} have one value for every candidate: weight 0")
+    out = np.zeros(n)
+    if keep.sum() == 0:
+        notes.append("every criterion is constant; equal weights used")
+        return np.full(n, 1.0 / n), notes
+    if keep.sum() == 1:
+        notes.append("only one criterion varies; it receives all the weight")
+        out[keep] = 1.0
+        return out, notes
+    xk, dk = x[:, keep], d[keep]
+    if name in ("entropy", "merec") and np.any(xk <= 0):
+        j = int(np.flatnonzero(keep)[np.argwhere(xk <= 0)[0][1]])
+        msg = (
+            f"{name} weights need values > 0; column {j + 1} has {float(x[:, j].min()):g}. "
+            "Use 'critic' or 'standard_deviation', or rescale the column"
+        )
+        raise MethodInputError(msg)
+    with _recording(notes):
+        if name == "entropy":
+            wk = pw.entropy_weights(xk)
+        elif name == "merec":
+            wk = pw.merec_weights(xk, dk)
+        elif name == "critic":
+            wk = pw.critic_weights(normalize_matrix(xk, normalizations.minmax_normalization, dk))
+        else:
+            wk = pw.standard_deviation_weights(
+                normalize_matrix(xk, normalizations.minmax_normalization, None)
+            )
+    wk = np.asarray(wk, dtype=float)
+    if not np.all(np.isfinite(wk)) or wk.sum() <= 0:
+        notes.append(f"{name} gave no usable weights for these data; equal weights used")
+        wk = np.full(xk.shape[1], 1.0 / xk.shape[1])
+    out[keep] = wk / wk.sum()
+    return out, notes
+
+
+def rank_similarity(name: str, ranks_a: npt.ArrayLike, ranks_b: npt.ArrayLike) -> float:
+    """Similarity of two rankings (rank 1 = best) by pymcdm's coefficients.
+
+    Ranks are re-expressed as fractional ranks (ties share the mean of their positions, so a
+    competition ranking "1224" becomes 1, 2.5, 2.5, 4) before the coefficient is computed.
+    For ``"ws"`` the first ranking is the reference (the coefficient is not symmetric).
+    """
+    if name not in SIMILARITY:
+        msg = f"rank similarity must be one of {sorted(SIMILARITY)} (got {name!r})"
+        raise ConfigurationError(msg)
+    a, b = fractional_ranks(ranks_a, "ranks_a"), fractional_ranks(ranks_b, "ranks_b")
+    if a.shape != b.shape:
+        msg = f"rankings must rank the same candidates (got {a.size} and {b.size} ranks)"
+        raise MethodInputError(msg)
+    if a.size < 2:
+        msg = f"rank similarity needs at least 2 candidates (got {a.size})"
+        raise MethodInputError(msg)
+    if name == "spearman" and (np.ptp(a) == 0 or np.ptp(b) == 0):
+        msg = "Spearman correlation is undefined when every candidate shares one rank"
+        raise MethodInputError(msg)
+    func = getattr(correlations, SIMILARITY[name])
+    problems: list[str] = []
+    with _recording(problems):
+        value = float(func(a, b))
+    if problems or not np.isfinite(value):
+        msg = f"{name} similarity is undefined for these rankings ({'; '.join(problems)})"
+        raise MethodInputError(msg)
+    return float(np.clip(value, -1.0, 1.0))  # float noise must not leave [-1, 1]
+
+
+def _build(
+    spec: RankingSpec,
+    used: dict[str, Any],
+    x: FloatArray,
+    notes: list[str],
+    details: dict[str, Any],
+) -> Any:
+    cls = getattr(pm, spec.cls_name)
+    if spec.name == "vikor":
+        return cls(v=used["v"])
+    if spec.name == "promethee_ii":
+        p, q = promethee_thresholds(used, x, notes)
+        return cls(used["preference_function"], p=p, q=q)
+    if spec.name == "spotis":
+        return cls(spotis_bounds(used["bounds"], x, notes, details))
+    kwargs: dict[str, Any] = {}
+    if "normalization" in used:
+        kwargs["normalization_function"] = _NORMALIZATIONS[used["normalization"]]
+    if "l" in used:
+        kwargs["l"] = used["l"]
+    return cls(**kwargs)
+
+
+def _copras(
+    body: Any, x: FloatArray, w: FloatArray, d: IntArray, notes: list[str], details: dict[str, Any]
+) -> FloatArray:
+    """COPRAS utility degree Q/Qmax from pymcdm's S+ and S- with the published Q formula."""
+    tables = {
+        t.desc.label: np.asarray(t.data, dtype=float) for t in body(x, w, d, verbose=True).results
+    }
+    s_plus, s_minus = tables["smax"], tables["smin"]
+    q = s_plus + s_minus.sum() / (s_minus * np.sum(1.0 / s_minus))
+    details.update(s_plus=s_plus, s_minus=s_minus, q=q)
+    notes.append(
+        "COPRAS: Q = S+ + sum(S-) / (S- * sum(1/S-)) as published (Zavadskas et al. 1994); "
+        "pymcdm 1.4.0 adds S- itself, which would reward cost, so only its S+ and S- are used"
+    )
+    return np.asarray(q / q.max(), dtype=float)
+
+
+def _vikor_flat(
+    body: Any, x: FloatArray, w: FloatArray, d: IntArray, v: float, notes: list[str]
+) -> FloatArray:
+    """VIKOR Q when every candidate shares one S or one R (pymcdm divides 0 by 0)."""
+    tables = {
+        t.desc.label: np.asarray(t.data, dtype=float) for t in body(x, w, d, verbose=True).results
+    }
+    parts = []
+    for key, label in (("s", "S (group utility)"), ("r", "R (individual regret)")):
+        a = tables[key]
+        if np.ptp(a) == 0:
+            notes.append(f"VIKOR: every candidate has the same {label}; its term in Q is 0")
+            parts.append(np.zeros_like(a))
+        else:
+            parts.append((a - a.min()) / np.ptp(a))
+    return np.asarray(v * parts[0] + (1 - v) * parts[1], dtype=float)
+
+
+@contextmanager
+def _recording(notes: list[str]) -> Iterator[None]:
+    """Turn every warning raised inside into a note; numpy floating-point noise is silenced
+    because non-finite results are checked (and explained) afterwards."""
+    with warnings.catch_warnings(record=True) as caught, np.errstate(all="ignore"):
+        warnings.simplefilter("always")
+        yield
+    notes.extend(translate_warning(str(item.message)) for item in caught)

@@ -1,0 +1,177 @@
+"""Settings and input checks for the pymcdm adapter (no pymcdm import here).
+
+Each check raises :class:`~errors.ConfigurationError` for a bad setting or
+:class:`~errors.MethodInputError` for data a method cannot take, naming the field, what was
+expected and what arrived; each default that changes a number is noted and echoed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from errors import ConfigurationError, MethodInputError
+from methods.pymcdm_catalogue import RANKING, RankingSpec
+
+FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int_]
+
+POSITIVE_NORMS = frozenset({"sum", "linear"})
+
+
+def spec_for(name: str) -> RankingSpec:
+    if name not in RANKING:
+        msg = f"pymcdm method must be one of {sorted(RANKING)} (got {name!r})"
+        raise ConfigurationError(msg)
+    return RANKING[name]
+
+
+def resolve_settings(spec: RankingSpec, settings: Mapping[str, Any]) -> dict[str, Any]:
+    """Fill defaults, reject unknown settings and values outside their choices or range."""
+    known = spec.info.settings
+    unknown = sorted(set(settings) - set(known))
+    if unknown:
+        msg = f"{spec.name} has no setting(s) {unknown}; it accepts {sorted(known) or 'none'}"
+        raise ConfigurationError(msg)
+    used = {key: settings.get(key, info.default) for key, info in known.items()}
+    for key, info in known.items():
+        if info.choices and used[key] not in info.choices:
+            allowed = list(info.choices)
+            msg = f"{spec.name} setting {key!r} must be one of {allowed} (got {used[key]!r})"
+            raise ConfigurationError(msg)
+    for key in ("v", "l"):
+        if key in used and not (isinstance(used[key], int | float) and 0 <= used[key] <= 1):
+            msg = f"{spec.name} setting {key!r} must be a number in [0, 1] (got {used[key]!r})"
+            raise ConfigurationError(msg)
+    return used
+
+
+def check_values(spec: RankingSpec, x: FloatArray, d: IntArray, norm: str | None) -> None:
+    """Raise for data a method cannot take (non-positive values, no cost criterion, ...)."""
+    if spec.positive or norm in POSITIVE_NORMS:
+        bad = np.argwhere(x <= 0)
+        if bad.size:
+            i, j = bad[0]
+            why = f"normalization {norm!r}" if norm in POSITIVE_NORMS else spec.info.title
+            msg = (
+                f"{why} needs every value > 0; row {i + 1}, column {j + 1} is {x[i, j]:g}. "
+                "Rescale the column or choose another method"
+            )
+            raise MethodInputError(msg)
+    if spec.needs_cost and np.all(d == 1):
+        msg = f"{spec.info.title} (pymcdm) needs at least one cost criterion; all are benefit"
+        raise MethodInputError(msg)
+    if spec.nonzero_columns or norm in ("max", "vector"):
+        zero = np.flatnonzero(~np.any(x != 0, axis=0))
+        if zero.size:
+            msg = f"column {zero[0] + 1} is all zeros; {spec.info.title} cannot scale it"
+            raise MethodInputError(msg)
+
+
+def promethee_thresholds(
+    used: dict[str, Any], x: FloatArray, notes: list[str]
+) -> tuple[FloatArray | None, FloatArray | None]:
+    """Per-criterion PROMETHEE II thresholds (criterion units) p, q; defaults noted, echoed."""
+    pf, n = used["preference_function"], x.shape[1]
+    needs_p, needs_q = pf in ("vshape", "level", "vshape_2"), pf in ("ushape", "level", "vshape_2")
+    for key, needed in (("p", needs_p), ("q", needs_q)):
+        if not needed and used[key] is not None:
+            notes.append(f"PROMETHEE II: {key!r} is ignored by the {pf!r} preference function")
+            used[key] = None
+    q = _thresholds(used["q"], n, "q") if needs_q else None
+    p = _thresholds(used["p"], n, "p") if needs_p else None
+    if needs_q and used["q"] is None:
+        notes.append("PROMETHEE II: indifference threshold q defaults to 0 for every criterion")
+    if needs_p and used["p"] is None:
+        spread, low = np.ptp(x, axis=0), q if q is not None else np.zeros(n)
+        p = np.where(spread > low, spread, low + np.where(spread > 0, spread, 1.0))
+        notes.append(
+            "PROMETHEE II: preference threshold p defaults to each criterion's range "
+            "(q + range where the range does not exceed q)"
+        )
+    if p is not None:
+        low = q if q is not None else np.zeros(n)
+        strict = pf != "level"
+        bad = np.flatnonzero(p <= low) if strict else np.flatnonzero(p < low)
+        if bad.size:
+            msg = f"PROMETHEE II 'p' must be {'>' if strict else '>='} 'q' (criterion {bad[0] + 1})"
+            raise ConfigurationError(msg)
+    used["p"] = None if p is None else p.tolist()
+    used["q"] = None if q is None else q.tolist()
+    return p, q
+
+
+def _thresholds(value: Any, n: int, key: str) -> FloatArray:
+    try:
+        arr = np.zeros(n) if value is None else np.asarray(value, dtype=float)
+    except (TypeError, ValueError):
+        arr = np.full(1, np.nan)
+    if arr.ndim == 0:
+        arr = np.full(n, float(arr))
+    if arr.shape != (n,) or not np.all(np.isfinite(arr)) or np.any(arr < 0):
+        msg = f"PROMETHEE II {key!r} must be one number >= 0 or {n} of them (got {value!r})"
+        raise ConfigurationError(msg)
+    return np.array(arr, dtype=float)
+
+
+def spotis_bounds(
+    value: Any, x: FloatArray, notes: list[str], details: dict[str, Any]
+) -> FloatArray:
+    n = x.shape[1]
+    if value is None:
+        bounds = np.column_stack([x.min(axis=0), x.max(axis=0)])
+        notes.append(
+            "SPOTIS bounds are each criterion's min and max in these data, so scores shift if "
+            "candidates are added; set 'bounds' for a fixed scale"
+        )
+    else:
+        bounds = np.asarray(value, dtype=float)
+        if bounds.shape != (n, 2) or not np.all(bounds[:, 0] < bounds[:, 1]):
+            msg = f"SPOTIS 'bounds' must be {n} pairs [min, max] with min < max (got {value!r})"
+            raise ConfigurationError(msg)
+        outside = np.flatnonzero((x < bounds[:, 0]).any(axis=0) | (x > bounds[:, 1]).any(axis=0))
+        if outside.size:
+            j = outside[0]
+            msg = f"SPOTIS: column {j + 1} has values outside its bounds {bounds[j].tolist()}"
+            raise MethodInputError(msg)
+    details["bounds"] = bounds.tolist()
+    return bounds
+
+
+def ensure_finite(spec: RankingSpec, scores: FloatArray) -> None:
+    bad = np.flatnonzero(~np.isfinite(scores))
+    if bad.size:
+        rows = ", ".join(str(i + 1) for i in bad)
+        msg = f"{spec.info.title} gives no defined score for row(s) {rows}. {spec.degenerate_hint}"
+        raise MethodInputError(msg.strip())
+
+
+def translate_warning(message: str) -> str:
+    text = re.sub(r"np\.\w+\((-?\d+)\)", r"\1", message)
+    found = re.search(r"indices \[([^\]]*)\] are (dominant|dominated)", text)
+    if found:
+        rows = ", ".join(str(int(i) + 1) for i in re.findall(r"\d+", found.group(1)))
+        what = "best" if found.group(2) == "dominant" else "worst"
+        return (
+            f"candidate row(s) {rows} {what} on every criterion ({found.group(2)}); pymcdm warns "
+            "that such candidates can cause numerical trouble in some methods"
+        )
+    return f"pymcdm warning: {text}"
+
+
+def fractional_ranks(ranks: npt.ArrayLike, field: str) -> FloatArray:
+    try:
+        r = np.asarray(ranks, dtype=float)
+    except (TypeError, ValueError) as exc:
+        msg = f"{field!r} must be numeric ranks ({exc})"
+        raise MethodInputError(msg) from exc
+    if r.ndim != 1 or not np.all(np.isfinite(r)):
+        msg = f"{field!r} must be a 1-D list of finite ranks (got shape {r.shape})"
+        raise MethodInputError(msg)
+    less = (r[None, :] < r[:, None]).sum(axis=1)
+    equal = (r[None, :] == r[:, None]).sum(axis=1)
+    return np.asarray(less + (equal + 1) / 2.0, dtype=float)

@@ -1,0 +1,263 @@
+"""TOPSIS: closeness to the ideal solution, vectorised over batches of weight vectors.
+
+A pure kernel (:func:`prepare_topsis` once per matrix, :func:`topsis_batch_scores` per batch of
+weights) and a thin validated wrapper (:func:`topsis`) that returns a :class:`RankingResult`.
+
+Because weights are >= 0, the weighted ideal value of criterion j is ``w_j * r+_j``, so the
+distance of candidate i from it is ``S+_i = sqrt(sum_j w_j^2 (r_ij - r+_j)^2)``. The squared
+differences are stored once; a batch of N weight vectors then costs two matrix products,
+``(W**2) @ D+.T`` and ``(W**2) @ D-.T``, with no Python loop over N.
+
+The closeness ``C_i = S-_i / (S+_i + S-_i)`` is undefined when both distances are zero (a
+single candidate, every criterion constant, or zero weight on every criterion that varies):
+it is then 0.5 by convention — the candidate is as close to the ideal as to the anti-ideal —
+and the wrapper says so in a note.
+
+References
+----------
+Hwang, C.-L. and Yoon, K. (1981). *Multiple Attribute Decision Making: Methods and
+Applications*. Lecture Notes in Economics and Mathematical Systems 186, Springer,
+pp. 128-140. Textbook TOPSIS uses vector normalisation (the default here); pymcdm's
+``TOPSIS`` defaults to min-max normalisation, which can pick a different winner.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from errors import ConfigurationError
+from methods.info import MethodInfo, SettingInfo
+from methods.normalization import column_label, normalize
+from methods.result import FloatArray, IntArray, RankingResult, ranks_from_scores
+from methods.validation import check_directions, check_matrix, check_weights
+
+TOPSIS_NORMALIZATIONS: tuple[str, ...] = ("vector", "minmax")
+TOPSIS_INFO = MethodInfo(
+    name="topsis",
+    title="TOPSIS",
+    kind="ranking",
+    implementation="clusterrank",
+    reference="Hwang, C.-L. and Yoon, K. (1981). Multiple Attribute Decision Making. "
+    "Springer, pp. 128-140.",
+    batch=True,
+    settings={
+        "normalization": SettingInfo(
+            "vector", TOPSIS_NORMALIZATIONS, "vector is textbook TOPSIS; pymcdm uses minmax"
+        )
+    },
+    description="Closeness to the ideal point relative to the anti-ideal point.",
+)
+
+
+@dataclass(frozen=True)
+class TopsisPrepared:
+    """Everything TOPSIS needs from one decision matrix, independent of the weights.
+
+    Attributes
+    ----------
+    normalized
+        m×n normalised matrix ``r`` (cost columns not turned round).
+    ideal, anti_ideal
+        Per criterion, the best and worst normalised value (max/min for benefit criteria,
+        min/max for cost criteria), unweighted.
+    sq_to_ideal, sq_to_anti_ideal
+        m×n squared differences ``(r_ij - r+_j)^2`` and ``(r_ij - r-_j)^2``.
+    constant
+        Per criterion, True when every candidate has the same normalised value.
+    normalization
+        The scheme used (``"vector"`` or ``"minmax"``).
+    notes
+        Notes from normalisation and on constant criteria.
+    """
+
+    normalized: FloatArray
+    ideal: FloatArray
+    anti_ideal: FloatArray
+    sq_to_ideal: FloatArray
+    sq_to_anti_ideal: FloatArray
+    constant: npt.NDArray[np.bool_]
+    normalization: str
+    notes: tuple[str, ...] = ()
+
+
+def prepare_topsis(
+    matrix: npt.ArrayLike,
+    directions: Sequence[str | int] | npt.ArrayLike,
+    normalization: str = "vector",
+    *,
+    labels: Sequence[str] | None = None,
+) -> TopsisPrepared:
+    """Normalise ``matrix`` and store the squared differences from the ideal points.
+
+    Validates the matrix and directions (this runs once per matrix, not per weight vector).
+    ``labels`` (criterion ids) only change how notes name the columns.
+
+    References
+    ----------
+    Hwang and Yoon (1981), pp. 131-133 (steps 1, 3 and 4 of TOPSIS).
+    """
+    if normalization not in TOPSIS_NORMALIZATIONS:
+        msg = (
+            f"TOPSIS normalization must be one of {', '.join(TOPSIS_NORMALIZATIONS)} "
+            f"(got {normalization!r})"
+        )
+        raise ConfigurationError(msg)
+    x = check_matrix(matrix)
+    d = check_directions(directions, x.shape[1])
+    r, notes = normalize(x, normalization, None, labels=labels)
+    best = np.where(d > 0, r.max(axis=0), r.min(axis=0))
+    worst = np.where(d > 0, r.min(axis=0), r.max(axis=0))
+    constant = r.max(axis=0) == r.min(axis=0)
+    if normalization == "vector" and x.shape[0] > 1:
+        # min-max and all-zero columns are already named by normalize()
+        for j in np.flatnonzero(constant & np.any(x != 0, axis=0)):
+            notes.append(
+                f"{column_label(int(j), labels)} is constant across candidates; "
+                "it does not affect TOPSIS scores"
+            )
+    for arr in (r, best, worst, constant):
+        arr.setflags(write=False)
+    sq_best = (r - best) ** 2
+    sq_worst = (r - worst) ** 2
+    sq_best.setflags(write=False)
+    sq_worst.setflags(write=False)
+    return TopsisPrepared(r, best, worst, sq_best, sq_worst, constant, normalization, tuple(notes))
+
+
+def topsis_distances(
+    prepared: TopsisPrepared, weights: npt.ArrayLike
+) -> tuple[FloatArray, FloatArray]:
+    """Weighted Euclidean distances ``(S+, S-)`` from the ideal and anti-ideal points.
+
+    ``weights`` of shape (n,) give two (m,) arrays; (N, n) give two (N, m) arrays.
+    """
+    w2 = np.asarray(weights, dtype=float) ** 2
+    s_plus = np.sqrt(w2 @ prepared.sq_to_ideal.T)
+    s_minus = np.sqrt(w2 @ prepared.sq_to_anti_ideal.T)
+    return s_plus, s_minus
+
+
+def topsis_batch_scores(prepared: TopsisPrepared, weights: npt.ArrayLike) -> FloatArray:
+    """Relative closeness of every candidate for one or many weight vectors.
+
+    Parameters
+    ----------
+    prepared
+        Output of :func:`prepare_topsis`.
+    weights
+        Non-negative weights, shape (n,) or (N, n); not re-validated here (the callers
+        validate once). Closeness is invariant to scaling a weight vector.
+
+    Returns
+    -------
+    FloatArray
+        Shape (m,) or (N, m); 1 is best. Where ``S+ + S- == 0`` the score is 0.5.
+
+    References
+    ----------
+    Hwang and Yoon (1981), p. 133 (step 5, relative closeness to the ideal solution).
+    """
+    s_plus, s_minus = topsis_distances(prepared, weights)
+    total = s_plus + s_minus
+    return np.divide(s_minus, total, out=np.full_like(total, 0.5), where=total > 0)
+
+
+def tie_notes(candidates: Sequence[str], ranks: IntArray) -> list[str]:
+    """One note per group of candidates sharing a rank (none when there is one candidate)."""
+    notes: list[str] = []
+    if len(candidates) < 2:
+        return notes
+    for rank in np.unique(ranks):
+        members = [c for c, r in zip(candidates, ranks, strict=True) if r == rank]
+        if len(members) > 1:
+            notes.append(f"tie: {', '.join(members)} share rank {int(rank)} (equal scores)")
+    return notes
+
+
+def default_ids(prefix: str, count: int) -> tuple[str, ...]:
+    """``A1..Am`` / ``C1..Cn`` style ids."""
+    return tuple(f"{prefix}{k + 1}" for k in range(count))
+
+
+def topsis(
+    matrix: npt.ArrayLike,
+    weights: npt.ArrayLike | None,
+    directions: Sequence[str | int] | npt.ArrayLike,
+    normalization: str = "vector",
+    *,
+    candidates: Sequence[str] | None = None,
+    criteria: Sequence[str] | None = None,
+) -> RankingResult:
+    """Rank candidates by TOPSIS after validating every input.
+
+    Parameters
+    ----------
+    matrix
+        m candidates × n criteria, finite.
+    weights
+        n non-negative weights, not all zero (``None``: equal); rescaled to sum 1 with a note.
+    directions
+        One direction per criterion (``"benefit"``/``"cost"``/``"max"``/``"min"``/±1, ...).
+    normalization
+        ``"vector"`` (textbook, default) or ``"minmax"``.
+    candidates, criteria
+        Ids for rows and columns (default ``A1..Am`` and ``C1..Cn``).
+
+    Returns
+    -------
+    RankingResult
+        ``method="topsis"``, closeness scores (higher is better), settings
+        ``{"normalization": ...}``, details ``normalized``, ``ideal`` and ``anti_ideal``
+        (weighted), ``distance_to_ideal``, ``distance_to_anti_ideal``. A single candidate
+        gets closeness 0.5 and rank 1, with a note.
+
+    References
+    ----------
+    Hwang and Yoon (1981), pp. 128-140.
+    """
+    x = check_matrix(matrix)
+    m, n = x.shape
+    cand = tuple(candidates) if candidates is not None else default_ids("A", m)
+    crit = tuple(criteria) if criteria is not None else default_ids("C", n)
+    w, notes = check_weights(weights, n)
+    prepared = prepare_topsis(x, directions, normalization, labels=crit)
+    notes.extend(prepared.notes)
+    s_plus, s_minus = topsis_distances(prepared, w)
+    scores = topsis_batch_scores(prepared, w)
+    ranks = ranks_from_scores(scores, higher_is_better=True)
+    if m == 1:
+        notes.append(
+            f"only one candidate ({cand[0]}): it is ranked 1 by default and its closeness is "
+            "set to 0.5, as there is nothing to compare it with"
+        )
+    else:
+        flat = [c for c, t in zip(cand, s_plus + s_minus, strict=True) if t == 0]
+        if flat:
+            notes.append(
+                f"{', '.join(flat)}: zero distance to both the ideal and the anti-ideal "
+                "(every weighted criterion is constant); closeness set to 0.5"
+            )
+        notes.extend(tie_notes(cand, ranks))
+    details = {
+        "normalized": prepared.normalized,
+        "ideal": w * prepared.ideal,
+        "anti_ideal": w * prepared.anti_ideal,
+        "distance_to_ideal": s_plus,
+        "distance_to_anti_ideal": s_minus,
+    }
+    return RankingResult(
+        method="topsis",
+        candidates=cand,
+        scores=scores,
+        ranks=ranks,
+        higher_is_better=True,
+        criteria=crit,
+        weights=w,
+        settings={"normalization": normalization},
+        notes=tuple(notes),
+        details=details,
+    )

@@ -1,0 +1,101 @@
+"""Fixture factories for the criteria tests: small YAML/CSV files written into ``tmp_path``."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+# Two groups, four criteria: a single-indicator benefit criterion, a cost criterion, a
+# weighted-mean criterion of two indicators (one of them cost) and an expert score.
+CRITERIA_YAML = """\
+id: test_set
+title: Тестовый набор критериев
+source: written for the tests
+groups:
+  - id: infrastructure
+    title: Инфраструктура территории
+    weight: 2
+    criteria:
+      - id: participants
+        title: Число участников
+        direction: benefit
+        unit: organisations
+        indicators:
+          - id: participants
+            title: Participant organisations
+      - id: distance
+        direction: cost
+        unit: km
+        indicators:
+          - {id: distance_km, unit: km}
+  - id: critical_mass
+    weight: 3
+    criteria:
+      - id: mass
+        direction: benefit
+        weight: 3
+        combine: weighted_mean
+        indicators:
+          - {id: employees, weight: 1}
+          - {id: gap, direction: cost, weight: 3}
+      - id: strategy
+        direction: benefit
+        expert_scale: {min: 0, max: 10, anchors: {0: "нет стратегии", 10: "согласована"}}
+"""
+
+DATA_CSV = """\
+candidate_id,participants,distance_km,employees,gap,strategy
+coal,70,10,8000,2,7
+bio,59,30,22000,4,5
+tour,97,20,1000,1,8
+"""
+
+CANDIDATES = """\
+candidates:
+  - {id: coal, name: Угольный кластер}
+  - {id: bio, name: Биомедицинский}
+  - {id: tour, name: Шерегеш}
+"""
+
+Writer = Callable[[str, str], Path]
+
+
+@pytest.fixture
+def write(tmp_path: Path) -> Writer:
+    """Write ``text`` (dedented, UTF-8) to ``tmp_path/name`` and return the path."""
+
+    def _write(name: str, text: str) -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+        return path
+
+    return _write
+
+
+@pytest.fixture
+def scenario_files(write: Writer) -> Callable[..., Path]:
+    """Write the criteria set, a data CSV and a scenario referring to both; return its path.
+
+    Keyword arguments replace parts: ``csv`` (data text), ``tail`` (YAML appended to the
+    scenario, e.g. ``missing_data: impute_mean``), ``candidates`` (the candidates block).
+    """
+
+    def _make(csv: str = DATA_CSV, tail: str = "", candidates: str = CANDIDATES) -> Path:
+        write("criteria/set.yaml", CRITERIA_YAML)
+        write("data/data.csv", csv)
+        text = (
+            "id: test_scenario\n"
+            "title: Кемеровская область\n"
+            "criteria_set: ../criteria/set.yaml\n"
+            f"{candidates}"
+            "data:\n"
+            "  file: ../data/data.csv\n"
+            f"{tail}"
+        )
+        return write("scenarios/scenario.yaml", text)
+
+    return _make

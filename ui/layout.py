@@ -1,0 +1,75 @@
+"""What every page shares: the error guard, problem lists and the sidebar summary.
+
+A page body runs inside :func:`guarded`: a :class:`errors.ClusterRankError` is shown as the
+message meant for a person (every problem of a ``ValidationFailed`` listed), anything else as
+a short "internal error" box with the details in the server log. No traceback reaches a user.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+
+import streamlit as st
+
+from errors import ClusterRankError, Problem, ValidationFailed
+
+log = logging.getLogger("clusterrank.ui")
+
+
+def guarded(body: Callable[[], None]) -> None:
+    """Run a page body; show errors as messages, never as a traceback."""
+    try:
+        body()
+    except ClusterRankError as exc:
+        show_error(exc)
+    except Exception:
+        log.exception("internal error while rendering a page")
+        st.error(
+            "Internal error: this is a bug in clusterrank, not a problem with your input. "
+            "The details are in the server log; the last valid scenario is still loaded.",
+            icon=":material/bug_report:",
+        )
+
+
+def show_error(exc: ClusterRankError) -> None:
+    """A project error as the page shows it: one box per problem for a validation failure."""
+    if isinstance(exc, ValidationFailed):
+        show_problems(exc.problems)
+    else:
+        st.error(str(exc), icon=":material/error:")
+
+
+def show_problems(problems: Sequence[Problem], heading: str | None = None) -> None:
+    """Every problem, one ``st.error`` each: file, line, place in the file, and the message."""
+    count = len(problems)
+    st.error(
+        heading or f"{count} problem{'s' if count != 1 else ''} found; nothing was changed.",
+        icon=":material/error:",
+    )
+    for p in problems:
+        where = p.file + (f", line {p.line}" if p.line is not None else "")
+        place = f" — `{p.location}`" if p.location else ""
+        st.error(f"**{where}**{place}: {p.message}")
+
+
+def notes_box(notes: Sequence[str], label: str = "Notes") -> None:
+    """Notes from data handling, weighting and the method, folded away but always present."""
+    if not notes:
+        return
+    with st.expander(f"{label} ({len(notes)})", expanded=False):
+        for note in notes:
+            st.markdown(f"- {note}")
+
+
+def sidebar_summary(title: str | None, source: str | None, weights_line: str | None) -> None:
+    """The scenario in use and where its weights come from, on every page."""
+    with st.sidebar:
+        if title is None:
+            st.warning("No scenario loaded. Pick or upload one on the Scenario page.")
+            return
+        st.markdown(f"**Scenario:** {title}")
+        if source:
+            st.caption(f"from {source}")
+        if weights_line:
+            st.caption(f"Weights: {weights_line}")

@@ -1,0 +1,240 @@
+"""The session: which scenario is loaded, how its weights are set, and results computed once.
+
+Everything lives in ``st.session_state`` under the keys below, initialised once per session by
+:func:`init`. Results are derived, never stored twice: the weight report and every ranking are
+memoised in the session under a key made of the scenario's load counter and the inputs that
+produced them, so a rerun computes each at most once and a rerun that changed nothing
+computes nothing.
+
+Weights come from one of three editors (``WEIGHT_MODES``). The mode selected on the Weights page
+is the source of the weights in use; its inputs live in session state (slider percentages,
+judgment values, objective method) so they survive page switches.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Mapping
+from datetime import datetime
+from typing import Any, TypeVar
+
+import streamlit as st
+
+from analysis.compare import MethodComparison, compare_methods
+from analysis.ranking import rank_scenario
+from analysis.report import RankingReport
+from analysis.weights import WeightReport, resolve_weights, weights_from_data, weights_from_sliders
+from criteria.decision_matrix import DecisionMatrix
+from criteria.models.scenario import AHPWeights, Scenario
+from errors import ClusterRankError, Problem, ValidationFailed
+from ui import ahp_state
+from ui.loaders import DEFAULT_SCENARIO, Loaded, load_shipped
+from ui.widgets.weight_logic import to_fractions, to_percent
+
+T = TypeVar("T")
+
+LOADED = "loaded"  # Loaded | None: the scenario in use (always the last valid one)
+LOAD_COUNT = "load_count"  # int: bumped on every successful load (part of every memo key)
+PROBLEMS = "load_problems"  # list[Problem]: what was wrong with the last rejected load
+WEIGHT_MODE = "weight_mode"  # "sliders" | "ahp" | "objective"
+GROUP_PCT = "slider_groups"  # dict[group id, percent]
+LOCAL_PCT = "slider_local"  # dict[group id, dict[criterion id, percent]]
+OBJECTIVE = "objective_method"  # str
+METHOD = "method"  # str: ranking method
+METHOD_SETTINGS = "method_settings"  # dict[method, dict[setting, value]]
+BASELINE = "baseline"  # dict[candidate id, rank]
+BASELINE_LABEL = "baseline_label"  # str
+MEMO = "_memo"  # dict[str, tuple[key, value]]
+
+WEIGHT_MODES: dict[str, str] = {
+    "sliders": "Sliders",
+    "ahp": "AHP pairwise judgments",
+    "objective": "Objective (from the data)",
+}
+
+
+def init() -> None:
+    """Set up the session once: load the shipped Kemerovo scenario and rank it."""
+    if LOADED in st.session_state:
+        return
+    st.session_state[LOADED] = None
+    st.session_state[LOAD_COUNT] = 0
+    st.session_state[PROBLEMS] = []
+    st.session_state[MEMO] = {}
+    try:
+        use(load_shipped(DEFAULT_SCENARIO))
+    except ValidationFailed as exc:
+        st.session_state[PROBLEMS] = list(exc.problems)
+    except ClusterRankError as exc:
+        st.session_state[PROBLEMS] = [Problem(str(DEFAULT_SCENARIO), "", str(exc))]
+
+
+def use(loaded: Loaded) -> None:
+    """Make ``loaded`` the scenario in use: weights back to the file's, baseline re-ranked."""
+    st.session_state[LOADED] = loaded
+    st.session_state[LOAD_COUNT] = int(st.session_state.get(LOAD_COUNT, 0)) + 1
+    st.session_state[PROBLEMS] = []
+    st.session_state[MEMO] = {}
+    scenario = loaded.scenario
+    st.session_state[METHOD] = scenario.method.name
+    st.session_state[METHOD_SETTINGS] = {scenario.method.name: dict(scenario.method.settings)}
+    reset_weights()
+
+
+def reject(problems: list[Problem]) -> None:
+    """Record a failed load; the scenario in use stays as it was."""
+    st.session_state[PROBLEMS] = list(problems)
+
+
+def loaded() -> Loaded | None:
+    return st.session_state.get(LOADED)
+
+
+def require() -> Loaded:
+    """The scenario in use; a page without one shows how to get one."""
+    current = loaded()
+    if current is None:
+        msg = "no scenario is loaded: pick a shipped one or upload one on the Scenario page"
+        raise ClusterRankError(msg)
+    return current
+
+
+def memo(name: str, key: Hashable, compute: Callable[[], T]) -> T:
+    """Return the value stored under ``name`` if it was computed from ``key``, else compute it.
+
+    Keys always include the load counter, so a new scenario never sees an old result.
+    """
+    store: dict[str, tuple[Hashable, Any]] = st.session_state.setdefault(MEMO, {})
+    full_key = (st.session_state.get(LOAD_COUNT, 0), key)
+    hit = store.get(name)
+    if hit is not None and hit[0] == full_key:
+        return hit[1]  # type: ignore[no-any-return]
+    value = compute()
+    store[name] = (full_key, value)
+    return value
+
+
+# ---- weights -----------------------------------------------------------------------------
+
+
+def file_weights() -> WeightReport:
+    """The weights the scenario file sets (criteria set defaults, direct or AHP)."""
+    current = require()
+    return memo("file_weights", None, lambda: resolve_weights(current.scenario))
+
+
+def reset_weights() -> None:
+    """Every weight editor back to what the scenario file says."""
+    current = require()
+    report = file_weights()
+    seed_sliders(report)
+    ahp_state.seed(current.scenario)
+    st.session_state[OBJECTIVE] = "entropy"
+    is_ahp = isinstance(current.scenario.weights, AHPWeights)
+    st.session_state[WEIGHT_MODE] = "ahp" if is_ahp else "sliders"
+    save_baseline("the scenario file's weights")
+
+
+def seed_sliders(report: WeightReport) -> None:
+    """Put the sliders where ``report``'s group and local weights are."""
+    b = report.breakdown
+    st.session_state[GROUP_PCT] = to_percent(
+        dict(zip(b.group_ids, b.group_weights.tolist(), strict=True))
+    )
+    local: dict[str, dict[str, float]] = {g: {} for g in b.group_ids}
+    for crit, group, w in zip(b.criteria, b.groups, b.local_weights.tolist(), strict=True):
+        local[group][crit] = w
+    st.session_state[LOCAL_PCT] = {g: to_percent(v) for g, v in local.items()}
+
+
+def weights() -> WeightReport:
+    """The weights in use, from the selected editor (computed once per change)."""
+    current = require()
+    mode = st.session_state.get(WEIGHT_MODE, "sliders")
+    if mode == "ahp":
+        return ahp_state.weights(current.scenario, memo)
+    if mode == "objective":
+        method = str(st.session_state.get(OBJECTIVE, "entropy"))
+        return memo(
+            "weights",
+            ("objective", method),
+            lambda: weights_from_data(current.scenario, current.matrix, method),
+        )
+    groups: Mapping[str, float] = st.session_state[GROUP_PCT]
+    local: Mapping[str, Mapping[str, float]] = st.session_state[LOCAL_PCT]
+    flat = {c: v for block in local.values() for c, v in to_fractions(block).items()}
+    key = ("sliders", tuple(groups.items()), tuple(flat.items()))
+    return memo(
+        "weights", key, lambda: weights_from_sliders(current.scenario, to_fractions(groups), flat)
+    )
+
+
+def weights_key() -> tuple[Any, ...]:
+    """What identifies the weights in use (for memo keys of anything that depends on them)."""
+    return tuple(round(w, 15) for w in weights().global_weights.tolist())
+
+
+# ---- ranking -----------------------------------------------------------------------------
+
+
+def method_settings(method: str) -> dict[str, Any]:
+    store: dict[str, dict[str, Any]] = st.session_state.setdefault(METHOD_SETTINGS, {})
+    return store.setdefault(method, {})
+
+
+def ranking(method: str | None = None) -> RankingReport:
+    """The ranking with the weights in use (by default with the selected method)."""
+    current = require()
+    name = method or str(st.session_state.get(METHOD, current.scenario.method.name))
+    settings = dict(method_settings(name))
+    w = weights()
+    key = (name, tuple(sorted((k, repr(v)) for k, v in settings.items())), weights_key())
+    return memo(
+        f"ranking:{name}",
+        key,
+        lambda: rank_scenario(
+            current.scenario, method=name, settings=settings, weights=w, matrix=current.matrix
+        ),
+    )
+
+
+def comparison(methods: tuple[str, ...]) -> MethodComparison:
+    """Every method in ``methods`` ranked with the weights in use, with rank correlations."""
+    current = require()
+    w = weights()
+    settings = {m: dict(method_settings(m)) for m in methods}
+    key = (methods, repr(sorted(settings.items())), weights_key())
+    return memo(
+        "comparison",
+        key,
+        lambda: compare_methods(
+            current.scenario, current.matrix, w, methods=methods, settings=settings
+        ),
+    )
+
+
+def save_baseline(label: str | None = None) -> None:
+    """Remember the current ranks: the rank-change column counts moves from here."""
+    report = ranking()
+    st.session_state[BASELINE] = dict(
+        zip(report.result.candidates, report.result.ranks.tolist(), strict=True)
+    )
+    stamp = datetime.now().strftime("%H:%M:%S")
+    st.session_state[BASELINE_LABEL] = label or f"weights saved at {stamp}"
+
+
+def rank_changes(report: RankingReport) -> dict[str, int]:
+    """Places moved up since the baseline (+2 = two places better, -1 = one worse)."""
+    base: Mapping[str, int] = st.session_state.get(BASELINE, {})
+    return {
+        cid: int(base[cid]) - int(r)
+        for cid, r in zip(report.result.candidates, report.result.ranks.tolist(), strict=True)
+        if cid in base
+    }
+
+
+def scenario() -> Scenario:
+    return require().scenario
+
+
+def matrix() -> DecisionMatrix:
+    return require().matrix

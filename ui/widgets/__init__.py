@@ -1,0 +1,1 @@
+"""Reusable widgets (weight sliders, AHP judgments, charts) and their pure logic."""
