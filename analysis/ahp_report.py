@@ -190,8 +190,7 @@ def analyse_hierarchy_file(
     )
     blocks = [block_from_result("criteria", hierarchy.criteria)]
     blocks += [
-        block_from_result(f"alternatives on {c}", hierarchy.per_criterion[c])
-        for c in spec.criteria
+        block_from_result(f"alternatives on {c}", hierarchy.per_criterion[c]) for c in spec.criteria
     ]
     return AHPReport(
         blocks=tuple(blocks),

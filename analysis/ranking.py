@@ -121,7 +121,7 @@ def _parse_weights(text: str, n: int) -> list[float]:
     try:
         values = [float(p) for p in parts]
     except ValueError as exc:
-        msg = f"--weights must be comma-separated numbers, e.g. \"0.2,0.3,0.5\" (got {text!r})"
+        msg = f'--weights must be comma-separated numbers, e.g. "0.2,0.3,0.5" (got {text!r})'
         raise ConfigurationError(msg) from exc
     if len(values) != n:
         msg = f"--weights has {len(values)} numbers but the matrix has {n} criteria"

@@ -115,8 +115,11 @@ def weights_from_ahp(
     notes: list[str] = []
     if group_block is not None and len(cs.groups) > 1:
         blocks["groups"] = analyse_block(
-            "groups", group_block.pairwise(cs.group_ids), cs.group_ids,
-            derivation=derivation, random_index=random_index,
+            "groups",
+            group_block.pairwise(cs.group_ids),
+            cs.group_ids,
+            derivation=derivation,
+            random_index=random_index,
         )
         group_w = dict(zip(cs.group_ids, blocks["groups"].result.priorities.tolist(), strict=True))
     else:

@@ -28,9 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
         ),
         epilog="Exit codes: 0 success, 2 bad input, 1 internal error.",
     )
-    parser.add_argument(
-        "--debug", action="store_true", help="show a traceback for internal errors"
-    )
+    parser.add_argument("--debug", action="store_true", help="show a traceback for internal errors")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
     for register in commands.REGISTRARS:

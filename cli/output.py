@@ -31,7 +31,7 @@ def frame_table(frame: pd.DataFrame, floatfmt: str = "{:.4f}") -> str:
     formatters = {
         col: floatfmt.format for col in frame.columns if pd.api.types.is_float_dtype(frame[col])
     }
-    return frame.to_string(index=False, formatters=formatters)  # type: ignore[arg-type]
+    return frame.to_string(index=False, formatters=formatters)
 
 
 def bullet_lines(title: str, lines: list[str] | tuple[str, ...]) -> str:

@@ -41,9 +41,7 @@ def parse_direction(value: str | int) -> int:
     """
     key = str(value).strip().lower()
     if key not in _ALIASES:
-        msg = (
-            f"direction must be one of benefit/max/+ or cost/min/- (got {value!r})"
-        )
+        msg = f"direction must be one of benefit/max/+ or cost/min/- (got {value!r})"
         raise MethodInputError(msg)
     return _ALIASES[key]
 

@@ -45,7 +45,9 @@ def check_matrix(matrix: npt.ArrayLike) -> FloatArray:
     return x
 
 
-def check_directions(directions: Sequence[str | int] | npt.ArrayLike, n: int) -> npt.NDArray[np.int_]:
+def check_directions(
+    directions: Sequence[str | int] | npt.ArrayLike, n: int
+) -> npt.NDArray[np.int_]:
     """Parse directions and check there is one per criterion."""
     d = parse_directions(directions)
     if d.shape != (n,):

@@ -21,10 +21,16 @@ def register(sub: Any) -> argparse.ArgumentParser:
         ),
     )
     p.add_argument("file", help="pairwise matrix (.csv) or AHP hierarchy (.yaml/.yml)")
-    p.add_argument("--derivation", choices=("eigenvector", "geometric_mean"),
-                   help="priority derivation (default: the file's, else eigenvector)")
-    p.add_argument("--random-index", choices=("saaty", "alonso_lamata"),
-                   help="random-index table for CR (default: the file's, else saaty)")
+    p.add_argument(
+        "--derivation",
+        choices=("eigenvector", "geometric_mean"),
+        help="priority derivation (default: the file's, else eigenvector)",
+    )
+    p.add_argument(
+        "--random-index",
+        choices=("saaty", "alonso_lamata"),
+        help="random-index table for CR (default: the file's, else saaty)",
+    )
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.add_argument("-o", "--output", help="write to this file instead of stdout")
     p.set_defaults(handler=run)
@@ -42,7 +48,11 @@ def run(args: argparse.Namespace) -> int:
 def render(report: AHPReport) -> str:
     parts: list[str] = []
     for block in report.blocks:
-        parts += [f"[{block.title}]", frame_table(block.priorities_frame()), block.consistency_line()]
+        parts += [
+            f"[{block.title}]",
+            frame_table(block.priorities_frame()),
+            block.consistency_line(),
+        ]
         fixes = [fix.describe() for fix in block.fixes]
         if fixes:
             parts.append(bullet_lines("judgments that most raise inconsistency:", fixes))

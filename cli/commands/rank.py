@@ -22,15 +22,26 @@ def register(sub: Any) -> argparse.ArgumentParser:
         ),
     )
     p.add_argument("scenario", nargs="?", help="scenario YAML (omit when using --matrix)")
-    p.add_argument("--method", help="ranking method (see `clusterrank methods`); "
-                   "default: the scenario's, else topsis")
-    p.add_argument("--setting", action="append", default=[], metavar="KEY=VALUE",
-                   help="a method setting, e.g. --setting v=0.3 for VIKOR (repeatable)")
-    p.add_argument("--normalization", choices=("vector", "minmax"),
-                   help="TOPSIS/WSM normalisation (shortcut for --setting normalization=...)")
+    p.add_argument(
+        "--method",
+        help="ranking method (see `clusterrank methods`); default: the scenario's, else topsis",
+    )
+    p.add_argument(
+        "--setting",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="a method setting, e.g. --setting v=0.3 for VIKOR (repeatable)",
+    )
+    p.add_argument(
+        "--normalization",
+        choices=("vector", "minmax"),
+        help="TOPSIS/WSM normalisation (shortcut for --setting normalization=...)",
+    )
     p.add_argument("--matrix", help="plain decision matrix CSV instead of a scenario")
-    p.add_argument("--directions", help='with --matrix: one per criterion, e.g. "+,-,+" '
-                   "(+ benefit, - cost)")
+    p.add_argument(
+        "--directions", help='with --matrix: one per criterion, e.g. "+,-,+" (+ benefit, - cost)'
+    )
     p.add_argument("--weights", help='with --matrix: e.g. "0.2,0.3,0.5" (default: equal)')
     p.add_argument("--format", choices=FORMATS, default="table")
     p.add_argument("-o", "--output", help="write to this file instead of stdout")
@@ -71,7 +82,10 @@ def run(args: argparse.Namespace) -> int:
             msg = '--matrix needs --directions, one per criterion, e.g. --directions "+,-,+"'
             raise ConfigurationError(msg)
         report = rank_plain_matrix(
-            args.matrix, args.directions, args.weights, method=args.method or "topsis",
+            args.matrix,
+            args.directions,
+            args.weights,
+            method=args.method or "topsis",
             settings=settings,
         )
     else:

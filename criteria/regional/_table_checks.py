@@ -101,7 +101,7 @@ def _numbers(
                 f"negative measure {raw}; measures must be >= 0 — check the sign or the "
                 "column, or remove the row"
             )
-        probs.add(column, msg, line)
+        probs.add(column, cell + msg, line)
     return values
 
 
@@ -165,7 +165,8 @@ def check_long(
         for k in np.flatnonzero((text[col] == "").to_numpy()):
             probs.add(col, f"empty {col}; every row needs one", int(lines[k]))
     is_ref = (text["region_id"] == reference_id).to_numpy() if reference_id else None
-    values = _numbers(text["value"], lines, "value", probs, is_ref, text["sector_id"])
+    values = _numbers(text["value"], lines, "value", probs, is_ref, text["sector_id"],
+                      text["region_id"])
     key = pd.DataFrame(
         {
             "m": measure_of.to_numpy(),
@@ -243,7 +244,7 @@ def check_wide(
     is_ref = (ids == reference_id).to_numpy() if reference_id else None
     grid = pd.DataFrame(index=pd.Index(ids, name="region_id"))
     for s in sectors:
-        grid[s] = _numbers(text[s], lines, s, probs, is_ref, s)
+        grid[s] = _numbers(text[s], lines, s, probs, is_ref, s, ids)
     grid.columns.name = "sector_id"
     grid = grid[~grid.index.duplicated(keep="first")]
     parsed = Parsed(year=year)

@@ -29,17 +29,36 @@ def scenario_doc(**overrides: Any) -> dict[str, Any]:
                     "id": "size",
                     "title": "Size",
                     "criteria": [
-                        {"id": "staff", "title": "Staff", "direction": "benefit",
-                         "unit": "persons", "indicators": [{"id": "staff", "title": "Staff"}]},
-                        {"id": "cost", "title": "Cost", "direction": "cost", "unit": "RUB",
-                         "indicators": [{"id": "cost", "title": "Cost"}]},
+                        {
+                            "id": "staff",
+                            "title": "Staff",
+                            "direction": "benefit",
+                            "unit": "persons",
+                            "indicators": [{"id": "staff", "title": "Staff"}],
+                        },
+                        {
+                            "id": "cost",
+                            "title": "Cost",
+                            "direction": "cost",
+                            "unit": "RUB",
+                            "indicators": [{"id": "cost", "title": "Cost"}],
+                        },
                     ],
                 }
             ],
         },
-        "candidates": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}, {"id": "c", "name": "C"}],
-        "data": {"values": {"a": {"staff": 10, "cost": 5}, "b": {"staff": 20, "cost": 9},
-                            "c": {"staff": 15, "cost": 7}}},
+        "candidates": [
+            {"id": "a", "name": "A"},
+            {"id": "b", "name": "B"},
+            {"id": "c", "name": "C"},
+        ],
+        "data": {
+            "values": {
+                "a": {"staff": 10, "cost": 5},
+                "b": {"staff": 20, "cost": 9},
+                "c": {"staff": 15, "cost": 7},
+            }
+        },
     }
     doc.update(overrides)
     return doc
@@ -64,7 +83,9 @@ def test_malformed_yaml_names_the_line(run_cli: Callable[..., Run], tmp_path: Pa
     assert_bad(run_cli("rank", path), "scenario.yaml", "line")
 
 
-def test_unknown_key_is_named_with_a_suggestion(run_cli: Callable[..., Run], tmp_path: Path) -> None:
+def test_unknown_key_is_named_with_a_suggestion(
+    run_cli: Callable[..., Run], tmp_path: Path
+) -> None:
     doc = scenario_doc()
     doc["criteria_set"]["groups"][0]["wieght"] = 2
     assert_bad(run_cli("validate", write(tmp_path, doc)), "wieght", "weight")
@@ -132,7 +153,9 @@ def test_out_of_scale_pairwise_csv(run_cli: Callable[..., Run], tmp_path: Path) 
 
 
 def test_out_of_scale_judgment_in_scenario(run_cli: Callable[..., Run], tmp_path: Path) -> None:
-    doc = scenario_doc(weights={"mode": "ahp", "criteria": {"size": {"judgments": [["staff", "cost", 12]]}}})
+    doc = scenario_doc(
+        weights={"mode": "ahp", "criteria": {"size": {"judgments": [["staff", "cost", 12]]}}}
+    )
     assert_bad(run_cli("rank", write(tmp_path, doc)), "weights.criteria.size", "12")
 
 
@@ -162,9 +185,13 @@ def test_constant_criterion_ranks_with_a_note(run_cli: Callable[..., Run], tmp_p
 
 
 def test_cyrillic_names_round_trip(run_cli: Callable[..., Run], tmp_path: Path) -> None:
-    doc = scenario_doc(candidates=[{"id": "a", "name": "Кластер «Шерегеш»"},
-                                   {"id": "b", "name": "Биомедицинский"},
-                                   {"id": "c", "name": "Агро"}])
+    doc = scenario_doc(
+        candidates=[
+            {"id": "a", "name": "Кластер «Шерегеш»"},
+            {"id": "b", "name": "Биомедицинский"},
+            {"id": "c", "name": "Агро"},
+        ]
+    )
     doc["criteria_set"]["groups"][0]["title"] = "Критическая масса"
     r = run_cli("rank", write(tmp_path, doc), "--format", "json")
     assert r.code == 0, r.err
@@ -173,8 +200,9 @@ def test_cyrillic_names_round_trip(run_cli: Callable[..., Run], tmp_path: Path) 
 
 
 def test_unknown_method_lists_the_choices(run_cli: Callable[..., Run], tmp_path: Path) -> None:
-    assert_bad(run_cli("rank", write(tmp_path, scenario_doc()), "--method", "topsys"),
-               "topsys", "topsis")
+    assert_bad(
+        run_cli("rank", write(tmp_path, scenario_doc()), "--method", "topsys"), "topsys", "topsis"
+    )
 
 
 def test_missing_file(run_cli: Callable[..., Run], tmp_path: Path) -> None:
@@ -198,5 +226,6 @@ def test_matrix_bad_cell(run_cli: Callable[..., Run], tmp_path: Path) -> None:
 
 def test_matrix_negative_weight(run_cli: Callable[..., Run], tmp_path: Path) -> None:
     path = write(tmp_path, "id,x,y\na,1,2\nb,2,1\n", "m.csv")
-    assert_bad(run_cli("rank", "--matrix", path, "--directions", "+,+", "--weights", "1,-1"),
-               ">= 0")
+    assert_bad(
+        run_cli("rank", "--matrix", path, "--directions", "+,+", "--weights", "1,-1"), ">= 0"
+    )

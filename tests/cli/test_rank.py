@@ -63,13 +63,30 @@ def test_plain_matrix_matches_direct_call(run_cli: Callable[..., Run], tmp_path:
     """The CLI on a plain CSV gives exactly what methods.rank gives on the same numbers."""
     csv = tmp_path / "m.csv"
     csv.write_text("id,cost,quality,speed\na,250,16,12\nb,200,16,8\nc,300,32,16\nd,275,32,8\n")
-    r = run_cli("rank", "--matrix", csv, "--directions", "-,+,+", "--weights", "2,3,5",
-                "--normalization", "minmax", "--format", "json")
+    r = run_cli(
+        "rank",
+        "--matrix",
+        csv,
+        "--directions",
+        "-,+,+",
+        "--weights",
+        "2,3,5",
+        "--normalization",
+        "minmax",
+        "--format",
+        "json",
+    )
     assert r.code == 0, r.err
     doc = json.loads(r.out)
     values = np.array([[250, 16, 12], [200, 16, 8], [300, 32, 16], [275, 32, 8]], dtype=float)
-    direct = rank(values, [0.2, 0.3, 0.5], [-1, 1, 1], "topsis",
-                  candidates=["a", "b", "c", "d"], settings={"normalization": "minmax"})
+    direct = rank(
+        values,
+        [0.2, 0.3, 0.5],
+        [-1, 1, 1],
+        "topsis",
+        candidates=["a", "b", "c", "d"],
+        settings={"normalization": "minmax"},
+    )
     got = {row["id"]: row["score"] for row in doc["results"]}
     np.testing.assert_allclose([got[c] for c in "abcd"], direct.scores, rtol=0, atol=1e-12)
     assert doc["weights"] == pytest.approx({"cost": 0.2, "quality": 0.3, "speed": 0.5})

@@ -140,13 +140,13 @@ def test_inline_set_problems_are_prefixed(write: Writer) -> None:
         load_scenario(write("s.yaml", text))
     (p,) = info.value.problems
     assert p.location == "criteria_set.groups[0].criteria[1].wieght"
-    assert p.line == 19
+    assert p.line == 21
     assert p.message.startswith("unknown key 'wieght'; did you mean 'weight'?")
 
 
 def test_referenced_set_problems_name_that_file(write: Writer, scenario_files: Callable[..., Path]) -> None:
     path = scenario_files(tail="missing_data: nonsense\n")
-    write("criteria/set.yaml", CRITERIA_YAML.replace("direction: cost", "direction: down"))
+    write("criteria/set.yaml", CRITERIA_YAML.replace("direction: cost", "direction: down", 1))
     with pytest.raises(ValidationFailed) as info:
         load_scenario(path)
     files = sorted(Path(p.file).name for p in info.value.problems)

@@ -1,0 +1,136 @@
+"""The AHP editor's inputs in the session: one judgment per pair, per block.
+
+A *block* is one pairwise matrix: ``"groups"`` (among the groups) or a group id (among that
+group's criteria). Judgments are stored as values on Saaty's scale keyed by the pair
+``"a|b"`` (``a`` before ``b`` in the criteria set's order), seeded from the scenario file when
+it sets AHP weights and "equally important" otherwise. The weights themselves come from
+:func:`analysis.weights.weights_from_ahp`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
+from itertools import combinations
+from typing import Any, TypeVar
+
+import numpy as np
+import streamlit as st
+
+from analysis.weights import WeightReport, weights_from_ahp
+from criteria.models.ahp_file import JudgmentBlock
+from criteria.models.scenario import AHPWeights, Scenario
+from ui.widgets.saaty import position_to_value, value_to_position
+
+T = TypeVar("T")
+Memo = Callable[[str, Hashable, Callable[[], T]], T]
+
+VALUES = "ahp_values"  # dict[block id, dict["a|b", float]]
+DERIVATION = "ahp_derivation"  # "eigenvector" | "geometric_mean"
+RANDOM_INDEX = "ahp_random_index"  # "saaty" | "alonso_lamata"
+SEED_NOTES = "ahp_seed_notes"  # list[str]
+
+
+@dataclass(frozen=True)
+class Block:
+    """One pairwise matrix of the editor: its id, title and items (id, title)."""
+
+    id: str
+    title: str
+    items: tuple[tuple[str, str], ...]
+
+    @property
+    def pairs(self) -> list[tuple[str, str]]:
+        return [(a, b) for (a, _), (b, _) in combinations(self.items, 2)]
+
+
+def pair_key(a: str, b: str) -> str:
+    return f"{a}|{b}"
+
+
+def blocks(scenario: Scenario) -> list[Block]:
+    """The matrices a user can judge: among the groups, and within each group of 2+ criteria."""
+    cs = scenario.criteria_set
+    out: list[Block] = []
+    if len(cs.groups) > 1:
+        out.append(Block("groups", "Groups", tuple((g.id, g.title or g.id) for g in cs.groups)))
+    for g in cs.groups:
+        if len(g.criteria) > 1:
+            items = tuple((c.id, c.title or c.id) for c in g.criteria)
+            out.append(Block(g.id, f"Criteria in {g.title or g.id}", items))
+    return out
+
+
+def seed(scenario: Scenario) -> None:
+    """Judgments from the scenario file (snapped to the scale), else all "equal"."""
+    w = scenario.weights
+    given: dict[str, JudgmentBlock | None] = {}
+    if isinstance(w, AHPWeights):
+        given = {"groups": w.groups, **w.criteria}
+        st.session_state[DERIVATION] = w.derivation
+        st.session_state[RANDOM_INDEX] = w.random_index
+    else:
+        st.session_state[DERIVATION] = "eigenvector"
+        st.session_state[RANDOM_INDEX] = "saaty"
+    values: dict[str, dict[str, float]] = {}
+    notes: list[str] = []
+    for block in blocks(scenario):
+        ids = [i for i, _ in block.items]
+        judged = given.get(block.id)
+        matrix = judged.pairwise(ids) if judged is not None else np.ones((len(ids), len(ids)))
+        index = {i: k for k, i in enumerate(ids)}
+        values[block.id] = {}
+        for a, b in block.pairs:
+            v = float(matrix[index[a], index[b]])
+            if not np.isfinite(v):
+                notes.append(f"{block.title}: {a} vs {b} was not judged in the file; set to equal")
+                v = 1.0
+            snapped = position_to_value(value_to_position(v))
+            if not np.isclose(snapped, v):
+                notes.append(f"{block.title}: {a} vs {b} = {v:g} shown as {snapped:g} on the scale")
+            values[block.id][pair_key(a, b)] = snapped
+    st.session_state[VALUES] = values
+    st.session_state[SEED_NOTES] = notes
+
+
+def set_value(block_id: str, a: str, b: str, value: float) -> None:
+    st.session_state[VALUES][block_id][pair_key(a, b)] = float(value)
+
+
+def value(block_id: str, a: str, b: str) -> float:
+    return float(st.session_state[VALUES][block_id][pair_key(a, b)])
+
+
+def _judgment_blocks(scenario: Scenario) -> tuple[JudgmentBlock | None, dict[str, JudgmentBlock]]:
+    stored: dict[str, dict[str, float]] = st.session_state[VALUES]
+    group_block: JudgmentBlock | None = None
+    criteria_blocks: dict[str, JudgmentBlock] = {}
+    for block in blocks(scenario):
+        triples = tuple((a, b, stored[block.id][pair_key(a, b)]) for a, b in block.pairs)
+        jb = JudgmentBlock(judgments=triples)
+        if block.id == "groups":
+            group_block = jb
+        else:
+            criteria_blocks[block.id] = jb
+    return group_block, criteria_blocks
+
+
+def weights(scenario: Scenario, memo: Memo[WeightReport]) -> WeightReport:
+    """AHP weights from the judgments in the session (computed once per change)."""
+    stored: dict[str, dict[str, float]] = st.session_state[VALUES]
+    derivation = str(st.session_state.get(DERIVATION, "eigenvector"))
+    table = str(st.session_state.get(RANDOM_INDEX, "saaty"))
+    key: tuple[Any, ...] = (
+        "ahp",
+        derivation,
+        table,
+        tuple((b, tuple(sorted(v.items()))) for b, v in sorted(stored.items())),
+    )
+
+    def compute() -> WeightReport:
+        group_block, criteria_blocks = _judgment_blocks(scenario)
+        return weights_from_ahp(
+            scenario, group_block, criteria_blocks, derivation=derivation, random_index=table
+        )
+
+    return memo("weights", key, compute)
