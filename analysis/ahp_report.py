@@ -81,17 +81,21 @@ def analyse_block(
 ) -> AHPBlock:
     """Analyse one pairwise matrix and find the judgments that most raise inconsistency."""
     result = analyse(matrix, items, derivation=derivation, random_index=random_index)
-    return block_from_result(title, result)
+    return block_from_result(title, result, matrix)
 
 
-def block_from_result(title: str, result: AHPResult) -> AHPBlock:
-    """Wrap an analysed matrix with the judgments whose change would lower CR, worst first."""
+def block_from_result(title: str, result: AHPResult, judged: Any) -> AHPBlock:
+    """Wrap an analysed matrix with the judgments whose change would lower CR, worst first.
+
+    ``judged`` is the matrix as the user gave it (NaN where not judged): only real judgments
+    are candidates for a fix, never the values Harker's method filled in.
+    """
     fixes: tuple[JudgmentFix, ...] = ()
     if result.n > 2 and result.cr > 1e-9:
         fixes = tuple(
             fix
             for fix in most_inconsistent(
-                result.matrix,
+                judged,
                 result.items,
                 result.priorities,
                 k=MAX_FIXES,
@@ -188,9 +192,10 @@ def analyse_hierarchy_file(
         random_index=table,
         synthesis=spec.synthesis,
     )
-    blocks = [block_from_result("criteria", hierarchy.criteria)]
+    blocks = [block_from_result("criteria", hierarchy.criteria, crit_matrix)]
     blocks += [
-        block_from_result(f"alternatives on {c}", hierarchy.per_criterion[c]) for c in spec.criteria
+        block_from_result(f"alternatives on {c}", hierarchy.per_criterion[c], alt_matrices[c])
+        for c in spec.criteria
     ]
     return AHPReport(
         blocks=tuple(blocks),

@@ -17,6 +17,9 @@ from pydantic import BaseModel, ValidationError
 
 from criteria.messages import node_line, problems_from_error
 from criteria.models import AHPFile, CriteriaSet, Scenario
+from criteria.models.common import loc_text
+from criteria.models.criteria_set import id_problems
+from criteria.models.scenario import raw_scenario_id_problems
 from errors import Problem, ValidationFailed
 
 M = TypeVar("M", bound=BaseModel)
@@ -114,10 +117,31 @@ def _validate(
     try:
         result = model.model_validate(data, context=context)
     except ValidationError as exc:
-        problems += problems_from_error(exc, model, name, node, skip=skip)
+        found = problems_from_error(exc, model, name, node, skip=skip)
+        found += _raw_id_problems(model, data, name, node, found)
+        problems += sorted(found, key=lambda p: p.line if p.line is not None else 0)
     if problems:
         raise ValidationFailed(problems)
     return result
+
+
+def _raw_id_problems(
+    model: type[BaseModel],
+    data: dict[str, Any],
+    name: str,
+    node: yaml.Node | None,
+    found: list[Problem],
+) -> list[Problem]:
+    """Duplicate ids in a document that failed other checks (its id rules did not run)."""
+    if model is CriteriaSet:
+        raw = id_problems(data)
+    elif model is Scenario:
+        raw = raw_scenario_id_problems(data)
+    else:
+        return []
+    seen = {(p.location, p.message) for p in found}
+    out = [Problem(name, loc_text(loc), msg, node_line(node, loc)) for loc, msg in raw]
+    return [p for p in out if (p.location, p.message) not in seen]
 
 
 def validate_model(model: type[M], data: dict[str, Any], name: str = "<form>") -> M:

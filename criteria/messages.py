@@ -111,7 +111,8 @@ def _message(err: Any, loc: Loc, parent: Any) -> str:
         return f"required key {name!r} is missing"
     if kind in _COMPARE:
         sign, key = _COMPARE[kind]
-        return f"{name!r} must be {sign} {ctx.get(key)} (got {got})"
+        subject = f"the value for {name!r}" if get_origin(parent) is dict else repr(name)
+        return f"{subject} must be {sign} {ctx.get(key)} (got {got})"
     if kind in _NUMBER_TYPES:
         return f"{name!r} must be a number (got {got})"
     if kind == "finite_number":
@@ -166,6 +167,11 @@ def node_line(root: yaml.Node | None, loc: Sequence[str | int]) -> int | None:
     return line
 
 
+def _has_inner_error(loc: Loc, locs: Sequence[Loc]) -> bool:
+    """pydantic counts only valid items against min_length; an item's own error explains it."""
+    return any(len(other) > len(loc) and other[: len(loc)] == loc for other in locs)
+
+
 def problems_from_error(
     exc: ValidationError,
     model: type[BaseModel],
@@ -179,9 +185,11 @@ def problems_from_error(
     criteria-set file that failed on its own).
     """
     out: list[Problem] = []
-    for err in exc.errors():
-        loc, parent = clean_loc(model, err["loc"])
-        if loc in skip:
+    errs = exc.errors()
+    locs = [clean_loc(model, e["loc"])[0] for e in errs]
+    for err, loc in zip(errs, locs, strict=True):
+        parent = clean_loc(model, err["loc"])[1]
+        if loc in skip or (err["type"] == "too_short" and _has_inner_error(loc, locs)):
             continue
         if err["type"] == "cross_field":
             for rel, msg in err["ctx"]["problems"]:

@@ -238,3 +238,20 @@ def scenario() -> Scenario:
 
 def matrix() -> DecisionMatrix:
     return require().matrix
+
+
+def summary() -> tuple[str | None, str | None, str | None]:
+    """Scenario title, where it came from, and which editor sets the weights (no computing)."""
+    current = loaded()
+    if current is None:
+        return None, None, None
+    mode = WEIGHT_MODES.get(str(st.session_state.get(WEIGHT_MODE)), "")
+    if st.session_state.get(WEIGHT_MODE) == "objective":
+        mode += f": {st.session_state.get(OBJECTIVE)}"
+    return current.scenario.title or current.scenario.id, current.source, mode
+
+
+def seed_widget(key: str, value: object) -> None:
+    """Give a widget its value from session state (never through ``value=``), once."""
+    if key not in st.session_state:
+        st.session_state[key] = value

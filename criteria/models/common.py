@@ -125,15 +125,15 @@ def loc_text(loc: Iterable[str | int]) -> str:
 
 
 def suggest(word: str, known: Iterable[str]) -> str:
-    """``"; did you mean 'x'?"`` when a close match exists, else ``""``."""
+    """``" (did you mean 'x'?)"`` when a close match exists, else ``""``."""
     close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
-    return f"; did you mean {close[0]!r}?" if close else ""
+    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 def unknown_name(kind: str, name: str, known: Sequence[str]) -> str:
     """Message for a reference to something that does not exist."""
     listing = ", ".join(known) if known else "(none)"
-    return f"unknown {kind} {name!r}{suggest(name, known)} (known: {listing})"
+    return f"unknown {kind} {name!r}{suggest(name, known)}; known: {listing}"
 
 
 def duplicate_problems(

@@ -8,7 +8,7 @@ expert-scored criteria.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
@@ -226,30 +226,47 @@ class CriteriaSet(FrozenModel):
 
     @model_validator(mode="after")
     def _check(self) -> CriteriaSet:
-        groups: list[tuple[str, Loc]] = []
-        crits: list[tuple[str, Loc]] = []
-        inds: list[tuple[str, Loc]] = []
-        experts: list[tuple[str, Loc]] = []
-        for gi, g in enumerate(self.groups):
-            groups.append((g.id, ("groups", gi)))
-            for ci, c in enumerate(g.criteria):
-                cloc: Loc = ("groups", gi, "criteria", ci)
-                crits.append((c.id, cloc))
-                if c.indicators is None:
-                    experts.append((c.id, cloc))
-                for ii, ind in enumerate(c.indicators or ()):
-                    inds.append((ind.id, (*cloc, "indicators", ii)))
-        problems = duplicate_problems("group", groups)
-        problems += duplicate_problems("criterion", crits)
-        problems += duplicate_problems("indicator", inds)
-        ind_at = dict(reversed(inds))
-        for ident, loc in experts:
-            if ident in ind_at:
-                msg = (
-                    f"expert-scored criterion {ident!r} reads data key {ident!r}, which is also "
-                    f"the indicator at {loc_text(ind_at[ident])}; rename one of them"
-                )
-                problems.append(((*loc, "id"), msg))
+        problems = id_problems(self.model_dump(include={"groups"}))
         problems += all_zero_problem([g.weight for g in self.groups], ("groups",), "group")
         raise_if_problems(problems)
         return self
+
+
+def _items(value: object, key: str) -> list[tuple[int, dict[str, Any]]]:
+    seq = value.get(key) if isinstance(value, dict) else None
+    if not isinstance(seq, list | tuple):
+        return []
+    return [(i, item) for i, item in enumerate(seq) if isinstance(item, dict)]
+
+
+def id_problems(data: object) -> list[CrossProblem]:
+    """Duplicate-id problems of a criteria set given as plain data (valid or not).
+
+    The loader also runs this on a document that failed other checks, so duplicate ids are
+    reported together with every other problem rather than after they are fixed.
+    """
+    groups: list[tuple[str, Loc]] = []
+    crits: list[tuple[str, Loc]] = []
+    inds: list[tuple[str, Loc]] = []
+    experts: list[tuple[str, Loc]] = []
+    for gi, g in _items(data, "groups"):
+        groups.append((str(g.get("id")), ("groups", gi)))
+        for ci, c in _items(g, "criteria"):
+            cloc: Loc = ("groups", gi, "criteria", ci)
+            crits.append((str(c.get("id")), cloc))
+            if c.get("indicators") is None:
+                experts.append((str(c.get("id")), cloc))
+            for ii, ind in _items(c, "indicators"):
+                inds.append((str(ind.get("id")), (*cloc, "indicators", ii)))
+    problems = duplicate_problems("group", groups)
+    problems += duplicate_problems("criterion", crits)
+    problems += duplicate_problems("indicator", inds)
+    ind_at = dict(reversed(inds))
+    for ident, loc in experts:
+        if ident in ind_at:
+            msg = (
+                f"expert-scored criterion {ident!r} reads data key {ident!r}, which is also "
+                f"the indicator at {loc_text(ind_at[ident])}; rename one of them"
+            )
+            problems.append(((*loc, "id"), msg))
+    return problems

@@ -36,7 +36,7 @@ from criteria.models.common import (
     raise_if_problems,
     unknown_name,
 )
-from criteria.models.criteria_set import CriteriaSet
+from criteria.models.criteria_set import CriteriaSet, id_problems
 
 MissingPolicy = Literal["reject", "drop_candidate", "impute_worst", "impute_mean"]
 DATA_SUFFIXES = (".csv", ".xlsx", ".xls")
@@ -184,9 +184,7 @@ class Scenario(FrozenModel):
         out: list[CrossProblem] = []
         if not self.candidates:
             out.append((("candidates",), "no candidates: add at least one under `candidates:`"))
-        out += duplicate_problems(
-            "candidate", [(c.id, ("candidates", i)) for i, c in enumerate(self.candidates)]
-        )
+        out += raw_scenario_id_problems({"candidates": [{"id": c.id} for c in self.candidates]})
         out += self._data_problems(cs.data_keys)
         if isinstance(self.weights, DirectWeights):
             out += _direct_problems(self.weights, cs)
@@ -214,6 +212,23 @@ class Scenario(FrozenModel):
                 if key not in keys
             ]
         return out
+
+
+def raw_scenario_id_problems(data: object) -> list[CrossProblem]:
+    """Duplicate candidate ids (and an inline criteria set's duplicate ids) from plain data."""
+    if not isinstance(data, dict):
+        return []
+    cands = data.get("candidates")
+    entries = [
+        (str(c.get("id")), ("candidates", i))
+        for i, c in enumerate(cands if isinstance(cands, list | tuple) else [])
+        if isinstance(c, dict)
+    ]
+    out = duplicate_problems("candidate", entries)
+    inline = data.get("criteria_set")
+    if isinstance(inline, dict):
+        out += [(("criteria_set", *loc), msg) for loc, msg in id_problems(inline)]
+    return out
 
 
 def _direct_problems(w: DirectWeights, cs: CriteriaSet) -> list[CrossProblem]:

@@ -8,12 +8,12 @@ a number: every :class:`~methods.ahp.consistency.AHPResult` names the table it u
 Tables
 ------
 ``saaty``
-    Saaty (1980), the table the AHP is usually taught with: n = 1..10 from the Oak Ridge /
-    Wharton simulations (0, 0, 0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49), extended to
+    Saaty (1980), the table the AHP is usually taught with: n = 1..10 from Saaty's
+    simulations (0, 0, 0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49), extended to
     n = 15 with Saaty's published 1.51, 1.48, 1.56, 1.57, 1.59. The dip at n = 12 (1.48) is as
     printed in Saaty (1980); some secondary sources print 1.54 instead.
 ``alonso_lamata``
-    Alonso & Lamata (2006), mean of λmax over 100 000 random matrices per size, entries drawn
+    Alonso & Lamata (2006), mean λmax of a large sample of random matrices per size, entries drawn
     uniformly from the 17 values of the fundamental scale (1/9..9), RI = (λ̄max − n)/(n − 1).
     Their values are reproduced (to Monte-Carlo error) by :func:`simulate_random_index`; the
     test suite checks that.

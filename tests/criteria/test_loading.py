@@ -141,7 +141,7 @@ def test_inline_set_problems_are_prefixed(write: Writer) -> None:
     (p,) = info.value.problems
     assert p.location == "criteria_set.groups[0].criteria[1].wieght"
     assert p.line == 21
-    assert p.message.startswith("unknown key 'wieght'; did you mean 'weight'?")
+    assert p.message.startswith("unknown key 'wieght' (did you mean 'weight'?); allowed: id, title")
 
 
 def test_referenced_set_problems_name_that_file(write: Writer, scenario_files: Callable[..., Path]) -> None:

@@ -91,7 +91,7 @@ def test_saaty_1990_house_criteria() -> None:
 
 def test_saaty_1977_wealth_of_nations() -> None:
     """Saaty (1977), "A scaling method for priorities in hierarchical structures", J. Math.
-    Psychol. 15(3), 234-281, wealth-of-nations example (reprinted in Saaty 1980, ch. 2):
+    Psychol. 15(3), 234-281, wealth-of-nations example (also in Saaty 1980):
     eigenvector .427 .230 .021 .052 .052 .123 .094 (3 decimals, atol 1e-3) and λmax = 7.61
     (2 decimals, atol 5e-3); unrounded values match a power-method recomputation to 1e-9.
     """
@@ -150,7 +150,9 @@ def test_consistent_matrix_recovers_w(raw: list[float], derivation: str) -> None
 
 
 @settings(max_examples=50, deadline=None)
-@given(st.integers(1, 12), st.integers(0, 10_000), st.sampled_from(["eigenvector", "geometric_mean"]))
+@given(
+    st.integers(1, 12), st.integers(0, 10_000), st.sampled_from(["eigenvector", "geometric_mean"])
+)
 def test_priorities_positive_sum_one(n: int, seed: int, derivation: str) -> None:
     """Invariant: priorities of any reciprocal Saaty-scale matrix are > 0 and sum to 1;
     λmax >= n (up to round-off), so CI >= 0."""
@@ -232,9 +234,9 @@ def test_bad_settings() -> None:
 
 def test_derive_rejects_incomplete_and_nonpositive() -> None:
     """derive() works on complete positive matrices only; it says where to go otherwise."""
-    with pytest.raises(MethodInputError, match="use methods.ahp.consistency.analyse"):
-        derive([[1, np.nan], [np.nan, 1]])
+    with pytest.raises(MethodInputError, match=r"use methods\.ahp\.consistency\.analyse"):
+        derive(np.array([[1, np.nan], [np.nan, 1]]))
     with pytest.raises(MethodInputError, match="must be > 0"):
-        derive([[1, -2], [-0.5, 1]])
+        derive(np.array([[1, -2], [-0.5, 1]]))
     with pytest.raises(MethodInputError, match="square"):
-        derive([[1, 2, 3]])
+        derive(np.array([[1, 2, 3]]))

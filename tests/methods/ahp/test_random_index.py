@@ -53,7 +53,7 @@ def test_beyond_table_is_a_clear_error() -> None:
     """n = 16 is outside both tables: the message names the table, its range and the fix."""
     with pytest.raises(MethodInputError, match=r"'saaty' \(Saaty \(1980\)\) covers n = 1\.\.15"):
         random_index(16)
-    with pytest.raises(MethodInputError, match="got n = 16. Split the items"):
+    with pytest.raises(MethodInputError, match=r"got n = 16\. Split the items"):
         random_index(16, "alonso_lamata")
 
 

@@ -65,7 +65,9 @@ def test_hierarchy_ideal_mode_keeps_order_here() -> None:
 def test_hierarchy_needs_one_matrix_per_criterion() -> None:
     """Missing or unknown criteria in the alternatives matrices are named."""
     partial = {k: v for k, v in HOUSES.items() if k != "age"} | {"colour": HOUSES["age"]}
-    with pytest.raises(MethodInputError, match=r"missing for \['age'\], unknown criteria \['colour'\]"):
+    with pytest.raises(
+        MethodInputError, match=r"missing for \['age'\], unknown criteria \['colour'\]"
+    ):
         analyse_hierarchy(HOUSE_CRITERIA, CRITERIA, partial, ["A", "B", "C"])
 
 
@@ -124,8 +126,10 @@ BG_COPY = np.vstack([BG, BG[1]])
 
 
 def test_belton_gear_rank_reversal_distributive_not_ideal() -> None:
-    """Belton & Gear (1983): distributive scores A = .451, B = .470 (B first) become
-    A = .365, B = .289 once a copy of B is added (rank reversal); ideal mode keeps B ahead."""
+    """Belton & Gear (1983), Omega 11(3) 228-230, their data. By hand, distributive:
+    A = (1/11 + 9/11 + 8/18)/3 = .4512 < B = (9/11 + 1/11 + 9/18)/3 = .4697; with D, a copy
+    of B: A = (1/20 + 9/12 + 8/27)/3 = .3654 > B = (9/20 + 1/12 + 9/27)/3 = .2889, a rank
+    reversal. Ideal mode keeps B ahead of A in both cases."""
     w = np.full(3, 1 / 3)
     before = synthesize(local_priorities(BG, ["max"] * 3)[0], w)
     after = synthesize(local_priorities(BG_COPY, ["max"] * 3)[0], w)
@@ -147,7 +151,9 @@ def test_ideal_mode_copy_keeps_others_in_proportion(seed: int, m: int, n: int) -
     w = rng.dirichlet(np.ones(n))
     copy = rng.integers(m)
     before = synthesize(local_priorities(x, ["max"] * n, "ideal")[0], w, "ideal")
-    after = synthesize(local_priorities(np.vstack([x, x[copy]]), ["max"] * n, "ideal")[0], w, "ideal")
+    after = synthesize(
+        local_priorities(np.vstack([x, x[copy]]), ["max"] * n, "ideal")[0], w, "ideal"
+    )
     np.testing.assert_allclose(after[:m] / after[:m].sum(), before, rtol=1e-12)
 
 

@@ -1,0 +1,176 @@
+"""Exports of what the Ranking page shows: a CSV of the ranking and an Excel workbook.
+
+Both carry the settings that produced the numbers. The CSV is one row per candidate in rank
+order with the method and its full settings line in every row, so a row copied elsewhere still
+says where it came from. The workbook has four sheets:
+
+``inputs``
+    The decision matrix (candidates × criteria, units and directions in the headers); imputed
+    cells are filled amber and illustrative cells lilac, with a legend under the table.
+``criteria and weights``
+    Each criterion's group, direction, unit, source and its group, local and global weight.
+``results``
+    The ranking: rank, id, name, score, change in rank since the baseline.
+``settings``
+    Every setting (method, weights, data) and every note.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping
+
+import pandas as pd
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from analysis.report import RankingReport
+from analysis.weights import WeightReport
+from criteria.decision_matrix import DecisionMatrix
+from criteria.models.scenario import Scenario
+
+IMPUTED_FILL = PatternFill("solid", start_color="FFE7B3", end_color="FFE7B3")
+ILLUSTRATIVE_FILL = PatternFill("solid", start_color="E5D4F5", end_color="E5D4F5")
+SHEETS: tuple[str, ...] = ("inputs", "criteria and weights", "results", "settings")
+
+
+def direction_word(sign: int) -> str:
+    return "benefit" if sign > 0 else "cost"
+
+
+def results_frame(report: RankingReport, changes: Mapping[str, int] | None = None) -> pd.DataFrame:
+    """The ranking in rank order: ``rank, id, name, score`` and, given a baseline,
+    ``rank_change`` (places moved up since it; positive is better)."""
+    frame = report.to_frame()[["rank", "id", "name", "score"]]
+    if changes is not None:
+        frame = frame.assign(rank_change=[changes.get(str(i)) for i in frame["id"]])
+    return frame
+
+
+def ranking_csv(report: RankingReport, changes: Mapping[str, int] | None = None) -> bytes:
+    """The ranking as UTF-8 CSV with ``method`` and ``settings`` columns on every row.
+
+    Written with a byte-order mark so spreadsheet programs show Cyrillic names intact.
+    """
+    frame = results_frame(report, changes).assign(
+        method=report.result.method, settings=report.settings_line()
+    )
+    return frame.to_csv(index=False).encode("utf-8-sig")
+
+
+def inputs_frame(matrix: DecisionMatrix) -> pd.DataFrame:
+    """The decision matrix with headers ``title [unit] (direction)``."""
+    headers = [
+        f"{t} [{u}] ({direction_word(int(d))})" if u else f"{t} ({direction_word(int(d))})"
+        for t, u, d in zip(matrix.criterion_titles, matrix.units, matrix.directions, strict=True)
+    ]
+    frame = pd.DataFrame(matrix.values, columns=headers)
+    frame.insert(0, "name", list(matrix.candidate_names))
+    frame.insert(0, "id", list(matrix.candidates))
+    return frame
+
+
+def criteria_frame(scenario: Scenario, weights: WeightReport) -> pd.DataFrame:
+    """One row per criterion: group, title, direction, unit, source and its three weights."""
+    cs = scenario.criteria_set
+    table = weights.to_frame()
+    rows = []
+    for group in cs.groups:
+        for c in group.criteria:
+            rows.append(
+                {
+                    "criterion": c.id,
+                    "title": c.title or c.id,
+                    "group": group.title or group.id,
+                    "direction": c.direction,
+                    "unit": c.unit,
+                    "source": c.source or "",
+                    "group_weight": float(table.loc[c.id, "group_weight"]),
+                    "local_weight": float(table.loc[c.id, "local_weight"]),
+                    "global_weight": float(table.loc[c.id, "global_weight"]),
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def settings_frame(report: RankingReport, scenario: Scenario) -> pd.DataFrame:
+    """Every setting as ``section, setting, value`` rows, then the notes."""
+    rows: list[dict[str, str]] = [
+        {"section": "scenario", "setting": "id", "value": scenario.id},
+        {"section": "scenario", "setting": "title", "value": scenario.title},
+        {"section": "scenario", "setting": "criteria set", "value": scenario.criteria_set.id},
+        {"section": "method", "setting": "name", "value": report.result.method},
+    ]
+    for section, values in report.settings.items():
+        if isinstance(values, Mapping):
+            rows += [
+                {"section": section, "setting": str(k), "value": str(v)} for k, v in values.items()
+            ]
+        else:
+            rows.append({"section": section, "setting": "", "value": str(values)})
+    rows.append({"section": "all", "setting": "settings line", "value": report.settings_line()})
+    rows += [
+        {"section": "note", "setting": str(i + 1), "value": n} for i, n in enumerate(report.notes)
+    ]
+    return pd.DataFrame(rows)
+
+
+def workbook(
+    scenario: Scenario,
+    matrix: DecisionMatrix,
+    weights: WeightReport,
+    report: RankingReport,
+    changes: Mapping[str, int] | None = None,
+) -> bytes:
+    """The Excel workbook (``.xlsx`` bytes) with the sheets named in :data:`SHEETS`."""
+    buffer = io.BytesIO()
+    frames = {
+        "inputs": inputs_frame(matrix),
+        "criteria and weights": criteria_frame(scenario, weights),
+        "results": results_frame(report, changes),
+        "settings": settings_frame(report, scenario),
+    }
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        for name, frame in frames.items():
+            frame.to_excel(writer, sheet_name=name, index=False)
+            sheet = writer.sheets[name]
+            _tidy(sheet, frame)
+        _mark_cells(writer.sheets["inputs"], matrix)
+    return buffer.getvalue()
+
+
+def _tidy(sheet: Worksheet, frame: pd.DataFrame) -> None:
+    """Bold headers and column widths that fit (capped)."""
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for j, column in enumerate(frame.columns, start=1):
+        longest = max([len(str(column)), *(len(str(v)) for v in frame[column].tolist())])
+        sheet.column_dimensions[get_column_letter(j)].width = min(max(10, longest + 2), 60)
+
+
+def _mark_cells(sheet: Worksheet, matrix: DecisionMatrix) -> None:
+    """Colour imputed and illustrative cells of the inputs sheet and add a legend."""
+    m, n = matrix.shape
+    for i in range(m):
+        for j in range(n):
+            cell = sheet.cell(row=i + 2, column=j + 3)
+            if matrix.illustrative[i, j]:
+                cell.fill = ILLUSTRATIVE_FILL
+            elif matrix.imputed[i, j]:
+                cell.fill = IMPUTED_FILL
+    row = m + 3
+    sheet.cell(row=row, column=1, value="imputed").fill = IMPUTED_FILL
+    sheet.cell(
+        row=row,
+        column=2,
+        value=f"{int(matrix.imputed.sum())} cell(s) filled by the missing-data policy",
+    )
+    sheet.cell(row=row + 1, column=1, value="illustrative").fill = ILLUSTRATIVE_FILL
+    sheet.cell(
+        row=row + 1,
+        column=2,
+        value=f"{int(matrix.illustrative.sum())} cell(s) illustrative, not from a source",
+    )
+    for k, note in enumerate(matrix.notes):
+        sheet.cell(row=row + 3 + k, column=1, value=note)

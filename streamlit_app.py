@@ -1,0 +1,25 @@
+"""clusterrank in the browser: ``streamlit run streamlit_app.py``.
+
+A thin frame: page setup, the session initialised once (it loads and ranks the shipped
+Kemerovo scenario), and navigation over the pages in ``ui/pages``. No logic lives here.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui import state
+from ui.layout import sidebar_summary
+
+st.set_page_config(page_title="clusterrank", page_icon=":material/leaderboard:", layout="wide")
+state.init()
+
+pages = [
+    st.Page("ui/pages/ranking.py", title="Ranking", icon=":material/leaderboard:", default=True),
+    st.Page("ui/pages/scenario.py", title="Scenario", icon=":material/table_view:"),
+    st.Page("ui/pages/weights.py", title="Weights", icon=":material/tune:"),
+    st.Page("ui/pages/export.py", title="Export", icon=":material/download:"),
+]
+page = st.navigation(pages)
+sidebar_summary(*state.summary())
+page.run()

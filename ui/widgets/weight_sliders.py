@@ -1,0 +1,140 @@
+"""Weight sliders per group and per criterion, kept normalised as the user drags, with locks.
+
+Each block of sliders (the groups; the criteria of one group) always sums to 100 %. Moving a
+slider calls :func:`ui.widgets.weight_logic.rebalance` in its ``on_change`` callback, which
+moves the unlocked siblings before the page is drawn again, so the user never sees a block
+that does not add up. Labels carry the unit and direction; help text cites the source.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+import streamlit as st
+
+from analysis.weights import WeightReport
+from criteria.models.criteria_set import Criterion, Group
+from criteria.models.scenario import Scenario
+from ui import state
+from ui.widgets.weight_logic import rebalance
+
+ARROWS = {"benefit": "↑ benefit", "cost": "↓ cost"}
+
+
+def group_key(group_id: str) -> str:
+    return f"w_group__{group_id}"
+
+
+def local_key(group_id: str, criterion_id: str) -> str:
+    return f"w_local__{group_id}__{criterion_id}"
+
+
+def lock_key(slider_key: str) -> str:
+    return f"lock__{slider_key}"
+
+
+def criterion_label(c: Criterion) -> str:
+    """``Title [unit] · ↑ benefit``: what is measured, in what, and which way is better."""
+    unit = f" [{c.unit}]" if c.unit else ""
+    return f"{c.title or c.id}{unit} · {ARROWS.get(c.direction, c.direction)}"
+
+
+def criterion_help(c: Criterion) -> str:
+    parts = [c.description or "", f"Source: {c.source}" if c.source else "Source: not given"]
+    return "\n\n".join(p for p in parts if p)
+
+
+def _moved_group(group_id: str) -> None:
+    values = st.session_state[state.GROUP_PCT]
+    locked = {g for g in values if st.session_state.get(lock_key(group_key(g)))}
+    out = rebalance(values, group_id, st.session_state[group_key(group_id)], locked)
+    st.session_state[state.GROUP_PCT] = out
+    for g, v in out.items():
+        st.session_state[group_key(g)] = v
+
+
+def _moved_local(group_id: str, criterion_id: str) -> None:
+    block = st.session_state[state.LOCAL_PCT][group_id]
+    locked = {c for c in block if st.session_state.get(lock_key(local_key(group_id, c)))}
+    new = st.session_state[local_key(group_id, criterion_id)]
+    out = rebalance(block, criterion_id, new, locked)
+    st.session_state[state.LOCAL_PCT][group_id] = out
+    for c, v in out.items():
+        st.session_state[local_key(group_id, c)] = v
+
+
+def _slider_row(
+    label: str,
+    key: str,
+    value: float,
+    help_text: str,
+    on_change: Callable[..., None],
+    args: tuple[str, ...],
+    caption: str,
+) -> None:
+    state.seed_widget(key, value)
+    state.seed_widget(lock_key(key), False)
+    left, right = st.columns([7, 1], vertical_alignment="center")
+    with left:
+        st.slider(
+            label,
+            min_value=0.0,
+            max_value=100.0,
+            step=0.5,
+            format="%.1f%%",
+            key=key,
+            help=help_text,
+            on_change=on_change,
+            args=args,
+            disabled=bool(st.session_state[lock_key(key)]),
+        )
+        st.caption(caption)
+    with right:
+        st.checkbox("Lock", key=lock_key(key), help="A locked weight keeps its value")
+
+
+def render(scenario: Scenario, report: WeightReport) -> None:
+    """Group sliders, then each group's criterion sliders, with local and global weights."""
+    groups_pct = st.session_state[state.GROUP_PCT]
+    local_pct = st.session_state[state.LOCAL_PCT]
+    frame = report.to_frame()
+    st.markdown("#### Group weights")
+    st.caption("The groups always add up to 100 %. Lock a group to keep its weight fixed.")
+    for g in scenario.criteria_set.groups:
+        share = float(frame.loc[frame["group"] == g.id, "global_weight"].sum())
+        _slider_row(
+            g.title or g.id,
+            group_key(g.id),
+            groups_pct[g.id],
+            g.description or "",
+            _moved_group,
+            (g.id,),
+            f"{len(g.criteria)} criteria · {share:.1%} of the total weight",
+        )
+    st.markdown("#### Criterion weights inside each group")
+    for g in scenario.criteria_set.groups:
+        _group_block(g, local_pct[g.id], frame)
+
+
+def _group_block(g: Group, block: dict[str, float], frame: pd.DataFrame) -> None:
+    with st.container(border=True):
+        st.markdown(f"**{g.title or g.id}**")
+        if len(g.criteria) == 1:
+            c = g.criteria[0]
+            glob = float(frame.loc[c.id, "global_weight"])
+            st.markdown(criterion_label(c), help=criterion_help(c))
+            st.caption(f"The only criterion of its group: local 100 % · global {glob:.1%}")
+            return
+        for c in g.criteria:
+            glob = float(frame.loc[c.id, "global_weight"])
+            local = float(frame.loc[c.id, "local_weight"])
+            _slider_row(
+                criterion_label(c),
+                local_key(g.id, c.id),
+                block[c.id],
+                criterion_help(c),
+                _moved_local,
+                (g.id, c.id),
+                f"local {local:.1%} of {g.title or g.id} · global {glob:.1%}",
+            )
