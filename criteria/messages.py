@@ -80,7 +80,17 @@ def clean_loc(model: type[BaseModel], loc: Sequence[str | int]) -> tuple[Loc, An
         else:  # consumed a tag: the parent of what follows is the tagged model
             nxt, parent = nxt, nxt
         tp = nxt
-    return tuple(out), _unwrap(parent)
+    return tuple(out), _model_of(parent)
+
+
+def _model_of(tp: Any) -> Any:
+    """``X | None`` -> ``X`` when X is a model, so unknown-key messages can list its keys."""
+    tp = _unwrap(tp)
+    if get_origin(tp) in (Union, types.UnionType):
+        models = [a for a in map(_unwrap, get_args(tp)) if _is_model(a)]
+        if len(models) == 1:
+            return models[0]
+    return tp
 
 
 def _show(value: Any) -> str:

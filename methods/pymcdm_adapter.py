@@ -171,15 +171,23 @@ def objective_weights_pymcdm(
         out[keep] = 1.0
         return out, notes
     xk, dk = x[:, keep], d[keep]
-    if name in ("entropy", "merec") and np.any(xk <= 0):
-        j = int(np.flatnonzero(keep)[np.argwhere(xk <= 0)[0][1]])
+    floor = 0.0 if name == "entropy" else np.nextafter(0.0, 1.0)  # entropy admits zeros
+    if name in ("entropy", "merec") and np.any(xk < floor):
+        j = int(np.flatnonzero(keep)[np.argwhere(xk < floor)[0][1]])
+        need = ">= 0" if name == "entropy" else "> 0"
         msg = (
-            f"{name} weights need values > 0; column {j + 1} has {float(x[:, j].min()):g}. "
+            f"{name} weights need values {need}; column {j + 1} has {float(x[:, j].min()):g}. "
             "Use 'critic' or 'standard_deviation', or rescale the column"
         )
         raise MethodInputError(msg)
     with _recording(notes):
-        if name == "entropy":
+        if name == "entropy" and np.any(xk == 0):
+            wk = _entropy_weights_with_zeros(xk)
+            notes.append(
+                "entropy: zero values enter as 0·ln 0 = 0 (pymcdm would instead give a column "
+                "holding a zero the maximum weight)"
+            )
+        elif name == "entropy":
             wk = pw.entropy_weights(xk)
         elif name == "merec":
             wk = pw.merec_weights(xk, dk)
@@ -195,6 +203,20 @@ def objective_weights_pymcdm(
         wk = np.full(xk.shape[1], 1.0 / xk.shape[1])
     out[keep] = wk / wk.sum()
     return out, notes
+
+
+def _entropy_weights_with_zeros(x: FloatArray) -> FloatArray:
+    """Shannon-entropy weights with the convention 0·ln 0 = 0 (Hwang & Yoon 1981, §4).
+
+    Columns are non-negative and not constant (checked by the caller), so each column sum
+    is positive.
+    """
+    p = x / x.sum(axis=0, keepdims=True)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        plogp = np.where(p > 0, p * np.log(np.where(p > 0, p, 1.0)), 0.0)
+    entropy = -plogp.sum(axis=0) / np.log(x.shape[0])
+    diversity = 1.0 - entropy
+    return np.asarray(diversity / diversity.sum(), dtype=float)
 
 
 def rank_similarity(name: str, ranks_a: npt.ArrayLike, ranks_b: npt.ArrayLike) -> float:

@@ -1,11 +1,9 @@
 """What clusterrank offers from pymcdm: names, titles, settings, orientation, references.
 
-Pure data, read by :mod:`methods.pymcdm_adapter` (the only module that imports pymcdm). Each
-ranking entry records which pymcdm class runs it, whether its score ranks ascending (checked
-against each class's ``_reverse_ranking`` in pymcdm 1.4.0: VIKOR, SPOTIS and MAIRCA rank
-the lowest score first), the normalisations it may use (the first is the default) and the
-input it needs. pymcdm's TOPSIS and WSM are ``pymcdm_topsis`` / ``pymcdm_wsm`` because
-clusterrank has its own vectorised ``topsis`` and ``wsm`` kernels.
+Pure data for :mod:`methods.pymcdm_adapter` (the only module importing pymcdm): the pymcdm
+class, score orientation (per ``_reverse_ranking`` in pymcdm 1.4.0, VIKOR, SPOTIS and MAIRCA
+rank ascending), allowed normalisations (first = default) and input needs of each method.
+pymcdm's TOPSIS and WSM are ``pymcdm_topsis`` / ``pymcdm_wsm`` (clusterrank has its own).
 """
 
 from __future__ import annotations
@@ -36,9 +34,7 @@ class RankingSpec:
 
 
 def _ranking(
-    name: str,
-    cls_name: str,
-    title: str,
+    ids: tuple[str, str, str],
     reference: str,
     description: str,
     *,
@@ -47,6 +43,7 @@ def _ranking(
     extra: Mapping[str, SettingInfo] | None = None,
     **flags: bool | str,
 ) -> RankingSpec:
+    name, cls_name, title = ids  # registry name, pymcdm class, display title
     settings: dict[str, SettingInfo] = {}
     if norms:
         settings["normalization"] = SettingInfo(norms[0], norms, _NORM_HELP)
@@ -68,9 +65,7 @@ _L = SettingInfo(0.5, (), "balance between the additive and the multiplicative p
 
 _SPECS: list[RankingSpec] = [
     _ranking(
-        "vikor",
-        "VIKOR",
-        "VIKOR",
+        ("vikor", "VIKOR", "VIKOR"),
         "Opricovic, S. and Tzeng, G.-H. (2004). Compromise solution by MCDM methods: a "
         "comparative analysis of VIKOR and TOPSIS. European Journal of Operational Research "
         "156(2), 445-455.",
@@ -83,9 +78,7 @@ _SPECS: list[RankingSpec] = [
         extra={"v": SettingInfo(0.5, (), "weight of the majority-of-criteria strategy (0..1)")},
     ),
     _ranking(
-        "promethee_ii",
-        "PROMETHEE_II",
-        "PROMETHEE II",
+        ("promethee_ii", "PROMETHEE_II", "PROMETHEE II"),
         "Brans, J.-P. and Vincke, Ph. (1985). A preference ranking organisation method (the "
         "PROMETHEE method for multiple criteria decision-making). Management Science 31(6), "
         "647-656.",
@@ -103,9 +96,7 @@ _SPECS: list[RankingSpec] = [
         },
     ),
     _ranking(
-        "spotis",
-        "SPOTIS",
-        "SPOTIS",
+        ("spotis", "SPOTIS", "SPOTIS"),
         "Dezert, J., Tchamova, A., Han, D. and Tacnet, J.-M. (2020). The SPOTIS rank reversal "
         "free method for multi-criteria decision-making support. 2020 IEEE 23rd International "
         "Conference on Information Fusion (FUSION), 1-8.",
@@ -117,9 +108,7 @@ _SPECS: list[RankingSpec] = [
         extra={"bounds": SettingInfo(None, (), "[min, max] per criterion; null = data range")},
     ),
     _ranking(
-        "copras",
-        "COPRAS",
-        "COPRAS",
+        ("copras", "COPRAS", "COPRAS"),
         "Zavadskas, E. K., Kaklauskas, A. and Šarka, V. (1994). The new method of "
         "multicriteria complex proportional assessment of projects. Technological and "
         "Economic Development of Economy 1(3), 131-139.",
@@ -129,27 +118,21 @@ _SPECS: list[RankingSpec] = [
         needs_cost=True,
     ),
     _ranking(
-        "pymcdm_topsis",
-        "TOPSIS",
-        "TOPSIS (pymcdm)",
+        ("pymcdm_topsis", "TOPSIS", "TOPSIS (pymcdm)"),
         "Hwang, C.-L. and Yoon, K. (1981). Multiple Attribute Decision Making: Methods and "
         "Applications. Springer, pp. 128-140.",
         "pymcdm's TOPSIS; its default is min-max normalisation (textbook TOPSIS uses vector).",
         norms=("minmax", "vector", "max", "sum", "linear"),
     ),
     _ranking(
-        "pymcdm_wsm",
-        "WSM",
-        "Weighted sum (pymcdm)",
+        ("pymcdm_wsm", "WSM", "Weighted sum (pymcdm)"),
         "Triantaphyllou, E. (2000). Multi-Criteria Decision Making Methods: A Comparative "
         "Study. Kluwer, ch. 2 (the weighted sum model).",
         "pymcdm's weighted sum of normalised values.",
         norms=("sum", "minmax", "max", "vector", "linear"),
     ),
     _ranking(
-        "wpm",
-        "WPM",
-        "Weighted product",
+        ("wpm", "WPM", "Weighted product"),
         "Triantaphyllou, E. (2000). Multi-Criteria Decision Making Methods: A Comparative "
         "Study. Kluwer, ch. 2 (the weighted product model).",
         "Product of normalised values raised to the weights; needs positive values.",
@@ -157,9 +140,7 @@ _SPECS: list[RankingSpec] = [
         positive=True,
     ),
     _ranking(
-        "waspas",
-        "WASPAS",
-        "WASPAS",
+        ("waspas", "WASPAS", "WASPAS"),
         "Zavadskas, E. K., Turskis, Z., Antucheviciene, J. and Zakarevicius, A. (2012). "
         "Optimization of weighted aggregated sum product assessment. Elektronika ir "
         "Elektrotechnika 122(6), 3-6.",
@@ -169,9 +150,7 @@ _SPECS: list[RankingSpec] = [
         extra={"l": _L},
     ),
     _ranking(
-        "aras",
-        "ARAS",
-        "ARAS",
+        ("aras", "ARAS", "ARAS"),
         "Zavadskas, E. K. and Turskis, Z. (2010). A new additive ratio assessment (ARAS) method "
         "in multicriteria decision-making. Technological and Economic Development of Economy "
         "16(2), 159-172.",
@@ -181,9 +160,7 @@ _SPECS: list[RankingSpec] = [
         positive=True,
     ),
     _ranking(
-        "cocoso",
-        "COCOSO",
-        "CoCoSo",
+        ("cocoso", "COCOSO", "CoCoSo"),
         "Yazdani, M., Zarate, P., Zavadskas, E. K. and Turskis, Z. (2019). A combined "
         "compromise solution (CoCoSo) method for multi-criteria decision-making problems. "
         "Management Decision 57(9), 2501-2519.",
@@ -194,9 +171,7 @@ _SPECS: list[RankingSpec] = [
         "normalisation and CoCoSo divides by it; use normalization 'linear' or another method.",
     ),
     _ranking(
-        "codas",
-        "CODAS",
-        "CODAS",
+        ("codas", "CODAS", "CODAS"),
         "Keshavarz Ghorabaee, M., Zavadskas, E. K., Turskis, Z. and Antucheviciene, J. (2016). "
         "A new combinative distance-based assessment (CODAS) method for multi-criteria "
         "decision-making. Economic Computation and Economic Cybernetics Studies and Research "
@@ -206,9 +181,7 @@ _SPECS: list[RankingSpec] = [
         positive=True,
     ),
     _ranking(
-        "edas",
-        "EDAS",
-        "EDAS",
+        ("edas", "EDAS", "EDAS"),
         "Keshavarz Ghorabaee, M., Zavadskas, E. K., Olfat, L. and Turskis, Z. (2015). "
         "Multi-criteria inventory classification using a new method of evaluation based on "
         "distance from average solution (EDAS). Informatica 26(3), 435-451.",
@@ -216,9 +189,7 @@ _SPECS: list[RankingSpec] = [
         positive=True,
     ),
     _ranking(
-        "mabac",
-        "MABAC",
-        "MABAC",
+        ("mabac", "MABAC", "MABAC"),
         "Pamučar, D. and Ćirović, G. (2015). The selection of transport and handling resources "
         "in logistics centers using Multi-Attributive Border Approximation area Comparison "
         "(MABAC). Expert Systems with Applications 42(6), 3016-3028.",
@@ -226,9 +197,7 @@ _SPECS: list[RankingSpec] = [
         norms=("minmax",),
     ),
     _ranking(
-        "mairca",
-        "MAIRCA",
-        "MAIRCA",
+        ("mairca", "MAIRCA", "MAIRCA"),
         "Pamučar, D., Vasin, L. and Lukovac, L. (2014). Selection of railway level crossings "
         "for investing in security equipment using hybrid DEMATEL-MARICA model. XVI "
         "International Scientific-expert Conference on Railway (RAILCON), 89-92.",
@@ -237,9 +206,7 @@ _SPECS: list[RankingSpec] = [
         norms=("minmax",),
     ),
     _ranking(
-        "marcos",
-        "MARCOS",
-        "MARCOS",
+        ("marcos", "MARCOS", "MARCOS"),
         "Stević, Ž., Pamučar, D., Puška, A. and Chatterjee, P. (2020). Sustainable supplier "
         "selection in healthcare industries using a new MCDM method: Measurement of "
         "alternatives and ranking according to COmpromise solution (MARCOS). Computers & "
@@ -249,9 +216,7 @@ _SPECS: list[RankingSpec] = [
         positive=True,
     ),
     _ranking(
-        "moora",
-        "MOORA",
-        "MOORA",
+        ("moora", "MOORA", "MOORA"),
         "Brauers, W. K. M. and Zavadskas, E. K. (2006). The MOORA method and its application "
         "to privatization in a transition economy. Control and Cybernetics 35(2), 445-469.",
         "Ratio system on vector-normalised values; needs at least one cost criterion.",
@@ -259,9 +224,7 @@ _SPECS: list[RankingSpec] = [
         nonzero_columns=True,
     ),
     _ranking(
-        "probid",
-        "PROBID",
-        "PROBID",
+        ("probid", "PROBID", "PROBID"),
         "Wang, Z., Rangaiah, G. P. and Wang, X. (2021). Preference ranking on the basis of "
         "ideal-average distance method for multi-criteria decision-making. Industrial & "
         "Engineering Chemistry Research 60(30), 11216-11230.",
@@ -269,9 +232,7 @@ _SPECS: list[RankingSpec] = [
         nonzero_columns=True,
     ),
     _ranking(
-        "ram",
-        "RAM",
-        "RAM",
+        ("ram", "RAM", "RAM"),
         "Sotoudeh-Anvari, A. (2023). Root Assessment Method (RAM): a novel multi-criteria "
         "decision making method and its applications in sustainability challenges. Journal of "
         "Cleaner Production 423, 138695.",

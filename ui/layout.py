@@ -20,6 +20,7 @@ log = logging.getLogger("clusterrank.ui")
 def guarded(body: Callable[[], None]) -> None:
     """Run a page body; show errors as messages, never as a traceback."""
     try:
+        show_callback_error()
         body()
     except ClusterRankError as exc:
         show_error(exc)
@@ -73,3 +74,31 @@ def sidebar_summary(title: str | None, source: str | None, weights_line: str | N
             st.caption(f"from {source}")
         if weights_line:
             st.caption(f"Weights: {weights_line}")
+
+
+def safe_callback(func: Callable[..., None]) -> Callable[..., None]:
+    """Wrap a widget callback: errors are kept for the page to show, never a traceback."""
+
+    def wrapper(*args: object, **kwargs: object) -> None:
+        try:
+            func(*args, **kwargs)
+        except ClusterRankError as exc:
+            st.session_state["callback_error"] = exc
+        except Exception:
+            log.exception("internal error in a widget callback")
+            st.session_state["callback_error"] = "internal"
+
+    return wrapper
+
+
+def show_callback_error() -> None:
+    """Show (once) an error raised by the last widget callback."""
+    error = st.session_state.pop("callback_error", None)
+    if isinstance(error, ClusterRankError):
+        show_error(error)
+    elif error is not None:
+        st.error(
+            "Internal error while applying your change: this is a bug in clusterrank. The "
+            "details are in the server log; the last valid state is kept.",
+            icon=":material/bug_report:",
+        )

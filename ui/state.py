@@ -44,6 +44,18 @@ METHOD_SETTINGS = "method_settings"  # dict[method, dict[setting, value]]
 BASELINE = "baseline"  # dict[candidate id, rank]
 BASELINE_LABEL = "baseline_label"  # str
 MEMO = "_memo"  # dict[str, tuple[key, value]]
+CALLBACK_ERROR = "callback_error"  # ClusterRankError | str | None: raised in a widget callback
+WIDGET_PREFIXES = (
+    "w_group__",
+    "w_local__",
+    "lock__",
+    "ahp__",
+    "ahp_derivation__",
+    "ahp_random_index__",
+    "objective__",
+    "weight_mode__",
+)
+METHOD_WIDGET_PREFIXES = ("method__", "setting__", "compare__")
 
 WEIGHT_MODES: dict[str, str] = {
     "sliders": "Sliders",
@@ -77,12 +89,22 @@ def use(loaded: Loaded) -> None:
     scenario = loaded.scenario
     st.session_state[METHOD] = scenario.method.name
     st.session_state[METHOD_SETTINGS] = {scenario.method.name: dict(scenario.method.settings)}
+    forget_widgets(METHOD_WIDGET_PREFIXES)
     reset_weights()
 
 
 def reject(problems: list[Problem]) -> None:
     """Record a failed load; the scenario in use stays as it was."""
     st.session_state[PROBLEMS] = list(problems)
+
+
+def forget_widgets(prefixes: tuple[str, ...]) -> None:
+    """Drop widget values so the widgets re-read their canonical state when next drawn.
+
+    Call only before the widgets are drawn (in a callback or before navigation).
+    """
+    for key in [k for k in st.session_state if str(k).startswith(prefixes)]:
+        del st.session_state[key]
 
 
 def loaded() -> Loaded | None:
@@ -126,6 +148,7 @@ def reset_weights() -> None:
     """Every weight editor back to what the scenario file says."""
     current = require()
     report = file_weights()
+    forget_widgets(WIDGET_PREFIXES)
     seed_sliders(report)
     ahp_state.seed(current.scenario)
     st.session_state[OBJECTIVE] = "entropy"

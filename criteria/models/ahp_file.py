@@ -70,7 +70,7 @@ def _parse_judgment(value: object) -> float:
 
 def fmt_judgment(value: float) -> str:
     """Show a judgment as users write it: ``3``, ``1/3``, ``2.5``."""
-    if value < 1 and abs(1 / value - round(1 / value)) < 1e-6:
+    if 0 < value < 1 and abs(1 / value - round(1 / value)) < 1e-6:
         return f"1/{round(1 / value)}"
     return f"{value:g}"
 

@@ -76,16 +76,17 @@ def _numbers(
     probs: _Problems,
     reference_rows: np.ndarray | None = None,
     sectors: pd.Series | str | None = None,
+    regions: pd.Series | None = None,
 ) -> np.ndarray:
     """Parse a column of cells to floats, adding a problem for each unusable cell."""
     values = pd.to_numeric(cells.replace("", np.nan), errors="coerce").to_numpy(dtype=float)
     for k in np.flatnonzero(~np.isfinite(values) | (values < 0)):
         raw, line = cells.iloc[k], int(lines[k])
+        sector = sectors if isinstance(sectors, str) or sectors is None else sectors.iloc[k]
+        cell = "" if regions is None else f"region {regions.iloc[k]!r}, sector {sector!r}: "
         if raw == "":
             if reference_rows is not None and reference_rows[k]:
-                sector = (
-                    sectors if isinstance(sectors, str) or sectors is None else (sectors.iloc[k])
-                )
+                cell = ""
                 msg = (
                     f"sector {sector!r} is absent from the reference; every sector needs a "
                     "reference figure — add it, or drop the sector from the table"

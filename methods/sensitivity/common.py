@@ -125,7 +125,8 @@ def make_scorer(
 def path_base(weights: FloatArray, j: int) -> tuple[FloatArray, list[str], str]:
     """``u_j``, the other criteria's weights in proportion (summing to 1), with notes.
 
-    ``weights`` must already sum to 1. ``label`` names the criterion in notes.
+    ``weights`` must already sum to 1. The third value names how ``u_j`` was formed:
+    ``"proportional"``, ``"equal"`` (the others all had weight 0) or ``"single"`` (n = 1).
     """
     n = weights.size
     others = weights.copy()

@@ -115,7 +115,7 @@ class RankAccumulator:
 
     def _count_exact(self, weights: FloatArray, scores: FloatArray, flat: Int64Array) -> None:
         order, rank_at = sorted_competition_ranks(scores, self.higher_is_better)
-        self.tied_samples += int(np.count_nonzero(rank_at[:, 1:] == rank_at[:, :-1], axis=1).astype(bool).sum())
+        self.tied_samples += int((rank_at[:, 1:] == rank_at[:, :-1]).any(axis=1).sum())
         rows, cols = np.nonzero(rank_at == 0)
         winners = order[rows, cols]
         np.add.at(self.central_sum, winners, weights[rows])

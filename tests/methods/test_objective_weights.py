@@ -136,9 +136,9 @@ def test_critic_perfectly_correlated_criteria_fall_back_to_equal() -> None:
     assert any("equal weights" in note for note in result.notes)
 
 
-@pytest.mark.parametrize(("method", "value"), [("entropy", -1.0), ("entropy", 0.0), ("merec", 0.0)])
+@pytest.mark.parametrize(("method", "value"), [("entropy", -1.0), ("merec", 0.0)])
 def test_non_positive_values_are_refused(method: str, value: float) -> None:
-    """Entropy and MEREC need values > 0; the error names the column and the alternatives."""
+    """Entropy needs values >= 0 and MEREC > 0; the error names the column and alternatives."""
     x = np.array([[1.0, 2.0], [value, 3.0], [2.0, 1.0]])
     with pytest.raises(MethodInputError, match=r"column 1 .*critic"):
         objective_weights(x, [1, 1], method)
@@ -190,3 +190,17 @@ def test_weights_are_unit_free(method: str, seed: int, m: int, n: int, factor: f
     assert np.all(base.weights >= 0)
     assert base.weights.sum() == pytest.approx(1.0)
     np.testing.assert_allclose(other.weights, base.weights, rtol=1e-7, atol=1e-9)
+
+
+def test_entropy_admits_zeros_with_the_0_log_0_convention() -> None:
+    """Invariant: with p ln p = 0 at p = 0, a 0/1 column's entropy is that of its ones.
+
+    Column 1 = (0, 1, 1): p = (0, 1/2, 1/2), E = ln 2 / ln 3; column 2 = (1, 2, 3):
+    p = (1/6, 2/6, 3/6). Weights are (1 - E_j) / sum(1 - E); scipy.stats.entropy (which uses
+    the same convention) is the oracle.
+    """
+    x = np.array([[0.0, 1.0], [1.0, 2.0], [1.0, 3.0]])
+    result = objective_weights(x, [1, 1], "entropy")
+    e = np.array([scipy.stats.entropy(col) for col in x.T]) / np.log(3)
+    np.testing.assert_allclose(result.weights, (1 - e) / (1 - e).sum(), atol=1e-12)
+    assert any("0·ln 0" in note for note in result.notes)

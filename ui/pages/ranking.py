@@ -1,0 +1,178 @@
+"""Ranking page: method picker, ranking table with rank changes, bar chart, candidate profile
+and a side-by-side comparison of methods with their rank correlations.
+
+Every number comes from :mod:`analysis` through :mod:`ui.state` (computed once per change) and
+is captioned with the settings line that produced it.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from analysis.report import RankingReport
+from methods.info import MethodInfo
+from methods.registry import available_methods
+from ui import state
+from ui.layout import guarded, notes_box, safe_callback
+from ui.widgets import charts
+from ui.widgets.method_picker import method_picker
+
+COMPARE_DEFAULT = ("topsis", "wsm", "vikor", "promethee_ii", "spotis", "pymcdm_topsis")
+
+
+def change_text(change: int | None) -> str:
+    """``▲ 2`` for two places up, ``▼ 1`` for one down, ``=`` for none, ``new`` if unknown."""
+    if change is None:
+        return "new"
+    if change > 0:
+        return f"▲ {change}"
+    if change < 0:
+        return f"▼ {-change}"
+    return "="
+
+
+def ranking_table(report: RankingReport) -> pd.DataFrame:
+    """Rank order with the change since the baseline, ready to display."""
+    changes = state.rank_changes(report)
+    frame = report.to_frame()
+    return pd.DataFrame(
+        {
+            "rank": frame["rank"],
+            "change": [change_text(changes.get(str(i))) for i in frame["id"]],
+            "candidate": frame["name"],
+            "score": frame["score"],
+            "id": frame["id"],
+        }
+    )
+
+
+def show_ranking(report: RankingReport, *, key: str, height: int | None = None) -> None:
+    """The ranking table plus its settings caption (also used on the Weights page)."""
+    better = "higher is better" if report.result.higher_is_better else "lower is better"
+    st.dataframe(
+        ranking_table(report),
+        hide_index=True,
+        key=key,
+        height=height if height is not None else "auto",
+        column_config={
+            "rank": st.column_config.NumberColumn("Rank", help="1 = best", width="small"),
+            "change": st.column_config.TextColumn(
+                "Change", help=f"Places moved since {st.session_state[state.BASELINE_LABEL]}"
+            ),
+            "candidate": st.column_config.TextColumn("Candidate", width="large"),
+            "score": st.column_config.NumberColumn(
+                "Score", format="%.4f", help=f"{report.result.method} score ({better})"
+            ),
+            "id": st.column_config.TextColumn("Id", width="small"),
+        },
+    )
+    st.caption(f"Settings: {report.settings_line()}")
+
+
+@safe_callback
+def _save_baseline() -> None:
+    state.save_baseline()
+
+
+def _top(report: RankingReport) -> None:
+    """The leading candidates as metrics, with their move since the baseline."""
+    frame = report.to_frame()
+    changes = state.rank_changes(report)
+    cols = st.columns(min(3, len(frame)))
+    for col, (_, row) in zip(cols, frame.head(3).iterrows(), strict=False):
+        change = changes.get(str(row["id"]))
+        col.metric(
+            f"Rank {int(row['rank'])}",
+            str(row["name"]),
+            delta=None if not change else f"{change:+d} place{'s' if abs(change) != 1 else ''}",
+            help=f"score {float(row['score']):.4f}; {report.settings_line()}",
+        )
+
+
+def _profile(report: RankingReport) -> None:
+    matrix = state.matrix()
+    frame, notes = charts.profile_frame(matrix)
+    names = list(report.to_frame()["name"])
+    state.seed_widget("profile__candidate", names[0])
+    if st.session_state["profile__candidate"] not in names:
+        st.session_state["profile__candidate"] = names[0]
+    selected = st.selectbox("Candidate", names, key="profile__candidate")
+    st.altair_chart(charts.profile_chart(frame, selected), width="stretch")
+    st.caption(
+        "Each criterion rescaled for display only: 1 = the best value among the candidates, "
+        "0 = the worst (cost criteria turned round). Hollow points are imputed figures."
+    )
+    for note in notes:
+        st.caption(note)
+    rows = frame[frame["candidate"] == selected]
+    st.dataframe(
+        rows[["criterion", "value", "unit", "imputed", "illustrative"]],
+        hide_index=True,
+        column_config={"value": st.column_config.NumberColumn("value", format="%.4g")},
+    )
+
+
+def _comparison(ranking_methods: list[MethodInfo]) -> None:
+    titles = {m.name: m.title for m in ranking_methods}
+    default = [m for m in COMPARE_DEFAULT if m in titles]
+    state.seed_widget("compare__methods", default)
+    chosen = st.multiselect(
+        "Methods to compare",
+        list(titles),
+        key="compare__methods",
+        format_func=lambda m: titles.get(m, m),
+        help="Each with its own default settings unless you set them above",
+    )
+    if not chosen:
+        st.info("Pick at least one method to compare.")
+        return
+    result = state.comparison(tuple(chosen))
+    if result.reports:
+        ranks = result.ranks_frame().drop(columns=["id"])
+        st.dataframe(ranks, hide_index=True)
+        st.dataframe(result.settings_frame(), hide_index=True)
+    for method, reason in result.failures.items():
+        st.warning(f"**{titles.get(method, method)}** could not rank these data: {reason}")
+    for coefficient, table in result.correlations.items():
+        label = {"spearman": "Spearman's ρ", "ws": "WS coefficient (row = reference)"}
+        st.markdown(f"**Rank correlation: {label.get(coefficient, coefficient)}**")
+        st.dataframe(table.round(3))
+    for note in result.notes:
+        st.caption(note)
+
+
+def body() -> None:
+    current = state.require()
+    scenario = current.scenario
+    st.title("Ranking")
+    st.caption(f"{scenario.title or scenario.id} · {len(current.matrix.candidates)} candidates")
+    ranking_methods = available_methods("ranking")
+    method_picker(ranking_methods)
+    report = state.ranking()
+    _top(report)
+    left, right = st.columns([3, 2])
+    with left:
+        show_ranking(report, key="ranking__table")
+        st.button(
+            "Save these weights as the new baseline",
+            key="ranking__save_baseline",
+            on_click=_save_baseline,
+            help="The Change column then counts moves from the current ranking",
+        )
+    with right:
+        chart = charts.score_bar(
+            report.to_frame(),
+            higher_is_better=report.result.higher_is_better,
+            method=report.result.method,
+        )
+        st.altair_chart(chart, width="stretch")
+    notes_box(report.notes)
+    st.subheader("Candidate profile")
+    _profile(report)
+    st.subheader("Methods side by side")
+    _comparison(ranking_methods)
+
+
+if __name__ == "__main__":
+    guarded(body)

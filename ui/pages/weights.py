@@ -1,0 +1,5 @@
+"""placeholder"""
+
+import streamlit as st
+
+st.write("todo")

@@ -1,0 +1,156 @@
+"""AHP pairwise judgments per block on Saaty's scale, with λmax, CR and suggested fixes.
+
+One slider per pair reads as a sentence ("Infrastructure is moderately more important than
+Strategy"). Under each block the consistency is shown live: λmax, CI and CR with the random
+index table named; above CR 0.10 a warning lists the three judgments that most raise the
+inconsistency, each with the value that would fix it and a button to apply it.
+
+References
+----------
+Saaty, T. L. (1980). *The Analytic Hierarchy Process*. McGraw-Hill (fundamental scale, Table
+1.1; consistency ratio and the 0.10 threshold).
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from analysis.ahp_report import AHPBlock
+from analysis.weights import WeightReport
+from methods.ahp import JudgmentFix
+from ui import ahp_state
+from ui.state import seed_widget
+from ui.widgets.saaty import (
+    SCALE_LABELS,
+    position_to_value,
+    sentence,
+    short_label,
+    value_to_position,
+)
+
+OPTIONS = tuple(range(8, -9, -1))
+"""Slider stops from "left item extremely more important" (8) to "right item ..." (-8)."""
+
+
+def judgment_key(block_id: str, a: str, b: str) -> str:
+    return f"ahp__{block_id}__{a}__{b}"
+
+
+def _moved(block_id: str, a: str, b: str) -> None:
+    position = int(st.session_state[judgment_key(block_id, a, b)])
+    ahp_state.set_value(block_id, a, b, position_to_value(position))
+
+
+def _apply_fix(block_id: str, a: str, b: str, value: float) -> None:
+    ahp_state.set_value(block_id, a, b, value)
+    st.session_state[judgment_key(block_id, a, b)] = value_to_position(value)
+
+
+def _copy(widget_key: str, canonical_key: str) -> None:
+    st.session_state[canonical_key] = st.session_state[widget_key]
+
+
+def settings_pickers() -> None:
+    """Derivation of priorities and the random-index table (both echoed in every result)."""
+    left, right = st.columns(2)
+    pickers = (
+        (
+            left,
+            "Priorities derived by",
+            ahp_state.DERIVATION,
+            ("eigenvector", "geometric_mean"),
+            "Saaty's principal eigenvector, or the row geometric mean",
+        ),
+        (
+            right,
+            "Random index table",
+            ahp_state.RANDOM_INDEX,
+            ("saaty", "alonso_lamata"),
+            "CR = CI / RI; the RI table changes CR a little for larger matrices",
+        ),
+    )
+    for column, label, canonical, options, help_text in pickers:
+        widget = f"{canonical}__pick"
+        seed_widget(widget, st.session_state[canonical])
+        column.selectbox(
+            label, options, key=widget, help=help_text, on_change=_copy, args=(widget, canonical)
+        )
+
+
+def render(block: ahp_state.Block, report: WeightReport) -> None:
+    """The sliders of one block and its consistency."""
+    titles = dict(block.items)
+    st.markdown(f"#### {block.title}")
+    for a, b in block.pairs:
+        key = judgment_key(block.id, a, b)
+        current = ahp_state.value(block.id, a, b)
+        seed_widget(key, value_to_position(current))
+        st.select_slider(
+            f"{titles[a]}  ⟷  {titles[b]}",
+            options=OPTIONS,
+            format_func=lambda p, a=titles[a], b=titles[b]: short_label(int(p), a, b),
+            key=key,
+            on_change=_moved,
+            args=(block.id, a, b),
+            help="Slide towards the more important of the two; the middle is 'equal'. "
+            + "; ".join(f"{k} = {v}" for k, v in SCALE_LABELS.items()),
+        )
+        st.caption(sentence(titles[a], titles[b], current))
+    analysed = report.ahp.get(block.id)
+    if analysed is not None:
+        consistency(block, analysed)
+
+
+def consistency(block: ahp_state.Block, analysed: AHPBlock) -> None:
+    """λmax, CR and, above the threshold, a warning with the three most helpful fixes."""
+    r = analysed.result
+    cols = st.columns(3)
+    cols[0].metric(
+        "λmax", f"{r.lambda_max:.4f}", help=f"n = {r.n}; a consistent matrix has λmax = n"
+    )
+    cols[1].metric("CI", f"{r.ci:.4f}", help="(λmax − n) / (n − 1)")
+    cols[2].metric(
+        "CR",
+        f"{r.cr:.3f}",
+        help=f"CI / RI with RI = {r.random_index_value:.2f} from the {r.random_index_table} table",
+    )
+    st.caption(analysed.consistency_line())
+    if r.acceptable:
+        st.success(
+            f"Consistent enough: CR {r.cr:.3f} ≤ {r.threshold:.2f}.", icon=":material/check:"
+        )
+        return
+    st.warning(
+        f"**Inconsistent judgments: CR {r.cr:.3f} is above {r.threshold:.2f}.** The weights "
+        "below follow these judgments, but they contradict one another; revise the ones "
+        "listed here first.",
+        icon=":material/warning:",
+    )
+    titles = dict(block.items)
+    for k, fix in enumerate(analysed.fixes):
+        _fix_row(block.id, k, fix, titles)
+
+
+def _fix_row(block_id: str, k: int, fix: JudgmentFix, titles: dict[str, str]) -> None:
+    a, b = fix.row, fix.column
+    left, right = st.columns([5, 1], vertical_alignment="center")
+    # The fix may be stated as (column, row); express it for the stored pair order.
+    pair = (a, b) if (a, b) in ahp_state_pairs(block_id) else (b, a)
+    suggested = fix.suggested if pair == (a, b) else 1.0 / fix.suggested
+    left.markdown(
+        f"{k + 1}. You said: *{sentence(titles[a], titles[b], fix.current)}*. "
+        f"The other judgments imply about {fix.consistent_value:.2f}. "
+        f"Suggested: **{sentence(titles[a], titles[b], fix.suggested)}** "
+        f"(CR {fix.cr_before:.3f} → {fix.cr_after:.3f})."
+    )
+    right.button(
+        "Apply",
+        key=f"ahp_fix__{block_id}__{k}",
+        on_click=_apply_fix,
+        args=(block_id, pair[0], pair[1], suggested),
+    )
+
+
+def ahp_state_pairs(block_id: str) -> set[tuple[str, str]]:
+    stored: dict[str, float] = st.session_state[ahp_state.VALUES][block_id]
+    return {tuple(k.split("|", 1)) for k in stored}  # type: ignore[misc]
