@@ -38,7 +38,9 @@ def _read_table(path: Path, sheet: str | None, name: str) -> tuple[pd.DataFrame,
             if sheet is not None and sheet not in sheets:
                 msg = f"sheet {sheet!r} not found; sheets in the file: {', '.join(sheets)}"
                 raise ValidationFailed.single(name, "data.sheet", msg)
-            return book.parse(sheet if sheet is not None else 0, dtype=object), False
+            return pd.read_excel(
+                book, sheet_name=sheet if sheet is not None else 0, dtype=object
+            ), False
     except ImportError as exc:
         msg = f"cannot read {suffix} files here ({exc}); save the sheet as .xlsx or .csv"
         raise ValidationFailed.single(name, "", msg) from exc

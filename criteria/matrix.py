@@ -13,6 +13,12 @@ Steps, each echoed in the matrix's notes:
 5. mark cells whose data key's provenance is illustrative.
 
 A constant criterion is allowed here (the ranking methods note it).
+
+References
+----------
+OECD & JRC (2008). *Handbook on Constructing Composite Indicators: Methodology and User
+Guide*. OECD Publishing. Step 4 (imputation of missing data: case deletion, unconditional
+mean substitution) and step 5 (normalisation: min-max rescaling to [0, 1]).
 """
 
 from __future__ import annotations

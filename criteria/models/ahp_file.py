@@ -25,6 +25,7 @@ from criteria.models.common import (
     FrozenModel,
     Loc,
     Name,
+    connection_problems,
     duplicate_problems,
     fail,
     loc_text,
@@ -91,7 +92,11 @@ Judgment = Annotated[
 
 
 class JudgmentBlock(FrozenModel):
-    """Pairwise judgments among some items: a list of ``[a, b, v]`` or ``items`` + ``matrix``."""
+    """Pairwise judgments among some items: a list of ``[a, b, v]`` or a ``matrix``.
+
+    A matrix may name its rows with ``items``; without them its rows follow the order in
+    which the context lists the items (groups, a group's criteria, AHP alternatives).
+    """
 
     judgments: tuple[tuple[Name, Name, Judgment], ...] | None = None
     items: tuple[Name, ...] | None = None
@@ -107,12 +112,21 @@ class JudgmentBlock(FrozenModel):
             seen.setdefault(b)
         return tuple(seen)
 
-    def triples(self) -> tuple[tuple[str, str, float], ...]:
-        """Every judgment as ``(a, b, v)``; from a matrix, its upper triangle."""
+    def triples(self, items: Sequence[str] = ()) -> tuple[tuple[str, str, float], ...]:
+        """Every judgment as ``(a, b, v)``; from a matrix, its upper triangle.
+
+        A matrix written without ``items`` takes its names from ``items`` here (the
+        context's order: the groups, a group's criteria, the AHP file's alternatives).
+        """
         if self.judgments is not None:
             return self.judgments
-        names = self.items or ()
+        names = tuple(self.items if self.items is not None else items)
         rows = self.matrix or ()
+        if len(names) != len(rows):
+            msg = (
+                f"a {len(rows)}×{len(rows)} matrix needs {len(rows)} item names (got {len(names)})"
+            )
+            raise ValueError(msg)
         return tuple(
             (names[i], names[j], rows[i][j])
             for i in range(len(names))
@@ -128,7 +142,7 @@ class JudgmentBlock(FrozenModel):
         index = {name: k for k, name in enumerate(items)}
         out = np.full((len(items), len(items)), np.nan)
         np.fill_diagonal(out, 1.0)
-        for a, b, v in self.triples():
+        for a, b, v in self.triples(items):
             out[index[a], index[b]] = v
             out[index[b], index[a]] = 1.0 / v
         return out
@@ -136,6 +150,15 @@ class JudgmentBlock(FrozenModel):
     def check_names(self, allowed: Sequence[str], kind: str) -> list[CrossProblem]:
         """Problems (relative to this block) for names not in ``allowed`` or never compared."""
         out: list[CrossProblem] = []
+        if self.items is None and self.matrix is not None:
+            if len(self.matrix) != len(allowed):
+                msg = (
+                    f"matrix must be {len(allowed)}×{len(allowed)}, one row and column per "
+                    f"{kind} in the order listed ({', '.join(allowed)}); "
+                    f"got {len(self.matrix)} rows"
+                )
+                out.append((("matrix",), msg))
+            return out
         if self.items is not None:
             for k, name in enumerate(self.items):
                 if name not in allowed:
@@ -153,7 +176,7 @@ class JudgmentBlock(FrozenModel):
                 if name not in allowed
             ]
         if not out:
-            out += _connection_problems(self.triples(), allowed, kind)
+            out += connection_problems(self.triples(), allowed, kind)
         return out
 
     @model_validator(mode="after")
@@ -165,11 +188,11 @@ class JudgmentBlock(FrozenModel):
         has_list = self.judgments is not None
         has_matrix = self.items is not None or self.matrix is not None
         if has_list == has_matrix:
-            return [((), "give either 'judgments' or 'items' with 'matrix'")]
+            return [((), "give either 'judgments' or 'matrix' (with optional 'items')")]
         if has_list:
             return self._list_problems()
-        if self.items is None or self.matrix is None:
-            return [((), "'items' and 'matrix' go together; give both")]
+        if self.matrix is None:
+            return [((), "'items' needs a 'matrix' of judgments among them")]
         return self._matrix_problems(self.items, self.matrix)
 
     def _list_problems(self) -> list[CrossProblem]:
@@ -186,11 +209,11 @@ class JudgmentBlock(FrozenModel):
 
     @staticmethod
     def _matrix_problems(
-        items: tuple[str, ...], matrix: tuple[tuple[float, ...], ...]
+        items: tuple[str, ...] | None, matrix: tuple[tuple[float, ...], ...]
     ) -> list[CrossProblem]:
-        n = len(items)
+        n = len(items) if items is not None else len(matrix)
         out: list[CrossProblem] = [
-            (("items",), f"item {name!r} is listed twice") for name in repeated(items)
+            (("items",), f"item {name!r} is listed twice") for name in repeated(items or ())
         ]
         if len(matrix) != n or any(len(row) != n for row in matrix):
             shape = "×".join(str(x) for x in (len(matrix), max(map(len, matrix), default=0)))
@@ -210,32 +233,6 @@ class JudgmentBlock(FrozenModel):
                     )
                     out.append((("matrix", j, i), msg))
         return out
-
-
-def _connection_problems(
-    triples: Sequence[tuple[str, str, float]], items: Sequence[str], kind: str
-) -> list[CrossProblem]:
-    """A problem when the judgments leave some items unconnected to the rest."""
-    parent = {name: name for name in items}
-
-    def root(x: str) -> str:
-        while parent[x] != x:
-            x = parent[x]
-        return x
-
-    for a, b, _ in triples:
-        parent[root(a)] = root(b)
-    clusters: dict[str, list[str]] = {}
-    for name in items:
-        clusters.setdefault(root(name), []).append(name)
-    if len(clusters) <= 1:
-        return []
-    parts = " | ".join(", ".join(c) for c in clusters.values())
-    msg = (
-        f"the judgments never connect these {kind} sets to each other: {parts}; "
-        "add a judgment linking them"
-    )
-    return [((), msg)]
 
 
 class AHPFile(FrozenModel):

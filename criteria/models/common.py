@@ -176,3 +176,29 @@ def raise_if_problems(problems: Sequence[CrossProblem]) -> None:
     summary = "; ".join(f"{loc_text(loc) or '(here)'}: {msg}" for loc, msg in problems)
     ctx: dict[str, Any] = {"summary": summary, "problems": [(tuple(loc), m) for loc, m in problems]}
     fail("cross_field", "{summary}", **ctx)
+
+
+def connection_problems(
+    triples: Sequence[tuple[str, str, float]], items: Sequence[str], kind: str
+) -> list[CrossProblem]:
+    """A problem when the judgments leave some items unconnected to the rest."""
+    parent = {name: name for name in items}
+
+    def root(x: str) -> str:
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    for a, b, _ in triples:
+        parent[root(a)] = root(b)
+    clusters: dict[str, list[str]] = {}
+    for name in items:
+        clusters.setdefault(root(name), []).append(name)
+    if len(clusters) <= 1:
+        return []
+    parts = " | ".join(", ".join(c) for c in clusters.values())
+    msg = (
+        f"the judgments never connect these {kind} sets to each other: {parts}; "
+        "add a judgment linking them"
+    )
+    return [((), msg)]

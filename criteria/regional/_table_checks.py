@@ -6,128 +6,19 @@ fix) and raises one :class:`errors.ValidationFailed` listing them all.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import numpy as np
 import pandas as pd
 
-from errors import Problem, ValidationFailed
+from criteria.regional._cells import (
+    Parsed,
+    Problems,
+    check_units,
+    names,
+    numbers,
+    select_year,
+)
 
-MAX_PROBLEMS = 40
 _RESERVED_WIDE = {"region_id", "region_name", "unit", "year", "measure", "note", "notes"}
-
-
-@dataclass
-class Parsed:
-    """What a layout check hands back to the table builder."""
-
-    measures: dict[str, pd.DataFrame] = field(default_factory=dict)
-    units: dict[str, str] = field(default_factory=dict)
-    totals: dict[str, pd.Series] = field(default_factory=dict)
-    region_names: dict[str, str] = field(default_factory=dict)
-    sector_names: dict[str, str] = field(default_factory=dict)
-    year: int | None = None
-
-
-class _Problems:
-    def __init__(self, label: str) -> None:
-        self.label = label
-        self.items: list[Problem] = []
-
-    def add(self, location: str, message: str, line: int | None = None) -> None:
-        self.items.append(Problem(self.label, location, message, line))
-
-    def raise_if_any(self) -> None:
-        if not self.items:
-            return
-        shown = self.items[:MAX_PROBLEMS]
-        if len(self.items) > MAX_PROBLEMS:
-            more = len(self.items) - MAX_PROBLEMS
-            shown.append(Problem(self.label, "", f"... and {more} more problem(s) like these"))
-        raise ValidationFailed(shown)
-
-
-def _select_year(
-    text: pd.DataFrame, lines: np.ndarray, year: int | None, probs: _Problems
-) -> tuple[pd.DataFrame, np.ndarray, int | None]:
-    if "year" not in text.columns:
-        if year is not None:
-            probs.add("year", f"year {year} was asked for but the table has no 'year' column")
-            probs.raise_if_any()
-        return text, lines, None
-    present = sorted({y for y in text["year"] if y})
-    if year is None:
-        if len(present) > 1:
-            msg = f"the table holds several years {present}; choose one (year=...)"
-            probs.add("year", msg)
-            probs.raise_if_any()
-        year = int(float(present[0])) if present else None
-    keep = np.array([bool(y) and int(float(y)) == year for y in text["year"]])
-    if not keep.any():
-        probs.add("year", f"year {year} is not in the table; years present: {present}")
-        probs.raise_if_any()
-    return text[keep], lines[keep], year
-
-
-def _numbers(
-    cells: pd.Series,
-    lines: np.ndarray,
-    column: str,
-    probs: _Problems,
-    reference_rows: np.ndarray | None = None,
-    sectors: pd.Series | str | None = None,
-    regions: pd.Series | None = None,
-) -> np.ndarray:
-    """Parse a column of cells to floats, adding a problem for each unusable cell."""
-    values = pd.to_numeric(cells.replace("", np.nan), errors="coerce").to_numpy(dtype=float)
-    for k in np.flatnonzero(~np.isfinite(values) | (values < 0)):
-        raw, line = cells.iloc[k], int(lines[k])
-        sector = sectors if isinstance(sectors, str) or sectors is None else sectors.iloc[k]
-        cell = "" if regions is None else f"region {regions.iloc[k]!r}, sector {sector!r}: "
-        if raw == "":
-            if reference_rows is not None and reference_rows[k]:
-                cell = ""
-                msg = (
-                    f"sector {sector!r} is absent from the reference; every sector needs a "
-                    "reference figure — add it, or drop the sector from the table"
-                )
-            else:
-                msg = "missing measure; fill it in (0 if there is truly none) or drop the row"
-        elif not np.isfinite(values[k]) and not _is_inf(raw):
-            msg = f"not a number (got {raw!r}); write a plain number with '.' as decimal point"
-        elif _is_inf(raw):
-            msg = f"measure must be finite (got {raw!r})"
-        else:
-            msg = (
-                f"negative measure {raw}; measures must be >= 0 — check the sign or the "
-                "column, or remove the row"
-            )
-        probs.add(column, cell + msg, line)
-    return values
-
-
-def _is_inf(raw: str) -> bool:
-    return raw.strip().lower().lstrip("+-") in {"inf", "infinity"}
-
-
-def _check_units(
-    text: pd.DataFrame, lines: np.ndarray, measure_of: pd.Series, probs: _Problems
-) -> dict[str, str]:
-    units: dict[str, str] = {}
-    first_line: dict[str, int] = {}
-    has_unit = "unit" in text.columns
-    for k in range(len(text)):
-        m = str(measure_of.iloc[k])
-        u = str(text["unit"].iloc[k]) if has_unit else ""
-        if m not in units:
-            units[m], first_line[m] = u, int(lines[k])
-        elif u != units[m]:
-            msg = (
-                f"unit {u!r} differs from {units[m]!r} used at line {first_line[m]} for "
-                f"measure {m!r}; convert the figures to one unit"
-            )
-            probs.add("unit", msg, int(lines[k]))
-    return units
 
 
 def check_long(
@@ -140,7 +31,7 @@ def check_long(
     reference_id: str | None,
 ) -> Parsed:
     """Validate a long table (one row per region, sector and measure)."""
-    probs = _Problems(label)
+    probs = Problems(label)
     missing = [c for c in ("region_id", "sector_id", "value") if c not in text.columns]
     if missing:
         probs.add(
@@ -150,7 +41,7 @@ def check_long(
         )
         probs.raise_if_any()
     lines = np.arange(len(text)) + first_line
-    text, lines, year = _select_year(text, lines, year, probs)
+    text, lines, year = select_year(text, lines, year, probs)
     if "measure" in text.columns:
         if measure is not None:
             keep = (text["measure"] == measure).to_numpy()
@@ -166,8 +57,9 @@ def check_long(
         for k in np.flatnonzero((text[col] == "").to_numpy()):
             probs.add(col, f"empty {col}; every row needs one", int(lines[k]))
     is_ref = (text["region_id"] == reference_id).to_numpy() if reference_id else None
-    values = _numbers(text["value"], lines, "value", probs, is_ref, text["sector_id"],
-                      text["region_id"])
+    values = numbers(
+        text["value"], lines, "value", probs, is_ref, text["sector_id"], text["region_id"]
+    )
     key = pd.DataFrame(
         {
             "m": measure_of.to_numpy(),
@@ -188,14 +80,16 @@ def check_long(
         else:
             firsts[t] = int(lines[k])
     parsed = Parsed(year=year)
-    parsed.units = _check_units(text, lines, measure_of, probs)
-    _names(text, "region_id", "region_name", parsed.region_names)
-    _names(text, "sector_id", "sector_name", parsed.sector_names)
+    parsed.units = check_units(text, lines, measure_of, probs)
+    names(text, "region_id", "region_name", parsed.region_names)
+    names(text, "sector_id", "sector_name", parsed.sector_names)
     key["v"] = values
     key = key.drop_duplicates(subset=["m", "r", "s"], keep="first")
     for m, part in key.groupby("m", sort=False):
         had_row = set(zip(part["r"], part["s"], strict=True))
-        grid = part.pivot(index="r", columns="s", values="v")
+        grid = part.pivot_table(
+            index="r", columns="s", values="v", aggfunc="first", dropna=False, sort=False
+        )
         grid = grid.reindex(
             index=list(dict.fromkeys(part["r"])), columns=list(dict.fromkeys(part["s"]))
         )
@@ -215,7 +109,7 @@ def check_wide(
     reference_id: str | None,
 ) -> Parsed:
     """Validate a wide table (one row per region, one column per sector)."""
-    probs = _Problems(label)
+    probs = Problems(label)
     if "region_id" not in text.columns:
         probs.add(
             "",
@@ -224,7 +118,7 @@ def check_wide(
         )
         probs.raise_if_any()
     lines = np.arange(len(text)) + first_line
-    text, lines, year = _select_year(text, lines, year, probs)
+    text, lines, year = select_year(text, lines, year, probs)
     sectors = [c for c in text.columns if c not in _RESERVED_WIDE]
     if not sectors:
         probs.add("", "no sector columns; add one numeric column per sector")
@@ -234,35 +128,27 @@ def check_wide(
     for k in np.flatnonzero((ids == "").to_numpy()):
         probs.add("region_id", "empty region_id; every row needs one", int(lines[k]))
     seen: dict[str, int] = {}
-    for k, rid in enumerate(ids):
+    for row, rid in enumerate(ids):
         if rid and rid in seen:
             msg = (
                 f"duplicate region id {rid!r} (first at line {seen[rid]}); each region "
                 "must appear once — merge the rows or rename one"
             )
-            probs.add("region_id", msg, int(lines[k]))
-        seen.setdefault(rid, int(lines[k]))
+            probs.add("region_id", msg, int(lines[row]))
+        seen.setdefault(rid, int(lines[row]))
     is_ref = (ids == reference_id).to_numpy() if reference_id else None
     grid = pd.DataFrame(index=pd.Index(ids, name="region_id"))
     for s in sectors:
-        grid[s] = _numbers(text[s], lines, s, probs, is_ref, s, ids)
+        grid[s] = numbers(text[s], lines, s, probs, is_ref, s, ids)
     grid.columns.name = "sector_id"
     grid = grid[~grid.index.duplicated(keep="first")]
     parsed = Parsed(year=year)
     measure_of = pd.Series([name] * len(text), index=text.index)
-    parsed.units = _check_units(text, lines, measure_of, probs) or {name: ""}
-    _names(text, "region_id", "region_name", parsed.region_names)
+    parsed.units = check_units(text, lines, measure_of, probs) or {name: ""}
+    names(text, "region_id", "region_name", parsed.region_names)
     _finish_grid(name, grid, total_sector, reference_id, parsed, probs, None)
     probs.raise_if_any()
     return parsed
-
-
-def _names(text: pd.DataFrame, id_col: str, name_col: str, out: dict[str, str]) -> None:
-    if name_col not in text.columns:
-        return
-    for i, n in zip(text[id_col], text[name_col], strict=True):
-        if i and n and i not in out:
-            out[str(i)] = str(n)
 
 
 def _finish_grid(
@@ -271,7 +157,7 @@ def _finish_grid(
     total_sector: str | None,
     reference_id: str | None,
     parsed: Parsed,
-    probs: _Problems,
+    probs: Problems,
     had_row: set[tuple[str, str]] | None,
 ) -> None:
     """Split off totals, report gaps (cells without a row) and check the reference."""

@@ -20,7 +20,7 @@ T = TypeVar("T", pd.Series, pd.DataFrame)
 class CoefficientResult:
     """A coefficient with the remarks a user must see alongside it."""
 
-    values: pd.Series | pd.DataFrame
+    coefficients: pd.Series | pd.DataFrame
     notes: tuple[str, ...]
 
 

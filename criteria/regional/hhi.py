@@ -116,7 +116,7 @@ def hhi_table(
         r, s = np.argwhere(bad)[0]
         msg = (
             f"figure at region {x.index[r]!r}, sector {x.columns[s]!r} is missing or "
-            f"negative (got {x.iat[r, s]!r}); HHI needs non-negative figures in every cell"
+            f"negative (got {x.to_numpy()[r, s]!r}); HHI needs non-negative figures in every cell"
         )
         raise ValidationFailed.single(label, "value", msg)
     notes: list[str] = []

@@ -68,24 +68,33 @@ def regional_indicator_values(
             regions, ref, ref_total = table.measure(name), None, None
             totals = table.region_totals(name)
             ref_total = None if totals is None else float(totals.sum())
-        lqs = location_quotients(regions, ref, region_totals=totals, reference_total=ref_total,
-                                 label=table.source)
+        lqs = location_quotients(
+            regions, ref, region_totals=totals, reference_total=ref_total, label=table.source
+        )
         grid = lqs.lq if indicator == "lq" else lqs.region_shares
-        series = grid.stack()
-        series.index.names = ["region_id", "sector_id"]
+        long = (
+            grid.rename_axis(index="region_id", columns="sector_id")
+            .reset_index()
+            .melt(id_vars="region_id", var_name="sector_id", value_name=indicator)
+        )
+        series = long.set_index(["region_id", "sector_id"])[indicator]
     else:
-        result = hhi_table(table.measure(name), region_totals=table.region_totals(name),
-                           label=table.source)
+        result = hhi_table(
+            table.measure(name), region_totals=table.region_totals(name), label=table.source
+        )
         series = result.table[indicator]
         if reference is not None:
             series = series.drop(index=reference, errors="ignore")
     series = series.astype(float)
     if indicator in _PER_SECTOR and sector is not None:
-        _require(sector in set(series.index.get_level_values("sector_id")), table.source,
-                 "sector", f"unknown sector {sector!r}; the table has "
-                 f"{sorted(set(series.index.get_level_values('sector_id')))}")
-        series = series.xs(sector, level="sector_id")
-        series.name = f"{indicator}_{sector}"
+        _require(
+            sector in set(series.index.get_level_values("sector_id")),
+            table.source,
+            "sector",
+            f"unknown sector {sector!r}; the table has "
+            f"{sorted(set(series.index.get_level_values('sector_id')))}",
+        )
+        series = pd.Series(series.xs(sector, level="sector_id"), name=f"{indicator}_{sector}")
     else:
         series.name = indicator
     if candidates is None:
@@ -93,27 +102,47 @@ def regional_indicator_values(
     return _for_candidates(series, candidates, sector, indicator, table.source)
 
 
-def _for_candidates(series: pd.Series, candidates: Mapping[str, str | tuple[str, str]],
-                    sector: str | None, indicator: str, source: str) -> pd.Series:
+def _for_candidates(
+    series: pd.Series,
+    candidates: Mapping[str, str | tuple[str, str]],
+    sector: str | None,
+    indicator: str,
+    source: str,
+) -> pd.Series:
     problems: list[Problem] = []
     out: dict[str, float] = {}
     for cand, where in candidates.items():
         key: str | tuple[str, str]
         if isinstance(where, tuple):
             if indicator not in _PER_SECTOR or sector is not None:
-                problems.append(Problem(source, f"candidates.{cand}", "give a region id only: "
-                                        f"{indicator} with a fixed sector is per region"))
+                problems.append(
+                    Problem(
+                        source,
+                        f"candidates.{cand}",
+                        f"give a region id only: {indicator} with a fixed sector is per region",
+                    )
+                )
                 continue
             key = (where[0], where[1])
         else:
             if indicator in _PER_SECTOR and sector is None:
-                problems.append(Problem(source, f"candidates.{cand}", "give (region, sector) "
-                                        "or choose one sector for all candidates"))
+                problems.append(
+                    Problem(
+                        source,
+                        f"candidates.{cand}",
+                        "give (region, sector) or choose one sector for all candidates",
+                    )
+                )
                 continue
             key = where
         if key not in series.index:
-            problems.append(Problem(source, f"candidates.{cand}", f"{key!r} is not in the "
-                                    "table; check the region (and sector) id"))
+            problems.append(
+                Problem(
+                    source,
+                    f"candidates.{cand}",
+                    f"{key!r} is not in the table; check the region (and sector) id",
+                )
+            )
             continue
         out[cand] = float(series.loc[key])
     if problems:

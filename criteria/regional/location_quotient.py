@@ -164,7 +164,7 @@ def _as_grid(values: pd.DataFrame, label: str) -> pd.DataFrame:
     if neg.any():
         r, s = np.argwhere(neg)[0]
         msg = (
-            f"negative measure {x.iat[r, s]:g} at region {x.index[r]!r}, sector "
+            f"negative measure {x.to_numpy()[r, s]:g} at region {x.index[r]!r}, sector "
             f"{x.columns[s]!r}; measures must be >= 0"
         )
         raise ValidationFailed.single(label, "value", msg)

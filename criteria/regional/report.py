@@ -142,30 +142,41 @@ def specialisation_report(
         region_totals = t.region_totals(name)
         if region_totals is not None:
             ref_total = float(region_totals.sum())
-    lqs = location_quotients(regions, ref, region_totals=region_totals,
-                             reference_total=ref_total, reference_label=ref_label,
-                             label=t.source)
+    lqs = location_quotients(
+        regions,
+        ref,
+        region_totals=region_totals,
+        reference_total=ref_total,
+        reference_label=ref_label,
+        label=t.source,
+    )
     notes.extend(lqs.notes)
     grid_for_hhi = t.measure(name)
     hhi = hhi_table(grid_for_hhi, region_totals=t.region_totals(name), label=t.source)
     hhi_frame = hhi.table.assign(is_reference=hhi.table.index == reference)
     notes.extend(hhi.notes)
     loaded = rules if isinstance(rules, ScreeningRules) else load_screening_rules(rules)
-    metrics = {"measure": regions.reindex(columns=lqs.lq.columns),
-               "regional_share": lqs.region_shares}
+    metrics = {
+        "measure": regions.reindex(columns=lqs.lq.columns),
+        "regional_share": lqs.region_shares,
+    }
     for other, grid in t.measures.items():
         if other != name:
-            metrics[other] = grid.drop(index=reference, errors="ignore")
+            metrics[other] = grid if reference is None else grid.drop(index=reference)
     screened = screen(lqs.lq, loaded, metrics=metrics, measure_name=name, rule_sets=rule_sets)
     notes.extend(screened.notes)
-    rules_file = str(rules) if isinstance(rules, (str, Path)) else (
-        "<given>" if isinstance(rules, ScreeningRules) else str(DEFAULT_RULES_PATH))
+    rules_file = (
+        str(rules)
+        if isinstance(rules, (str, Path))
+        else ("<given>" if isinstance(rules, ScreeningRules) else str(DEFAULT_RULES_PATH))
+    )
     settings = {
         "measure": name,
         "unit": t.units.get(name, ""),
         "year": t.year,
         "reference": lqs.reference,
-        "region_totals": "declared total sector" if region_totals is not None
+        "region_totals": "declared total sector"
+        if region_totals is not None
         else "sum of the listed sectors",
         "hhi_scale": "percent shares, 10000/K..10000; normalised 0..1",
         "percentile_method": "linear interpolation (numpy default), per sector",
@@ -173,7 +184,14 @@ def specialisation_report(
         "rule_sets": ", ".join(sorted(set(screened.summary["rule_set"]))) or "none",
     }
     return SpecialisationReport(
-        source=t.source, measure=name, unit=t.units.get(name, ""), reference=lqs.reference,
-        lq=lqs.lq, hhi=hhi_frame, screening=screened.details,
-        screening_summary=screened.summary, notes=tuple(notes), settings=settings,
+        source=t.source,
+        measure=name,
+        unit=t.units.get(name, ""),
+        reference=lqs.reference,
+        lq=lqs.lq,
+        hhi=hhi_frame,
+        screening=screened.details,
+        screening_summary=screened.summary,
+        notes=tuple(notes),
+        settings=settings,
     )

@@ -61,14 +61,20 @@ def fmt(x: float) -> str:
 def fmt_against(x: float, ref: float) -> str:
     """Like :func:`fmt`, with more digits when rounding would hide which side of ``ref`` it is."""
     text = fmt(x)
-    if math.isfinite(x) and x != ref and text == fmt(ref):
+    if (
+        math.isfinite(x)
+        and math.isfinite(ref)
+        and x != ref
+        and (float(text.replace(",", "")) == ref)
+    ):
         return f"{x:.6g}"
     return text
 
 
 def _label(metric: str, measure_name: str) -> str:
     return {"lq": "LQ", "measure": measure_name, "regional_share": "share of region"}.get(
-        metric, metric)
+        metric, metric
+    )
 
 
 def _condition(cond: Condition, m: pd.DataFrame, measure_name: str) -> tuple[np.ndarray, list[str]]:
@@ -82,7 +88,8 @@ def _condition(cond: Condition, m: pd.DataFrame, measure_name: str) -> tuple[np.
         reasons = [
             f"{name} {fmt_against(x, cond.value)} {cond.op if p else _NEGATED[cond.op]} "
             f"{fmt(cond.value)}"
-            if np.isfinite(x) else f"{name} missing"
+            if np.isfinite(x)
+            else f"{name} missing"
             for x, p in zip(v.ravel(), passed.ravel(), strict=True)
         ]
         return passed, reasons
@@ -99,8 +106,10 @@ def _condition(cond: Condition, m: pd.DataFrame, measure_name: str) -> tuple[np.
             f"{name} {fmt_against(v[i, j], thr_grid[i, j])} "
             f"{cond.op if passed[i, j] else _NEGATED[cond.op]} "
             f"p{fmt(cond.percentile)} {fmt(thr_grid[i, j])} of {where[j]}"
-            if valid[i, j] else f"{name} missing"
-            for i in range(v.shape[0]) for j in range(v.shape[1])
+            if valid[i, j]
+            else f"{name} missing"
+            for i in range(v.shape[0])
+            for j in range(v.shape[1])
         ]
         return passed, reasons
     assert isinstance(cond, TopShare)
@@ -117,8 +126,10 @@ def _condition(cond: Condition, m: pd.DataFrame, measure_name: str) -> tuple[np.
     reasons = [
         f"{name} {fmt(v[i, j])} ranks {int(rank[i, j])} of {int(n[i, j])} {scope[j]} "
         f"(top {fmt(cond.top_percent)}% = best {int(best[i, j])})"
-        if ok_cells[i, j] else f"{name} missing"
-        for i in range(v.shape[0]) for j in range(v.shape[1])
+        if ok_cells[i, j]
+        else f"{name} missing"
+        for i in range(v.shape[0])
+        for j in range(v.shape[1])
     ]
     return passed, reasons
 
@@ -164,26 +175,48 @@ def screen(
     chosen = rules.rule_sets if rule_sets is None else [rules.get(i) for i in rule_sets]
     regions = np.repeat(lq.index.astype(str).to_numpy(), lq.shape[1])
     sectors = np.tile(lq.columns.astype(str).to_numpy(), lq.shape[0])
-    details, summaries, notes = [], [], []
+    details: list[pd.DataFrame] = []
+    summaries: list[pd.DataFrame] = []
+    notes: list[str] = []
     for rs in chosen:
         lacking = sorted(rs.metrics() - grids.keys())
         if lacking:
-            notes.append(f"rule set {rs.id!r} skipped: the table has no {lacking} "
-                         f"(available: {sorted(grids)})")
+            notes.append(
+                f"rule set {rs.id!r} skipped: the table has no {lacking} "
+                f"(available: {sorted(grids)})"
+            )
             continue
         if rs.intended_measure and rs.intended_measure != measure_name:
-            notes.append(f"rule set {rs.id!r} is defined on {rs.intended_measure}; it was "
-                         f"applied to {measure_name!r}")
+            notes.append(
+                f"rule set {rs.id!r} is defined on {rs.intended_measure}; it was "
+                f"applied to {measure_name!r}"
+            )
         summaries.append(_apply(rs, grids, measure_name, regions, sectors, details))
-    detail = pd.concat(details, ignore_index=True) if details else pd.DataFrame(
-        columns=["region_id", "sector_id", "rule_set", "rule", "passed", "reason"])
-    summary = pd.concat(summaries, ignore_index=True) if summaries else pd.DataFrame(
-        columns=["region_id", "sector_id", "rule_set", "passed", "score", "rules_passed"])
+    detail = (
+        pd.concat(details, ignore_index=True)
+        if details
+        else pd.DataFrame(
+            columns=["region_id", "sector_id", "rule_set", "rule", "passed", "reason"]
+        )
+    )
+    summary = (
+        pd.concat(summaries, ignore_index=True)
+        if summaries
+        else pd.DataFrame(
+            columns=["region_id", "sector_id", "rule_set", "passed", "score", "rules_passed"]
+        )
+    )
     return ScreeningResult(detail, summary, tuple(notes))
 
 
-def _apply(rs: RuleSet, grids: Mapping[str, pd.DataFrame], measure_name: str,
-           regions: np.ndarray, sectors: np.ndarray, details: list[pd.DataFrame]) -> pd.DataFrame:
+def _apply(
+    rs: RuleSet,
+    grids: Mapping[str, pd.DataFrame],
+    measure_name: str,
+    regions: np.ndarray,
+    sectors: np.ndarray,
+    details: list[pd.DataFrame],
+) -> pd.DataFrame:
     score = np.zeros(regions.size, dtype=int)
     names: list[list[str]] = [[] for _ in range(regions.size)]
     for rule in rs.rules:
@@ -194,12 +227,28 @@ def _apply(rs: RuleSet, grids: Mapping[str, pd.DataFrame], measure_name: str,
             passed &= mask.ravel()
             parts.append(reasons)
         reason = ["; ".join(r) for r in zip(*parts, strict=True)]
-        details.append(pd.DataFrame({"region_id": regions, "sector_id": sectors,
-                                     "rule_set": rs.id, "rule": rule.id, "passed": passed,
-                                     "reason": reason}))
+        details.append(
+            pd.DataFrame(
+                {
+                    "region_id": regions,
+                    "sector_id": sectors,
+                    "rule_set": rs.id,
+                    "rule": rule.id,
+                    "passed": passed,
+                    "reason": reason,
+                }
+            )
+        )
         score += passed
         for k in np.flatnonzero(passed):
             names[k].append(rule.id)
-    return pd.DataFrame({"region_id": regions, "sector_id": sectors, "rule_set": rs.id,
-                         "passed": score > 0, "score": score,
-                         "rules_passed": [", ".join(n) for n in names]})
+    return pd.DataFrame(
+        {
+            "region_id": regions,
+            "sector_id": sectors,
+            "rule_set": rs.id,
+            "passed": score > 0,
+            "score": score,
+            "rules_passed": [", ".join(n) for n in names],
+        }
+    )

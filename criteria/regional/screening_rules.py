@@ -122,7 +122,8 @@ class ScreeningRules(_Strict):
             if s.id == rule_set_id:
                 return s
         msg = f"unknown rule set {rule_set_id!r}; choose from {[s.id for s in self.rule_sets]}"
-        raise ValidationFailed.single("<rules>", "rule_sets", msg)
+        where = "<rules>"
+        raise ValidationFailed.single(where, "rule_sets", msg)
 
 
 def load_screening_rules(path: str | Path | None = None) -> ScreeningRules:
@@ -161,8 +162,13 @@ def _clean_loc(loc: tuple[Any, ...]) -> list[str | int]:
     """Drop pydantic's discriminator tags (``all_of.0.threshold.value`` -> ``all_of[0].value``)."""
     out: list[str | int] = []
     for k, part in enumerate(loc):
-        if isinstance(part, str) and part in _TAGS and k >= 2 and isinstance(loc[k - 1], int) \
-                and loc[k - 2] == "all_of":
+        if (
+            isinstance(part, str)
+            and part in _TAGS
+            and k >= 2
+            and isinstance(loc[k - 1], int)
+            and loc[k - 2] == "all_of"
+        ):
             continue
         out.append(part)
     return out
@@ -182,8 +188,9 @@ def _line_of(node: yaml.Node | None, loc: list[str | int]) -> int | None:
         nxt = None
         if isinstance(node, yaml.MappingNode):
             nxt = next((v for k, v in node.value if k.value == part), None)
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) \
-                and part < len(node.value):
+        elif (
+            isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value)
+        ):
             nxt = node.value[part]
         if nxt is None:
             break

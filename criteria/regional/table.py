@@ -102,7 +102,7 @@ class RegionSectorTable:
         if regions.empty:
             msg = f"only the reference {reference_id!r} is present; add at least one region"
             raise ValidationFailed.single(self.source, "reference", msg)
-        ref = grid.loc[reference_id]
+        ref = pd.Series(grid.loc[reference_id], dtype=float)
         totals = self.totals.get(name)
         ref_total = None if totals is None else float(totals.loc[reference_id])
         return regions, ref, ref_total

@@ -22,6 +22,8 @@ analysis for group decision making. *Operations Research* 49(3), 444-454.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import numpy.typing as npt
 
@@ -31,6 +33,7 @@ from methods.sensitivity.common import sorted_competition_ranks
 
 _SIGN_OFF = np.int64(0x7FFF_FFFF_FFFF_FFFF)
 Int64Array = npt.NDArray[np.int64]
+ExactScores = Callable[[npt.NDArray[np.intp]], FloatArray]
 
 
 class RankAccumulator:
@@ -59,51 +62,68 @@ class RankAccumulator:
         self.threshold = np.int64(int(1e-10 * 2.0**53) + (2 << self.bits))
         self.candidate_bits = np.arange(m, dtype=np.int64)
         self.position_offset = np.arange(m, dtype=np.int64) * m
-        self.counts = np.zeros((m, m), dtype=np.int64)
+        self._by_rank = np.zeros(m * m, dtype=np.int64)  # [rank * m + candidate]
         self.central_sum = np.zeros((m, n))
         self.central_sq = np.zeros((m, n))
         self.wins: Int64Array | None = np.zeros((m, m), dtype=np.int64) if pairwise else None
         self.samples = 0
         self.tied_samples = 0
+        self._scratch = (np.empty((0, m), dtype=np.int64), np.empty((0, m), dtype=np.int64))
 
-    def add(self, weights: FloatArray, scores: FloatArray) -> Int64Array:
-        """Add one chunk; returns its own (m, m) rank counts (for batch-means errors)."""
-        c = scores.shape[0]
+    @property
+    def counts(self) -> Int64Array:
+        return np.asarray(self._by_rank.reshape(self.m, self.m).T, dtype=np.int64)
+
+    def add(
+        self, weights: FloatArray, scores: FloatArray, exact: ExactScores | None = None
+    ) -> Int64Array:
+        """Add one chunk; returns its own (m, m) rank counts (for batch-means errors).
+
+        ``scores`` may be any strictly increasing transform of the method's scores (a cheaper
+        "rank key") provided ``exact(rows)`` returns the method's own scores for those rows:
+        samples with a near-tie in the key are then ranked on the exact scores.
+        """
+        c, m = scores.shape
         if not np.isfinite(scores.sum()):
             msg = "the ranking method produced a non-finite score for a sampled weight vector"
             raise MethodInputError(msg)
-        keys = self._keys(scores)
+        keys, spare = self._keys(scores)
         keys.sort(axis=1)
         near = np.ones(c, dtype=bool)
-        if self.m > 1:
-            gaps = np.subtract(keys[:, 1:], keys[:, :-1])
+        if m > 1:
+            gaps = np.subtract(keys[:, 1:], keys[:, :-1], out=spare[:, : m - 1])
             near = gaps.min(axis=1) <= self.threshold
-        flat = np.zeros(self.m * self.m, dtype=np.int64)
-        clean = ~near
-        if clean.any():
-            order = keys if not near.any() else keys[clean]
+        flat = np.zeros(m * m, dtype=np.int64)
+        if not near.all():
+            order = keys if not near.any() else keys[~near]
             order &= self.low
-            self._count_clean(weights[clean], order, flat)
+            flat += self._count_clean(weights[~near], order)
         if near.any():
-            self._count_exact(weights[near], scores[near], flat)
-        chunk = flat.reshape(self.m, self.m).T  # [candidate, rank]
-        self.counts += chunk
+            rows = np.flatnonzero(near)
+            exact_scores = scores[rows] if exact is None else exact(rows)
+            flat += self._count_exact(weights[rows], exact_scores)
+        self._by_rank += flat
         self.samples += c
-        return np.asarray(chunk, dtype=np.int64)
+        return np.asarray(flat.reshape(m, m).T, dtype=np.int64)
 
-    def _keys(self, scores: FloatArray) -> Int64Array:
+    def _keys(self, scores: FloatArray) -> tuple[Int64Array, Int64Array]:
+        """Sortable keys (best first) in a reused buffer, and a spare buffer of the same shape."""
+        c, m = scores.shape
+        if self._scratch[0].shape[0] < c:
+            self._scratch = (np.empty((c, m), dtype=np.int64), np.empty((c, m), dtype=np.int64))
+        keys, spare = self._scratch[0][:c], self._scratch[1][:c]
         bits = np.ascontiguousarray(scores, dtype=np.float64).view(np.int64)
-        flip = bits >> 63
-        flip &= _SIGN_OFF
-        keys: Int64Array = np.bitwise_xor(bits, flip)
+        np.right_shift(bits, 63, out=spare)  # 0 for +, -1 for -
+        spare &= _SIGN_OFF  # flip the magnitude bits of negative numbers: monotone integers
         if self.higher_is_better:
-            np.invert(keys, out=keys)
+            np.invert(spare, out=spare)  # and reverse the order, so the best comes first
+        np.bitwise_xor(bits, spare, out=keys)
         keys &= ~self.low
         keys |= self.candidate_bits
-        return keys
+        return keys, spare
 
-    def _count_clean(self, weights: FloatArray, order: Int64Array, flat: Int64Array) -> None:
-        winners = order[:, 0]
+    def _count_clean(self, weights: FloatArray, order: Int64Array) -> Int64Array:
+        winners = order[:, 0].copy()
         np.add.at(self.central_sum, winners, weights)
         np.add.at(self.central_sq, winners, weights * weights)
         if self.wins is not None:
@@ -111,9 +131,9 @@ class RankAccumulator:
             np.put_along_axis(ranks, order, np.arange(self.m, dtype=np.int64)[None, :], axis=1)
             self._count_pairs(ranks)
         order += self.position_offset
-        flat += np.bincount(order.ravel(), minlength=self.m * self.m)
+        return np.bincount(order.ravel(), minlength=self.m * self.m)
 
-    def _count_exact(self, weights: FloatArray, scores: FloatArray, flat: Int64Array) -> None:
+    def _count_exact(self, weights: FloatArray, scores: FloatArray) -> Int64Array:
         order, rank_at = sorted_competition_ranks(scores, self.higher_is_better)
         self.tied_samples += int((rank_at[:, 1:] == rank_at[:, :-1]).any(axis=1).sum())
         rows, cols = np.nonzero(rank_at == 0)
@@ -124,8 +144,7 @@ class RankAccumulator:
             ranks = np.empty_like(order)
             np.put_along_axis(ranks, order, rank_at, axis=1)
             self._count_pairs(ranks)
-        idx = rank_at * self.m + order
-        flat += np.bincount(idx.ravel(), minlength=self.m * self.m)
+        return np.bincount((rank_at * self.m + order).ravel(), minlength=self.m * self.m)
 
     def _count_pairs(self, ranks: Int64Array) -> None:
         """``wins[i, k] += #samples with rank_i < rank_k``; O(c m²), in blocks of rows."""

@@ -42,6 +42,7 @@ from methods.sensitivity.common import (
     resolve_seed,
 )
 from methods.sensitivity.rankcount import RankAccumulator
+from methods.sensitivity.rankkey import rank_key
 from methods.sensitivity.sampling import DataUncertainty, WeightSampling, draw_matrix
 from methods.sensitivity.smaa_result import SMAAResult
 from methods.validation import check_matrix
@@ -132,6 +133,7 @@ def smaa(
     auto = auto_chunk_size(m, n, block, pairwise)
     chunk = auto if chunk_size is None else int(np.ceil(max(1, chunk_size) / block) * block)
     acc = RankAccumulator(m, n, higher_is_better=scorer.higher_is_better, pairwise=pairwise)
+    key, key_name = rank_key(scorer, x, directions)
     notes = list(sampler.notes)
     total_blocks = -(-int(n_samples) // block)
     per_chunk = chunk // block
@@ -144,7 +146,7 @@ def smaa(
         weights = [sampler.draw(block_generator(seed, 0, k), sizes[k]) for k in ks]
         if bounds is None:
             w = np.concatenate(weights)
-            acc.add(w, scorer.scores(w))
+            acc.add(w, key(w), lambda rows, w=w: scorer.scores(w[rows]))
         else:
             assert spread is not None
             for k, w in zip(ks, weights, strict=True):
@@ -161,6 +163,7 @@ def smaa(
         {
             "candidates": cand, "criteria": crit, "chunk": chunk, "block": block,
             "spec": spec, "uncertainty": uncertainty, "notes": notes,
+            "key": key_name if uncertainty is None else "scores",
         },
     )  # fmt: skip
 
@@ -249,6 +252,7 @@ def _finish(
         "chunk_size": info["chunk"],
         "pairwise": acc.wins is not None,
         "standard_error": error,
+        "rank_key": info["key"],
         "ties": "competition ranks (shared best rank), scores equal to 12 significant digits",
     }
     return SMAAResult(

@@ -32,7 +32,9 @@ def _scenario_text(tail: str, candidates: str = CANDIDATES) -> str:
     return f"id: s\ncriteria_set: ../criteria/set.yaml\n{candidates}{tail}"
 
 
-def _scenario_problems(write: Callable[[str, str], Path], tail: str, cands: str = CANDIDATES) -> list[Problem]:
+def _scenario_problems(
+    write: Callable[[str, str], Path], tail: str, cands: str = CANDIDATES
+) -> list[Problem]:
     write("criteria/set.yaml", CRITERIA_YAML)
     path = write("scenarios/s.yaml", _scenario_text(tail, cands))
     return _problems(lambda: load_scenario(path))
@@ -45,7 +47,9 @@ def test_malformed_yaml_gives_parser_line() -> None:
 
 
 def test_lone_dash_direction_gets_a_hint() -> None:
-    text = "id: x\nsource: s\ngroups:\n  - id: g\n    criteria:\n      - id: c\n        direction: -\n"
+    text = (
+        "id: x\nsource: s\ngroups:\n  - id: g\n    criteria:\n      - id: c\n        direction: -\n"
+    )
     (p,) = _set_problems(text)
     assert p.line == 7
     assert 'write the cost direction as "-" in quotes or as cost' in p.message
@@ -124,14 +128,20 @@ def test_negative_weight() -> None:
 
 
 def test_all_zero_weights_at_each_level() -> None:
-    text = CRITERIA_YAML.replace("weight: 2", "weight: 0").replace("weight: 3\n    crit", "weight: 0\n    crit")
+    text = CRITERIA_YAML.replace("weight: 2", "weight: 0").replace(
+        "weight: 3\n    crit", "weight: 0\n    crit"
+    )
     (p,) = _set_problems(text)
     assert (p.location, p.message) == (
         "groups",
         "all group weights are zero; give at least one a positive weight",
     )
     text = CRITERIA_YAML.replace("{id: employees, weight: 1}", "{id: employees, weight: 0}")
-    (p,) = _set_problems(text.replace("{id: gap, direction: cost, weight: 3}", "{id: gap, direction: cost, weight: 0}"))
+    (p,) = _set_problems(
+        text.replace(
+            "{id: gap, direction: cost, weight: 3}", "{id: gap, direction: cost, weight: 0}"
+        )
+    )
     assert (p.location, p.message) == (
         "groups[1].criteria[0].indicators",
         "all indicator weights are zero; give at least one a positive weight",
@@ -154,7 +164,11 @@ def test_wrong_types_and_bad_values() -> None:
             "groups[0].criteria[1].direction",
             "'direction' must be one of benefit/max/+ or cost/min/- (got 'sideways')",
         ),
-        (33, "groups[1].criteria[1].expert_scale.step", "unknown key 'step'; allowed: min, max, anchors"),
+        (
+            33,
+            "groups[1].criteria[1].expert_scale.step",
+            "unknown key 'step'; allowed: min, max, anchors",
+        ),
     ]
 
 
@@ -182,14 +196,17 @@ def test_no_candidates(write: Callable[[str, str], Path]) -> None:
 
 def test_one_candidate_is_valid(write: Callable[[str, str], Path]) -> None:
     write("criteria/set.yaml", CRITERIA_YAML)
-    tail = "data:\n  values: {coal: {participants: 5, distance_km: 1, employees: 3, gap: 2, strategy: 4}}\n"
+    row = "{participants: 5, distance_km: 1, employees: 3, gap: 2, strategy: 4}"
+    tail = f"data:\n  values: {{coal: {row}}}\n"
     sc = load_scenario(write("s/s.yaml", _scenario_text(tail, "candidates: [{id: coal}]\n")))
     dm = decision_matrix(sc)
     assert dm.shape == (1, 4)
     assert dm.values[0].tolist() == [5.0, 1.0, 0.5, 4.0]
 
 
-def test_missing_criteria_file_names_the_path_tried(write: Callable[[str, str], Path], tmp_path: Path) -> None:
+def test_missing_criteria_file_names_the_path_tried(
+    write: Callable[[str, str], Path], tmp_path: Path
+) -> None:
     path = write("scenarios/s.yaml", _scenario_text("").replace("set.yaml", "nope.yaml"))
     (p,) = _problems(lambda: load_scenario(path))
     tried = (tmp_path / "criteria" / "nope.yaml").resolve()
@@ -197,7 +214,9 @@ def test_missing_criteria_file_names_the_path_tried(write: Callable[[str, str], 
     assert p.message == f"criteria set file not found: tried {tried}"
 
 
-def test_missing_data_file_names_the_path_tried(write: Callable[[str, str], Path], tmp_path: Path) -> None:
+def test_missing_data_file_names_the_path_tried(
+    write: Callable[[str, str], Path], tmp_path: Path
+) -> None:
     (p,) = _scenario_problems(write, "data:\n  file: ../data/nope.csv\n")
     assert (p.location, p.line) == ("data.file", 8)
     assert p.message == f"data file not found: tried {(tmp_path / 'data' / 'nope.csv').resolve()}"
@@ -217,7 +236,8 @@ def test_unknown_names_in_scenario(write: Callable[[str, str], Path]) -> None:
         f"unknown data key 'strateg' (did you mean 'strategy'?); known: {keys}",
         "unknown candidate 'ghost'; known: coal, bio, tour",
         f"unknown data key 'foo'; known: {keys}",
-        "unknown group 'infrastucture' (did you mean 'infrastructure'?); known: infrastructure, critical_mass",
+        "unknown group 'infrastucture' (did you mean 'infrastructure'?); "
+        "known: infrastructure, critical_mass",
     ]
 
 
@@ -230,7 +250,9 @@ def test_bad_policy_and_weights_mode(write: Callable[[str, str], Path]) -> None:
     ]
 
 
-def test_pairwise_judgments_out_of_scale_and_not_reciprocal(write: Callable[[str, str], Path]) -> None:
+def test_pairwise_judgments_out_of_scale_and_not_reciprocal(
+    write: Callable[[str, str], Path],
+) -> None:
     tail = (
         "weights:\n"
         "  mode: ahp\n"
@@ -251,7 +273,11 @@ def test_pairwise_judgments_out_of_scale_and_not_reciprocal(write: Callable[[str
             "weights.criteria.infrastructure.matrix[1][0]",
             "matrix[0][1] = 3 and matrix[1][0] = 2 are not reciprocal; expected matrix[1][0] = 1/3",
         ),
-        (12, "weights.criteria.critical_mass.judgments[0]", "'mass' is judged against itself; remove it"),
+        (
+            12,
+            "weights.criteria.critical_mass.judgments[0]",
+            "'mass' is judged against itself; remove it",
+        ),
     ]
 
 
@@ -289,7 +315,11 @@ def test_ahp_file_structure_problems() -> None:
             "criteria_judgments.judgments[1]",
             "duplicate judgment of the pair 'cost vs quality' (also at judgments[0])",
         ),
-        (6, "alternative_judgments.cost.judgments[0][2]", "judgment 0 is outside Saaty's scale 1/9..9; write a value from 1/9 to 9"),
+        (
+            6,
+            "alternative_judgments.cost.judgments[0][2]",
+            "judgment 0 is outside Saaty's scale 1/9..9; write a value from 1/9 to 9",
+        ),
         (
             7,
             "alternative_judgments.quality.judgments[0][2]",
@@ -309,10 +339,16 @@ def test_ahp_file_name_problems() -> None:
     )
     problems = _problems(lambda: ahp_file_from_text(text, "h.yaml"))
     assert [(p.location, p.message) for p in problems] == [
-        ("criteria_judgments.judgments[1][1]", "unknown criterion 'tme' (did you mean 'time'?); known: cost, quality, time"),
+        (
+            "criteria_judgments.judgments[1][1]",
+            "unknown criterion 'tme' (did you mean 'time'?); known: cost, quality, time",
+        ),
         ("alternative_judgments", "no judgments among the alternatives for criterion 'quality'"),
         ("alternative_judgments", "no judgments among the alternatives for criterion 'time'"),
-        ("alternative_judgments.qualty", "unknown criterion 'qualty' (did you mean 'quality'?); known: cost, quality, time"),
+        (
+            "alternative_judgments.qualty",
+            "unknown criterion 'qualty' (did you mean 'quality'?); known: cost, quality, time",
+        ),
     ]
 
 
@@ -329,7 +365,10 @@ def test_ahp_judgments_must_connect_the_items() -> None:
     )
 
 
-def test_scenario_text_without_base_dir_uses_cwd(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_scenario_text_without_base_dir_uses_cwd(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.chdir(tmp_path)
     (p,) = _problems(lambda: scenario_from_text(_scenario_text(""), "upload.yaml"))
-    assert p.message == f"criteria set file not found: tried {(tmp_path.parent / 'criteria' / 'set.yaml').resolve()}"
+    tried = (tmp_path.parent / "criteria" / "set.yaml").resolve()
+    assert p.message == f"criteria set file not found: tried {tried}"

@@ -90,7 +90,8 @@ def test_scenario_from_text_uses_base_dir(scenario_files: Callable[..., Path]) -
 
 def test_inline_criteria_set(write: Writer) -> None:
     body = "\n".join("  " + line for line in CRITERIA_YAML.splitlines())
-    text = f"id: s\ncriteria_set:\n{body}\n{CANDIDATES}data:\n  values: {{coal: {{participants: 1}}}}\n"
+    values = "data:\n  values: {coal: {participants: 1}}\n"
+    text = f"id: s\ncriteria_set:\n{body}\n{CANDIDATES}{values}"
     sc = load_scenario(write("s.yaml", text))
     assert sc.criteria_set.criterion_ids[0] == "participants"
     assert sc.data.values == {"coal": {"participants": 1.0}}
@@ -134,7 +135,12 @@ def test_problem_carries_file_path_and_line() -> None:
 
 
 def test_inline_set_problems_are_prefixed(write: Writer) -> None:
-    body = "\n".join("  " + line for line in CRITERIA_YAML.replace("unit: km\n", "unit: km\n        wieght: 1\n").splitlines())
+    body = "\n".join(
+        "  " + line
+        for line in CRITERIA_YAML.replace(
+            "unit: km\n", "unit: km\n        wieght: 1\n"
+        ).splitlines()
+    )
     text = f"id: s\ncriteria_set:\n{body}\n{CANDIDATES}"
     with pytest.raises(ValidationFailed) as info:
         load_scenario(write("s.yaml", text))
@@ -144,7 +150,9 @@ def test_inline_set_problems_are_prefixed(write: Writer) -> None:
     assert p.message.startswith("unknown key 'wieght' (did you mean 'weight'?); allowed: id, title")
 
 
-def test_referenced_set_problems_name_that_file(write: Writer, scenario_files: Callable[..., Path]) -> None:
+def test_referenced_set_problems_name_that_file(
+    write: Writer, scenario_files: Callable[..., Path]
+) -> None:
     path = scenario_files(tail="missing_data: nonsense\n")
     write("criteria/set.yaml", CRITERIA_YAML.replace("direction: cost", "direction: down", 1))
     with pytest.raises(ValidationFailed) as info:

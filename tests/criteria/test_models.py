@@ -41,7 +41,14 @@ def test_direction_aliases_match_methods() -> None:
 
 @pytest.mark.parametrize(
     ("written", "stored"),
-    [("max", "benefit"), ("+", "benefit"), (1, "benefit"), ("Cost", "cost"), ("-", "cost"), (-1, "cost")],
+    [
+        ("max", "benefit"),
+        ("+", "benefit"),
+        (1, "benefit"),
+        ("Cost", "cost"),
+        ("-", "cost"),
+        (-1, "cost"),
+    ],
 )
 def test_direction_alias_is_stored_as_word(written: object, stored: str) -> None:
     assert Criterion.model_validate(_criterion(direction=written)).direction == stored
@@ -67,14 +74,18 @@ def test_models_are_frozen() -> None:
 @pytest.mark.parametrize(
     ("fields", "expected"),
     [
-        ({"indicators": [{"id": "a"}, {"id": "b"}]}, "combine: single needs exactly one indicator (got 2)"),
+        (
+            {"indicators": [{"id": "a"}, {"id": "b"}]},
+            "combine: single needs exactly one indicator (got 2)",
+        ),
         (
             {"combine": "sum", "indicators": [{"id": "a", "unit": "t"}, {"id": "b", "unit": "kg"}]},
             "combine: sum needs indicators in one unit (got 'kg', 't')",
         ),
         (
             {"combine": "sum", "indicators": [{"id": "a"}, {"id": "b", "direction": "cost"}]},
-            "combine: sum needs every indicator in the criterion's direction 'benefit' (got 'cost')",
+            "combine: sum needs every indicator in the criterion's direction 'benefit' "
+            "(got 'cost')",
         ),
         (
             {"combine": "weighted_mean", "direction": "cost", "indicators": [{"id": "a"}]},
@@ -130,7 +141,9 @@ def test_anchor_accepted_iff_inside_scale(lo: int, width: int, point: float) -> 
 
 def test_judgment_block_forms_agree() -> None:
     """The list form and the matrix form of the same judgments give the same matrix."""
-    listed = JudgmentBlock.model_validate({"judgments": [["a", "b", 3], ["a", "c", "5"], ["b", "c", "1/2"]]})
+    listed = JudgmentBlock.model_validate(
+        {"judgments": [["a", "b", 3], ["a", "c", "5"], ["b", "c", "1/2"]]}
+    )
     matrix = JudgmentBlock.model_validate(
         {"items": ["a", "b", "c"], "matrix": [[1, 3, 5], ["1/3", 1, 0.5], ["1/5", 2, 1]]}
     )
@@ -157,7 +170,7 @@ def test_fraction_judgment_equals_its_value(a: int, b: int) -> None:
 
 
 def test_scenario_needs_inline_criteria_set() -> None:
-    with pytest.raises(ValidationError, match="resolved by criteria.load_scenario"):
+    with pytest.raises(ValidationError, match=r"resolved by criteria\.load_scenario"):
         Scenario.model_validate({"id": "s", "criteria_set": "x.yaml", "candidates": [{"id": "a"}]})
 
 
@@ -174,3 +187,15 @@ def test_scenario_weights_without_mode_are_direct() -> None:
     assert sc.weights.mode == "direct"
     assert sc.missing_data == "reject"
     assert sc.method.name == "topsis"
+
+
+def test_matrix_without_items_takes_the_context_order() -> None:
+    """``matrix`` alone (as in the spec's AHP example) follows the listed order of items."""
+    block = JudgmentBlock.model_validate({"matrix": [[1, "1/3"], [3, 1]]})
+    np.testing.assert_allclose(block.pairwise(["x", "y"]), np.array([[1, 1 / 3], [3, 1]]))
+    assert block.check_names(["x", "y"], "alternative") == []
+    (problem,) = block.check_names(["x", "y", "z"], "alternative")
+    assert problem[1] == (
+        "matrix must be 3×3, one row and column per alternative in the order listed "
+        "(x, y, z); got 2 rows"
+    )

@@ -1,5 +1,63 @@
-"""placeholder"""
+"""Export page: the ranking on screen as CSV, an Excel workbook, and the scenario as YAML.
+
+Each export carries the settings that produced its numbers (see :mod:`analysis.export`).
+"""
+
+from __future__ import annotations
 
 import streamlit as st
 
-st.write("todo")
+from analysis.export import SHEETS, ranking_csv, results_frame, workbook
+from ui import state
+from ui.layout import guarded
+from ui.widgets.scenario_download import scenario_download
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def body() -> None:
+    st.title("Export")
+    current = state.require()
+    report = state.ranking()
+    changes = state.rank_changes(report)
+    stem = current.scenario.id
+    st.caption(f"Settings of every number below: {report.settings_line()}")
+    st.dataframe(results_frame(report, changes), hide_index=True)
+    csv, xlsx, yml = st.columns(3)
+    with csv:
+        st.download_button(
+            "Ranking (CSV)",
+            data=ranking_csv(report, changes),
+            file_name=f"{stem}_{report.result.method}_ranking.csv",
+            mime="text/csv",
+            key="export__csv",
+            on_click="ignore",
+            icon=":material/table:",
+            help="Rank, id, name, score, change since the baseline, method and settings",
+        )
+    with xlsx:
+        data = state.memo(
+            "workbook",
+            (report.result.method, state.weights_key(), tuple(sorted(changes.items()))),
+            lambda: workbook(current.scenario, current.matrix, state.weights(), report, changes),
+        )
+        st.download_button(
+            "Workbook (Excel)",
+            data=data,
+            file_name=f"{stem}_{report.result.method}.xlsx",
+            mime=XLSX,
+            key="export__xlsx",
+            on_click="ignore",
+            icon=":material/grid_on:",
+            help="Sheets: " + ", ".join(SHEETS),
+        )
+    with yml:
+        scenario_download(key="export__yaml")
+    st.caption(
+        "The workbook's sheets: " + ", ".join(SHEETS) + ". Imputed input cells are amber, "
+        "illustrative ones lilac."
+    )
+
+
+if __name__ == "__main__":
+    guarded(body)

@@ -7,7 +7,6 @@ is captioned with the settings line that produced it.
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from analysis.report import RankingReport
@@ -17,57 +16,9 @@ from ui import state
 from ui.layout import guarded, notes_box, safe_callback
 from ui.widgets import charts
 from ui.widgets.method_picker import method_picker
+from ui.widgets.ranking_table import show_ranking
 
 COMPARE_DEFAULT = ("topsis", "wsm", "vikor", "promethee_ii", "spotis", "pymcdm_topsis")
-
-
-def change_text(change: int | None) -> str:
-    """``▲ 2`` for two places up, ``▼ 1`` for one down, ``=`` for none, ``new`` if unknown."""
-    if change is None:
-        return "new"
-    if change > 0:
-        return f"▲ {change}"
-    if change < 0:
-        return f"▼ {-change}"
-    return "="
-
-
-def ranking_table(report: RankingReport) -> pd.DataFrame:
-    """Rank order with the change since the baseline, ready to display."""
-    changes = state.rank_changes(report)
-    frame = report.to_frame()
-    return pd.DataFrame(
-        {
-            "rank": frame["rank"],
-            "change": [change_text(changes.get(str(i))) for i in frame["id"]],
-            "candidate": frame["name"],
-            "score": frame["score"],
-            "id": frame["id"],
-        }
-    )
-
-
-def show_ranking(report: RankingReport, *, key: str, height: int | None = None) -> None:
-    """The ranking table plus its settings caption (also used on the Weights page)."""
-    better = "higher is better" if report.result.higher_is_better else "lower is better"
-    st.dataframe(
-        ranking_table(report),
-        hide_index=True,
-        key=key,
-        height=height if height is not None else "auto",
-        column_config={
-            "rank": st.column_config.NumberColumn("Rank", help="1 = best", width="small"),
-            "change": st.column_config.TextColumn(
-                "Change", help=f"Places moved since {st.session_state[state.BASELINE_LABEL]}"
-            ),
-            "candidate": st.column_config.TextColumn("Candidate", width="large"),
-            "score": st.column_config.NumberColumn(
-                "Score", format="%.4f", help=f"{report.result.method} score ({better})"
-            ),
-            "id": st.column_config.TextColumn("Id", width="small"),
-        },
-    )
-    st.caption(f"Settings: {report.settings_line()}")
 
 
 @safe_callback

@@ -1,5 +1,189 @@
-"""placeholder"""
+"""Scenario page: pick a shipped scenario or upload one; see its criteria tree and its data.
 
+An upload that fails validation lists every problem (file, line, place, fix) and leaves the
+last valid scenario loaded. The data table marks imputed and illustrative cells.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
 import streamlit as st
 
-st.write("todo")
+from criteria.decision_matrix import DecisionMatrix
+from criteria.models.scenario import Scenario
+from errors import Problem, ValidationFailed
+from ui import state
+from ui.layout import guarded, notes_box, safe_callback, show_problems
+from ui.loaders import Upload, load_shipped, load_uploaded, shipped_scenarios
+from ui.widgets.weight_sliders import ARROWS
+
+IMPUTED_STYLE = "background-color: #ffe7b3"
+ILLUSTRATIVE_STYLE = "background-color: #e5d4f5; font-style: italic"
+
+
+@safe_callback
+def _pick_shipped() -> None:
+    name = st.session_state["scenario__shipped"]
+    try:
+        state.use(load_shipped(shipped_scenarios()[name]))
+    except ValidationFailed as exc:
+        state.reject(list(exc.problems))
+
+
+@safe_callback
+def _load_upload() -> None:
+    yaml_file = st.session_state.get("scenario__upload_yaml")
+    if yaml_file is None:
+        msg = "choose a scenario YAML file to upload first"
+        state.reject([Problem("<upload>", "", msg)])
+        return
+    data_file = st.session_state.get("scenario__upload_data")
+    crit_file = st.session_state.get("scenario__upload_criteria")
+    try:
+        state.use(
+            load_uploaded(
+                Upload(yaml_file.name, yaml_file.getvalue()),
+                Upload(data_file.name, data_file.getvalue()) if data_file else None,
+                Upload(crit_file.name, crit_file.getvalue()) if crit_file else None,
+            )
+        )
+    except ValidationFailed as exc:
+        state.reject(list(exc.problems))
+
+
+def _source_picker() -> None:
+    shipped = shipped_scenarios()
+    pick, upload = st.columns(2)
+    with pick, st.container(border=True):
+        st.markdown("**Shipped scenarios**")
+        current = state.loaded()
+        names = list(shipped)
+        default = next(
+            (n for n in names if current is not None and current.source.endswith(n)), names[0]
+        )
+        state.seed_widget("scenario__shipped", default)
+        st.selectbox(
+            "Scenario file",
+            names,
+            key="scenario__shipped",
+            on_change=_pick_shipped,
+            help="From configs/scenarios; loading one resets the weights to the file's",
+        )
+    with upload, st.container(border=True):
+        st.markdown("**Upload a scenario**")
+        st.file_uploader("Scenario (YAML)", type=["yaml", "yml"], key="scenario__upload_yaml")
+        st.file_uploader(
+            "Data (CSV or Excel), if the scenario names a data file",
+            type=["csv", "xlsx", "xls"],
+            key="scenario__upload_data",
+        )
+        st.file_uploader(
+            "Criteria set (YAML), if not one of the shipped sets",
+            type=["yaml", "yml"],
+            key="scenario__upload_criteria",
+        )
+        st.button("Load the uploaded scenario", key="scenario__load_upload", on_click=_load_upload)
+
+
+def _criteria_tree(scenario: Scenario) -> None:
+    report = state.weights()
+    frame = report.to_frame()
+    cs = scenario.criteria_set
+    st.subheader(f"Criteria: {cs.title or cs.id}")
+    st.caption(f"Source: {cs.source}")
+    if cs.weights_note:
+        st.info(cs.weights_note, icon=":material/info:")
+    for g in cs.groups:
+        group_share = float(frame.loc[frame["group"] == g.id, "global_weight"].sum())
+        with st.expander(f"{g.title or g.id} — group weight {group_share:.1%}", expanded=False):
+            if g.description:
+                st.caption(g.description)
+            rows = [
+                {
+                    "criterion": c.title or c.id,
+                    "direction": ARROWS.get(c.direction, c.direction),
+                    "unit": c.unit,
+                    "local weight": float(frame.loc[c.id, "local_weight"]),
+                    "global weight": float(frame.loc[c.id, "global_weight"]),
+                    "measured by": ", ".join(c.data_keys),
+                    "source": c.source or "not given",
+                }
+                for c in g.criteria
+            ]
+            st.dataframe(
+                pd.DataFrame(rows),
+                hide_index=True,
+                column_config={
+                    "local weight": st.column_config.NumberColumn(format="percent"),
+                    "global weight": st.column_config.NumberColumn(format="percent"),
+                },
+            )
+    st.caption(f"Weights in use: {state.summary()[2]}; settings {dict(report.settings)}")
+
+
+def _styled(matrix: DecisionMatrix) -> pd.io.formats.style.Styler:
+    headers = [
+        f"{t} [{u}] {'↑' if d > 0 else '↓'}"
+        for t, u, d in zip(matrix.criterion_titles, matrix.units, matrix.directions, strict=True)
+    ]
+    frame = pd.DataFrame(matrix.values, columns=headers, index=list(matrix.candidate_names))
+    styles = pd.DataFrame("", index=frame.index, columns=frame.columns)
+    styles = styles.mask(matrix.imputed, IMPUTED_STYLE).mask(
+        matrix.illustrative, ILLUSTRATIVE_STYLE
+    )
+    return frame.style.apply(lambda _: styles, axis=None).format("{:,.4g}")
+
+
+def _data_table(scenario: Scenario, matrix: DecisionMatrix) -> None:
+    st.subheader("Data")
+    st.dataframe(_styled(matrix))
+    imputed, illustrative = int(matrix.imputed.sum()), int(matrix.illustrative.sum())
+    st.markdown(
+        f":orange-background[imputed] {imputed} cell(s) filled by the missing-data policy "
+        f"(`{scenario.missing_data}`) · :violet-background[illustrative] {illustrative} "
+        "cell(s) illustrative, not from any source · ↑ benefit (more is better), ↓ cost"
+    )
+    if illustrative:
+        st.warning(
+            f"{illustrative} figure(s) are illustrative, not from any source: read the "
+            "ranking as a demonstration until a panel supplies real scores.",
+            icon=":material/warning:",
+        )
+    notes_box([n.message for n in matrix.cell_notes] + list(matrix.notes), "Data notes")
+    with st.expander("Where each figure comes from", expanded=False):
+        for key, prov in scenario.data.provenance.items():
+            flag = " — **illustrative**" if prov.illustrative else ""
+            st.markdown(f"- `{key}`{flag}: {prov.source}")
+
+
+def _candidates(scenario: Scenario) -> None:
+    with st.expander(f"Candidates ({len(scenario.candidates)})", expanded=False):
+        for c in scenario.candidates:
+            st.markdown(f"**{c.label}** (`{c.id}`)" + (f" — {c.region}" if c.region else ""))
+            if c.attributes:
+                st.json(c.attributes, expanded=False)
+
+
+def body() -> None:
+    st.title("Scenario")
+    _source_picker()
+    problems = st.session_state.get(state.PROBLEMS) or []
+    current = state.loaded()
+    if problems:
+        heading = f"{len(problems)} problem(s) in the upload; nothing was changed." + (
+            f" Still loaded: {current.scenario.title or current.scenario.id}." if current else ""
+        )
+        show_problems(problems, heading)
+    current = state.require()
+    scenario = current.scenario
+    st.header(scenario.title or scenario.id)
+    st.caption(f"{current.source} · missing data: {scenario.missing_data}")
+    if scenario.description:
+        st.markdown(scenario.description)
+    _candidates(scenario)
+    _criteria_tree(scenario)
+    _data_table(scenario, current.matrix)
+
+
+if __name__ == "__main__":
+    guarded(body)

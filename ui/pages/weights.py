@@ -1,5 +1,147 @@
-"""placeholder"""
+"""Weights page: three switchable editors (sliders, AHP judgments, objective weights), the
+ranking re-computed live beside them, and saving or resetting the weights.
 
+The editor selected here is the source of the weights everywhere in the app. Saving makes the
+current ranking the baseline for the rank-change column and offers the scenario YAML with
+these weights; resetting brings every editor back to the scenario file.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
 import streamlit as st
 
-st.write("todo")
+from analysis.weights import WeightReport
+from methods.registry import available_methods
+from ui import ahp_state, state
+from ui.layout import guarded, notes_box, safe_callback
+from ui.widgets import ahp_judgments, weight_sliders
+from ui.widgets.ranking_table import show_ranking
+from ui.widgets.scenario_download import scenario_download
+
+MODE_PICK = "weight_mode__pick"
+OBJECTIVE_PICK = "objective__pick"
+
+
+@safe_callback
+def _mode_changed() -> None:
+    mode = st.session_state.get(MODE_PICK)
+    if mode is None:  # the active option was clicked again: keep it selected
+        st.session_state[MODE_PICK] = st.session_state[state.WEIGHT_MODE]
+        return
+    st.session_state[state.WEIGHT_MODE] = mode
+
+
+@safe_callback
+def _objective_changed() -> None:
+    st.session_state[state.OBJECTIVE] = st.session_state[OBJECTIVE_PICK]
+
+
+@safe_callback
+def _reset() -> None:
+    state.reset_weights()
+
+
+@safe_callback
+def _save() -> None:
+    state.save_baseline()
+
+
+def weights_table(report: WeightReport) -> pd.DataFrame:
+    """Group, local and global weight per criterion, with titles (display only)."""
+    scenario = state.scenario()
+    titles = {c.id: c.title or c.id for c in scenario.criteria_set.criteria}
+    groups = {g.id: g.title or g.id for g in scenario.criteria_set.groups}
+    frame = report.to_frame().reset_index()
+    return pd.DataFrame(
+        {
+            "criterion": [titles.get(c, c) for c in frame["criterion"]],
+            "group": [groups.get(g, g) for g in frame["group"]],
+            "group weight": frame["group_weight"],
+            "local weight": frame["local_weight"],
+            "global weight": frame["global_weight"],
+        }
+    )
+
+
+def _show_weights(report: WeightReport) -> None:
+    percent = st.column_config.NumberColumn(format="percent")
+    st.dataframe(
+        weights_table(report),
+        hide_index=True,
+        column_config={k: percent for k in ("group weight", "local weight", "global weight")},
+    )
+    st.caption(f"Weight settings: {dict(report.settings)}")
+    notes_box(report.notes, "Weight notes")
+
+
+def _objective() -> None:
+    methods = available_methods("weighting")
+    titles = {m.name: m.title for m in methods}
+    state.seed_widget(OBJECTIVE_PICK, st.session_state[state.OBJECTIVE])
+    st.selectbox(
+        "Objective weighting method",
+        list(titles),
+        key=OBJECTIVE_PICK,
+        format_func=lambda n: titles.get(n, n),
+        on_change=_objective_changed,
+        help="Weights from the spread and correlation of the data, not from anyone's opinion",
+    )
+    info = next(m for m in methods if m.name == st.session_state[state.OBJECTIVE])
+    st.caption(f"{info.description} Reference: {info.reference}")
+
+
+def _ahp(report: WeightReport) -> None:
+    scenario = state.scenario()
+    ahp_judgments.settings_pickers()
+    for note in st.session_state.get(ahp_state.SEED_NOTES, []):
+        st.caption(note)
+    blocks = ahp_state.blocks(scenario)
+    if not blocks:
+        st.info("Every group has one criterion and there is one group: nothing to compare.")
+    for block in blocks:
+        with st.container(border=True):
+            ahp_judgments.render(block, report)
+
+
+def body() -> None:
+    st.title("Weights")
+    state.require()
+    state.seed_widget(MODE_PICK, st.session_state[state.WEIGHT_MODE])
+    st.segmented_control(
+        "How to set the weights",
+        list(state.WEIGHT_MODES),
+        key=MODE_PICK,
+        format_func=lambda m: state.WEIGHT_MODES[m],
+        on_change=_mode_changed,
+        help="The selected way sets the weights used everywhere in the app",
+    )
+    report = state.weights()
+    editor, live = st.columns([3, 2], gap="large")
+    with editor:
+        mode = st.session_state[state.WEIGHT_MODE]
+        if mode == "sliders":
+            weight_sliders.render(state.scenario(), report)
+        elif mode == "ahp":
+            _ahp(report)
+        else:
+            _objective()
+    with live:
+        st.markdown("#### Ranking with these weights")
+        show_ranking(state.ranking(), key="weights__ranking")
+        st.markdown("#### Weights in use")
+        _show_weights(report)
+        save, reset = st.columns(2)
+        save.button(
+            "Save weights",
+            key="weights__save",
+            on_click=_save,
+            type="primary",
+            help="Make the current ranking the baseline for the rank-change column",
+        )
+        reset.button("Reset to the file's weights", key="weights__reset", on_click=_reset)
+        scenario_download(key="weights__yaml")
+
+
+if __name__ == "__main__":
+    guarded(body)
