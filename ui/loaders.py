@@ -54,6 +54,12 @@ class Upload:
     data: bytes
 
 
+def default_scenario() -> Path:
+    """The scenario the app opens on: ``$CLUSTERRANK_SCENARIO`` if set, else Kemerovo."""
+    given = os.environ.get("CLUSTERRANK_SCENARIO")
+    return Path(given).expanduser() if given else DEFAULT_SCENARIO
+
+
 def shipped_scenarios() -> dict[str, Path]:
     """Scenario files shipped in ``configs/scenarios``, by file name."""
     return {p.name: p for p in sorted(SCENARIOS.glob("*.yaml"))}

@@ -27,7 +27,7 @@ from criteria.decision_matrix import DecisionMatrix
 from criteria.models.scenario import AHPWeights, Scenario
 from errors import ClusterRankError, Problem, ValidationFailed
 from ui import ahp_state
-from ui.loaders import DEFAULT_SCENARIO, Loaded, load_shipped
+from ui.loaders import Loaded, default_scenario, load_shipped
 from ui.widgets.weight_logic import to_fractions, to_percent
 
 T = TypeVar("T")
@@ -65,19 +65,20 @@ WEIGHT_MODES: dict[str, str] = {
 
 
 def init() -> None:
-    """Set up the session once: load the shipped Kemerovo scenario and rank it."""
+    """Set up the session once: load the default scenario (the shipped Kemerovo one)."""
     if LOADED in st.session_state:
         return
     st.session_state[LOADED] = None
     st.session_state[LOAD_COUNT] = 0
     st.session_state[PROBLEMS] = []
     st.session_state[MEMO] = {}
+    path = default_scenario()
     try:
-        use(load_shipped(DEFAULT_SCENARIO))
+        use(load_shipped(path))
     except ValidationFailed as exc:
         st.session_state[PROBLEMS] = list(exc.problems)
     except ClusterRankError as exc:
-        st.session_state[PROBLEMS] = [Problem(str(DEFAULT_SCENARIO), "", str(exc))]
+        st.session_state[PROBLEMS] = [Problem(str(path), "", str(exc))]
 
 
 def use(loaded: Loaded) -> None:
@@ -115,6 +116,9 @@ def require() -> Loaded:
     """The scenario in use; a page without one shows how to get one."""
     current = loaded()
     if current is None:
+        problems = st.session_state.get(PROBLEMS) or []
+        if problems:
+            raise ValidationFailed(problems)
         msg = "no scenario is loaded: pick a shipped one or upload one on the Scenario page"
         raise ClusterRankError(msg)
     return current

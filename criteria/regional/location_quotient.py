@@ -92,7 +92,13 @@ def location_quotients(
     notes: list[str] = []
     if reference is None:
         ref = x.sum(axis=0)
-        described = f"the sum of the {len(x.index)} regions given"
+        n = len(x.index)
+        described = f"the sum of the {n} region{'s' if n != 1 else ''} given"
+        if len(x.index) == 1:
+            notes.append(
+                "one region and no reference: it is its own reference, so every LQ "
+                "is 1 by construction; give a national row for meaningful LQs"
+            )
     else:
         ref = pd.to_numeric(reference, errors="coerce").astype(float).reindex(x.columns)
         described = reference_label

@@ -21,7 +21,7 @@ def test_opens_ready_on_the_kemerovo_ranking(app: AppTest) -> None:
     assert set(frame["change"]) == {"="}
     assert "Кемеровской области" in " ".join(frame["candidate"])  # Cyrillic intact
     assert "normalization=vector" in texts(app)
-    assert app.metric[0].value == frame["candidate"].iloc[0]
+    assert f"**1.** {frame['candidate'].iloc[0]}" in texts(app)
 
 
 def test_method_switch_reranks_and_echoes_settings(app: AppTest) -> None:

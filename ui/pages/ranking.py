@@ -16,7 +16,7 @@ from ui import state
 from ui.layout import guarded, notes_box, safe_callback
 from ui.widgets import charts
 from ui.widgets.method_picker import method_picker
-from ui.widgets.ranking_table import show_ranking
+from ui.widgets.ranking_table import change_text, show_ranking
 
 COMPARE_DEFAULT = ("topsis", "wsm", "vikor", "promethee_ii", "spotis", "pymcdm_topsis")
 
@@ -27,18 +27,15 @@ def _save_baseline() -> None:
 
 
 def _top(report: RankingReport) -> None:
-    """The leading candidates as metrics, with their move since the baseline."""
+    """The leading candidates as cards, with their move since the baseline."""
     frame = report.to_frame()
     changes = state.rank_changes(report)
     cols = st.columns(min(3, len(frame)))
     for col, (_, row) in zip(cols, frame.head(3).iterrows(), strict=False):
-        change = changes.get(str(row["id"]))
-        col.metric(
-            f"Rank {int(row['rank'])}",
-            str(row["name"]),
-            delta=None if not change else f"{change:+d} place{'s' if abs(change) != 1 else ''}",
-            help=f"score {float(row['score']):.4f}; {report.settings_line()}",
-        )
+        change = change_text(changes.get(str(row["id"])))
+        with col, st.container(border=True):
+            st.markdown(f"**{int(row['rank'])}.** {row['name']}")
+            st.caption(f"score {float(row['score']):.4f} · change {change}")
 
 
 def _profile(report: RankingReport) -> None:
@@ -102,22 +99,19 @@ def body() -> None:
     method_picker(ranking_methods)
     report = state.ranking()
     _top(report)
-    left, right = st.columns([3, 2])
-    with left:
-        show_ranking(report, key="ranking__table")
-        st.button(
-            "Save these weights as the new baseline",
-            key="ranking__save_baseline",
-            on_click=_save_baseline,
-            help="The Change column then counts moves from the current ranking",
-        )
-    with right:
-        chart = charts.score_bar(
-            report.to_frame(),
-            higher_is_better=report.result.higher_is_better,
-            method=report.result.method,
-        )
-        st.altair_chart(chart, width="stretch")
+    show_ranking(report, key="ranking__table")
+    st.button(
+        "Save these weights as the new baseline",
+        key="ranking__save_baseline",
+        on_click=_save_baseline,
+        help="The Change column then counts moves from the current ranking",
+    )
+    chart = charts.score_bar(
+        report.to_frame(),
+        higher_is_better=report.result.higher_is_better,
+        method=report.result.method,
+    )
+    st.altair_chart(chart, width="stretch")
     notes_box(report.notes)
     st.subheader("Candidate profile")
     _profile(report)

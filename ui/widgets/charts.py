@@ -38,7 +38,7 @@ def score_bar(frame: pd.DataFrame, *, higher_is_better: bool, method: str) -> al
         .mark_bar()
         .encode(
             x=alt.X("score:Q", title=f"{method} score ({better})"),
-            y=alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=420)),
+            y=alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=380)),
             color=alt.Color("rank:O", legend=None, scale=alt.Scale(scheme="blues", reverse=True)),
             tooltip=[
                 alt.Tooltip("name:N", title="candidate"),

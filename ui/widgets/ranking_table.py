@@ -48,7 +48,7 @@ def show_ranking(report: RankingReport, *, key: str, height: int | None = None) 
             "change": st.column_config.TextColumn(
                 "Change", help=f"Places moved since {st.session_state[state.BASELINE_LABEL]}"
             ),
-            "candidate": st.column_config.TextColumn("Candidate", width="large"),
+            "candidate": st.column_config.TextColumn("Candidate", width="medium"),
             "score": st.column_config.NumberColumn(
                 "Score", format="%.4f", help=f"{report.result.method} score ({better})"
             ),

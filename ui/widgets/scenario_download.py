@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis.edit import scenario_with_weights, scenario_yaml
 from ui import state
 
 
 def scenario_download(*, key: str) -> None:
     """A download button for ``<scenario id>_weights.yaml`` (the weights in use, saved)."""
+    try:  # TEMPORARY until analysis.edit lands
+        from analysis.edit import scenario_with_weights, scenario_yaml
+    except ModuleNotFoundError:
+        st.caption("Scenario YAML download: waiting for analysis.edit")
+        return
     scenario = state.scenario()
     text = scenario_yaml(scenario_with_weights(scenario, state.weights()))
     st.download_button(

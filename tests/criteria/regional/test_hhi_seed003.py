@@ -9,7 +9,13 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from criteria.regional import hhi, hhi_table, normalised_hhi, read_region_sector_table
+from criteria.regional import (
+    hhi,
+    hhi_table,
+    normalised_hhi,
+    read_region_sector_table,
+    specialisation_report,
+)
 from errors import ValidationFailed
 
 TABLE1 = Path(__file__).resolve().parents[3] / "configs/data/seed003_table1_gva_structure.csv"
@@ -97,9 +103,9 @@ def test_seed003_printed_hhi_against_recomputation() -> None:
     (1726.03 → 1724.03); 2012 1366.8925 / 1366.89 — agrees; 2013 1187.3089 / 1187.29 and
     2015 1327.667745 / 1327.65 — differ by 0.02 (the author used unrounded shares);
     2014 1213.3330 / 1212.66 — differs by 0.67, unexplained. Every gap lies within the
-    change the table's own rounding allows (the 1-decimal mining and manufacturing shares
-    alone allow ±3.9..±4.8), so the formula stands and the printed figures are recorded,
-    not reproduced.
+    change the table's own rounding allows (±5.35, ±4.84, ±4.47, ±4.63 for 2011–2014, whose
+    mining and manufacturing shares have one decimal; ±0.62 for 2015), so the formula stands
+    and the printed figures are recorded, not reproduced.
     """
     recomputed = {y: float(_exact_hhi(y)) for y in PRINTED_HHI}
     np.testing.assert_allclose(
@@ -126,3 +132,18 @@ def test_seed003_table1_text_checks_and_2010_gap() -> None:
         read_region_sector_table(TABLE1, year=2010, total_sector="total")
     assert len(info.value.problems) == 7
     assert "sector 'hotels_restaurants': missing measure" in str(info.value)
+
+
+def test_specialisation_report_reproduces_the_seed003_hhi() -> None:
+    """Seed 003, Table 1 through the report the CLI shows: HHI per year equals Σ s² of the
+    printed shares (shares taken against the table's «Всего» = 100 row); the single region
+    without a national row gets LQ 1 everywhere, with a note saying why."""
+    for year in sorted(PRINTED_HHI):
+        table = read_region_sector_table(TABLE1, year=year, total_sector="total")
+        rep = specialisation_report(table, "gva_share", rule_sets=[])
+        np.testing.assert_allclose(
+            rep.hhi.loc[["KEM"], "hhi"].to_numpy(), [float(_exact_hhi(year))], rtol=1e-12
+        )
+        np.testing.assert_allclose(rep.lq.to_numpy(), 1.0, rtol=1e-12)
+        assert any("every LQ is 1 by construction" in n for n in rep.notes)
+        assert rep.reference == "the sum of the 1 region given"
