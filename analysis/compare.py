@@ -88,6 +88,7 @@ def compare_methods(
     methods: Sequence[str],
     settings: Mapping[str, Mapping[str, Any]] | None = None,
     coefficients: Sequence[str] = DEFAULT_COEFFICIENTS,
+    precomputed: Mapping[str, RankingReport] | None = None,
 ) -> MethodComparison:
     """Rank ``scenario`` with every method in ``methods`` and compare the rankings.
 
@@ -101,6 +102,9 @@ def compare_methods(
         Per method, settings overriding its defaults (missing methods use defaults).
     coefficients
         Rank-correlation coefficients from :mod:`methods.correlation`.
+    precomputed
+        Reports the caller already has for some methods (same scenario, weights and
+        settings), reused instead of ranking again.
 
     Returns
     -------
@@ -114,6 +118,9 @@ def compare_methods(
     reports: dict[str, RankingReport] = {}
     failures: dict[str, str] = {}
     for method in dict.fromkeys(methods):
+        if precomputed and method in precomputed:
+            reports[method] = precomputed[method]
+            continue
         try:
             reports[method] = rank_scenario(
                 scenario,

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 import pandas as pd
 from openpyxl.styles import Font, PatternFill
@@ -44,7 +45,8 @@ def results_frame(report: RankingReport, changes: Mapping[str, int] | None = Non
     ``rank_change`` (places moved up since it; positive is better)."""
     frame = report.to_frame()[["rank", "id", "name", "score"]]
     if changes is not None:
-        frame = frame.assign(rank_change=[changes.get(str(i)) for i in frame["id"]])
+        moves: list[int | None] = [changes.get(str(i)) for i in frame["id"]]
+        frame = frame.assign(rank_change=pd.array(moves, dtype="Int64"))
     return frame
 
 
@@ -71,10 +73,29 @@ def inputs_frame(matrix: DecisionMatrix) -> pd.DataFrame:
     return frame
 
 
+@dataclass(frozen=True)
+class WeightLevels:
+    """A weight report as plain mappings: group id -> weight; criterion id -> local, global."""
+
+    group: dict[str, float]
+    local: dict[str, float]
+    global_: dict[str, float]
+
+
+def weight_levels(weights: WeightReport) -> WeightLevels:
+    """Group, local and global weights of a report keyed by id (for tables and captions)."""
+    b = weights.breakdown
+    return WeightLevels(
+        group=dict(zip(b.group_ids, b.group_weights.tolist(), strict=True)),
+        local=dict(zip(b.criteria, b.local_weights.tolist(), strict=True)),
+        global_=dict(zip(b.criteria, b.global_weights.tolist(), strict=True)),
+    )
+
+
 def criteria_frame(scenario: Scenario, weights: WeightReport) -> pd.DataFrame:
     """One row per criterion: group, title, direction, unit, source and its three weights."""
     cs = scenario.criteria_set
-    table = weights.to_frame()
+    levels = weight_levels(weights)
     rows = []
     for group in cs.groups:
         for c in group.criteria:
@@ -86,9 +107,9 @@ def criteria_frame(scenario: Scenario, weights: WeightReport) -> pd.DataFrame:
                     "direction": c.direction,
                     "unit": c.unit,
                     "source": c.source or "",
-                    "group_weight": float(table.loc[c.id, "group_weight"]),
-                    "local_weight": float(table.loc[c.id, "local_weight"]),
-                    "global_weight": float(table.loc[c.id, "global_weight"]),
+                    "group_weight": levels.group[group.id],
+                    "local_weight": levels.local[c.id],
+                    "global_weight": levels.global_[c.id],
                 }
             )
     return pd.DataFrame(rows)

@@ -97,7 +97,11 @@ def empty_page(repeats: int) -> float:
     """Median rerun of a one-line page (the unit every ratio is expressed in)."""
     at = AppTest.from_string("import streamlit as st\nst.write('empty')", default_timeout=TIMEOUT)
     at.run()
-    return _median_ms(lambda _k: at.run(), repeats)
+
+    def rerun(_k: int) -> None:
+        at.run()
+
+    return _median_ms(rerun, repeats)
 
 
 def app_case(scenario: Path, repeats: int) -> tuple[float, float]:

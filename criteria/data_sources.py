@@ -19,6 +19,7 @@ import pandas as pd
 
 from criteria.loading import display_name
 from criteria.models.scenario import DataSpec
+from criteria.regional_data import fill_regional
 from errors import Problem, ValidationFailed
 
 _MISSING_WORDS = {"", "null", "na", "n/a", "nan", "none"}
@@ -84,13 +85,17 @@ def read_data(
     keys: Sequence[str],
     scenario_name: str = "<scenario>",
 ) -> pd.DataFrame:
-    """The data table (candidates × keys, floats, NaN = missing), file then inline values.
+    """The data table (candidates × keys, floats, NaN = missing): file, computed, inline.
+
+    Keys listed under ``data.regional`` are computed from their region × sector tables
+    (:mod:`criteria.regional_data`); a candidate with no region/sector mapping stays missing.
 
     Raises
     ------
     ValidationFailed
         Listing every problem: unreadable file, missing id column or data column,
-        duplicate or absent candidate rows, non-numeric cells, keys with no data at all.
+        duplicate or absent candidate rows, non-numeric cells, keys with no data at all,
+        regions or sectors a regional table lacks.
     """
     out = pd.DataFrame(np.nan, index=pd.Index(list(candidates)), columns=list(keys), dtype=float)
     problems: list[Problem] = []
@@ -98,13 +103,15 @@ def read_data(
     from_file: set[str] = set()
     if spec.file is not None:
         from_file = _fill_from_file(spec, out, problems)
+    computed, regional_problems = fill_regional(spec, out, scenario_name)
+    problems += regional_problems
     for cand, row in inline.items():
         for key, value in row.items():
             if cand in out.index and key in out.columns:
                 out.loc[cand, key] = math.nan if value is None else float(value)
     for key in keys:
         has_inline = any(key in row for row in inline.values())
-        if key not in from_file and not has_inline:
+        if key not in from_file and key not in computed and not has_inline:
             where = "a column in the data file" if spec.file else "a data file or inline values"
             msg = f"no data for key {key!r}: add {where} (data.columns maps keys to column names)"
             problems.append(Problem(scenario_name, "data", msg))
@@ -137,14 +144,20 @@ def _fill_from_file(spec: DataSpec, out: pd.DataFrame, problems: list[Problem]) 
             msg = f"candidate {ident!r} has two rows (also row {row_of[ident] + 2}); keep one"
             problems.append(Problem(name, f"row {ident}", msg, pos + 2 if is_csv else None))
         row_of.setdefault(ident, pos)
+    computed = {r.key for r in spec.regional}
     for cand in out.index:
-        covered = all(k in inline.get(cand, {}) for k in out.columns)
+        covered = all(k in inline.get(cand, {}) for k in out.columns if k not in computed)
         if cand not in row_of and not covered:
             msg = f"candidate {cand!r} has no row in the file (id column {spec.id_column!r})"
             problems.append(Problem(name, "", msg))
     supplied: set[str] = set()
     for key in out.columns:
         column = spec.columns.get(key, key)
+        if key in computed:
+            if column in table.columns:
+                msg = f"column {column!r} has the name of a key computed under data.regional; "
+                problems.append(Problem(name, "", msg + "rename or drop the column"))
+            continue
         if column not in table.columns:
             if key in spec.columns:
                 msg = f"column {column!r} (mapped from data key {key!r}) not found; columns: "

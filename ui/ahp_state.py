@@ -101,18 +101,14 @@ def value(block_id: str, a: str, b: str) -> float:
     return float(st.session_state[VALUES][block_id][pair_key(a, b)])
 
 
-def _judgment_blocks(scenario: Scenario) -> tuple[JudgmentBlock | None, dict[str, JudgmentBlock]]:
+def judgment_blocks(scenario: Scenario) -> dict[str, JudgmentBlock]:
+    """The editor's judgments per block id (``"groups"`` or a group id), every pair judged."""
     stored: dict[str, dict[str, float]] = st.session_state[VALUES]
-    group_block: JudgmentBlock | None = None
-    criteria_blocks: dict[str, JudgmentBlock] = {}
+    out: dict[str, JudgmentBlock] = {}
     for block in blocks(scenario):
         triples = tuple((a, b, stored[block.id][pair_key(a, b)]) for a, b in block.pairs)
-        jb = JudgmentBlock(judgments=triples)
-        if block.id == "groups":
-            group_block = jb
-        else:
-            criteria_blocks[block.id] = jb
-    return group_block, criteria_blocks
+        out[block.id] = JudgmentBlock(judgments=triples)
+    return out
 
 
 def weights(scenario: Scenario, memo: Memo[WeightReport]) -> WeightReport:
@@ -128,7 +124,9 @@ def weights(scenario: Scenario, memo: Memo[WeightReport]) -> WeightReport:
     )
 
     def compute() -> WeightReport:
-        group_block, criteria_blocks = _judgment_blocks(scenario)
+        judged = judgment_blocks(scenario)
+        group_block = judged.pop("groups", None)
+        criteria_blocks = judged
         return weights_from_ahp(
             scenario, group_block, criteria_blocks, derivation=derivation, random_index=table
         )

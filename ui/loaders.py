@@ -25,7 +25,7 @@ import streamlit as st
 import yaml
 
 from criteria.decision_matrix import DecisionMatrix
-from criteria.loading import display_name, load_scenario, scenario_from_text
+from criteria.loading import display_name, read_text, scenario_from_text
 from criteria.matrix import decision_matrix
 from criteria.models.scenario import DATA_SUFFIXES, Scenario
 from errors import Problem, ValidationFailed
@@ -39,11 +39,12 @@ _STAGE_ROOT = Path(tempfile.gettempdir()) / "clusterrank-uploads"
 
 @dataclass(frozen=True)
 class Loaded:
-    """A validated scenario, its decision matrix and where it came from."""
+    """A validated scenario, its decision matrix, where it came from and its YAML text."""
 
     scenario: Scenario
     matrix: DecisionMatrix
     source: str
+    text: str
 
 
 @dataclass(frozen=True)
@@ -75,8 +76,9 @@ def load_shipped(path: Path) -> Loaded:
 @st.cache_data(show_spinner=False, max_entries=16)
 def _load_path(path: str, mtime: float) -> Loaded:
     del mtime  # part of the cache key only: an edited file is read again
-    scenario = load_scenario(path)
-    return Loaded(scenario, decision_matrix(scenario), display_name(path))
+    text = read_text(path)
+    scenario = scenario_from_text(text, display_name(path), Path(path).parent)
+    return Loaded(scenario, decision_matrix(scenario), display_name(path), text)
 
 
 def load_uploaded(scenario: Upload, data: Upload | None, criteria: Upload | None) -> Loaded:
@@ -118,7 +120,7 @@ def _load_upload(
     if problems:
         raise ValidationFailed(problems)
     scenario = scenario_from_text(text, name, base)
-    return Loaded(scenario, decision_matrix(scenario), f"uploaded: {name}")
+    return Loaded(scenario, decision_matrix(scenario), f"uploaded: {name}", text)
 
 
 def _stage(folder: Path) -> Path:

@@ -133,7 +133,7 @@ def memo(name: str, key: Hashable, compute: Callable[[], T]) -> T:
     full_key = (st.session_state.get(LOAD_COUNT, 0), key)
     hit = store.get(name)
     if hit is not None and hit[0] == full_key:
-        return hit[1]  # type: ignore[no-any-return]
+        return hit[1]
     value = compute()
     store[name] = (full_key, value)
     return value
@@ -229,12 +229,19 @@ def comparison(methods: tuple[str, ...]) -> MethodComparison:
     current = require()
     w = weights()
     settings = {m: dict(method_settings(m)) for m in methods}
+    picked = str(st.session_state.get(METHOD))
+    known = {picked: ranking(picked)} if picked in methods else {}
     key = (methods, repr(sorted(settings.items())), weights_key())
     return memo(
         "comparison",
         key,
         lambda: compare_methods(
-            current.scenario, current.matrix, w, methods=methods, settings=settings
+            current.scenario,
+            current.matrix,
+            w,
+            methods=methods,
+            settings=settings,
+            precomputed=known,
         ),
     )
 

@@ -37,6 +37,11 @@ from criteria.models.common import (
     unknown_name,
 )
 from criteria.models.criteria_set import CriteriaSet, id_problems
+from criteria.models.regional_indicator import (
+    RegionalIndicator,
+    regional_problems,
+    resolve_regional,
+)
 
 MissingPolicy = Literal["reject", "drop_candidate", "impute_worst", "impute_mean"]
 DATA_SUFFIXES = (".csv", ".xlsx", ".xls")
@@ -77,6 +82,9 @@ class DataSpec(FrozenModel):
         default_factory=dict, description="candidate id -> {data key: number or null}"
     )
     provenance: dict[str, Provenance] = Field(default_factory=dict)
+    regional: tuple[RegionalIndicator, ...] = Field(
+        default=(), description="data keys computed from region × sector tables (LQ, HHI, ...)"
+    )
 
     @field_validator("file")
     @classmethod
@@ -186,11 +194,14 @@ class Scenario(FrozenModel):
             out.append((("candidates",), "no candidates: add at least one under `candidates:`"))
         out += raw_scenario_id_problems({"candidates": [{"id": c.id} for c in self.candidates]})
         out += self._data_problems(cs.data_keys)
+        out += regional_problems(self.data, self.candidates, cs.data_keys)
         if isinstance(self.weights, DirectWeights):
             out += _direct_problems(self.weights, cs)
         elif isinstance(self.weights, AHPWeights):
             out += _ahp_problems(self.weights, cs)
         raise_if_problems(out)
+        if self.data.regional:  # each computed key learns its candidates' regions and provenance
+            return self.model_copy(update={"data": resolve_regional(self.data, self.candidates)})
         return self
 
     def _data_problems(self, keys: Sequence[str]) -> list[CrossProblem]:

@@ -72,10 +72,14 @@ def block_generator(seed: int, stream: int, block: int) -> np.random.Generator:
 
 
 def round_significant(x: FloatArray, digits: int = TIE_DIGITS) -> FloatArray:
-    """``x`` rounded to ``digits`` significant digits (zero stays zero)."""
+    """``x`` rounded to ``digits`` significant digits (zero stays zero).
+
+    The same arithmetic as ``methods.result`` (so ties agree bit for bit), except that
+    magnitudes below 1e-290 are treated as 1e-290 instead of overflowing the scale.
+    """
     ax = np.abs(x)
     with np.errstate(divide="ignore"):
-        mag = np.floor(np.log10(np.where(ax == 0, 1.0, ax)))
+        mag = np.maximum(np.floor(np.log10(np.where(ax == 0, 1.0, ax))), -290.0)
     scale = 10.0 ** (digits - 1 - mag)
     return np.asarray(np.round(x * scale) / scale, dtype=float)
 

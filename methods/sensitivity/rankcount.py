@@ -75,13 +75,19 @@ class RankAccumulator:
         return np.asarray(self._by_rank.reshape(self.m, self.m).T, dtype=np.int64)
 
     def add(
-        self, weights: FloatArray, scores: FloatArray, exact: ExactScores | None = None
-    ) -> Int64Array:
-        """Add one chunk; returns its own (m, m) rank counts (for batch-means errors).
+        self,
+        weights: FloatArray,
+        scores: FloatArray,
+        exact: ExactScores | None = None,
+        *,
+        chunk_counts: bool = False,
+    ) -> Int64Array | None:
+        """Add one chunk of samples.
 
         ``scores`` may be any strictly increasing transform of the method's scores (a cheaper
         "rank key") provided ``exact(rows)`` returns the method's own scores for those rows:
-        samples with a near-tie in the key are then ranked on the exact scores.
+        samples with a near-tie in the key are then ranked on the exact scores. With
+        ``chunk_counts`` the chunk's own (m, m) rank counts are returned (for batch means).
         """
         c, m = scores.shape
         if not np.isfinite(scores.sum()):
@@ -93,17 +99,21 @@ class RankAccumulator:
         if m > 1:
             gaps = np.subtract(keys[:, 1:], keys[:, :-1], out=spare[:, : m - 1])
             near = gaps.min(axis=1) <= self.threshold
-        flat = np.zeros(m * m, dtype=np.int64)
+        parts: list[Int64Array] = []
         if not near.all():
             order = keys if not near.any() else keys[~near]
             order &= self.low
-            flat += self._count_clean(weights[~near], order)
+            parts.append(self._count_clean(weights[~near], order))
         if near.any():
             rows = np.flatnonzero(near)
             exact_scores = scores[rows] if exact is None else exact(rows)
-            flat += self._count_exact(weights[rows], exact_scores)
-        self._by_rank += flat
+            parts.append(self._count_exact(weights[rows], exact_scores))
         self.samples += c
+        for idx in parts:
+            np.add.at(self._by_rank, idx, 1)
+        if not chunk_counts:
+            return None
+        flat = sum((np.bincount(i, minlength=m * m) for i in parts), np.zeros(m * m, np.int64))
         return np.asarray(flat.reshape(m, m).T, dtype=np.int64)
 
     def _keys(self, scores: FloatArray) -> tuple[Int64Array, Int64Array]:
@@ -131,7 +141,7 @@ class RankAccumulator:
             np.put_along_axis(ranks, order, np.arange(self.m, dtype=np.int64)[None, :], axis=1)
             self._count_pairs(ranks)
         order += self.position_offset
-        return np.bincount(order.ravel(), minlength=self.m * self.m)
+        return order.ravel()
 
     def _count_exact(self, weights: FloatArray, scores: FloatArray) -> Int64Array:
         order, rank_at = sorted_competition_ranks(scores, self.higher_is_better)
@@ -144,7 +154,7 @@ class RankAccumulator:
             ranks = np.empty_like(order)
             np.put_along_axis(ranks, order, rank_at, axis=1)
             self._count_pairs(ranks)
-        return np.bincount((rank_at * self.m + order).ravel(), minlength=self.m * self.m)
+        return (rank_at * self.m + order).ravel()
 
     def _count_pairs(self, ranks: Int64Array) -> None:
         """``wins[i, k] += #samples with rank_i < rank_k``; O(c m²), in blocks of rows."""

@@ -58,7 +58,10 @@ def _vector(values: Sequence[float] | npt.ArrayLike | None, n: int, name: str) -
 
 @dataclass(frozen=True)
 class WeightSampling:
-    """How SMAA draws weight vectors (build with :meth:`uniform`, :meth:`bounded`, :meth:`around`)."""
+    """How SMAA draws weight vectors.
+
+    Build with :meth:`uniform`, :meth:`bounded` or :meth:`around`.
+    """
 
     scheme: Scheme = "uniform"
     lower: tuple[float, ...] | None = None

@@ -36,7 +36,6 @@ from methods.registry import BatchScorer
 from methods.result import FloatArray
 from methods.sensitivity.common import (
     block_generator,
-    competition_ranks,
     make_scorer,
     resolve_ids,
     resolve_seed,
@@ -45,6 +44,12 @@ from methods.sensitivity.rankcount import RankAccumulator
 from methods.sensitivity.rankkey import rank_key
 from methods.sensitivity.sampling import DataUncertainty, WeightSampling, draw_matrix
 from methods.sensitivity.smaa_result import SMAAResult
+from methods.sensitivity.smaa_stats import (
+    BatchMeans,
+    binomial_se,
+    central_weights,
+    confidence_factors,
+)
 from methods.validation import check_matrix
 
 #: Samples per sampling block (certain data) and per matrix draw (uncertain data).
@@ -52,13 +57,15 @@ BLOCK_SIZE = 256
 DATA_BLOCK_SIZE = 32
 #: Target working set of one chunk, in bytes.
 CHUNK_BYTES = 24 * 2**20
+#: Upper bound on samples per chunk (keeps progress reports frequent for small problems).
+MAX_CHUNK = 32_768
 Progress = Callable[[int, int], bool | None]
 
 
 def auto_chunk_size(m: int, n: int, block: int, pairwise: bool) -> int:
     """Samples per chunk so one chunk's arrays take about :data:`CHUNK_BYTES`."""
-    per_sample = 96 * m + 32 * n + (8 * m if pairwise else 0)
-    blocks = max(1, CHUNK_BYTES // (per_sample * block))
+    per_sample = 40 * m + 32 * n + (8 * m if pairwise else 0)
+    blocks = max(1, min(CHUNK_BYTES // (per_sample * block), MAX_CHUNK // block))
     return int(blocks * block)
 
 
@@ -133,12 +140,12 @@ def smaa(
     auto = auto_chunk_size(m, n, block, pairwise)
     chunk = auto if chunk_size is None else int(np.ceil(max(1, chunk_size) / block) * block)
     acc = RankAccumulator(m, n, higher_is_better=scorer.higher_is_better, pairwise=pairwise)
-    key, key_name = rank_key(scorer, x, directions)
+    key, key_name = (scorer.scores, "scores") if uncertainty else rank_key(scorer, x, directions)
     notes = list(sampler.notes)
     total_blocks = -(-int(n_samples) // block)
     per_chunk = chunk // block
     sizes = [min(block, int(n_samples) - k * block) for k in range(total_blocks)]
-    spread = _BatchMeans(m) if uncertainty is not None else None
+    spread = BatchMeans(m) if uncertainty is not None else None
     bounds = uncertainty.bounds(x) if uncertainty is not None else None
     done_blocks = 0
     for first in range(0, total_blocks, per_chunk):
@@ -146,7 +153,7 @@ def smaa(
         weights = [sampler.draw(block_generator(seed, 0, k), sizes[k]) for k in ks]
         if bounds is None:
             w = np.concatenate(weights)
-            acc.add(w, key(w), lambda rows, w=w: scorer.scores(w[rows]))
+            acc.add(w, key(w), _exact(scorer, w))
         else:
             assert spread is not None
             for k, w in zip(ks, weights, strict=True):
@@ -159,53 +166,40 @@ def smaa(
     if done_blocks < total_blocks:
         notes.append(f"stopped early: {acc.samples} of {n_samples} samples were drawn")
     return _finish(
-        acc, scorer, spread, method, x, directions, settings, bounds, seed, done_blocks,
+        acc,
+        scorer,
+        spread,
+        method,
+        x,
+        directions,
+        settings,
+        bounds,
+        seed,
+        done_blocks,
         {
-            "candidates": cand, "criteria": crit, "chunk": chunk, "block": block,
-            "spec": spec, "uncertainty": uncertainty, "notes": notes,
-            "key": key_name if uncertainty is None else "scores",
+            "candidates": cand,
+            "criteria": crit,
+            "chunk": chunk,
+            "block": block,
+            "spec": spec,
+            "uncertainty": uncertainty,
+            "notes": notes,
+            "key": key_name,
         },
-    )  # fmt: skip
+    )
 
 
-class _BatchMeans:
-    """Sums over blocks for batch-means standard errors (one block = one matrix draw)."""
-
-    def __init__(self, m: int) -> None:
-        self.c2 = np.zeros((m, m))
-        self.cb = np.zeros((m, m))
-        self.w2 = np.zeros((m, m))
-        self.wb = np.zeros((m, m))
-        self.b2 = 0.0
-        self.blocks = 0
-
-    def add(self, acc: RankAccumulator, weights: FloatArray, scores: FloatArray) -> None:
-        before = None if acc.wins is None else acc.wins.copy()
-        counts = acc.add(weights, scores).astype(float)
-        size = float(len(weights))
-        self.c2 += counts**2
-        self.cb += counts * size
-        if acc.wins is not None and before is not None:
-            wins = (acc.wins - before).astype(float)
-            self.w2 += wins**2
-            self.wb += wins * size
-        self.b2 += size**2
-        self.blocks += 1
-
-    def se(self, p: FloatArray, c2: FloatArray, cb: FloatArray, total: int) -> FloatArray:
-        k = self.blocks
-        ss = c2 - 2.0 * p * cb + p**2 * self.b2
-        return np.asarray(np.sqrt(np.maximum(ss, 0.0) * k / (k - 1)) / total, dtype=float)
-
-
-def _binomial_se(p: FloatArray, total: int) -> FloatArray:
-    return np.asarray(np.sqrt(p * (1.0 - p) / total), dtype=float)
+def _exact(
+    scorer: BatchScorer, weights: FloatArray
+) -> Callable[[npt.NDArray[np.intp]], FloatArray]:
+    """The method's own scores for some rows of a chunk (used to settle near-ties)."""
+    return lambda rows: scorer.scores(weights[rows])
 
 
 def _finish(
     acc: RankAccumulator,
     scorer: BatchScorer,
-    spread: _BatchMeans | None,
+    spread: BatchMeans | None,
     method: str,
     x: FloatArray,
     directions: Any,
@@ -227,14 +221,15 @@ def _finish(
         error = "binomial sqrt(p(1-p)/N)"
         if spread is not None:
             notes.append("one matrix draw only: the binomial standard errors understate the error")
-        p_se = _binomial_se(p, total)
-        w_se = None if wins is None else _binomial_se(wins, total)
+        p_se = binomial_se(p, total)
+        w_se = None if wins is None else binomial_se(wins, total)
     firsts = acc.counts[:, 0]
     defined = firsts > 0
-    central, central_se = _central(acc, firsts, defined, info["criteria"], notes)
-    confidence, draws = _confidence(scorer, central, defined, method, directions, settings,
-                                    bounds, seed, blocks)  # fmt: skip
-    conf_se = _binomial_se(confidence, draws) if draws > 1 else np.zeros_like(confidence)
+    central, central_se = central_weights(acc, firsts, defined, info["criteria"], notes)
+    confidence, draws = confidence_factors(
+        scorer, central, defined, method, directions, settings, bounds, seed, blocks
+    )
+    conf_se = binomial_se(confidence, draws) if draws > 1 else np.zeros_like(confidence)
     if acc.tied_samples:
         notes.append(
             f"{acc.tied_samples} of {total} samples had tied candidates; they share the "
@@ -259,6 +254,7 @@ def _finish(
         method=scorer.method,
         candidates=info["candidates"],
         criteria=info["criteria"],
+        rank_counts=acc.counts,
         acceptability=p,
         acceptability_se=p_se,
         central_weights=central,
@@ -277,57 +273,3 @@ def _finish(
         settings=echoed,
         notes=tuple(notes),
     )
-
-
-def _central(
-    acc: RankAccumulator,
-    firsts: npt.NDArray[np.int64],
-    defined: npt.NDArray[np.bool_],
-    criteria: tuple[str, ...],
-    notes: list[str],
-) -> tuple[FloatArray, FloatArray]:
-    """Mean weights of first-rank samples and their standard errors (NaN where undefined)."""
-    count = np.maximum(firsts, 1)[:, None].astype(float)
-    mean = acc.central_sum / count
-    var = np.maximum(acc.central_sq - count * mean**2, 0.0) / np.maximum(count - 1.0, 1.0)
-    se = np.sqrt(var / count)
-    single = firsts == 1
-    se[single] = 0.5  # one sample: no spread estimate; 0.5 bounds any weight's error
-    mean[~defined] = np.nan
-    se[~defined] = np.nan
-    if (~defined).any():
-        notes.append(
-            f"{int((~defined).sum())} candidate(s) never ranked first: they have no central "
-            "weights (shown as missing) and a confidence factor of 0"
-        )
-    if single.any():
-        notes.append("a candidate ranked first in one sample only; its central-weight error is 0.5")
-    return mean, se
-
-
-def _confidence(
-    scorer: BatchScorer,
-    central: FloatArray,
-    defined: npt.NDArray[np.bool_],
-    method: str,
-    directions: Any,
-    settings: Mapping[str, Any] | None,
-    bounds: tuple[FloatArray, FloatArray] | None,
-    seed: int,
-    blocks: int,
-) -> tuple[FloatArray, int]:
-    """Share of data draws in which each candidate ranks first with its own central weights."""
-    m = central.shape[0]
-    hits = np.zeros(m)
-    rows = np.flatnonzero(defined)
-    if rows.size == 0:
-        return hits, 1
-    draws = 1 if bounds is None else blocks
-    for k in range(draws):
-        local = scorer
-        if bounds is not None:
-            data = draw_matrix(block_generator(seed, 1, k), *bounds)
-            local = make_scorer(method, data, directions, dict(settings or {}))
-        ranks = competition_ranks(local.scores(central[rows]), local.higher_is_better)
-        hits[rows] += ranks[np.arange(rows.size), rows] == 1
-    return hits / draws, draws

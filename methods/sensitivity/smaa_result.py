@@ -23,7 +23,7 @@ from methods.result import FloatArray
 def _frozen(a: npt.ArrayLike | None, dtype: type = float) -> Any:
     if a is None:
         return None
-    arr = np.array(a, dtype=dtype)
+    arr: npt.NDArray[Any] = np.array(a, dtype=dtype)
     arr.setflags(write=False)
     return arr
 
@@ -34,6 +34,8 @@ class SMAAResult:
 
     Attributes
     ----------
+    rank_counts
+        (m, m) int: samples in which candidate i had rank r + 1 (exact, for comparisons).
     acceptability, acceptability_se
         (m, m): ``acceptability[i, r]`` is b_i^(r+1), the share of samples in which candidate
         i had rank r + 1, and its Monte Carlo standard error.
@@ -61,6 +63,7 @@ class SMAAResult:
     method: str
     candidates: tuple[str, ...]
     criteria: tuple[str, ...]
+    rank_counts: npt.NDArray[np.int64]
     acceptability: FloatArray
     acceptability_se: FloatArray
     central_weights: FloatArray
@@ -92,6 +95,7 @@ class SMAAResult:
         ):
             object.__setattr__(self, name, _frozen(getattr(self, name)))
         object.__setattr__(self, "central_defined", _frozen(self.central_defined, bool))
+        object.__setattr__(self, "rank_counts", _frozen(self.rank_counts, np.int64))
         object.__setattr__(self, "settings", MappingProxyType(dict(self.settings)))
         object.__setattr__(self, "notes", tuple(self.notes))
 

@@ -42,7 +42,15 @@ def test_csv_round_trips_in_rank_order_with_settings(kemerovo: tuple) -> None:
     changes = {"coal": 0, "agro": 1}
     frame = pd.read_csv(io.BytesIO(ranking_csv(report, changes)), encoding="utf-8-sig")
     expected = report.to_frame()
-    assert list(frame.columns) == ["rank", "id", "name", "score", "rank_change", "method", "settings"]
+    assert list(frame.columns) == [
+        "rank",
+        "id",
+        "name",
+        "score",
+        "rank_change",
+        "method",
+        "settings",
+    ]
     assert frame["id"].tolist() == expected["id"].tolist()
     assert frame["name"].tolist() == expected["name"].tolist()
     np.testing.assert_allclose(frame["score"], expected["score"], rtol=1e-12)
@@ -60,7 +68,7 @@ def test_workbook_has_the_four_sheets_and_marks_imputed_cells(kemerovo: tuple) -
     inputs = book["inputs"]
     i, j = map(int, np.argwhere(matrix.imputed)[0])
     cell = inputs.cell(row=i + 2, column=j + 3)
-    assert cell.value == pytest.approx(matrix.values[i, j])
+    assert cell.value == pytest.approx(matrix.values[i, j])  # noqa: PD011 (numpy array)
     assert cell.fill.start_color.rgb.endswith(IMPUTED_FILL.start_color.rgb[-6:])
     assert inputs.cell(row=2, column=2).value == matrix.candidate_names[0]
     results = pd.read_excel(io.BytesIO(workbook(scenario, matrix, weights, report)), "results")

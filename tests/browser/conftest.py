@@ -110,7 +110,7 @@ def app_url() -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[BrowserContext]:
-    """Debian's Chromium with a new, empty profile, 1400×1000, downloads accepted."""
+    """Debian's Chromium with a new, empty profile, 1400×1300, downloads accepted."""
     executable = chromium_path()
     with (
         tempfile.TemporaryDirectory(prefix="clusterrank-chromium-") as profile,
@@ -121,7 +121,7 @@ def browser() -> Iterator[BrowserContext]:
             executable_path=executable,
             headless=True,
             args=["--headless", *CHROMIUM_ARGS],
-            viewport={"width": 1400, "height": 1000},
+            viewport={"width": 1400, "height": 1300},
             accept_downloads=True,
         )
         context.set_default_timeout(60_000)

@@ -3,6 +3,7 @@ invalid; an invalid one lists every problem and keeps the previous scenario)."""
 
 from __future__ import annotations
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.ui.conftest import ROOT, open_page, ranking_ids, texts
@@ -39,17 +40,18 @@ def _upload(at: AppTest, yaml_bytes: bytes, csv_text: str | None = None) -> AppT
 
 
 def test_scenario_page_shows_criteria_tree_and_marked_data(app: AppTest) -> None:
-    """Five group expanders with their weights, criteria with directions and units, the data
-    table, and the legend naming imputed and illustrative cells."""
+    """The criteria tree (five groups at 20 %, criteria with directions, units, weights and
+    sources), the data table, and the legend naming imputed and illustrative cells."""
     open_page(app, "scenario")
-    groups = [e.label for e in app.expander if "group weight" in e.label]
-    assert len(groups) == 5
-    assert all("20.0%" in label for label in groups)
     page = texts(app)
     assert "illustrative" in page
     assert "9 cell(s) filled by the missing-data policy" in page
     tree = next(df.value for df in app.dataframe if "direction" in df.value.columns)
+    assert tree["group"].nunique() == 5
+    assert all(g.endswith("(20%)") for g in tree["group"])
     assert "↑ benefit" in set(tree["direction"])
+    assert "persons" in set(tree["unit"])
+    assert tree["global weight"].sum() == pytest.approx(1.0)
     assert "Seed 003" in " ".join(tree["source"])
 
 

@@ -22,7 +22,16 @@ def body() -> None:
     changes = state.rank_changes(report)
     stem = current.scenario.id
     st.caption(f"Settings of every number below: {report.settings_line()}")
-    st.dataframe(results_frame(report, changes), hide_index=True)
+    st.dataframe(
+        results_frame(report, changes),
+        hide_index=True,
+        column_config={
+            "score": st.column_config.NumberColumn(format="%.4f"),
+            "rank_change": st.column_config.NumberColumn(
+                "rank change", format="%+d", help="Places moved up since the baseline"
+            ),
+        },
+    )
     csv, xlsx, yml = st.columns(3)
     with csv:
         st.download_button(

@@ -18,6 +18,8 @@ from ui.widgets import charts
 from ui.widgets.method_picker import method_picker
 from ui.widgets.ranking_table import change_text, show_ranking
 
+COMPARE_AUTO_MAX = 100
+"""Above this many candidates the comparison waits for the user to switch it on."""
 COMPARE_DEFAULT = ("topsis", "wsm", "vikor", "promethee_ii", "spotis", "pymcdm_topsis")
 
 
@@ -112,11 +114,27 @@ def body() -> None:
         method=report.result.method,
     )
     st.altair_chart(chart, width="stretch")
+    if len(report.result.candidates) > charts.MAX_BARS:
+        shown = charts.MAX_BARS
+        st.caption(f"The chart shows the best {shown} of {len(report.result.candidates)}.")
     notes_box(report.notes)
     st.subheader("Candidate profile")
     _profile(report)
     st.subheader("Methods side by side")
-    _comparison(ranking_methods)
+    many = len(current.matrix.candidates) > COMPARE_AUTO_MAX
+    state.seed_widget("compare__show", not many)
+    st.toggle(
+        "Compare the methods",
+        key="compare__show",
+        help="Ranks every chosen method with the same data and weights, with rank correlations"
+        + (
+            f"; off by default above {COMPARE_AUTO_MAX} candidates to keep reruns quick"
+            if many
+            else ""
+        ),
+    )
+    if st.session_state["compare__show"]:
+        _comparison(ranking_methods)
 
 
 if __name__ == "__main__":

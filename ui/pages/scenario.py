@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from analysis.export import weight_levels
 from criteria.decision_matrix import DecisionMatrix
 from criteria.models.scenario import Scenario
 from errors import Problem, ValidationFailed
@@ -87,37 +88,39 @@ def _source_picker() -> None:
 
 def _criteria_tree(scenario: Scenario) -> None:
     report = state.weights()
-    frame = report.to_frame()
+    levels = weight_levels(report)
     cs = scenario.criteria_set
     st.subheader(f"Criteria: {cs.title or cs.id}")
     st.caption(f"Source: {cs.source}")
     if cs.weights_note:
         st.info(cs.weights_note, icon=":material/info:")
-    for g in cs.groups:
-        group_share = float(frame.loc[frame["group"] == g.id, "global_weight"].sum())
-        with st.expander(f"{g.title or g.id} — group weight {group_share:.1%}", expanded=False):
-            if g.description:
-                st.caption(g.description)
-            rows = [
-                {
-                    "criterion": c.title or c.id,
-                    "direction": ARROWS.get(c.direction, c.direction),
-                    "unit": c.unit,
-                    "local weight": float(frame.loc[c.id, "local_weight"]),
-                    "global weight": float(frame.loc[c.id, "global_weight"]),
-                    "measured by": ", ".join(c.data_keys),
-                    "source": c.source or "not given",
-                }
-                for c in g.criteria
-            ]
-            st.dataframe(
-                pd.DataFrame(rows),
-                hide_index=True,
-                column_config={
-                    "local weight": st.column_config.NumberColumn(format="percent"),
-                    "global weight": st.column_config.NumberColumn(format="percent"),
-                },
-            )
+    rows = [
+        {
+            "group": f"{g.title or g.id} ({levels.group[g.id]:.0%})",
+            "criterion": c.title or c.id,
+            "direction": ARROWS.get(c.direction, c.direction),
+            "unit": c.unit,
+            "local weight": levels.local[c.id],
+            "global weight": levels.global_[c.id],
+            "measured by": ", ".join(c.data_keys),
+            "source": c.source or "not given",
+        }
+        for g in cs.groups
+        for c in g.criteria
+    ]
+    st.dataframe(
+        pd.DataFrame(rows),
+        hide_index=True,
+        column_config={
+            "group": st.column_config.TextColumn("group (weight)"),
+            "local weight": st.column_config.NumberColumn(format="percent"),
+            "global weight": st.column_config.NumberColumn(format="percent"),
+            "source": st.column_config.TextColumn(width="large"),
+        },
+    )
+    with st.expander("What each group stands for", expanded=False):
+        for g in cs.groups:
+            st.markdown(f"**{g.title or g.id}** — {g.description or 'no description'}")
     st.caption(f"Weights in use: {state.summary()[2]}; settings {dict(report.settings)}")
 
 
@@ -166,7 +169,6 @@ def _candidates(scenario: Scenario) -> None:
 
 def body() -> None:
     st.title("Scenario")
-    _source_picker()
     problems = st.session_state.get(state.PROBLEMS) or []
     current = state.loaded()
     if problems:
@@ -174,12 +176,15 @@ def body() -> None:
             f" Still loaded: {current.scenario.title or current.scenario.id}." if current else ""
         )
         show_problems(problems, heading)
+    with st.expander("Load another scenario: shipped or uploaded", expanded=bool(problems)):
+        _source_picker()
     current = state.require()
     scenario = current.scenario
     st.header(scenario.title or scenario.id)
     st.caption(f"{current.source} · missing data: {scenario.missing_data}")
     if scenario.description:
-        st.markdown(scenario.description)
+        with st.expander("About this scenario", expanded=False):
+            st.markdown(scenario.description)
     _candidates(scenario)
     _criteria_tree(scenario)
     _data_table(scenario, current.matrix)

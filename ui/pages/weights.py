@@ -117,7 +117,7 @@ def body() -> None:
         help="The selected way sets the weights used everywhere in the app",
     )
     report = state.weights()
-    editor, live = st.columns([3, 2], gap="large")
+    editor, live = st.columns([1, 1], gap="large")
     with editor:
         mode = st.session_state[state.WEIGHT_MODE]
         if mode == "sliders":
@@ -128,9 +128,7 @@ def body() -> None:
             _objective()
     with live:
         st.markdown("#### Ranking with these weights")
-        show_ranking(state.ranking(), key="weights__ranking")
-        st.markdown("#### Weights in use")
-        _show_weights(report)
+        show_ranking(state.ranking(), key="weights__ranking", compact=True)
         save, reset = st.columns(2)
         save.button(
             "Save weights",
@@ -139,8 +137,15 @@ def body() -> None:
             type="primary",
             help="Make the current ranking the baseline for the rank-change column",
         )
-        reset.button("Reset to the file's weights", key="weights__reset", on_click=_reset)
+        reset.button(
+            "Reset weights",
+            key="weights__reset",
+            on_click=_reset,
+            help="Every editor back to the weights in the scenario file",
+        )
         scenario_download(key="weights__yaml")
+    st.markdown("#### Weights in use")
+    _show_weights(report)
 
 
 if __name__ == "__main__":

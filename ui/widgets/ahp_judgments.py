@@ -13,12 +13,15 @@ Saaty, T. L. (1980). *The Analytic Hierarchy Process*. McGraw-Hill (fundamental 
 
 from __future__ import annotations
 
+from functools import partial
+
 import streamlit as st
 
 from analysis.ahp_report import AHPBlock
 from analysis.weights import WeightReport
 from methods.ahp import JudgmentFix
 from ui import ahp_state
+from ui.layout import safe_callback
 from ui.state import seed_widget
 from ui.widgets.saaty import (
     SCALE_LABELS,
@@ -36,16 +39,23 @@ def judgment_key(block_id: str, a: str, b: str) -> str:
     return f"ahp__{block_id}__{a}__{b}"
 
 
+def _tick(left: str, right: str, position: object) -> str:
+    return short_label(int(str(position)), left, right)
+
+
+@safe_callback
 def _moved(block_id: str, a: str, b: str) -> None:
     position = int(st.session_state[judgment_key(block_id, a, b)])
     ahp_state.set_value(block_id, a, b, position_to_value(position))
 
 
+@safe_callback
 def _apply_fix(block_id: str, a: str, b: str, value: float) -> None:
     ahp_state.set_value(block_id, a, b, value)
     st.session_state[judgment_key(block_id, a, b)] = value_to_position(value)
 
 
+@safe_callback
 def _copy(widget_key: str, canonical_key: str) -> None:
     st.session_state[canonical_key] = st.session_state[widget_key]
 
@@ -88,7 +98,7 @@ def render(block: ahp_state.Block, report: WeightReport) -> None:
         st.select_slider(
             f"{titles[a]}  ⟷  {titles[b]}",
             options=OPTIONS,
-            format_func=lambda p, a=titles[a], b=titles[b]: short_label(int(p), a, b),
+            format_func=partial(_tick, titles[a], titles[b]),
             key=key,
             on_change=_moved,
             args=(block.id, a, b),

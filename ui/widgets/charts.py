@@ -15,9 +15,12 @@ import pandas as pd
 
 from criteria.decision_matrix import DecisionMatrix
 
+MAX_BARS = 30
+"""The bar chart shows at most this many candidates (the best ones); the table has them all."""
+
 
 def score_bar(frame: pd.DataFrame, *, higher_is_better: bool, method: str) -> alt.Chart:
-    """Horizontal bars of score per candidate, best on top.
+    """Horizontal bars of score per candidate, best on top (at most :data:`MAX_BARS`).
 
     Parameters
     ----------
@@ -28,9 +31,9 @@ def score_bar(frame: pd.DataFrame, *, higher_is_better: bool, method: str) -> al
     method
         Method name for the axis title.
     """
-    data = frame.assign(
-        label=[f"{r}. {n}" for r, n in zip(frame["rank"], frame["name"], strict=True)]
-    )
+    top = frame.head(MAX_BARS)
+    labels = [f"{r}. {n}" for r, n in zip(top["rank"], top["name"], strict=True)]
+    data = top.assign(label=labels)
     better = "higher is better" if higher_is_better else "lower is better"
     order = data["label"].tolist()
     return (
@@ -38,7 +41,12 @@ def score_bar(frame: pd.DataFrame, *, higher_is_better: bool, method: str) -> al
         .mark_bar()
         .encode(
             x=alt.X("score:Q", title=f"{method} score ({better})"),
-            y=alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=380)),
+            y=alt.Y(
+                "label:N",
+                sort=order,
+                title=None,
+                axis=alt.Axis(labelLimit=380, labelOverlap=False),
+            ),
             color=alt.Color("rank:O", legend=None, scale=alt.Scale(scheme="blues", reverse=True)),
             tooltip=[
                 alt.Tooltip("name:N", title="candidate"),
@@ -46,7 +54,7 @@ def score_bar(frame: pd.DataFrame, *, higher_is_better: bool, method: str) -> al
                 alt.Tooltip("rank:O"),
             ],
         )
-        .properties(height=max(120, 34 * len(data)))
+        .properties(height=max(140, 44 * len(data)))
     )
 
 
@@ -91,13 +99,13 @@ def profile_frame(matrix: DecisionMatrix) -> tuple[pd.DataFrame, list[str]]:
     return pd.DataFrame(rows), notes
 
 
-def profile_chart(frame: pd.DataFrame, selected: str) -> alt.LayerChart:
+def profile_chart(frame: pd.DataFrame, selected: str) -> alt.LayerChart | alt.FacetChart:
     """Parallel coordinates: one line per candidate across the criteria, ``selected`` in front.
 
     Imputed cells are drawn as hollow points so an estimated figure is never mistaken for a
     published one.
     """
-    data = frame.assign(is_selected=frame["candidate"] == selected)
+    data = frame.head(MAX_BARS).assign(is_selected=frame["candidate"] == selected)
     base = alt.Chart(data).encode(
         x=alt.X("criterion:N", title=None, axis=alt.Axis(labelAngle=-20, labelLimit=220)),
         y=alt.Y(

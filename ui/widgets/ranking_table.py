@@ -35,20 +35,23 @@ def ranking_table(report: RankingReport) -> pd.DataFrame:
     )
 
 
-def show_ranking(report: RankingReport, *, key: str, height: int | None = None) -> None:
-    """The ranking table plus its settings caption (also used on the Weights page)."""
+def show_ranking(report: RankingReport, *, key: str, compact: bool = False) -> None:
+    """The ranking table plus its settings caption; ``compact`` shows rank, change and
+    candidate only (the Weights page's side panel)."""
     better = "higher is better" if report.result.higher_is_better else "lower is better"
     st.dataframe(
         ranking_table(report),
         hide_index=True,
         key=key,
-        height=height if height is not None else "auto",
+        column_order=("rank", "change", "candidate") if compact else None,
         column_config={
             "rank": st.column_config.NumberColumn("Rank", help="1 = best", width="small"),
             "change": st.column_config.TextColumn(
                 "Change", help=f"Places moved since {st.session_state[state.BASELINE_LABEL]}"
             ),
-            "candidate": st.column_config.TextColumn("Candidate", width="medium"),
+            "candidate": st.column_config.TextColumn(
+                "Candidate", width="large" if compact else "medium"
+            ),
             "score": st.column_config.NumberColumn(
                 "Score", format="%.4f", help=f"{report.result.method} score ({better})"
             ),

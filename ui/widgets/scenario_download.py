@@ -4,22 +4,24 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import state
+from analysis.weights_yaml import scenario_text_with_weights
+from ui import ahp_state, state
 
 
 def scenario_download(*, key: str) -> None:
     """A download button for ``<scenario id>_weights.yaml`` (the weights in use, saved)."""
-    try:  # TEMPORARY until analysis.edit lands
-        from analysis.edit import scenario_with_weights, scenario_yaml
-    except ModuleNotFoundError:
-        st.caption("Scenario YAML download: waiting for analysis.edit")
-        return
-    scenario = state.scenario()
-    text = scenario_yaml(scenario_with_weights(scenario, state.weights()))
+    current = state.require()
+    report = state.weights()
+    judged = ahp_state.judgment_blocks(current.scenario) if report.ahp else None
+    text = state.memo(
+        "weights_yaml",
+        state.weights_key() + tuple(sorted(report.settings.items())),
+        lambda: scenario_text_with_weights(current.text, report, current.source, judged),
+    )
     st.download_button(
         "Download the scenario YAML with these weights",
         data=text.encode("utf-8"),
-        file_name=f"{scenario.id}_weights.yaml",
+        file_name=f"{current.scenario.id}_weights.yaml",
         mime="application/x-yaml",
         key=key,
         on_click="ignore",

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import pandas as pd
 import streamlit as st
 
+from analysis.export import WeightLevels, weight_levels
 from analysis.weights import WeightReport
 from criteria.models.criteria_set import Criterion, Group
 from criteria.models.scenario import Scenario
 from ui import state
+from ui.layout import safe_callback
 from ui.widgets.weight_logic import rebalance
 
 ARROWS = {"benefit": "↑ benefit", "cost": "↓ cost"}
@@ -45,6 +46,7 @@ def criterion_help(c: Criterion) -> str:
     return "\n\n".join(p for p in parts if p)
 
 
+@safe_callback
 def _moved_group(group_id: str) -> None:
     values = st.session_state[state.GROUP_PCT]
     locked = {g for g in values if st.session_state.get(lock_key(group_key(g)))}
@@ -54,6 +56,7 @@ def _moved_group(group_id: str) -> None:
         st.session_state[group_key(g)] = v
 
 
+@safe_callback
 def _moved_local(group_id: str, criterion_id: str) -> None:
     block = st.session_state[state.LOCAL_PCT][group_id]
     locked = {c for c in block if st.session_state.get(lock_key(local_key(group_id, c)))}
@@ -75,34 +78,32 @@ def _slider_row(
 ) -> None:
     state.seed_widget(key, value)
     state.seed_widget(lock_key(key), False)
-    left, right = st.columns([7, 1], vertical_alignment="center")
-    with left:
-        st.slider(
-            label,
-            min_value=0.0,
-            max_value=100.0,
-            step=0.5,
-            format="%.1f%%",
-            key=key,
-            help=help_text,
-            on_change=on_change,
-            args=args,
-            disabled=bool(st.session_state[lock_key(key)]),
-        )
-        st.caption(caption)
-    with right:
-        st.checkbox("Lock", key=lock_key(key), help="A locked weight keeps its value")
+    st.slider(
+        label,
+        min_value=0.0,
+        max_value=100.0,
+        step=0.5,
+        format="%.1f%%",
+        key=key,
+        help=help_text,
+        on_change=on_change,
+        args=args,
+        disabled=bool(st.session_state[lock_key(key)]),
+    )
+    left, right = st.columns([4, 1], vertical_alignment="center")
+    left.caption(caption)
+    right.checkbox("Lock", key=lock_key(key), help="A locked weight keeps its value")
 
 
 def render(scenario: Scenario, report: WeightReport) -> None:
     """Group sliders, then each group's criterion sliders, with local and global weights."""
     groups_pct = st.session_state[state.GROUP_PCT]
     local_pct = st.session_state[state.LOCAL_PCT]
-    frame = report.to_frame()
+    levels = weight_levels(report)
     st.markdown("#### Group weights")
     st.caption("The groups always add up to 100 %. Lock a group to keep its weight fixed.")
     for g in scenario.criteria_set.groups:
-        share = float(frame.loc[frame["group"] == g.id, "global_weight"].sum())
+        share = levels.group[g.id]
         _slider_row(
             g.title or g.id,
             group_key(g.id),
@@ -110,25 +111,26 @@ def render(scenario: Scenario, report: WeightReport) -> None:
             g.description or "",
             _moved_group,
             (g.id,),
-            f"{len(g.criteria)} criteria · {share:.1%} of the total weight",
+            f"{len(g.criteria)} {'criterion' if len(g.criteria) == 1 else 'criteria'} · "
+            f"{share:.1%} of the total weight",
         )
     st.markdown("#### Criterion weights inside each group")
     for g in scenario.criteria_set.groups:
-        _group_block(g, local_pct[g.id], frame)
+        _group_block(g, local_pct[g.id], levels)
 
 
-def _group_block(g: Group, block: dict[str, float], frame: pd.DataFrame) -> None:
+def _group_block(g: Group, block: dict[str, float], levels: WeightLevels) -> None:
     with st.container(border=True):
         st.markdown(f"**{g.title or g.id}**")
         if len(g.criteria) == 1:
             c = g.criteria[0]
-            glob = float(frame.loc[c.id, "global_weight"])
+            glob = levels.global_[c.id]
             st.markdown(criterion_label(c), help=criterion_help(c))
             st.caption(f"The only criterion of its group: local 100 % · global {glob:.1%}")
             return
         for c in g.criteria:
-            glob = float(frame.loc[c.id, "global_weight"])
-            local = float(frame.loc[c.id, "local_weight"])
+            glob = levels.global_[c.id]
+            local = levels.local[c.id]
             _slider_row(
                 criterion_label(c),
                 local_key(g.id, c.id),

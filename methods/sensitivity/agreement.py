@@ -1,0 +1,199 @@
+"""Method agreement: do different MCDM methods rank the candidates alike?
+
+The same matrix, weights and directions are ranked by several methods through
+:func:`methods.registry.rank` (by default TOPSIS with vector and with min-max normalisation,
+AHP synthesis, VIKOR, PROMETHEE II, SPOTIS and COPRAS). A method that cannot be applied to
+the data (AHP synthesis needs positive values, ...) is reported as skipped with the reason
+its check gave, not raised. The rankings are compared pairwise with rank correlations
+(:mod:`methods.correlation`), merged into a Copeland consensus, and the candidates whose rank
+differs most between methods are listed first in :meth:`AgreementResult.disagreement_frame`.
+
+Copeland consensus: candidate i beats k when more methods rank i above k than k above i;
+its Copeland score is (pairs won) − (pairs lost); consensus ranks are competition ranks of
+that score (equal scores share the better rank; the mean rank is shown beside it).
+
+References
+----------
+Copeland, A. H. (1951). A "reasonable" social welfare function. Seminar on applications of
+mathematics to social sciences, University of Michigan.
+Sałabun, W., Wątróbski, J. and Shekhovtsov, A. (2020). Are MCDA methods benchmarkable? A
+comparative study of TOPSIS, VIKOR, COPRAS, and PROMETHEE II methods. *Symmetry* 12(9), 1549.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from errors import ClusterRankError, MethodInputError
+from methods.correlation import correlation_matrix
+from methods.registry import rank
+from methods.result import FloatArray, IntArray, RankingResult
+from methods.sensitivity.common import competition_ranks
+
+
+@dataclass(frozen=True)
+class MethodSpec:
+    """A method to compare: display label, registry name, settings."""
+
+    label: str
+    method: str
+    settings: Mapping[str, Any] = field(default_factory=dict)
+
+
+DEFAULT_METHODS: tuple[MethodSpec, ...] = (
+    MethodSpec("TOPSIS (vector)", "topsis", {"normalization": "vector"}),
+    MethodSpec("TOPSIS (min-max)", "topsis", {"normalization": "minmax"}),
+    MethodSpec("AHP synthesis", "ahp"),
+    MethodSpec("VIKOR", "vikor"),
+    MethodSpec("PROMETHEE II", "promethee_ii"),
+    MethodSpec("SPOTIS", "spotis"),
+    MethodSpec("COPRAS", "copras"),
+)
+
+
+@dataclass(frozen=True)
+class AgreementResult:
+    """Rankings by several methods, their correlations and a Copeland consensus."""
+
+    candidates: tuple[str, ...]
+    rankings: Mapping[str, RankingResult]
+    skipped: tuple[tuple[str, str], ...]
+    correlations: Mapping[str, pd.DataFrame]
+    copeland: FloatArray
+    consensus: IntArray
+    settings: Mapping[str, Any] = field(default_factory=dict)
+    notes: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "rankings", MappingProxyType(dict(self.rankings)))
+        object.__setattr__(self, "correlations", MappingProxyType(dict(self.correlations)))
+        object.__setattr__(self, "settings", MappingProxyType(dict(self.settings)))
+
+    @property
+    def labels(self) -> list[str]:
+        return list(self.rankings)
+
+    def rank_table(self) -> pd.DataFrame:
+        """Candidates × methods table of ranks (1 = best)."""
+        data = {label: r.ranks for label, r in self.rankings.items()}
+        return pd.DataFrame(data, index=list(self.candidates))
+
+    def to_frame(self) -> pd.DataFrame:
+        """Ranks by every method plus consensus, Copeland score and mean rank, best first."""
+        table = self.rank_table()
+        frame = table.copy()
+        frame.insert(0, "consensus", self.consensus)
+        frame["copeland_score"] = self.copeland
+        frame["mean_rank"] = table.mean(axis=1)
+        frame = frame.sort_values(["consensus", "mean_rank"], kind="stable")
+        return frame.rename_axis("id").reset_index()
+
+    def disagreement_frame(self) -> pd.DataFrame:
+        """Per candidate: best, worst, range and standard deviation of its ranks; largest
+        range first."""
+        table = self.rank_table()
+        frame = pd.DataFrame(
+            {
+                "best_rank": table.min(axis=1),
+                "worst_rank": table.max(axis=1),
+                "range": table.max(axis=1) - table.min(axis=1),
+                "std": table.std(axis=1, ddof=0),
+            }
+        )
+        frame = frame.sort_values(["range", "std"], ascending=False, kind="stable")
+        return frame.rename_axis("id").reset_index()
+
+    def skipped_frame(self) -> pd.DataFrame:
+        return pd.DataFrame(list(self.skipped), columns=["method", "reason"])
+
+
+def copeland_consensus(ranks: npt.ArrayLike) -> tuple[FloatArray, IntArray]:
+    """Copeland scores and consensus ranks from a (k methods, m candidates) rank array.
+
+    References
+    ----------
+    Copeland (1951).
+    """
+    r = np.atleast_2d(np.asarray(ranks, dtype=float))
+    better = (r[:, :, None] < r[:, None, :]).sum(axis=0)  # methods ranking i above k
+    score = np.sign(better - better.T).sum(axis=1).astype(float)
+    return score, competition_ranks(score, higher_is_better=True)
+
+
+def method_agreement(
+    matrix: npt.ArrayLike,
+    weights: npt.ArrayLike | None,
+    directions: Sequence[str | int] | npt.ArrayLike | None = None,
+    *,
+    methods: Sequence[MethodSpec] | None = None,
+    correlations: Sequence[str] = ("spearman", "ws"),
+    candidates: Sequence[str] | None = None,
+    criteria: Sequence[str] | None = None,
+) -> AgreementResult:
+    """Rank with several methods and measure how far their rankings agree.
+
+    Parameters
+    ----------
+    matrix, weights, directions, candidates, criteria
+        As for :func:`methods.registry.rank`.
+    methods
+        Methods to compare (default :data:`DEFAULT_METHODS`).
+    correlations
+        Rank-correlation coefficients to tabulate (``spearman``, ``weighted_spearman``, ``ws``).
+
+    Raises
+    ------
+    MethodInputError
+        When no method at all could rank the data (every reason is listed).
+
+    References
+    ----------
+    Copeland (1951); Sałabun, Wątróbski and Shekhovtsov (2020).
+    """
+    specs = tuple(methods) if methods is not None else DEFAULT_METHODS
+    done: dict[str, RankingResult] = {}
+    skipped: list[tuple[str, str]] = []
+    for spec in specs:
+        try:
+            done[spec.label] = rank(
+                matrix,
+                weights,
+                directions,
+                spec.method,
+                candidates=candidates,
+                criteria=criteria,
+                settings=dict(spec.settings),
+            )
+        except ClusterRankError as exc:
+            skipped.append((spec.label, str(exc)))
+    if not done:
+        reasons = "; ".join(f"{label}: {why}" for label, why in skipped)
+        msg = f"no method could rank these data ({reasons})"
+        raise MethodInputError(msg)
+    first = next(iter(done.values()))
+    notes = [f"{label} skipped: {why}" for label, why in skipped]
+    ranks = {label: r.ranks for label, r in done.items()}
+    tables: dict[str, pd.DataFrame] = {}
+    if len(first.candidates) < 2:
+        notes.append("one candidate only: rank correlations are undefined and not computed")
+    else:
+        for name in correlations:
+            try:
+                tables[name] = correlation_matrix(ranks, name)
+            except ClusterRankError as exc:
+                notes.append(f"{name} correlation not computed: {exc}")
+    score, consensus = copeland_consensus(np.array(list(ranks.values())))
+    echoed: dict[str, Any] = {
+        label: {"method": r.method, **dict(r.settings)} for label, r in done.items()
+    }
+    echoed |= {"correlations": tuple(correlations), "consensus": "Copeland"}
+    return AgreementResult(
+        first.candidates, done, tuple(skipped), tables, score, consensus, echoed, tuple(notes)
+    )

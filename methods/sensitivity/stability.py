@@ -1,0 +1,250 @@
+"""Weight stability intervals: how far one weight can move before the result changes.
+
+For each criterion j the weight moves along ``w(t) = t e_j + (1 - t) u_j`` (the other
+weights keep their proportions, :mod:`methods.sensitivity.common`). The interval reported is
+the largest ``[lower, upper]`` around the current weight ``w_j`` such that for every t strictly
+inside it the winner (the set of candidates ranked 1), the top k (the set ranked k or better;
+order within it may change) or the whole ranking is the same as at ``w_j``.
+
+The ranking changes only where two candidates' scores cross, so the crossing points
+(:mod:`methods.sensitivity.crossings`: exact for methods linear in the weights, bisection to
+``tol`` otherwise) cut [0, 1] into pieces on which the ranking is constant. Each piece and
+each crossing point is evaluated once; the interval is the run of pieces around ``w_j`` that
+keep the current answer. Bounds are therefore exact crossing points (or 0 and 1).
+
+References
+----------
+Triantaphyllou, E. and Sánchez, A. (1997). A sensitivity analysis approach for some
+deterministic multi-criteria decision-making methods. *Decision Sciences* 28(1), 151-194.
+Mareschal, B. (1988). Weight stability intervals in multicriteria decision aid. *European
+Journal of Operational Research* 33(1), 54-64.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from errors import MethodInputError
+from methods.registry import BatchScorer
+from methods.result import FloatArray, IntArray
+from methods.sensitivity.common import (
+    competition_ranks,
+    make_scorer,
+    path_base,
+    path_weights,
+    resolve_ids,
+)
+from methods.sensitivity.crossings import path_crossings
+from methods.validation import check_matrix, check_weights
+
+
+@dataclass(frozen=True)
+class StabilityInterval:
+    """One criterion, one level (``winner``, ``top k`` or ``ranking``): where it holds."""
+
+    criterion: str
+    weight: float
+    level: str
+    lower: float
+    upper: float
+    change_below: str
+    change_above: str
+    how: str
+
+    @property
+    def margin(self) -> float:
+        """Distance from the current weight to the nearer bound."""
+        return min(self.weight - self.lower, self.upper - self.weight)
+
+
+@dataclass(frozen=True)
+class StabilityResult:
+    """Stability intervals of every criterion at every level, with the settings used."""
+
+    method: str
+    candidates: tuple[str, ...]
+    criteria: tuple[str, ...]
+    weights: FloatArray
+    current_ranks: IntArray
+    intervals: tuple[StabilityInterval, ...]
+    settings: Mapping[str, Any] = field(default_factory=dict)
+    notes: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "settings", MappingProxyType(dict(self.settings)))
+        for name in ("weights", "current_ranks"):
+            arr = np.array(getattr(self, name))
+            arr.setflags(write=False)
+            object.__setattr__(self, name, arr)
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per criterion and level, with both bounds and the change beyond each."""
+        rows = [
+            {
+                "criterion": iv.criterion,
+                "weight": iv.weight,
+                "level": iv.level,
+                "lower": iv.lower,
+                "upper": iv.upper,
+                "margin": iv.margin,
+                "change_below": iv.change_below,
+                "change_above": iv.change_above,
+                "how": iv.how,
+            }
+            for iv in self.intervals
+        ]
+        return pd.DataFrame(rows)
+
+    def levels(self) -> list[str]:
+        return list(dict.fromkeys(iv.level for iv in self.intervals))
+
+    def most_fragile(self, level: str = "winner") -> StabilityInterval:
+        """The criterion whose weight is closest to changing ``level`` (smallest margin)."""
+        found = [iv for iv in self.intervals if iv.level == level]
+        if not found:
+            msg = f"no stability level {level!r}; levels are {self.levels()}"
+            raise MethodInputError(msg)
+        return min(found, key=lambda iv: (iv.margin, iv.criterion))
+
+    def settings_text(self) -> str:
+        return "stability (" + ", ".join(f"{k}={v}" for k, v in self.settings.items()) + ")"
+
+
+def stability_intervals(
+    matrix: npt.ArrayLike,
+    weights: npt.ArrayLike | None,
+    directions: Sequence[str | int] | npt.ArrayLike | None = None,
+    method: str = "topsis",
+    *,
+    settings: Mapping[str, Any] | None = None,
+    top_k: int = 3,
+    candidates: Sequence[str] | None = None,
+    criteria: Sequence[str] | None = None,
+    grid: int = 201,
+    tol: float = 1e-6,
+) -> StabilityResult:
+    """Stability interval of each criterion's weight for the winner, the top k, the ranking.
+
+    Parameters
+    ----------
+    matrix, weights, directions, method, settings
+        The decision problem and ranking method, as for :func:`methods.registry.rank`.
+    top_k
+        Size of the leading group checked at the ``top k`` level (skipped when k <= 1 or
+        k >= m, where it would repeat another level).
+    grid, tol
+        Bracketing grid and bisection tolerance for methods not linear in the weights.
+
+    References
+    ----------
+    Triantaphyllou and Sánchez (1997); Mareschal (1988).
+    """
+    x = check_matrix(matrix)
+    m, n = x.shape
+    if n < 2:
+        msg = f"weight stability needs at least 2 criteria (got {n}): one weight cannot move"
+        raise MethodInputError(msg)
+    cand = resolve_ids(candidates, "A", m, "candidate")
+    crit = resolve_ids(criteria, "C", n, "criterion")
+    w, notes = check_weights(weights, n)
+    scorer = make_scorer(method, x, directions, dict(settings or {}))
+    current = competition_ranks(scorer.scores(w)[0], scorer.higher_is_better)
+    levels: list[tuple[str, int]] = [("winner", 1)]
+    if 1 < top_k < m:
+        levels.append((f"top {top_k}", int(top_k)))
+    levels.append(("ranking", m))
+    intervals: list[StabilityInterval] = []
+    for j in range(n):
+        notes += [f"{crit[j]}: {t}" for t in path_base(w, j)[1]]
+        intervals += _criterion(scorer, w, j, crit[j], cand, levels, grid, tol)
+    echoed = {"method": scorer.method, **dict(scorer.settings), "top_k": top_k, "grid": grid}
+    echoed |= {"tol": tol, "path": "one weight moves, the others keep their proportions"}
+    return StabilityResult(
+        scorer.method, cand, crit, w, current, tuple(intervals), echoed, tuple(notes)
+    )
+
+
+def _criterion(
+    scorer: BatchScorer,
+    w: FloatArray,
+    j: int,
+    label: str,
+    cand: tuple[str, ...],
+    levels: list[tuple[str, int]],
+    grid: int,
+    tol: float,
+) -> list[StabilityInterval]:
+    found = path_crossings(scorer, w, j, grid=grid, tol=tol)
+    t0 = float(w[j])
+    points = np.unique(np.concatenate([[0.0, 1.0, t0], found.points]))
+    left = np.repeat(points, 2)[1:-1].reshape(-1, 2)  # segments (p_i, p_i+1)
+    lo = np.empty(2 * len(points) - 1)
+    hi = np.empty_like(lo)
+    lo[0::2], hi[0::2] = points, points
+    lo[1::2], hi[1::2] = left[:, 0], left[:, 1]
+    ranks = competition_ranks(
+        scorer.scores(path_weights(w, j, 0.5 * (lo + hi))), scorer.higher_is_better
+    )
+    here = int(2 * np.flatnonzero(points == t0)[0])
+    out = []
+    for name, k in levels:
+        sig = ranks <= k if name != "ranking" else ranks
+        same = np.all(sig == sig[here], axis=1)
+        first, last = here, here
+        while first > 0 and same[first - 1]:
+            first -= 1
+        while last < len(same) - 1 and same[last + 1]:
+            last += 1
+        below = _beyond(first, -1, len(same))
+        above = _beyond(last, +1, len(same))
+        out.append(
+            StabilityInterval(
+                criterion=label,
+                weight=t0,
+                level=name,
+                lower=float(lo[first]),
+                upper=float(hi[last]),
+                change_below=_describe(ranks[here], ranks, below, k, name, cand),
+                change_above=_describe(ranks[here], ranks, above, k, name, cand),
+                how=found.how,
+            )
+        )
+    return out
+
+
+def _beyond(edge: int, step: int, size: int) -> int | None:
+    """The piece that shows the change past ``edge``: the segment after a tie point if any."""
+    nxt = edge + step
+    if not 0 <= nxt < size:
+        return None
+    if nxt % 2 == 0 and 0 <= nxt + step < size:  # a crossing point: look past the tie
+        return nxt + step
+    return nxt
+
+
+def _describe(
+    base: IntArray, ranks: IntArray, piece: int | None, k: int, level: str, cand: tuple[str, ...]
+) -> str:
+    if piece is None:
+        return ""
+    new = ranks[piece]
+    if level == "ranking":
+        moved = [cand[i] for i in np.flatnonzero(new != base)]
+        if len(moved) == 2:
+            return f"{moved[0]} and {moved[1]} swap places"
+        return "ranks change: " + ", ".join(moved)
+    inside = {cand[i] for i in np.flatnonzero(base <= k)}
+    after = {cand[i] for i in np.flatnonzero(new <= k)}
+    if level == "winner":
+        verb = " tie for first" if len(after) > 1 else " ranks first"
+        return " and ".join(sorted(after)) + verb
+    parts = [f"{c} enters" for c in sorted(after - inside)]
+    parts += [f"{c} leaves" for c in sorted(inside - after)]
+    return ", ".join(parts)

@@ -1,0 +1,203 @@
+"""One-at-a-time weight sweeps: every candidate's score and rank as one weight goes 0 -> 1.
+
+Criterion j's weight runs over a grid from 0 to 1 while the other weights keep their
+proportions (``w(t) = t e_j + (1 - t) u_j``, :mod:`methods.sensitivity.common`). The grid
+also holds the current weight (so the current ranking is one of its rows) and every exact
+breakpoint where two candidates' scores cross (:mod:`methods.sensitivity.crossings`), so a
+chart drawn from it shows each rank change at its true place.
+
+References
+----------
+Triantaphyllou, E. and Sánchez, A. (1997). A sensitivity analysis approach for some
+deterministic multi-criteria decision-making methods. *Decision Sciences* 28(1), 151-194.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from errors import MethodInputError
+from methods.result import FloatArray, IntArray
+from methods.sensitivity.common import (
+    competition_ranks,
+    make_scorer,
+    path_base,
+    path_weights,
+    resolve_ids,
+)
+from methods.sensitivity.crossings import Crossing, path_crossings
+from methods.validation import check_matrix, check_weights
+
+
+@dataclass(frozen=True)
+class CriterionSweep:
+    """Scores and ranks along one criterion's path.
+
+    Attributes
+    ----------
+    criterion
+        Criterion id.
+    current
+        Its current weight (a row of ``t``).
+    t
+        Weights of the criterion along the path, ascending: the grid, the current weight and
+        every breakpoint.
+    scores, ranks
+        (len(t), m) scores and competition ranks (1 = best) at each ``t``.
+    breakpoints
+        Every crossing of two candidates' scores in [0, 1] (weight, candidate ids).
+    how
+        ``analytic`` or the bisection settings used to find the breakpoints.
+    """
+
+    criterion: str
+    current: float
+    t: FloatArray
+    scores: FloatArray
+    ranks: IntArray
+    breakpoints: tuple[tuple[float, str, str], ...]
+    how: str
+
+    @property
+    def current_index(self) -> int:
+        return int(np.flatnonzero(self.t == self.current)[0])
+
+
+@dataclass(frozen=True)
+class SweepResult:
+    """Sweeps of the requested criteria, with the settings used."""
+
+    method: str
+    candidates: tuple[str, ...]
+    criteria: tuple[str, ...]
+    weights: FloatArray
+    higher_is_better: bool
+    sweeps: tuple[CriterionSweep, ...]
+    settings: Mapping[str, Any] = field(default_factory=dict)
+    notes: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "settings", MappingProxyType(dict(self.settings)))
+
+    def get(self, criterion: str) -> CriterionSweep:
+        for s in self.sweeps:
+            if s.criterion == criterion:
+                return s
+        msg = f"no sweep for criterion {criterion!r}; swept: {[s.criterion for s in self.sweeps]}"
+        raise MethodInputError(msg)
+
+    def to_frame(self) -> pd.DataFrame:
+        """Long format for charts: ``criterion, weight, id, score, rank, is_current,
+        is_breakpoint``."""
+        frames = []
+        m = len(self.candidates)
+        for s in self.sweeps:
+            marks = {b[0] for b in s.breakpoints}
+            frames.append(
+                pd.DataFrame(
+                    {
+                        "criterion": s.criterion,
+                        "weight": np.repeat(s.t, m),
+                        "id": np.tile(list(self.candidates), len(s.t)),
+                        "score": s.scores.ravel(),
+                        "rank": s.ranks.ravel(),
+                        "is_current": np.repeat(s.t == s.current, m),
+                        "is_breakpoint": np.repeat([t in marks for t in s.t], m),
+                    }
+                )
+            )
+        return pd.concat(frames, ignore_index=True)
+
+    def breakpoints_frame(self) -> pd.DataFrame:
+        """``criterion, weight, first, second``: where two candidates' scores cross."""
+        rows = [
+            {"criterion": s.criterion, "weight": t, "first": a, "second": b}
+            for s in self.sweeps
+            for t, a, b in s.breakpoints
+        ]
+        return pd.DataFrame(rows, columns=["criterion", "weight", "first", "second"])
+
+
+def sweep(
+    matrix: npt.ArrayLike,
+    weights: npt.ArrayLike | None,
+    directions: Sequence[str | int] | npt.ArrayLike | None = None,
+    method: str = "topsis",
+    *,
+    settings: Mapping[str, Any] | None = None,
+    which: Sequence[str] | None = None,
+    points: int = 101,
+    candidates: Sequence[str] | None = None,
+    criteria: Sequence[str] | None = None,
+    grid: int = 201,
+    tol: float = 1e-6,
+) -> SweepResult:
+    """Sweep each criterion's weight from 0 to 1, the others rescaled in proportion.
+
+    Parameters
+    ----------
+    matrix, weights, directions, method, settings
+        The decision problem and ranking method, as for :func:`methods.registry.rank`.
+    which
+        Criterion ids to sweep (default: all).
+    points
+        Evenly spaced grid points in [0, 1] (the current weight and breakpoints are added).
+    grid, tol
+        Bracketing grid and bisection tolerance for breakpoints of nonlinear methods.
+
+    References
+    ----------
+    Triantaphyllou and Sánchez (1997).
+    """
+    x = check_matrix(matrix)
+    m, n = x.shape
+    if n < 2:
+        msg = f"a weight sweep needs at least 2 criteria (got {n}): one weight cannot move"
+        raise MethodInputError(msg)
+    if points < 2:
+        msg = f"'points' must be at least 2 (got {points})"
+        raise MethodInputError(msg)
+    cand = resolve_ids(candidates, "A", m, "candidate")
+    crit = resolve_ids(criteria, "C", n, "criterion")
+    w, notes = check_weights(weights, n)
+    chosen = list(crit) if which is None else [str(c) for c in which]
+    unknown = [c for c in chosen if c not in crit]
+    if unknown:
+        msg = f"cannot sweep unknown criteria {unknown}; criteria are {list(crit)}"
+        raise MethodInputError(msg)
+    scorer = make_scorer(method, x, directions, dict(settings or {}))
+    sweeps = []
+    for label in chosen:
+        j = crit.index(label)
+        notes += [f"{label}: {t}" for t in path_base(w, j)[1]]
+        found = path_crossings(scorer, w, j, grid=grid, tol=tol)
+        breaks = [c.t for c in found.crossings]
+        t = np.unique(np.concatenate([np.linspace(0, 1, points), [w[j]], breaks]))
+        scores = scorer.scores(path_weights(w, j, t))
+        sweeps.append(
+            CriterionSweep(
+                criterion=label,
+                current=float(w[j]),
+                t=t,
+                scores=scores,
+                ranks=competition_ranks(scores, scorer.higher_is_better),
+                breakpoints=tuple(_named(c, cand) for c in found.crossings),
+                how=found.how,
+            )
+        )
+    echoed = {"method": scorer.method, **dict(scorer.settings), "points": points, "grid": grid}
+    echoed |= {"tol": tol, "path": "one weight moves, the others keep their proportions"}
+    return SweepResult(
+        scorer.method, cand, crit, w, scorer.higher_is_better, tuple(sweeps), echoed, tuple(notes)
+    )
+
+
+def _named(c: Crossing, cand: tuple[str, ...]) -> tuple[float, str, str]:
+    return (c.t, cand[c.first], cand[c.second])
