@@ -20,6 +20,7 @@ import pandas as pd
 
 from criteria.regional import (
     SpecialisationReport,
+    read_tidy_csv,
     region_sector_table_from_frame,
     specialisation_report,
 )
@@ -114,12 +115,9 @@ class SpecialisationAnalysis:
 
 def _one_table(rep: SpecialisationReport, name: str) -> pd.DataFrame:
     frames = rep.to_frames()
-    if name == "hhi":
-        return frames["hhi"]
-    if name == "lq":
-        return frames["location_quotients"]
-    if name == "screening":
-        return frames["screening"]
+    plain = {"hhi": "hhi", "lq": "location_quotients", "screening": "screening"}
+    if name in plain:
+        return frames[plain[name]]
     details = frames["screening"]
     why = (
         details.assign(text=details["rule"] + ": " + details["reason"])
@@ -139,12 +137,10 @@ def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
 
 
 def _plain(value: Any) -> Any:
-    """numpy scalars to Python ones; anything else non-JSON to its text."""
-    if hasattr(value, "item") and not isinstance(value, str | bytes):
-        return value.item()
-    if value is None or isinstance(value, str | int | float | bool):
-        return value
-    return str(value)
+    """JSON-ready scalar: numpy scalars to Python ones, a missing value (NaN, NA) to None."""
+    if pd.api.types.is_scalar(value) and pd.isna(value):
+        return None
+    return value.item() if hasattr(value, "item") else value
 
 
 def read_source(source: Source, label: str | None = None) -> tuple[pd.DataFrame, str]:
@@ -152,8 +148,6 @@ def read_source(source: Source, label: str | None = None) -> tuple[pd.DataFrame,
 
     A missing or unreadable file is a :class:`ValidationFailed` naming it and the fix.
     """
-    from criteria.regional import read_tidy_csv
-
     if isinstance(source, pd.DataFrame):
         return source, label or "<table>"
     name = label or (str(source) if isinstance(source, str | Path) else "<upload>")

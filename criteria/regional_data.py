@@ -44,7 +44,7 @@ def fill_regional(
             problems += exc.problems
             continue
         out[item.key] = column.reindex(out.index).astype(float)
-    return done, problems
+    return done, list(dict.fromkeys(problems))  # two entries may share one faulty table
 
 
 def regional_column(
@@ -91,10 +91,12 @@ def regional_column(
         key: Key = (region, sector) if sector is not None else region
         if region not in regions:
             origin = " (the candidate's region field)" if own else ""
+            if region == item.reference:
+                origin += " is the reference row, and so"
             at = f"{where}.regions" + ("" if own else f".{cand}")
             msg = (
-                f"region {region!r} of candidate {cand!r}{origin} is not in {label}; its "
-                f"regions: {', '.join(sorted(regions))} — map it under regions"
+                f"region {region!r} of candidate {cand!r}{origin} is not among the regions "
+                f"of {label}: {', '.join(sorted(regions))} — map it under regions"
             )
             problems.append(Problem(scenario_name, at, msg))
         elif sector is not None and not sectors:

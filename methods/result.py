@@ -18,6 +18,9 @@ import pandas as pd
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int_]
 
+TIE_DIGITS = 12
+"""Scores equal to this many significant digits are ties (floating-point noise is not a win)."""
+
 
 def ranks_from_scores(scores: npt.ArrayLike, *, higher_is_better: bool = True) -> IntArray:
     """Competition ranks ("1224"): rank 1 is best, tied scores share the better rank.
@@ -29,17 +32,25 @@ def ranks_from_scores(scores: npt.ArrayLike, *, higher_is_better: bool = True) -
     """
     s = np.asarray(scores, dtype=float)
     key = -s if higher_is_better else s
-    key = _round_significant(key)
+    key = round_significant(key)
     if key.ndim == 1:
         return (key[None, :] < key[:, None]).sum(axis=1).astype(int) + 1
     return (key[:, None, :] < key[:, :, None]).sum(axis=2).astype(int) + 1
 
 
-def _round_significant(x: FloatArray, digits: int = 12) -> FloatArray:
-    with np.errstate(divide="ignore", invalid="ignore"):
-        mag = np.where(x == 0, 0.0, np.floor(np.log10(np.abs(np.where(x == 0, 1.0, x)))))
+def round_significant(x: npt.ArrayLike, digits: int = TIE_DIGITS) -> FloatArray:
+    """``x`` rounded to ``digits`` significant digits (zero stays zero).
+
+    Used to decide ties everywhere (ranks here, SMAA rank counts in methods.sensitivity), so
+    every part of clusterrank agrees on which scores are equal. Magnitudes below 1e-290 are
+    treated as 1e-290 so the scale never overflows.
+    """
+    a = np.asarray(x, dtype=float)
+    ax = np.abs(a)
+    with np.errstate(divide="ignore"):
+        mag = np.maximum(np.floor(np.log10(np.where(ax == 0, 1.0, ax))), -290.0)
     scale = 10.0 ** (digits - 1 - mag)
-    return np.asarray(np.round(x * scale) / scale, dtype=float)
+    return np.asarray(np.round(a * scale) / scale, dtype=float)
 
 
 def _freeze(mapping: Mapping[str, Any] | None) -> Mapping[str, Any]:

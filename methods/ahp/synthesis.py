@@ -65,16 +65,19 @@ def local_priorities(
     directions: Sequence[str | int] | npt.ArrayLike,
     mode: str = "distributive",
 ) -> tuple[FloatArray, list[str]]:
-    """Local priorities (m alternatives × n criteria) from positive ratio-scale values.
+    """Local priorities (m alternatives × n criteria) from ratio-scale values.
 
     Benefit columns use x / Σx, cost columns (1/x) / Σ(1/x) (distributive mode); ideal mode
-    then divides each column by its maximum.
+    then divides each column by its maximum. A benefit value of 0 is a true zero on a ratio
+    scale (e.g. a yes/no indicator) and gets priority 0; a benefit column that is all zero
+    gives equal priorities, with a note.
 
     Raises
     ------
     MethodInputError
-        A value <= 0 (names the column and row): ratios are meaningless there; use TOPSIS
-        or shift the column to positive values first. Non-finite values, wrong shapes.
+        A negative value anywhere, or a value <= 0 in a cost column (names the column and
+        row): its reciprocal is meaningless; use TOPSIS or shift the column first.
+        Non-finite values, wrong shapes.
     ConfigurationError
         Unknown mode.
 
@@ -85,18 +88,24 @@ def local_priorities(
     key = check_mode(mode)
     x = check_matrix(matrix)
     d = check_directions(directions, x.shape[1])
-    bad = np.argwhere(x <= 0)
+    bad = np.argwhere((x < 0) | ((x == 0) & (d[None, :] < 0)))
     if bad.size:
         i, j = bad[0]
+        need = "> 0 (it is a cost criterion: AHP uses 1/x)" if d[j] < 0 else ">= 0"
         msg = (
-            f"criterion column {j + 1} has a value <= 0 (row {i + 1}: {x[i, j]:g}); AHP "
-            f"synthesis treats values as ratios and needs them > 0. Use TOPSIS, or shift "
-            f"the column to positive values first"
+            f"criterion column {j + 1} has the value {x[i, j]:g} (row {i + 1}); AHP "
+            f"synthesis treats values as ratios and needs them {need}. Use TOPSIS, or shift "
+            f"the column first"
         )
         raise MethodInputError(msg)
-    ratio = np.where(d[None, :] > 0, x, 1.0 / x)
+    with np.errstate(divide="ignore"):
+        ratio = np.where(d[None, :] > 0, x, 1.0 / np.where(x > 0, x, 1.0))
     notes: list[str] = []
-    constant = [j + 1 for j in range(x.shape[1]) if np.ptp(x[:, j]) == 0]
+    zero_cols = [j + 1 for j in range(x.shape[1]) if not ratio[:, j].any()]
+    if zero_cols:
+        ratio[:, [j - 1 for j in zero_cols]] = 1.0
+        notes.append(f"criterion column(s) {zero_cols} are all zero: equal local priorities")
+    constant = [j + 1 for j in range(x.shape[1]) if np.ptp(x[:, j]) == 0 and j + 1 not in zero_cols]
     if constant:
         notes.append(f"criterion column(s) {constant} are constant: equal local priorities")
     return _to_mode(ratio, key), notes

@@ -29,13 +29,11 @@ import numpy.typing as npt
 
 from errors import MethodInputError
 from methods.registry import BatchScorer, get_batch_scorer
-from methods.result import FloatArray, IntArray
+from methods.result import FloatArray, IntArray, round_significant
 from methods.topsis import default_ids
 
 #: Registry methods whose scores are linear in the weights (weighted sums of fixed columns).
 LINEAR_METHODS: frozenset[str] = frozenset({"wsm", "ahp"})
-#: Significant digits at which two scores count as tied (as ``ranks_from_scores``).
-TIE_DIGITS = 12
 
 
 def resolve_ids(given: Sequence[str] | None, prefix: str, count: int, what: str) -> tuple[str, ...]:
@@ -69,19 +67,6 @@ def block_generator(seed: int, stream: int, block: int) -> np.random.Generator:
     on how blocks are grouped into chunks.
     """
     return np.random.default_rng(np.random.SeedSequence(seed, spawn_key=(stream, block)))
-
-
-def round_significant(x: FloatArray, digits: int = TIE_DIGITS) -> FloatArray:
-    """``x`` rounded to ``digits`` significant digits (zero stays zero).
-
-    The same arithmetic as ``methods.result`` (so ties agree bit for bit), except that
-    magnitudes below 1e-290 are treated as 1e-290 instead of overflowing the scale.
-    """
-    ax = np.abs(x)
-    with np.errstate(divide="ignore"):
-        mag = np.maximum(np.floor(np.log10(np.where(ax == 0, 1.0, ax))), -290.0)
-    scale = 10.0 ** (digits - 1 - mag)
-    return np.asarray(np.round(x * scale) / scale, dtype=float)
 
 
 def sorted_competition_ranks(

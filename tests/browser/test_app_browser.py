@@ -115,5 +115,24 @@ def test_scenario_and_ahp_pages_render(page: Page, app_url: str, screenshots: Pa
     page.get_by_text("AHP pairwise judgments", exact=True).click()
     wait_idle(page)
     expect(page.get_by_text("equally important").first).to_be_visible()
-    expect(page.get_by_text("CR").first).to_be_visible()
+    # A cycle: infrastructure >> critical mass >> SME share >> infrastructure.
+    judge(page, "Infrastructure of the territory", "Critical mass of participants", "Home")
+    judge(page, "Critical mass of participants", "Share of small and medium-sized", "Home")
+    judge(page, "Infrastructure of the territory", "Share of small and medium-sized", "End")
+    warning = page.get_by_text("Inconsistent judgments: CR")
+    expect(warning).to_be_visible(timeout=60_000)
+    expect(page.get_by_text("Suggested:")).to_have_count(3)
+    page.get_by_role("heading", name="Groups").first.scroll_into_view_if_needed()
+    warning.scroll_into_view_if_needed()
     shot(page, screenshots, "weights_ahp")
+
+
+def judge(page: Page, left: str, right: str, key: str) -> None:
+    """Move the judgment slider of a pair to an end: Home = left item extremely more
+    important, End = right item."""
+    row = page.get_by_test_id("stSlider").filter(has_text=left).filter(has_text=right)
+    thumb = row.get_by_role("slider")
+    thumb.focus()
+    thumb.press(key)
+    expect(row).to_contain_text("9 ·", timeout=60_000)
+    wait_idle(page)

@@ -18,8 +18,9 @@ from ui.widgets import charts
 from ui.widgets.method_picker import method_picker
 from ui.widgets.ranking_table import change_text, show_ranking
 
+# Above this many candidates the comparison waits for the user to switch it on (no bare
+# string here: Streamlit's "magic" would print it on the page).
 COMPARE_AUTO_MAX = 100
-"""Above this many candidates the comparison waits for the user to switch it on."""
 COMPARE_DEFAULT = ("topsis", "wsm", "vikor", "promethee_ii", "spotis", "pymcdm_topsis")
 
 

@@ -112,9 +112,13 @@ def _criteria_tree(scenario: Scenario) -> None:
         pd.DataFrame(rows),
         hide_index=True,
         column_config={
-            "group": st.column_config.TextColumn("group (weight)"),
-            "local weight": st.column_config.NumberColumn(format="percent"),
-            "global weight": st.column_config.NumberColumn(format="percent"),
+            "group": st.column_config.TextColumn("group (weight)", width="medium"),
+            "criterion": st.column_config.TextColumn(width="medium"),
+            "direction": st.column_config.TextColumn(width="small"),
+            "unit": st.column_config.TextColumn(width="small"),
+            "local weight": st.column_config.NumberColumn(format="percent", width="small"),
+            "global weight": st.column_config.NumberColumn(format="percent", width="small"),
+            "measured by": st.column_config.TextColumn(width="small"),
             "source": st.column_config.TextColumn(width="large"),
         },
     )

@@ -88,9 +88,13 @@ def settings_pickers() -> None:
 
 
 def render(block: ahp_state.Block, report: WeightReport) -> None:
-    """The sliders of one block and its consistency."""
+    """One block: its consistency first (λmax, CR, warning and fixes), then a slider per
+    pair."""
     titles = dict(block.items)
     st.markdown(f"#### {block.title}")
+    analysed = report.ahp.get(block.id)
+    if analysed is not None:
+        consistency(block, analysed)
     for a, b in block.pairs:
         key = judgment_key(block.id, a, b)
         current = ahp_state.value(block.id, a, b)
@@ -106,9 +110,6 @@ def render(block: ahp_state.Block, report: WeightReport) -> None:
             + "; ".join(f"{k} = {v}" for k, v in SCALE_LABELS.items()),
         )
         st.caption(sentence(titles[a], titles[b], current))
-    analysed = report.ahp.get(block.id)
-    if analysed is not None:
-        consistency(block, analysed)
 
 
 def consistency(block: ahp_state.Block, analysed: AHPBlock) -> None:

@@ -93,15 +93,26 @@ def test_ratio_data_equals_pairwise_route(values: list[float]) -> None:
     np.testing.assert_allclose(local[:, 1], priorities(x[None, :] / x[:, None]), rtol=1e-9)
 
 
-@pytest.mark.parametrize("bad", [0.0, -3.0])
-def test_non_positive_values_name_the_column(bad: float) -> None:
-    """Ratio-scale synthesis needs values > 0: the error names the column, the row and
-    suggests TOPSIS or a shift."""
+@pytest.mark.parametrize(
+    ("bad", "directions"), [(-3.0, ["max", "max"]), (0.0, ["max", "min"]), (-3.0, ["max", "min"])]
+)
+def test_values_without_a_ratio_meaning_name_the_column(bad: float, directions: list[str]) -> None:
+    """A negative value, or a zero in a cost column (1/x), has no ratio meaning: the error
+    names the column and the row and suggests TOPSIS or a shift."""
     x = np.array([[1.0, 2.0], [3.0, bad]])
-    with pytest.raises(MethodInputError, match=r"criterion column 2 has a value <= 0 \(row 2"):
-        local_priorities(x, ["max", "max"])
+    with pytest.raises(MethodInputError, match=r"criterion column 2 has the value .* \(row 2\)"):
+        local_priorities(x, directions)
     with pytest.raises(MethodInputError, match="Use TOPSIS, or shift"):
-        local_priorities(x, ["max", "max"])
+        local_priorities(x, directions)
+
+
+def test_benefit_zero_is_a_true_zero() -> None:
+    """Invariant: a benefit value of 0 (a yes/no indicator) gets local priority 0 and the
+    column's other priorities are its values over their sum; an all-zero column is equal."""
+    local, notes = local_priorities([[0.0, 0.0], [1.0, 0.0], [3.0, 0.0]], ["max", "max"])
+    np.testing.assert_allclose(local[:, 0], [0.0, 0.25, 0.75])
+    np.testing.assert_allclose(local[:, 1], [1 / 3, 1 / 3, 1 / 3])
+    assert any("all zero" in note for note in notes)
 
 
 def test_constant_column_is_noted() -> None:
