@@ -29,7 +29,7 @@ from errors import Problem, ValidationFailed
 
 Source = str | Path | IO[str] | pd.DataFrame
 TABLES = ("hhi", "lq", "screening", "summary")
-_GAP_MARKERS = ("missing measure", "has no figure for sector", "is absent from the reference")
+_GAP_MARKERS = ("missing measure", "has no figure for", "absent from the reference", "lack a")
 _TOTAL_LIKE = {"total", "all", "всего", "итого"}
 
 
@@ -245,14 +245,10 @@ def specialisation_analysis(
         head = Problem(name, "year", "no year has complete data; fill the gaps listed below")
         raise ValidationFailed([head, *first_error.problems])
     first = next(iter(reports.values()))
-    settings = {k: v for k, v in first.settings.items() if k != "year"}
-    analysed = [y for y in reports if y is not None]
-    settings = {
-        "source": name,
-        **settings,
-        "years": ", ".join(map(str, analysed)) if analysed else "no year column",
-        "total_sector": total_sector or "none (shares of the sum of the listed sectors)",
-    }
+    analysed = ", ".join(str(y) for y in reports if y is not None) or "no year column"
+    settings = {"source": name, **{k: v for k, v in first.settings.items() if k != "year"}}
+    settings["years"] = analysed
+    settings["total_sector"] = total_sector or "none (shares of the sum of the listed sectors)"
     notes = [*skipped.values(), *_merged_notes(reports)]
     totals = sorted({str(s) for s in first.lq.columns} & _TOTAL_LIKE) if not total_sector else []
     if totals:
@@ -273,7 +269,7 @@ def specialisation_analysis(
 
 
 def _is_gap(problem: Problem) -> bool:
-    return any(m in problem.message for m in _GAP_MARKERS) or "lack a" in problem.message
+    return any(m in problem.message for m in _GAP_MARKERS)
 
 
 def _gap_note(year: int, problems: Sequence[Problem]) -> str:
@@ -282,11 +278,8 @@ def _gap_note(year: int, problems: Sequence[Problem]) -> str:
         for p in problems[:10]
     ]
     more = f"; and {len(problems) - 10} more" if len(problems) > 10 else ""
-    return (
-        f"year {year} skipped: its data are incomplete ({len(problems)} gap(s)): "
-        + "; ".join(shown)
-        + more
-    )
+    head = f"year {year} skipped: its data are incomplete ({len(problems)} gap(s)): "
+    return head + "; ".join(shown) + more
 
 
 def _merged_notes(reports: Mapping[int | None, SpecialisationReport]) -> list[str]:

@@ -8,7 +8,7 @@ a short "internal error" box with the details in the server log. No traceback re
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import streamlit as st
 
@@ -52,6 +52,11 @@ def show_problems(problems: Sequence[Problem], heading: str | None = None) -> No
         where = p.file + (f", line {p.line}" if p.line is not None else "")
         place = f" — `{p.location}`" if p.location else ""
         st.error(f"**{where}**{place}: {p.message}")
+
+
+def settings_text(settings: Mapping[str, object]) -> str:
+    """``mode=objective, method=entropy``: settings as one readable line."""
+    return ", ".join(f"{k}={v}" for k, v in settings.items())
 
 
 def notes_box(notes: Sequence[str], label: str = "Notes") -> None:

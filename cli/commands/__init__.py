@@ -6,7 +6,7 @@ import argparse
 from collections.abc import Callable
 from typing import Any
 
-from cli.commands import ahp, methods_list, rank, schema, validate
+from cli.commands import ahp, methods_list, rank, schema, sensitivity, validate
 
 Registrar = Callable[[Any], argparse.ArgumentParser]
 
@@ -16,4 +16,5 @@ REGISTRARS: list[Registrar] = [
     ahp.register,
     methods_list.register,
     schema.register,
+    sensitivity.register,
 ]

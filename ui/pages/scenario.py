@@ -14,7 +14,7 @@ from criteria.decision_matrix import DecisionMatrix
 from criteria.models.scenario import Scenario
 from errors import Problem, ValidationFailed
 from ui import state
-from ui.layout import guarded, notes_box, safe_callback, show_problems
+from ui.layout import guarded, notes_box, safe_callback, settings_text, show_problems
 from ui.loaders import Upload, load_shipped, load_uploaded, shipped_scenarios
 from ui.widgets.weight_sliders import ARROWS
 
@@ -125,7 +125,7 @@ def _criteria_tree(scenario: Scenario) -> None:
     with st.expander("What each group stands for", expanded=False):
         for g in cs.groups:
             st.markdown(f"**{g.title or g.id}** — {g.description or 'no description'}")
-    st.caption(f"Weights in use: {state.summary()[2]}; settings {dict(report.settings)}")
+    st.caption(f"Weights in use: {state.summary()[2]} ({settings_text(report.settings)})")
 
 
 def _styled(matrix: DecisionMatrix) -> pd.io.formats.style.Styler:

@@ -8,13 +8,15 @@ these weights; resetting brings every editor back to the scenario file.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 import streamlit as st
 
 from analysis.weights import WeightReport
 from methods.registry import available_methods
 from ui import ahp_state, state
-from ui.layout import guarded, notes_box, safe_callback
+from ui.layout import guarded, notes_box, safe_callback, settings_text
 from ui.widgets import ahp_judgments, weight_sliders
 from ui.widgets.ranking_table import show_ranking
 from ui.widgets.scenario_download import scenario_download
@@ -65,13 +67,14 @@ def weights_table(report: WeightReport) -> pd.DataFrame:
 
 
 def _show_weights(report: WeightReport) -> None:
-    percent = st.column_config.NumberColumn(format="percent")
-    st.dataframe(
-        weights_table(report),
-        hide_index=True,
-        column_config={k: percent for k in ("group weight", "local weight", "global weight")},
-    )
-    st.caption(f"Weight settings: {dict(report.settings)}")
+    percent = st.column_config.NumberColumn(format="percent", width="small")
+    config: dict[str, Any] = {
+        "criterion": st.column_config.TextColumn(width="large"),
+        "group": st.column_config.TextColumn(width="medium"),
+    }
+    config.update({k: percent for k in ("group weight", "local weight", "global weight")})
+    st.dataframe(weights_table(report), hide_index=True, column_config=config)
+    st.caption(f"Weight settings: {settings_text(report.settings)}")
     notes_box(report.notes, "Weight notes")
 
 

@@ -107,7 +107,11 @@ def profile_chart(frame: pd.DataFrame, selected: str) -> alt.LayerChart | alt.Fa
     """
     data = frame.head(MAX_BARS).assign(is_selected=frame["candidate"] == selected)
     base = alt.Chart(data).encode(
-        x=alt.X("criterion:N", title=None, axis=alt.Axis(labelAngle=-20, labelLimit=220)),
+        x=alt.X(
+            "criterion:N",
+            title=None,
+            axis=alt.Axis(labelAngle=-25, labelLimit=200, labelOverlap=False),
+        ),
         y=alt.Y(
             "position:Q",
             title="position among candidates (1 = best)",
@@ -125,7 +129,7 @@ def profile_chart(frame: pd.DataFrame, selected: str) -> alt.LayerChart | alt.Fa
         .encode(
             fill=alt.Fill(
                 "imputed:N",
-                title="imputed",
+                legend=None,
                 scale=alt.Scale(domain=[False, True], range=["#d62728", "white"]),
             ),
             tooltip=[

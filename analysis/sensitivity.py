@@ -1,0 +1,220 @@
+"""The five sensitivity analyses on a scenario: the calls `clusterrank sensitivity` and the
+Sensitivity page share.
+
+Each analysis takes a :class:`SensitivityInputs` (the decision matrix, the weights in use and
+the method), so the UI can build it once from what it has cached and run only the analysis
+the user opened.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import numpy as np
+import numpy.typing as npt
+
+from analysis.weights import WeightReport, resolve_weights
+from criteria.decision_matrix import DecisionMatrix
+from criteria.matrix import decision_matrix
+from criteria.models.scenario import AHPWeights, Scenario
+from errors import ConfigurationError
+from methods.sensitivity import (
+    AgreementResult,
+    AHPUncertaintyResult,
+    DataUncertainty,
+    JudgmentPerturbation,
+    SMAAResult,
+    StabilityResult,
+    SweepResult,
+    WeightSampling,
+    ahp_uncertainty,
+    method_agreement,
+    method_ranker,
+    smaa,
+    stability_intervals,
+    sweep,
+)
+
+SamplingKind = Literal["uniform", "around"]
+Progress = Callable[[int, int], bool | None]
+
+
+@dataclass(frozen=True)
+class SensitivityInputs:
+    """What every analysis needs: the matrix, the weights in use and the ranking method."""
+
+    scenario: Scenario
+    matrix: DecisionMatrix
+    weights: WeightReport
+    method: str
+    settings: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def common(self) -> dict[str, Any]:
+        dm = self.matrix
+        return {"candidates": dm.candidates, "criteria": dm.criteria}
+
+
+def sensitivity_inputs(
+    scenario: Scenario,
+    *,
+    method: str | None = None,
+    settings: Mapping[str, Any] | None = None,
+    weights: WeightReport | None = None,
+    matrix: DecisionMatrix | None = None,
+) -> SensitivityInputs:
+    """Inputs for the analyses: the scenario's own method and weights unless given."""
+    name = method or scenario.method.name
+    merged: dict[str, Any] = dict(scenario.method.settings) if name == scenario.method.name else {}
+    merged.update(settings or {})
+    return SensitivityInputs(
+        scenario=scenario,
+        matrix=matrix if matrix is not None else decision_matrix(scenario),
+        weights=weights if weights is not None else resolve_weights(scenario),
+        method=name,
+        settings=merged,
+    )
+
+
+def run_sweep(inp: SensitivityInputs, *, points: int = 101) -> SweepResult:
+    """Each criterion's weight from 0 to 1, the others rescaled in proportion."""
+    dm = inp.matrix
+    return sweep(
+        dm.values,
+        inp.weights.global_weights,
+        dm.directions,
+        inp.method,
+        settings=inp.settings,
+        points=points,
+        **inp.common,
+    )
+
+
+def run_stability(inp: SensitivityInputs, *, top_k: int = 3) -> StabilityResult:
+    """Per criterion, the weight interval in which the winner, the top k, the ranking hold."""
+    dm = inp.matrix
+    k = max(1, min(top_k, len(dm.candidates)))
+    return stability_intervals(
+        dm.values,
+        inp.weights.global_weights,
+        dm.directions,
+        inp.method,
+        settings=inp.settings,
+        top_k=k,
+        **inp.common,
+    )
+
+
+def run_smaa(
+    inp: SensitivityInputs,
+    *,
+    n_samples: int = 10_000,
+    seed: int = 0,
+    sampling: SamplingKind = "uniform",
+    concentration: float = 100.0,
+    data_uncertainty_pct: float = 0.0,
+    progress: Progress | None = None,
+) -> SMAAResult:
+    """SMAA-2: rank acceptabilities, central weights, confidence factors, pairwise winning.
+
+    ``sampling="uniform"`` assumes no weight information (uniform on the simplex);
+    ``"around"`` draws Dirichlet weights centred on the weights in use with the given
+    concentration (larger = closer). ``data_uncertainty_pct`` > 0 also draws every value
+    within ± that percentage.
+    """
+    dm = inp.matrix
+    if sampling == "uniform":
+        scheme = WeightSampling.uniform()
+    elif sampling == "around":
+        scheme = WeightSampling.around(inp.weights.global_weights, concentration)
+    else:
+        msg = f"sampling must be 'uniform' or 'around' (got {sampling!r})"
+        raise ConfigurationError(msg)
+    uncertainty = (
+        DataUncertainty.plus_minus_percent(data_uncertainty_pct)
+        if data_uncertainty_pct > 0
+        else None
+    )
+    return smaa(
+        dm.values,
+        dm.directions,
+        inp.method,
+        settings=inp.settings,
+        sampling=scheme,
+        n_samples=n_samples,
+        seed=seed,
+        uncertainty=uncertainty,
+        pairwise=len(dm.candidates) <= 200,
+        progress=progress,
+        **inp.common,
+    )
+
+
+def run_agreement(inp: SensitivityInputs) -> AgreementResult:
+    """TOPSIS (both normalisations), AHP, VIKOR, PROMETHEE II, SPOTIS, COPRAS compared."""
+    dm = inp.matrix
+    return method_agreement(dm.values, inp.weights.global_weights, dm.directions, **inp.common)
+
+
+def group_judgments(inp: SensitivityInputs) -> tuple[npt.NDArray[np.float64], tuple[str, ...], str]:
+    """The group-level pairwise matrix to perturb, and where it comes from.
+
+    A scenario in AHP mode gives its own judgments among the groups; otherwise the perfectly
+    consistent judgments implied by the group weights in use (a_ij = w_i / w_j) are perturbed,
+    which asks "what if the panel's comparisons were each a Saaty step off?".
+    """
+    cs = inp.scenario.criteria_set
+    w = inp.scenario.weights
+    if isinstance(w, AHPWeights) and w.groups is not None:
+        return w.groups.pairwise(cs.group_ids), cs.group_ids, "the scenario's AHP judgments"
+    gw = inp.weights.breakdown.group_weights
+    if np.any(gw <= 0):
+        msg = "a group has weight 0, so no pairwise judgments can express the weights in use"
+        raise ConfigurationError(msg)
+    return gw[:, None] / gw[None, :], cs.group_ids, "judgments implied by the group weights"
+
+
+def run_ahp_uncertainty(
+    inp: SensitivityInputs,
+    *,
+    n_draws: int = 2000,
+    seed: int = 0,
+    steps: float = 1.0,
+) -> AHPUncertaintyResult:
+    """Perturb each judgment among the groups by up to ``steps`` Saaty steps; keep draws with
+    acceptable CR; report each group weight's interval and how often the ranking changes."""
+    cs = inp.scenario.criteria_set
+    if len(cs.groups) < 2:
+        msg = "AHP judgment uncertainty needs at least two groups to compare"
+        raise ConfigurationError(msg)
+    matrix, items, origin = group_judgments(inp)
+    dm = inp.matrix
+    index = np.array([cs.group_ids.index(g) for g in inp.weights.breakdown.groups])
+    local = inp.weights.breakdown.local_weights
+    rank_criteria = method_ranker(dm.values, dm.directions, inp.method, inp.settings)
+
+    def rank_groups(group_weights: npt.NDArray[np.float64]) -> npt.ArrayLike:
+        return rank_criteria(np.asarray(group_weights)[index] * local)
+
+    aw = inp.scenario.weights
+    result = ahp_uncertainty(
+        matrix,
+        items,
+        perturbation=JudgmentPerturbation("saaty_steps", steps),
+        n_draws=n_draws,
+        seed=seed,
+        derivation=aw.derivation if isinstance(aw, AHPWeights) else "eigenvector",
+        random_index=aw.random_index if isinstance(aw, AHPWeights) else "saaty",
+        ranker=rank_groups,
+        candidates=dm.candidates,
+    )
+    note = f"perturbed: {origin} among the groups; criterion weights inside groups held fixed"
+    return _with_note(result, note)
+
+
+def _with_note(result: AHPUncertaintyResult, note: str) -> AHPUncertaintyResult:
+    from dataclasses import replace
+
+    return replace(result, notes=(note, *result.notes))

@@ -1,0 +1,198 @@
+"""`clusterrank sensitivity SCENARIO`: how robust is the ranking?
+
+Stability intervals, SMAA-2 rank acceptability and central weights, method agreement and AHP
+judgment uncertainty, each with the settings that produced it.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from analysis.sensitivity import (
+    SensitivityInputs,
+    run_agreement,
+    run_ahp_uncertainty,
+    run_smaa,
+    run_stability,
+    sensitivity_inputs,
+)
+from cli.output import bullet_lines, emit, frame_table, to_json
+from criteria.loading import load_scenario
+from errors import ClusterRankError
+
+
+def register(sub: Any) -> argparse.ArgumentParser:
+    p: argparse.ArgumentParser = sub.add_parser(
+        "sensitivity",
+        help="stability intervals, SMAA rank acceptability, method agreement, AHP uncertainty",
+        description=(
+            "How far can the weights move before the ranking changes, and how often does each "
+            "candidate land at each rank when the weights are uncertain? Runs weight stability "
+            "intervals, SMAA-2 (rank acceptability, central weights, confidence factors), "
+            "method agreement (TOPSIS both normalisations, AHP, VIKOR, PROMETHEE II, SPOTIS, "
+            "COPRAS; Spearman and WS; Copeland consensus) and AHP judgment uncertainty."
+        ),
+    )
+    p.add_argument("scenario", help="scenario YAML")
+    p.add_argument("--method", help="ranking method (default: the scenario's)")
+    p.add_argument("--samples", type=int, default=10_000, help="SMAA weight samples (10000)")
+    p.add_argument("--seed", type=int, default=0, help="random seed (0); echoed in the output")
+    p.add_argument(
+        "--sampling",
+        choices=("uniform", "around"),
+        default="uniform",
+        help="SMAA weights: uniform on the simplex (no information, default) or "
+        "Dirichlet around the scenario's weights",
+    )
+    p.add_argument(
+        "--concentration",
+        type=float,
+        default=100.0,
+        help="with --sampling around: larger keeps draws closer (100)",
+    )
+    p.add_argument(
+        "--data-uncertainty",
+        type=float,
+        default=0.0,
+        metavar="PCT",
+        help="also draw every value within ± PCT percent (0)",
+    )
+    p.add_argument("--top-k", type=int, default=3, help="k for top-k stability (3)")
+    p.add_argument("--ahp-draws", type=int, default=2000, help="AHP perturbation draws (2000)")
+    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.add_argument("-o", "--output", help="write to this file instead of stdout")
+    p.set_defaults(handler=run)
+    return p
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.samples < 1:
+        msg = f"--samples must be a positive number (got {args.samples})"
+        raise ClusterRankError(msg)
+    inp = sensitivity_inputs(load_scenario(args.scenario), method=args.method)
+    sections = _analyses(inp, args)
+    if args.format == "json":
+        emit(to_json(_payload(inp, sections)), args.output)
+    else:
+        emit(_render(inp, sections), args.output)
+    return 0
+
+
+def _analyses(inp: SensitivityInputs, args: argparse.Namespace) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "stability": run_stability(inp, top_k=args.top_k),
+        "smaa": run_smaa(
+            inp,
+            n_samples=args.samples,
+            seed=args.seed,
+            sampling=args.sampling,
+            concentration=args.concentration,
+            data_uncertainty_pct=args.data_uncertainty,
+        ),
+        "agreement": run_agreement(inp),
+    }
+    try:
+        out["ahp_uncertainty"] = run_ahp_uncertainty(inp, n_draws=args.ahp_draws, seed=args.seed)
+    except ClusterRankError as exc:
+        out["ahp_uncertainty"] = f"not run: {exc}"
+    return out
+
+
+def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    clean = frame.astype(object).where(pd.notna(frame), None)
+    return [
+        {str(k): (v.item() if isinstance(v, np.generic) else v) for k, v in row.items()}
+        for row in clean.to_dict(orient="records")
+    ]
+
+
+def _payload(inp: SensitivityInputs, s: dict[str, Any]) -> dict[str, Any]:
+    stab, sm, agr, ahp = s["stability"], s["smaa"], s["agreement"], s["ahp_uncertainty"]
+    fragile = stab.most_fragile("winner")
+    return {
+        "scenario": inp.scenario.id,
+        "method": inp.method,
+        "settings": {"method": dict(inp.settings), "weights": dict(inp.weights.settings)},
+        "weights": inp.weights.as_map(),
+        "stability": {
+            "settings": dict(stab.settings),
+            "intervals": _records(stab.to_frame()),
+            "most_fragile_for_winner": fragile.criterion,
+            "notes": list(stab.notes),
+        },
+        "smaa": {
+            "settings": dict(sm.settings),
+            "rank_acceptability": _records(sm.acceptability_frame().reset_index(names="id")),
+            "summary": _records(sm.to_frame()),
+            "central_weights": _records(sm.central_weights_frame().reset_index(names="id")),
+            "notes": list(sm.notes),
+        },
+        "method_agreement": {
+            "settings": dict(agr.settings),
+            "ranks": _records(agr.to_frame()),
+            "correlations": {
+                k: _records(v.reset_index(names="method")) for k, v in agr.correlations.items()
+            },
+            "skipped": [{"method": m, "reason": r} for m, r in agr.skipped],
+            "notes": list(agr.notes),
+        },
+        "ahp_uncertainty": ahp
+        if isinstance(ahp, str)
+        else {
+            "settings": dict(ahp.settings),
+            "weights": _records(ahp.to_frame()),
+            "p_ranking_changes": ahp.p_ranking_changes,
+            "p_winner_changes": ahp.p_winner_changes,
+            "acceptance_rate": ahp.acceptance_rate,
+            "notes": list(ahp.notes),
+        },
+    }
+
+
+def _render(inp: SensitivityInputs, s: dict[str, Any]) -> str:
+    stab, sm, agr, ahp = s["stability"], s["smaa"], s["agreement"], s["ahp_uncertainty"]
+    fragile = stab.most_fragile("winner")
+    table = stab.to_frame()[["criterion", "weight", "level", "lower", "upper", "change_above"]]
+    parts = [
+        f"Sensitivity of {inp.scenario.title or inp.scenario.id}",
+        f"method {inp.method} {dict(inp.settings)}; weights {dict(inp.weights.settings)}",
+        "",
+        "[weight stability intervals] " + stab.settings_text(),
+        frame_table(table),
+        f"most fragile for the winner: {fragile.criterion} "
+        f"(winner holds for weight {fragile.lower:.4f}..{fragile.upper:.4f}, "
+        f"now {fragile.weight:.4f})",
+        "",
+        "[SMAA-2 rank acceptability] " + sm.settings_text(),
+        frame_table(sm.acceptability_frame().reset_index(names="id")),
+        "",
+        "[SMAA-2 central weights]",
+        frame_table(sm.central_weights_frame().reset_index(names="id")),
+        "",
+        "[method agreement]",
+        frame_table(agr.to_frame()),
+        "",
+        "[Spearman rank correlation]",
+        frame_table(agr.correlations["spearman"].reset_index(names="method")),
+    ]
+    if agr.skipped:
+        parts.append(bullet_lines("skipped:", [f"{m}: {r}" for m, r in agr.skipped]))
+    parts.append("")
+    if isinstance(ahp, str):
+        parts.append(f"[AHP judgment uncertainty] {ahp}")
+    else:
+        parts += [
+            "[AHP judgment uncertainty] " + ", ".join(f"{k}={v}" for k, v in ahp.settings.items()),
+            frame_table(ahp.to_frame()),
+            f"P(ranking changes) = {ahp.p_ranking_changes:.3f}, "
+            f"P(winner changes) = {ahp.p_winner_changes:.3f}; "
+            f"{ahp.accepted} of {ahp.draws} draws kept",
+        ]
+    notes = [*stab.notes, *sm.notes, *agr.notes, *([] if isinstance(ahp, str) else ahp.notes)]
+    if notes:
+        parts += ["", bullet_lines("notes:", list(dict.fromkeys(notes)))]
+    return "\n".join(parts)
