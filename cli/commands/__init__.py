@@ -6,7 +6,7 @@ import argparse
 from collections.abc import Callable
 from typing import Any
 
-from cli.commands import ahp, methods_list, rank, schema, sensitivity, validate
+from cli.commands import ahp, methods_list, rank, regions, schema, sensitivity, validate
 
 Registrar = Callable[[Any], argparse.ArgumentParser]
 
@@ -17,4 +17,5 @@ REGISTRARS: list[Registrar] = [
     methods_list.register,
     schema.register,
     sensitivity.register,
+    regions.register,
 ]

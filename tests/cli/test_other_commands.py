@@ -90,7 +90,7 @@ def test_schema_writes_three_schemas(run_cli: Callable[..., Run], tmp_path: Path
 def test_help_documents_every_command(run_cli: Callable[..., Run]) -> None:
     r = run_cli("--help")
     assert r.code == 0
-    for command in ("validate", "rank", "ahp", "methods", "schema"):
+    for command in ("validate", "rank", "ahp", "methods", "schema", "sensitivity", "regions"):
         assert command in r.out
 
 

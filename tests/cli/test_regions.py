@@ -17,8 +17,6 @@ import pandas as pd
 import pytest
 
 from analysis.regional import specialisation_analysis
-from cli import commands
-from cli.commands import regions
 from tests.cli.conftest import REPO, Run
 from tests.criteria.regional.test_hhi_seed003 import PRINTED_HHI, TABLE1, _exact_hhi
 
@@ -45,13 +43,6 @@ south,services,90,persons
 RU,coal,100,persons
 RU,services,900,persons
 """
-
-
-@pytest.fixture(autouse=True)
-def _registered(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Register `regions` for these tests until the lead adds it to REGISTRARS."""
-    if regions.register not in commands.REGISTRARS:
-        monkeypatch.setattr(commands, "REGISTRARS", [*commands.REGISTRARS, regions.register])
 
 
 def _json(text: str) -> dict[str, Any]:

@@ -44,14 +44,19 @@ def test_topsis_normalisation_is_a_setting(app: AppTest) -> None:
 
 
 def test_comparison_shows_rank_correlations_and_failures(app: AppTest) -> None:
-    """Methods side by side: a rank column per method and the two correlation tables; AHP
-    synthesis cannot use a zero value and says so instead of failing the page."""
-    app.multiselect(key="compare__methods").set_value(["topsis", "wsm", "ahp"]).run()
+    """Methods side by side: a rank column per method and the two correlation tables; a method
+    that cannot rank the data is named with its reason instead of failing the page."""
+    settings = dict(app.session_state["method_settings"])
+    settings["vikor"] = {"v": 7.0}  # outside 0..1: VIKOR refuses it
+    app.session_state["method_settings"] = settings
+    app.multiselect(key="compare__methods").set_value(["topsis", "wsm", "vikor"]).run()
     assert not app.exception
     page = texts(app)
     assert "Spearman" in page
     assert "WS coefficient" in page
-    assert any("could not rank" in w.value for w in app.warning)
+    failures = [w.value for w in app.warning if "could not rank" in w.value]
+    assert len(failures) == 1
+    assert failures[0].startswith("**VIKOR** could not rank these data")
     ranks = next(df.value for df in app.dataframe if {"topsis", "wsm"} <= set(df.value.columns))
     assert len(ranks) == 5
 
