@@ -16,9 +16,11 @@ state.init()
 
 pages = [
     st.Page("ui/pages/ranking.py", title="Ranking", icon=":material/leaderboard:", default=True),
+    st.Page("ui/pages/sensitivity.py", title="Sensitivity", icon=":material/query_stats:"),
     st.Page("ui/pages/scenario.py", title="Scenario", icon=":material/table_view:"),
     st.Page("ui/pages/weights.py", title="Weights", icon=":material/tune:"),
     st.Page("ui/pages/export.py", title="Export", icon=":material/download:"),
+    st.Page("ui/pages/regions.py", title="Regions", icon=":material/map:"),
 ]
 page = st.navigation(pages)
 sidebar_summary(*state.summary())

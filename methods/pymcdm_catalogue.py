@@ -263,7 +263,8 @@ WEIGHTING: dict[str, MethodInfo] = {
             "Entropy",
             "Hwang, C.-L. and Yoon, K. (1981). Multiple Attribute Decision Making, Springer "
             "(entropy method); Zeleny, M. (1982). Multiple Criteria Decision Making, McGraw-Hill.",
-            "More weight to criteria whose values are spread unevenly; values must be > 0.",
+            "More weight to criteria whose values are spread unevenly; values must be >= 0 "
+            "(a zero enters as 0·ln 0 = 0).",
         ),
         _weighting(
             "critic",

@@ -167,15 +167,23 @@ def topsis_batch_scores(prepared: TopsisPrepared, weights: npt.ArrayLike) -> Flo
 
 
 def tie_notes(candidates: Sequence[str], ranks: IntArray) -> list[str]:
-    """One note per group of candidates sharing a rank (none when there is one candidate)."""
-    notes: list[str] = []
-    if len(candidates) < 2:
-        return notes
-    for rank in np.unique(ranks):
-        members = [c for c, r in zip(candidates, ranks, strict=True) if r == rank]
-        if len(members) > 1:
-            notes.append(f"tie: {', '.join(members)} share rank {int(rank)} (equal scores)")
-    return notes
+    """One note per group of candidates sharing a rank (none when there is one candidate).
+
+    Linear in the number of candidates: one stable sort, then runs of equal ranks.
+    """
+    r = np.asarray(ranks)
+    if r.size < 2:
+        return []
+    order = np.argsort(r, kind="stable")
+    sorted_ranks = r[order]
+    starts = np.flatnonzero(np.r_[True, sorted_ranks[1:] != sorted_ranks[:-1]])
+    ends = np.r_[starts[1:], r.size]
+    return [
+        f"tie: {', '.join(candidates[i] for i in order[a:b])} share rank {int(sorted_ranks[a])} "
+        "(equal scores)"
+        for a, b in zip(starts, ends, strict=True)
+        if b - a > 1
+    ]
 
 
 def default_ids(prefix: str, count: int) -> tuple[str, ...]:

@@ -94,7 +94,7 @@ def test_ranking_reacts_to_a_weight_and_downloads_as_csv(
     assert "topsis" in frame.loc[0, "settings"]
     assert "normalization=vector" in frame.loc[0, "settings"]
     with page.expect_download() as info:
-        page.get_by_role("button", name="Download the scenario YAML with these weights").click()
+        page.get_by_role("button", name="Scenario with these weights (YAML)").click()
     saved = yaml.safe_load(Path(info.value.path()).read_text(encoding="utf-8"))
     assert saved["weights"]["mode"] == "direct"
     assert saved["weights"]["groups"]["sme_share"] == pytest.approx(1.0)

@@ -11,7 +11,7 @@ def test_export_page_offers_csv_workbook_and_yaml(app: AppTest) -> None:
     at = open_page(app, "export")
     assert at.download_button(key="export__csv").label == "Ranking (CSV)"
     assert at.download_button(key="export__xlsx").label == "Workbook (Excel)"
-    assert at.download_button(key="export__yaml").label.startswith("Download the scenario YAML")
+    assert at.download_button(key="export__yaml").label == "Scenario with these weights (YAML)"
     assert "normalization=vector" in texts(at)
 
 

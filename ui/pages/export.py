@@ -45,14 +45,14 @@ def body() -> None:
             help="Rank, id, name, score, change since the baseline, method and settings",
         )
     with xlsx:
-        data = state.memo(
-            "workbook",
-            (report.result.method, state.weights_key(), tuple(sorted(changes.items()))),
-            lambda: workbook(current.scenario, current.matrix, state.weights(), report, changes),
-        )
+        weights = state.weights()
+
+        def build() -> bytes:  # runs only when clicked, off the script thread: no st calls
+            return workbook(current.scenario, current.matrix, weights, report, changes)
+
         st.download_button(
             "Workbook (Excel)",
-            data=data,
+            data=build,
             file_name=f"{stem}_{report.result.method}.xlsx",
             mime=XLSX,
             key="export__xlsx",

@@ -102,7 +102,6 @@ def _criteria_tree(scenario: Scenario) -> None:
             "unit": c.unit,
             "local weight": levels.local[c.id],
             "global weight": levels.global_[c.id],
-            "measured by": ", ".join(c.data_keys),
             "source": c.source or "not given",
         }
         for g in cs.groups
@@ -113,12 +112,14 @@ def _criteria_tree(scenario: Scenario) -> None:
         hide_index=True,
         column_config={
             "group": st.column_config.TextColumn("group (weight)", width="medium"),
-            "criterion": st.column_config.TextColumn(width="medium"),
+            "criterion": st.column_config.TextColumn(width="large"),
             "direction": st.column_config.TextColumn(width="small"),
-            "unit": st.column_config.TextColumn(width="small"),
-            "local weight": st.column_config.NumberColumn(format="percent", width="small"),
-            "global weight": st.column_config.NumberColumn(format="percent", width="small"),
-            "measured by": st.column_config.TextColumn(width="small"),
+            "local weight": st.column_config.NumberColumn(
+                "local", format="percent", width="small", help="Weight inside its group"
+            ),
+            "global weight": st.column_config.NumberColumn(
+                "global", format="percent", width="small", help="Group weight × local weight"
+            ),
             "source": st.column_config.TextColumn(width="large"),
         },
     )

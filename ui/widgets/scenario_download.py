@@ -9,21 +9,24 @@ from ui import ahp_state, state
 
 
 def scenario_download(*, key: str) -> None:
-    """A download button for ``<scenario id>_weights.yaml`` (the weights in use, saved)."""
+    """A download button for ``<scenario id>_weights.yaml`` (the weights in use, saved).
+
+    The file is written only when the button is clicked, so moving a slider never pays for it.
+    """
     current = state.require()
     report = state.weights()
     judged = ahp_state.judgment_blocks(current.scenario) if report.ahp else None
-    text = state.memo(
-        "weights_yaml",
-        state.weights_key() + tuple(sorted(report.settings.items())),
-        lambda: scenario_text_with_weights(current.text, report, current.source, judged),
-    )
+
+    def build() -> bytes:  # runs only when clicked, off the script thread: no st calls
+        return scenario_text_with_weights(current.text, report, current.source, judged).encode()
+
     st.download_button(
-        "Download the scenario YAML with these weights",
-        data=text.encode("utf-8"),
+        "Scenario with these weights (YAML)",
+        data=build,
         file_name=f"{current.scenario.id}_weights.yaml",
         mime="application/x-yaml",
         key=key,
         on_click="ignore",
+        icon=":material/description:",
         help="The scenario file as loaded, with its weights section replaced by these weights",
     )

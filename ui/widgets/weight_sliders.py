@@ -125,8 +125,11 @@ def _group_block(g: Group, block: dict[str, float], levels: WeightLevels) -> Non
         if len(g.criteria) == 1:
             c = g.criteria[0]
             glob = levels.global_[c.id]
-            st.markdown(criterion_label(c), help=criterion_help(c))
-            st.caption(f"The only criterion of its group: local 100 % · global {glob:.1%}")
+            st.caption(
+                f"{criterion_label(c)} — the only criterion of its group: local 100 % · "
+                f"global {glob:.1%}",
+                help=criterion_help(c),
+            )
             return
         for c in g.criteria:
             glob = levels.global_[c.id]

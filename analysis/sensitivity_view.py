@@ -1,0 +1,194 @@
+"""Reading the sensitivity results for a person: which weight changes the answer first, and
+the stability intervals as a table with names instead of ids.
+
+:meth:`methods.sensitivity.StabilityResult.most_fragile` ranks criteria by the distance from
+the current weight to the nearer bound of its interval, including a bound of 0 or 1 beyond
+which nothing changes. A criterion whose winner holds over all of [0, 1] then looks fragile
+when its weight is small. :func:`first_change` counts only the bounds where something does
+change (the interval's ``change_below`` / ``change_above`` is stated), so its answer is the
+weight move that really alters the result first; ``None`` when no single weight can.
+
+References
+----------
+Triantaphyllou, E. and Sánchez, A. (1997). A sensitivity analysis approach for some
+deterministic multi-criteria decision-making methods. *Decision Sciences* 28(1), 151-194
+(the smallest weight change that alters the ranking as the measure of criticality).
+Mareschal, B. (1988). Weight stability intervals in multicriteria decision aid. *European
+Journal of Operational Research* 33(1), 54-64.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import pandas as pd
+
+from errors import MethodInputError
+from methods.sensitivity import StabilityInterval, StabilityResult
+
+LEVEL_WORDS = {"winner": "The winner", "ranking": "The ranking"}
+
+
+@dataclass(frozen=True)
+class FirstChange:
+    """The criterion whose weight alters ``level`` after the smallest move.
+
+    Attributes
+    ----------
+    interval
+        Its stability interval at ``level``.
+    distance
+        Weight move from the current weight to the nearer bound where ``level`` changes.
+    direction
+        ``"up"`` when the change comes as the weight grows, ``"down"`` when it shrinks.
+    change
+        What happens there (candidate ids as the analysis states them).
+    """
+
+    interval: StabilityInterval
+    distance: float
+    direction: str
+    change: str
+
+    @property
+    def criterion(self) -> str:
+        return self.interval.criterion
+
+
+def change_distance(iv: StabilityInterval) -> tuple[float, str, str]:
+    """Distance to the nearer bound of ``iv`` where something changes, its side and what.
+
+    Returns ``(inf, "", "")`` when ``level`` holds over the whole of [0, 1].
+    """
+    options: list[tuple[float, str, str]] = []
+    if iv.change_below:
+        options.append((iv.weight - iv.lower, "down", iv.change_below))
+    if iv.change_above:
+        options.append((iv.upper - iv.weight, "up", iv.change_above))
+    if not options:
+        return math.inf, "", ""
+    return min(options, key=lambda o: o[0])
+
+
+def first_change(result: StabilityResult, level: str = "winner") -> FirstChange | None:
+    """The criterion whose weight changes ``level`` after the smallest move, or ``None``.
+
+    Ties in distance go to the criterion listed first in the criteria set.
+
+    Raises
+    ------
+    MethodInputError
+        When ``level`` is not one of the result's levels.
+
+    References
+    ----------
+    Triantaphyllou and Sánchez (1997); Mareschal (1988).
+    """
+    found = [iv for iv in result.intervals if iv.level == level]
+    if not found:
+        msg = f"no stability level {level!r}; levels are {result.levels()}"
+        raise MethodInputError(msg)
+    best: FirstChange | None = None
+    for iv in found:
+        distance, direction, change = change_distance(iv)
+        if math.isinf(distance):
+            continue
+        if best is None or distance < best.distance:
+            best = FirstChange(iv, distance, direction, change)
+    return best
+
+
+def level_words(level: str) -> str:
+    """``winner`` -> "The winner", ``top 3`` -> "The top 3", ``ranking`` -> "The ranking"."""
+    return LEVEL_WORDS.get(level, f"The {level}")
+
+
+def percent(x: float) -> str:
+    return f"{100 * x:.1f}%"
+
+
+def first_change_sentence(
+    found: FirstChange | None,
+    level: str,
+    titles: Mapping[str, str],
+    names: Mapping[str, str],
+) -> str:
+    """The headline of the stability section, in words.
+
+    "The winner changes first when <criterion> moves: it holds for weights <lo>..<hi>, now
+    <w>", followed by what happens at the bound; or a sentence saying no single weight
+    changes ``level``.
+    """
+    subject = level_words(level)
+    if found is None:
+        return (
+            f"{subject} stays the same whichever single weight moves, from 0% to 100% "
+            "(the other weights keeping their proportions)."
+        )
+    iv = found.interval
+    title = titles.get(iv.criterion, iv.criterion)
+    where = percent(iv.upper if found.direction == "up" else iv.lower)
+    side = "above" if found.direction == "up" else "below"
+    if found.distance == 0:
+        where = f"{percent(iv.weight)} (the current weight is on a bound)"
+    return (
+        f"{subject} changes first when **{title}** moves: it holds for weights "
+        f"{percent(iv.lower)}..{percent(iv.upper)}, now {percent(iv.weight)}. "
+        f"{side.capitalize()} {where}: {with_names(found.change, names)}."
+    )
+
+
+def move_text(distance: float, direction: str) -> str:
+    """``+10.9 pp`` (the weight must grow), ``-8.3 pp`` (shrink) or ``none in 0-100%``."""
+    if math.isinf(distance):
+        return "none in 0-100%"
+    sign = "+" if direction == "up" else "-"
+    return f"{sign}{100 * distance:.1f} pp"
+
+
+def with_names(text: str, names: Mapping[str, str]) -> str:
+    """``text`` with every candidate id (a whole word) replaced by the candidate's name."""
+    ids = sorted((i for i in names if i), key=len, reverse=True)
+    if not ids or not text:
+        return text
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(i) for i in ids) + r")(?![\w-])")
+    return pattern.sub(lambda m: names[m.group(1)], text)
+
+
+def stability_table(
+    result: StabilityResult,
+    level: str,
+    titles: Mapping[str, str],
+    names: Mapping[str, str],
+) -> pd.DataFrame:
+    """Stability intervals at ``level``, the criterion closest to a change first.
+
+    Columns: ``criterion`` (title), ``weight``, ``holds from``, ``holds to`` (fractions of 1),
+    ``move to a change`` (text, see :func:`move_text`), ``below`` and ``above`` (what changes
+    past each bound, with candidate names, or "no change").
+    """
+    rows = []
+    for iv in result.intervals:
+        if iv.level != level:
+            continue
+        distance, direction, _ = change_distance(iv)
+        rows.append(
+            {
+                "criterion": titles.get(iv.criterion, iv.criterion),
+                "weight": iv.weight,
+                "holds from": iv.lower,
+                "holds to": iv.upper,
+                "move to a change": move_text(distance, direction),
+                "below": with_names(iv.change_below, names) or "no change",
+                "above": with_names(iv.change_above, names) or "no change",
+                "_order": distance,
+            }
+        )
+    if not rows:
+        msg = f"no stability level {level!r}; levels are {result.levels()}"
+        raise MethodInputError(msg)
+    frame = pd.DataFrame(rows).sort_values("_order", kind="stable")
+    return frame.drop(columns="_order").reset_index(drop=True)

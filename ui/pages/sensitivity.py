@@ -1,0 +1,242 @@
+"""Sensitivity page: how robust is the ranking to the weights, the method and the judgments?
+
+Five analyses of the scenario, the weights and the ranking method in use: weight stability
+intervals (which weight changes the result first), one-at-a-time weight sweeps, SMAA-2 rank
+acceptability with central weights, method agreement, and AHP judgment uncertainty. Each is
+computed by :mod:`analysis.sensitivity` through :mod:`ui.widgets.sensitivity_runs` (once per
+change of its inputs), shown with the settings that produced it, and fails on its own: an
+analysis that cannot run says why and the others still show.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+import pandas as pd
+import streamlit as st
+
+from analysis.sensitivity import SensitivityInputs
+from analysis.sensitivity_view import first_change, first_change_sentence, stability_table
+from ui import state
+from ui.layout import guarded, notes_box, settings_text
+from ui.widgets import sensitivity_charts as charts
+from ui.widgets import sensitivity_runs as runs
+from ui.widgets import sensitivity_smaa, sensitivity_weight_charts
+
+PERCENT = st.column_config.NumberColumn(format="percent")
+LEVEL_TITLES = {"winner": "the winner", "ranking": "the whole ranking"}
+AHP_DRAWS = (500, 1_000, 2_000, 5_000)
+
+
+class Names:
+    """Display names of candidates, criteria and groups, by id."""
+
+    def __init__(self, inp: SensitivityInputs) -> None:
+        dm = inp.matrix
+        self.candidates = dict(zip(dm.candidates, dm.candidate_names, strict=True))
+        self.criteria = dict(zip(dm.criteria, dm.criterion_titles, strict=True))
+        groups = inp.scenario.criteria_set.groups
+        self.groups = {g.id: g.title or g.id for g in groups}
+
+
+def _section(title: str, draw: Callable[[], None]) -> None:
+    """A subheader and its analysis; an error there is shown there, the page goes on."""
+    st.subheader(title)
+    guarded(draw)
+
+
+def _stability(inp: SensitivityInputs, names: Names) -> None:
+    m = len(inp.matrix.candidates)
+    level_col, k_col = st.columns([3, 1])
+    runs.seed("sens__top_k", min(3, max(2, m - 1)))
+    top_k = k_col.number_input(
+        "k for the top-k level",
+        min_value=2,
+        max_value=max(2, m - 1),
+        step=1,
+        key="sens__top_k",
+        disabled=m <= 2,
+    )
+    runs.remember("sens__top_k")
+    result = runs.stability(inp, int(top_k))
+    levels = result.levels()
+    runs.seed("sens__level", "winner")
+    if st.session_state["sens__level"] not in levels:
+        st.session_state["sens__level"] = "winner"
+    level = level_col.radio(
+        "What must hold",
+        levels,
+        key="sens__level",
+        horizontal=True,
+        format_func=lambda lv: LEVEL_TITLES.get(lv, f"the {lv} (as a set)"),
+    )
+    runs.remember("sens__level")
+    found = first_change(result, level)
+    st.info(
+        first_change_sentence(found, level, names.criteria, names.candidates),
+        icon=":material/crisis_alert:",
+    )
+    table = stability_table(result, level, names.criteria, names.candidates)
+    config = {c: PERCENT for c in ("weight", "holds from", "holds to")}
+    st.dataframe(table, hide_index=True, column_config=config, key="sens__stability_table")
+    st.caption(
+        "Each criterion's weight moves alone, the others keeping their proportions; the table "
+        f"lists the closest change first. Settings: {result.settings_text()}"
+    )
+    notes_box(result.notes, "Stability notes")
+
+
+def _sweep(inp: SensitivityInputs, names: Names) -> None:
+    result = runs.sweep(inp)
+    criteria = list(result.criteria)
+    found = first_change(runs.stability(inp, int(st.session_state.get("sens__top_k", 3))))
+    runs.seed("sens__sweep_criterion", found.criterion if found else criteria[0])
+    if st.session_state["sens__sweep_criterion"] not in criteria:
+        st.session_state["sens__sweep_criterion"] = criteria[0]
+    criterion = st.selectbox(
+        "Criterion whose weight moves",
+        criteria,
+        key="sens__sweep_criterion",
+        format_func=lambda c: names.criteria.get(c, c),
+    )
+    runs.remember("sens__sweep_criterion")
+    lines, breaks, notes = charts.sweep_frame(result, criterion, names.candidates)
+    current = result.get(criterion).current
+    title = names.criteria.get(criterion, criterion)
+    chart = charts.sweep_chart(lines, breaks, current, title, len(result.candidates))
+    st.altair_chart(
+        chart, width="stretch", alt=f"Rank of each candidate against the weight of {title}"
+    )
+    for note in notes:
+        st.caption(note)
+    if len(breaks):
+        with st.expander(f"Breakpoints ({len(breaks)}): where two candidates' scores cross"):
+            st.dataframe(breaks, hide_index=True, column_config={"weight": PERCENT})
+    st.caption(
+        "Solid line: the weight in use; dashed: breakpoints. "
+        f"Settings: {settings_text(result.settings)}"
+    )
+    notes_box(result.notes, "Sweep notes")
+
+
+def _agreement(inp: SensitivityInputs, names: Names) -> None:
+    result = runs.agreement(inp)
+    frame = result.to_frame()
+    frame.insert(1, "candidate", [names.candidates.get(i, i) for i in frame["id"]])
+    st.markdown("**Ranks by each method** and the Copeland consensus (best first)")
+    st.dataframe(
+        frame.drop(columns="id"),
+        hide_index=True,
+        column_config={"mean_rank": st.column_config.NumberColumn(format="%.2f")},
+        key="sens__agreement_table",
+    )
+    labels = {"spearman": "Spearman's ρ", "ws": "WS coefficient (row = reference ranking)"}
+    cols = st.columns(max(1, len(result.correlations)))
+    for col, (name, table) in zip(cols, result.correlations.items(), strict=False):
+        with col:
+            st.markdown(f"**{labels.get(name, name)}**")
+            st.altair_chart(
+                charts.correlation_heatmap(table, name),
+                width="stretch",
+                alt=f"{labels.get(name, name)} between the methods' rankings",
+            )
+    spread = result.disagreement_frame()
+    differ = spread[spread["range"] > 0]
+    if len(differ):
+        top = differ.iloc[0]
+        st.markdown(
+            f"Most disputed: **{names.candidates.get(top['id'], top['id'])}**, ranked from "
+            f"{int(top['best_rank'])} to {int(top['worst_rank'])} by the different methods."
+        )
+    else:
+        st.markdown("Every method ranks the candidates the same way.")
+    for method, reason in result.skipped:
+        st.warning(f"**{method}** skipped: {reason}")
+    described = "; ".join(
+        f"{label}: {settings_text(s)}"
+        for label, s in result.settings.items()
+        if isinstance(s, Mapping)
+    )
+    st.caption(
+        f"Settings: {described}; correlations={', '.join(result.settings['correlations'])}; "
+        f"consensus={result.settings['consensus']}; the weights in use"
+    )
+    notes_box([n for n in result.notes if "skipped" not in n], "Agreement notes")
+
+
+def _ahp(inp: SensitivityInputs, names: Names) -> None:
+    if len(inp.scenario.criteria_set.groups) < 2:
+        st.info("One group only: there are no judgments between groups to perturb.")
+        return
+    steps_col, draws_col = st.columns(2)
+    runs.seed("sens__ahp_steps", 1.0)
+    steps = steps_col.number_input(
+        "Each judgment moves up to ± Saaty steps",
+        min_value=0.5,
+        max_value=4.0,
+        step=0.5,
+        key="sens__ahp_steps",
+        help="One step moves 3 to 2 or 4, and 1/3 to 1/2 or 1/4",
+    )
+    runs.seed("sens__ahp_draws", 2_000)
+    draws = draws_col.select_slider(
+        "Perturbed judgment sets", AHP_DRAWS, key="sens__ahp_draws", format_func="{:,}".format
+    )
+    runs.remember("sens__ahp_steps")
+    runs.remember("sens__ahp_draws")
+    seed = int(st.session_state.get("sens__seed", 0))
+    result = runs.ahp(inp, steps=float(steps), n_draws=int(draws), seed=seed)
+    a, b, c = st.columns(3)
+    if result.p_ranking_changes is not None:
+        se = result.p_ranking_changes_se or 0.0
+        a.metric("P(ranking changes)", f"{result.p_ranking_changes:.1%}", help=f"± {se:.1%}")
+    if result.p_winner_changes is not None:
+        se = result.p_winner_changes_se or 0.0
+        b.metric("P(winner changes)", f"{result.p_winner_changes:.1%}", help=f"± {se:.1%}")
+    c.metric("Draws kept (CR acceptable)", f"{result.accepted:,} of {result.draws:,}")
+    frame = sensitivity_weight_charts.ahp_frame(result, names.groups)
+    chart_col, table_col = st.columns([3, 2])
+    chart_col.altair_chart(
+        sensitivity_weight_charts.ahp_chart(frame),
+        width="stretch",
+        alt="Interval of each group weight under perturbed judgments",
+    )
+    table_col.dataframe(
+        frame, hide_index=True, column_config={c: PERCENT for c in frame.columns[1:]}
+    )
+    shares = pd.Series(dict(result.winner_share)).sort_values(ascending=False)
+    wins = ", ".join(
+        f"{names.candidates.get(str(i), str(i))} {p:.1%}" for i, p in shares.items() if p > 0
+    )
+    if wins:
+        st.markdown(f"Winner across the kept draws: {wins}")
+    st.caption(
+        "Thin line: min-max; bar: 5-95%; black tick: weight now; dot: mean of the kept draws. "
+        f"Settings: {settings_text(result.settings)}"
+    )
+    notes_box(result.notes, "AHP notes")
+
+
+def body() -> None:
+    current = state.require()
+    scenario = current.scenario
+    st.title("Sensitivity")
+    inp = runs.inputs()
+    names = Names(inp)
+    st.caption(
+        f"{scenario.title or scenario.id} · {len(current.matrix.candidates)} candidates · "
+        f"method {inp.method} ({settings_text(inp.settings) or 'no settings'}) · "
+        f"weights: {settings_text(inp.weights.settings)}"
+    )
+    _section("Which weight changes the result first", lambda: _stability(inp, names))
+    _section("Weight sweeps", lambda: _sweep(inp, names))
+    _section(
+        "SMAA-2: how often each candidate takes each rank",
+        lambda: sensitivity_smaa.render(inp, names.candidates, names.criteria),
+    )
+    _section("Method agreement", lambda: _agreement(inp, names))
+    _section("AHP judgment uncertainty", lambda: _ahp(inp, names))
+
+
+if __name__ == "__main__":
+    guarded(body)

@@ -1,0 +1,193 @@
+"""Altair charts of the Regions page: LQ heatmap, HHI, a region's profile, regions compared.
+
+Charts are rebuilt on every rerun from the small frames of
+:class:`analysis.regions_view.SpecialisationView` (never cached). Location quotients use one
+diverging colour scale centred on 1 (blue below, orange above: specialised); sector labels
+carry the file's own name (Cyrillic kept) with the English one on a second line.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import altair as alt
+import pandas as pd
+
+LQ_RANGE: Final = ["#2f6db5", "#f7f7f7", "#e0760f"]  # below 1, at 1, above: blue-white-orange
+LABEL_SEPARATOR = "|"  # sector labels are split into lines on this in the axis
+
+
+def sector_label(sector: str, sector_en: str) -> str:
+    """``Добыча полезных ископаемых|Mining and quarrying`` (one line when there is no
+    English name, or it equals the other)."""
+    if sector_en and sector_en != sector:
+        return f"{sector}{LABEL_SEPARATOR}{sector_en}"
+    return sector
+
+
+def lq_domain(values: pd.Series) -> list[float]:
+    """Colour domain ``[0, 1, top]``: 1 in the middle, ``top`` at least 2 so that a table of
+    LQs near 1 stays pale instead of being stretched to full colour."""
+    top = float(values.max()) if len(values) else 2.0
+    return [0.0, 1.0, max(2.0, top)]
+
+
+def _sector_axis(title: str | None = None) -> alt.Axis:
+    return alt.Axis(
+        title=title,
+        labelExpr=f"split(datum.label, '{LABEL_SEPARATOR}')",
+        labelLimit=330,
+        labelFontSize=11,
+        labelOverlap=False,
+        labelPadding=6,
+    )
+
+
+def lq_heatmap(
+    long: pd.DataFrame, column: str, column_title: str
+) -> alt.LayerChart | alt.FacetChart:
+    """Sectors (rows) × ``column`` (regions, or years of one region); the LQ in each cell.
+
+    Parameters
+    ----------
+    long
+        One row per cell with ``lq``, ``sector``, ``sector_en``, ``sector_id`` and ``column``.
+    column
+        The frame column giving the heatmap's columns (e.g. ``region`` or ``year``).
+    """
+    domain = lq_domain(long["lq"])
+    data = long.assign(
+        sector_label=[
+            sector_label(s, e) for s, e in zip(long["sector"], long["sector_en"], strict=True)
+        ],
+        column_label=long[column].astype(str),
+        strong=(long["lq"] >= 1 + 0.6 * (domain[2] - 1)) | (long["lq"] <= 0.4),
+    )
+    order = data.groupby("sector_label", sort=False)["lq"].mean().sort_values(ascending=False).index
+    columns = list(dict.fromkeys(data["column_label"]))
+    base = alt.Chart(data).encode(
+        x=alt.X(
+            "column_label:N",
+            sort=columns,
+            title=column_title,
+            axis=alt.Axis(orient="top", labelAngle=-30, labelLimit=180),
+        ),
+        y=alt.Y("sector_label:N", sort=list(order), axis=_sector_axis()),
+    )
+    cells = base.mark_rect(stroke="white", strokeWidth=1).encode(
+        color=alt.Color(
+            "lq:Q",
+            title="LQ",
+            scale=alt.Scale(domain=domain, range=LQ_RANGE, interpolate="lab"),
+            legend=alt.Legend(orient="right", gradientLength=220),
+        ),
+        tooltip=[
+            alt.Tooltip("column_label:N", title=column_title),
+            alt.Tooltip("sector:N", title="sector"),
+            alt.Tooltip("sector_en:N", title="sector (English)"),
+            alt.Tooltip("sector_id:N", title="sector id"),
+            alt.Tooltip("lq:Q", title="LQ", format=".3f"),
+        ],
+    )
+    text = base.mark_text(fontSize=12).encode(
+        text=alt.Text("lq:Q", format=".2f"),
+        color=alt.condition(alt.datum.strong, alt.value("white"), alt.value("#1f1f1f")),
+    )
+    width = max(260, min(1000, 80 * len(columns)))
+    return alt.layer(cells, text).properties(width=width, height=max(120, 44 * len(order)))
+
+
+def hhi_chart(hhi: pd.DataFrame, *, by_year: bool) -> alt.Chart | alt.LayerChart | alt.FacetChart:
+    """HHI by year (a line per region) or per region (bars, the reference in grey)."""
+    tooltip = [
+        alt.Tooltip("region:N"),
+        alt.Tooltip("hhi:Q", title="HHI", format=",.2f"),
+        alt.Tooltip("hhi_normalised:Q", title="normalised", format=".4f"),
+        alt.Tooltip("sectors:Q", title="sectors (K)"),
+    ]
+    title = "HHI (percent shares; 10000/K..10000)"
+    if by_year:
+        base = alt.Chart(hhi).encode(
+            x=alt.X("year:O", title="year"),
+            y=alt.Y("hhi:Q", title=title, scale=alt.Scale(zero=False)),
+            color=alt.Color("region:N", title="region"),
+            tooltip=[alt.Tooltip("year:O"), *tooltip],
+        )
+        labels = base.mark_text(dy=-12, fontSize=11).encode(text=alt.Text("hhi:Q", format=".2f"))
+        return alt.layer(base.mark_line(), base.mark_point(filled=True, size=70), labels)
+    frame = hhi.sort_values("hhi", ascending=False)
+    return (
+        alt.Chart(frame)
+        .mark_bar()
+        .encode(
+            x=alt.X("hhi:Q", title=title),
+            y=alt.Y("region:N", sort=list(frame["region"]), title=None),
+            color=alt.condition(alt.datum.is_reference, alt.value("#9aa0a6"), alt.value("#4c78a8")),
+            tooltip=[*tooltip, alt.Tooltip("is_reference:N", title="reference row")],
+        )
+        .properties(height=max(120, 26 * len(frame)))
+    )
+
+
+def profile_chart(rows: pd.DataFrame, domain: list[float]) -> alt.LayerChart | alt.FacetChart:
+    """One region's LQs by sector, largest first, with the LQ = 1 line."""
+    data = rows.assign(
+        sector_label=[
+            sector_label(s, e) for s, e in zip(rows["sector"], rows["sector_en"], strict=True)
+        ]
+    ).sort_values("lq", ascending=False)
+    bars = (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            x=alt.X("lq:Q", title="location quotient (1 = as specialised as the reference)"),
+            y=alt.Y("sector_label:N", sort=list(data["sector_label"]), axis=_sector_axis()),
+            color=alt.Color(
+                "lq:Q",
+                scale=alt.Scale(domain=domain, range=LQ_RANGE, interpolate="lab"),
+                legend=None,
+            ),
+            tooltip=[
+                alt.Tooltip("sector:N"),
+                alt.Tooltip("sector_en:N", title="sector (English)"),
+                alt.Tooltip("lq:Q", title="LQ", format=".3f"),
+            ],
+        )
+    )
+    labels = bars.mark_text(align="left", dx=4, fontSize=11).encode(
+        text=alt.Text("lq:Q", format=".2f"), color=alt.value("#1f1f1f")
+    )
+    one = alt.Chart(pd.DataFrame({"lq": [1.0]})).mark_rule(
+        color="#202124", strokeDash=[5, 3], strokeWidth=1.5
+    )
+    return alt.layer(bars, labels, one.encode(x="lq:Q")).properties(height=max(120, 40 * len(data)))
+
+
+def comparison_chart(profile: pd.DataFrame) -> alt.Chart:
+    """Grouped bars: each chosen region's position on every criterion (1 = best of all)."""
+    return (
+        alt.Chart(profile)
+        .mark_bar()
+        .encode(
+            x=alt.X(
+                "criterion:N",
+                title=None,
+                axis=alt.Axis(labelAngle=-25, labelLimit=220, labelOverlap=False),
+            ),
+            xOffset=alt.XOffset("candidate:N"),
+            y=alt.Y(
+                "position:Q",
+                title="position among all ranked regions (1 = best)",
+                scale=alt.Scale(domain=[0, 1]),
+            ),
+            color=alt.Color("candidate:N", title="region", legend=alt.Legend(orient="top")),
+            tooltip=[
+                alt.Tooltip("candidate:N", title="region"),
+                alt.Tooltip("criterion:N"),
+                alt.Tooltip("value:Q", format=",.4g"),
+                alt.Tooltip("unit:N"),
+                alt.Tooltip("position:Q", format=".2f"),
+            ],
+        )
+        .properties(height=340)
+    )

@@ -1,0 +1,64 @@
+"""Downloads of the Regions page: the tables on screen as CSV, and all of them as Excel.
+
+The CSV files are UTF-8 with a byte-order mark (spreadsheets keep Cyrillic names intact);
+the workbook adds a sheet with every setting and note behind the numbers.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from analysis.regions_view import SpecialisationView, tables_csv
+from ui.widgets.regions_data import TableSource, workbook
+from ui.widgets.regions_source import Options
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _csv_button(label: str, frame: pd.DataFrame, file_name: str, key: str) -> None:
+    st.download_button(
+        label,
+        data=tables_csv(frame),
+        file_name=file_name,
+        mime="text/csv",
+        key=key,
+        on_click="ignore",
+        icon=":material/table:",
+    )
+
+
+def specialisation_downloads(
+    view: SpecialisationView, source: TableSource, options: Options
+) -> None:
+    """LQ, HHI and screening tables as CSV; every table with settings and notes as Excel."""
+    stem = f"{Path(source.name).stem}_{view.measure}"
+    lq, hhi, screening, xlsx = st.columns(4)
+    with lq:
+        _csv_button("LQ table (CSV)", view.lq, f"{stem}_lq.csv", "regions__csv_lq")
+    with hhi:
+        _csv_button("HHI (CSV)", view.hhi, f"{stem}_hhi.csv", "regions__csv_hhi")
+    with screening:
+        _csv_button(
+            "Screening (CSV)", view.summary, f"{stem}_screening.csv", "regions__csv_screening"
+        )
+    with xlsx:
+        st.download_button(
+            "All tables (Excel)",
+            data=workbook(source.data, source.name, *options.args()),
+            file_name=f"{stem}.xlsx",
+            mime=XLSX,
+            key="regions__xlsx",
+            on_click="ignore",
+            icon=":material/grid_on:",
+            help="Sheets: " + ", ".join(view.sheets()),
+        )
+
+
+def comparison_download(frame: pd.DataFrame, scenario_id: str) -> None:
+    """The side-by-side comparison (ranks, scores and criterion values) as CSV."""
+    _csv_button(
+        "Comparison (CSV)", frame, f"{scenario_id}_regions_compared.csv", "regions__csv_compare"
+    )

@@ -1,0 +1,171 @@
+"""The specialisation sections of the Regions page: LQ heatmap and table, HHI, screening
+results and one region's profile, each captioned with what produced its numbers.
+
+Everything here renders a :class:`analysis.regions_view.SpecialisationView`; nothing is
+computed beyond choosing rows to show.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from analysis.regions_view import SpecialisationView
+from ui.widgets import regions_charts as charts
+from ui.widgets.regions_data import rule_sets
+from ui.widgets.regions_source import choice
+
+
+def year_shown(view: SpecialisationView) -> int | None:
+    """The year the heatmap and profile show: picked when several regions have several
+    years (a single region shows every year side by side); ``None`` without years."""
+    if not view.by_year:
+        return None
+    if _one_region(view.lq_long) or len(view.years) == 1:
+        return view.years[-1] if len(view.years) == 1 else None
+    years = list(view.years)
+    choice("regions__heat_year", years, years[-1])
+    st.selectbox(
+        "Year shown in the heatmap and profile", years, key="regions__heat_year", width=260
+    )
+    return int(st.session_state["regions__heat_year"])
+
+
+def _one_region(rows: pd.DataFrame) -> bool:
+    ids = rows["region_id"].to_numpy()
+    return bool(len(ids)) and bool((ids == ids[0]).all())
+
+
+def _rows(view: SpecialisationView, year: int | None) -> pd.DataFrame:
+    long = view.lq_long
+    return long if year is None or not view.by_year else long[long["year"] == year]
+
+
+def heatmap(view: SpecialisationView, year: int | None) -> None:
+    """LQ heatmap (sectors × regions, or × years for one region) and the full LQ table."""
+    rows = _rows(view, year)
+    single = _one_region(rows) and view.by_year and year is None
+    column, title = ("year", "year") if single else ("region", "region")
+    if single:
+        st.caption(f"{rows['region'].iloc[0]}: one column per year analysed.")
+    st.altair_chart(charts.lq_heatmap(rows, column, title))
+    st.caption(
+        f"LQ = (x_ir / x_r) / (x_iN / x_N) of **{view.measure}**"
+        + (f" ({view.unit})" if view.unit else "")
+        + f" against **{view.reference}**. Orange: above 1 (the sector's share of the region "
+        "exceeds its share of the reference: specialised); blue: below 1; white: 1."
+    )
+    names = dict(zip(view.lq_long["sector_id"], view.lq_long["sector"], strict=False))
+    english = dict(zip(view.lq_long["sector_id"], view.lq_long["sector_en"], strict=False))
+    config = {
+        s: st.column_config.NumberColumn(
+            s, format="%.3f", help=" / ".join(x for x in (names[s], english[s]) if x)
+        )
+        for s in names
+    }
+    with st.expander("Location quotients as a table (what the CSV export holds)"):
+        st.dataframe(view.lq, hide_index=True, column_config=config, key="regions__lq_table")
+
+
+def hhi(view: SpecialisationView) -> None:
+    """HHI per region (raw and normalised); by year for a multi-year table."""
+    st.altair_chart(charts.hhi_chart(view.hhi, by_year=view.by_year), width="stretch")
+    st.dataframe(
+        view.hhi,
+        hide_index=True,
+        key="regions__hhi_table",
+        column_config={
+            "hhi": st.column_config.NumberColumn("HHI", format="%.4f", help="Σ s², s in %"),
+            "hhi_normalised": st.column_config.NumberColumn(
+                "HHI normalised", format="%.6f", help="(HHI − 10000/K) / (10000 − 10000/K)"
+            ),
+            "sectors": st.column_config.NumberColumn("K (sectors)"),
+            "share_sum_pct": st.column_config.NumberColumn("shares add to %", format="%.3f"),
+            "is_reference": st.column_config.CheckboxColumn("reference row"),
+        },
+    )
+    st.caption(
+        "HHI = Σ s² over the sectors' percent shares of the region's total: 10000/K for an "
+        "even spread over K sectors, 10000 for one sector. Normalised: 0 = even, 1 = one "
+        "sector. Higher = more concentrated, less diversified."
+    )
+
+
+def screening(view: SpecialisationView) -> None:
+    """Which rule set each region × sector passes, and why (every rule's reason)."""
+    if view.summary.empty:
+        st.info("No screening rule set chosen; pick one above to screen the cells.")
+        return
+    sets = rule_sets()
+    state_key = "regions__passed_only"
+    if state_key not in st.session_state:
+        st.session_state[state_key] = True
+    st.toggle("Only the cells that pass", key=state_key)
+    summary = view.summary
+    if st.session_state[state_key]:
+        summary = summary[summary["passed"]]
+    names = dict(zip(view.lq_long["sector_id"], view.lq_long["sector"], strict=False))
+    shown = summary.assign(
+        sector=summary["sector_id"].map(names).fillna(summary["sector_id"]),
+        rule_set_title=summary["rule_set"].map(lambda r: sets.get(r, (r, ""))[0]),
+    )
+    st.dataframe(
+        shown,
+        hide_index=True,
+        key="regions__screening_table",
+        column_order=[
+            c
+            for c in (
+                "year",
+                "region_id",
+                "sector_id",
+                "sector",
+                "rule_set_title",
+                "passed",
+                "score",
+                "rules_passed",
+                "why",
+            )
+            if c in shown.columns
+        ],
+        column_config={
+            "rule_set_title": st.column_config.TextColumn("rule set"),
+            "score": st.column_config.NumberColumn(help="Rules passed (stars for ECO)"),
+            "why": st.column_config.TextColumn("why (each rule's test)", width="large"),
+        },
+    )
+    st.caption(f"{int(view.summary['passed'].sum())} of {len(view.summary)} cells pass.")
+    with st.expander("Where the rules come from"):
+        for rid in dict.fromkeys(view.summary["rule_set"]):
+            title, source = sets.get(rid, (rid, ""))
+            st.markdown(f"**{title}** (`{rid}`): {source}")
+
+
+def profile(view: SpecialisationView, year: int | None) -> None:
+    """One region's LQs by sector, sorted, with the LQ = 1 line."""
+    rows = _rows(view, year)
+    names = dict(zip(rows["region_id"], rows["region"], strict=False))
+    regions = list(names)
+    choice("regions__profile_region", regions, regions[0])
+    picked = st.selectbox(
+        "Region",
+        regions,
+        key="regions__profile_region",
+        format_func=lambda r: f"{names[r]} ({r})" if names.get(r, r) != r else r,
+        width=420,
+    )
+    mine = rows[rows["region_id"] == picked]
+    if view.by_year and year is None:
+        latest = int(mine["year"].max())
+        mine = mine[mine["year"] == latest]
+        st.caption(f"Year {latest} (the latest analysed).")
+    st.altair_chart(charts.profile_chart(mine, charts.lq_domain(view.lq_long["lq"])))
+    above = mine[mine["lq"] > 1]
+    st.caption(
+        f"{len(above)} of {len(mine)} sectors above 1"
+        + (
+            f": {', '.join(above.sort_values('lq', ascending=False)['sector'])}."
+            if len(above)
+            else "."
+        )
+    )

@@ -1,0 +1,202 @@
+"""The sensitivity analyses as the page asks for them: computed once per input, SMAA stoppable.
+
+Every analysis is memoised in the session (:func:`ui.state.memo`) under a key made of what
+changes its numbers (method and settings, the weights in use where they matter, sample
+count, seed, ...), so a rerun with unchanged inputs computes nothing.
+
+SMAA can take long (many samples, many candidates), and a Streamlit script run cannot be
+told to stop from outside: a click only interrupts the run and throws its work away. So the
+SMAA run goes to a background thread (:class:`SMAAJob`) whose ``progress`` callback records
+how far it is and returns ``False`` once :meth:`SMAAJob.stop` was called; the analysis then
+returns the samples done so far, noted as stopped. The page waits briefly for the job (the
+default run finishes well within that) and otherwise shows a progress bar with a Stop button
+in a fragment that refreshes itself. The thread never touches Streamlit.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Hashable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import streamlit as st
+
+from analysis.sensitivity import (
+    SamplingKind,
+    SensitivityInputs,
+    run_agreement,
+    run_ahp_uncertainty,
+    run_smaa,
+    run_stability,
+    run_sweep,
+    sensitivity_inputs,
+)
+from errors import ClusterRankError
+from methods.sensitivity import (
+    AgreementResult,
+    AHPUncertaintyResult,
+    SMAAResult,
+    StabilityResult,
+    SweepResult,
+)
+from ui import state
+
+log = logging.getLogger("clusterrank.ui")
+
+JOB = "sens__smaa_job"  # SMAAJob | None: the SMAA run started last in this session
+RESTARTS = "sens__smaa_restarts"  # int: bumped by "run again", part of the SMAA key
+SETTINGS = "sens_settings"  # dict[widget key, value]: the page's settings across page switches
+QUICK_WAIT = 3.0
+"""Seconds the page waits for an SMAA run before showing progress and a Stop button."""
+
+
+def seed(key: str, default: object) -> None:
+    """Give a settings widget its remembered value (or ``default``) before it is drawn.
+
+    Streamlit forgets a widget's value when a page without it is shown; the canonical copy
+    in :data:`SETTINGS` brings it back when the user returns to the Sensitivity page.
+    """
+    store: dict[str, object] = st.session_state.setdefault(SETTINGS, {})
+    state.seed_widget(key, store.get(key, default))
+
+
+def remember(key: str) -> None:
+    """Keep the value of the settings widget ``key`` (call after drawing it)."""
+    st.session_state.setdefault(SETTINGS, {})[key] = st.session_state[key]
+
+
+def inputs() -> SensitivityInputs:
+    """The scenario in use, its weights in use and the ranking method picked in the app."""
+    current = state.require()
+    method = str(st.session_state.get(state.METHOD, current.scenario.method.name))
+    return sensitivity_inputs(
+        current.scenario,
+        method=method,
+        settings=dict(state.method_settings(method)),
+        weights=state.weights(),
+        matrix=current.matrix,
+    )
+
+
+def _method_key(inp: SensitivityInputs) -> tuple[Any, ...]:
+    return (inp.method, tuple(sorted((k, repr(v)) for k, v in inp.settings.items())))
+
+
+def stability(inp: SensitivityInputs, top_k: int) -> StabilityResult:
+    key = (_method_key(inp), state.weights_key(), top_k)
+    return state.memo("sens:stability", key, lambda: run_stability(inp, top_k=top_k))
+
+
+def sweep(inp: SensitivityInputs) -> SweepResult:
+    key = (_method_key(inp), state.weights_key())
+    return state.memo("sens:sweep", key, lambda: run_sweep(inp))
+
+
+def agreement(inp: SensitivityInputs) -> AgreementResult:
+    """Independent of the picked method: the same fixed set of methods is compared."""
+    return state.memo("sens:agreement", state.weights_key(), lambda: run_agreement(inp))
+
+
+def ahp(inp: SensitivityInputs, *, steps: float, n_draws: int, seed: int) -> AHPUncertaintyResult:
+    key = (_method_key(inp), state.weights_key(), steps, n_draws, seed)
+    return state.memo(
+        "sens:ahp",
+        key,
+        lambda: run_ahp_uncertainty(inp, n_draws=n_draws, seed=seed, steps=steps),
+    )
+
+
+@dataclass(eq=False)
+class SMAAJob:
+    """One SMAA run in a background thread: progress, stop flag and the outcome."""
+
+    total: int
+    done: int = 0
+    result: SMAAResult | None = None
+    error: ClusterRankError | None = None
+    failed: bool = False
+    _stop: threading.Event = field(default_factory=threading.Event)
+    _finished: threading.Event = field(default_factory=threading.Event)
+
+    def progress(self, done: int, total: int) -> bool:
+        """The analysis' progress callback: record, and say whether to go on."""
+        self.done, self.total = int(done), int(total)
+        return not self._stop.is_set()
+
+    def stop(self) -> None:
+        """Ask the run to stop after the chunk it is on (a widget callback)."""
+        self._stop.set()
+
+    def wait(self, timeout: float | None) -> bool:
+        """Wait up to ``timeout`` seconds; ``True`` when the run has ended."""
+        return self._finished.wait(timeout)
+
+    @property
+    def running(self) -> bool:
+        return not self._finished.is_set()
+
+    @property
+    def stop_requested(self) -> bool:
+        return self._stop.is_set()
+
+    @property
+    def stopped_early(self) -> bool:
+        return self.result is not None and self.result.n_samples < self.total
+
+    def start(self, run: Callable[[Callable[[int, int], bool]], SMAAResult]) -> SMAAJob:
+        def work() -> None:
+            try:
+                self.result = run(self.progress)
+            except ClusterRankError as exc:
+                self.error = exc
+            except Exception:
+                log.exception("internal error in an SMAA run")
+                self.failed = True
+            finally:
+                self._finished.set()
+
+        threading.Thread(target=work, name="clusterrank-smaa", daemon=True).start()
+        return self
+
+
+def smaa_job(inp: SensitivityInputs, params: Mapping[str, Any]) -> SMAAJob:
+    """The SMAA run for these inputs: the one already started (running or done) when nothing
+    changed, else a new one (a previous run still going is told to stop)."""
+    uses_weights = params["sampling"] == "around"
+    key: Hashable = (
+        _method_key(inp),
+        state.weights_key() if uses_weights else None,
+        tuple(sorted(params.items())),
+        int(st.session_state.get(RESTARTS, 0)),
+    )
+    return state.memo("sens:smaa", key, lambda: _start(inp, dict(params)))
+
+
+def _start(inp: SensitivityInputs, params: dict[str, Any]) -> SMAAJob:
+    previous = st.session_state.get(JOB)
+    if isinstance(previous, SMAAJob) and previous.running:
+        previous.stop()
+    n_samples = int(params["n_samples"])
+    sampling: SamplingKind = params["sampling"]
+
+    def run(progress: Callable[[int, int], bool]) -> SMAAResult:
+        return run_smaa(
+            inp,
+            n_samples=n_samples,
+            seed=int(params["seed"]),
+            sampling=sampling,
+            concentration=float(params["concentration"]),
+            data_uncertainty_pct=float(params["data_uncertainty_pct"]),
+            progress=progress,
+        )
+
+    job = SMAAJob(total=n_samples).start(run)
+    st.session_state[JOB] = job
+    return job
+
+
+def run_again() -> None:
+    """Widget callback: start the same SMAA run afresh (after a stop)."""
+    st.session_state[RESTARTS] = int(st.session_state.get(RESTARTS, 0)) + 1

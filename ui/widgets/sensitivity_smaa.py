@@ -1,0 +1,190 @@
+"""The SMAA-2 section of the Sensitivity page: its settings, a stoppable run with progress,
+the rank-acceptability heatmap, central weights beside the weights in use.
+
+The run itself lives in :mod:`ui.widgets.sensitivity_runs` (a background thread, memoised by
+its inputs); this module only draws. While a run is going, a fragment refreshes the progress
+bar twice a second and offers Stop; when the run ends it reruns the page to show the result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from analysis.sensitivity import SensitivityInputs
+from methods.sensitivity import SMAAResult
+from ui.layout import notes_box, show_error
+from ui.widgets import sensitivity_charts as charts
+from ui.widgets import sensitivity_runs as runs
+from ui.widgets import sensitivity_weight_charts as wcharts
+
+SAMPLE_OPTIONS = (1_000, 2_000, 5_000, 10_000, 20_000, 50_000, 100_000, 200_000, 500_000, 10**6)
+DEFAULT_SAMPLES = 5_000
+SAMPLING = {
+    "uniform": "uniform on the simplex (no weight information)",
+    "around": "around the weights in use (Dirichlet)",
+}
+PERCENT = st.column_config.NumberColumn(format="percent")
+
+
+def controls() -> dict[str, Any]:
+    """The SMAA settings as widgets; returns them (also remembered across page switches)."""
+    cols = st.columns([3, 2, 3, 2, 2])
+    runs.seed("sens__samples", DEFAULT_SAMPLES)
+    samples = cols[0].select_slider(
+        "Weight samples",
+        SAMPLE_OPTIONS,
+        key="sens__samples",
+        format_func=lambda n: f"{n:,}",
+        help="More samples, smaller Monte Carlo error (it shrinks as 1/√N)",
+    )
+    runs.seed("sens__seed", 0)
+    seed = cols[1].number_input(
+        "Random seed",
+        min_value=0,
+        max_value=2**32 - 1,
+        step=1,
+        key="sens__seed",
+        help="The same seed gives the same numbers; also used by the AHP draws below",
+    )
+    runs.seed("sens__sampling", "uniform")
+    sampling = cols[2].selectbox(
+        "Weights drawn", list(SAMPLING), key="sens__sampling", format_func=SAMPLING.__getitem__
+    )
+    runs.seed("sens__concentration", 100.0)
+    concentration = cols[3].number_input(
+        "Concentration",
+        min_value=1.0,
+        max_value=100_000.0,
+        step=10.0,
+        key="sens__concentration",
+        disabled=sampling != "around",
+        help="With draws around the weights in use: larger keeps the draws closer to them",
+    )
+    runs.seed("sens__data_pct", 0.0)
+    data_pct = cols[4].number_input(
+        "Data ± %",
+        min_value=0.0,
+        max_value=50.0,
+        step=1.0,
+        key="sens__data_pct",
+        help="Also draw every value within ± this percentage (0 = data taken as exact)",
+    )
+    values = {
+        "n_samples": int(samples),
+        "seed": int(seed),
+        "sampling": str(sampling),
+        "concentration": float(concentration) if sampling == "around" else 100.0,
+        "data_uncertainty_pct": float(data_pct),
+    }
+    for key in ("sens__samples", "sens__seed", "sens__sampling", "sens__concentration"):
+        runs.remember(key)
+    runs.remember("sens__data_pct")
+    return values
+
+
+@st.fragment(run_every=0.5)
+def progress(job: runs.SMAAJob) -> None:
+    """Progress bar and Stop button while ``job`` runs; reruns the page once it has ended."""
+    if not job.running:
+        st.rerun()
+    share = min(1.0, job.done / job.total) if job.total else 0.0
+    st.progress(share, text=f"SMAA-2: {job.done:,} of {job.total:,} samples")
+    if job.stop_requested:
+        st.caption("Stopping after the chunk under way…")
+    else:
+        st.button("Stop", key="sens__stop", icon=":material/stop_circle:", on_click=job.stop)
+
+
+def render(inp: SensitivityInputs, names: Mapping[str, str], titles: Mapping[str, str]) -> None:
+    """The whole SMAA section for ``inp``."""
+    params = controls()
+    job = runs.smaa_job(inp, params)
+    if job.running:
+        job.wait(runs.QUICK_WAIT)
+    if job.running:
+        progress(job)
+    elif job.error is not None:
+        show_error(job.error)
+    elif job.failed or job.result is None:
+        st.error(
+            "Internal error in the SMAA run: this is a bug in clusterrank. The details are in "
+            "the server log.",
+            icon=":material/bug_report:",
+        )
+    else:
+        if job.stopped_early:
+            _stopped(job)
+        _result(job.result, inp, names, titles)
+
+
+def _stopped(job: runs.SMAAJob) -> None:
+    done = job.result.n_samples if job.result is not None else 0
+    st.warning(
+        f"Stopped after {done:,} of {job.total:,} samples: the numbers below cover those "
+        "samples only, with larger Monte Carlo errors.",
+        icon=":material/stop_circle:",
+    )
+    st.button(
+        f"Run all {job.total:,} samples",
+        key="sens__run_again",
+        on_click=runs.run_again,
+        icon=":material/replay:",
+    )
+
+
+def _result(
+    result: SMAAResult,
+    inp: SensitivityInputs,
+    names: Mapping[str, str],
+    titles: Mapping[str, str],
+) -> None:
+    long, order, cut = charts.acceptability_frame(result, names)
+    st.markdown(
+        "**Rank acceptability**: the share of samples in which each candidate took each rank"
+    )
+    st.altair_chart(
+        charts.acceptability_heatmap(long, order),
+        width="stretch",
+        alt="Rank acceptability heatmap",
+    )
+    for note in cut:
+        st.caption(note)
+    caption = f"Settings: {result.settings_text()}"
+    st.caption(caption)
+    summary = result.to_frame()
+    table = pd.DataFrame(
+        {
+            "candidate": [names.get(i, i) for i in summary["id"]],
+            "ranked first": summary["first_rank_acceptability"],
+            "± error": summary["first_rank_se"],
+            "holistic acceptability": summary["holistic_acceptability"],
+            "confidence factor": summary["confidence_factor"],
+        }
+    )
+    config = {c: PERCENT for c in ("ranked first", "± error", "confidence factor")}
+    config["holistic acceptability"] = st.column_config.NumberColumn(format="%.3f")
+    st.dataframe(table, hide_index=True, column_config=config, key="sens__smaa_table")
+    st.markdown("**Central weights**: the typical weights that make each candidate the winner")
+    wide, notes = wcharts.central_frame(result, inp.weights.global_weights, titles, names)
+    chart_col, table_col = st.columns([3, 2])
+    chart_col.altair_chart(
+        wcharts.central_chart(wide),
+        width="stretch",
+        alt="Central weights beside the weights in use",
+    )
+    weight_cols = {c: PERCENT for c in wide.columns if c != "criterion"}
+    table_col.dataframe(wide, hide_index=True, column_config=weight_cols)
+    for note in notes:
+        st.caption(note)
+    st.caption(caption)
+    pairwise = result.pairwise_frame()
+    if pairwise is not None:
+        with st.expander("Pairwise winning indices: P(row ranks better than column)"):
+            labelled = pairwise.rename(index=names, columns=names)
+            st.dataframe(labelled, column_config={c: PERCENT for c in labelled.columns})
+            st.caption(caption)
+    notes_box(result.notes, "SMAA notes")
