@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8501
 
-.PHONY: run test install lint typecheck pytest browser bench clean
+.PHONY: run test install lint typecheck pytest browser bench screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,11 @@ test: lint typecheck pytest
 
 bench: install
 	$(BIN)/python -m bench
+
+# Refresh the README's screenshots from the browser tests' artifacts.
+screenshots: install browser
+	$(BIN)/pytest -m browser -q
+	cp artifacts/screenshots/*.png docs/screenshots/
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

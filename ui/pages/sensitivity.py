@@ -11,6 +11,7 @@ analysis that cannot run says why and the others still show.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -77,7 +78,9 @@ def _stability(inp: SensitivityInputs, names: Names) -> None:
         icon=":material/crisis_alert:",
     )
     table = stability_table(result, level, names.criteria, names.candidates)
-    config = {c: PERCENT for c in ("weight", "holds from", "holds to")}
+    config: dict[str, Any] = {c: PERCENT for c in ("weight", "holds from", "holds to")}
+    config["criterion"] = st.column_config.TextColumn(width="medium")
+    config |= {c: st.column_config.TextColumn(width="large") for c in ("below", "above")}
     st.dataframe(table, hide_index=True, column_config=config, key="sens__stability_table")
     st.caption(
         "Each criterion's weight moves alone, the others keeping their proportions; the table "

@@ -108,7 +108,7 @@ def hhi_chart(hhi: pd.DataFrame, *, by_year: bool) -> alt.Chart | alt.LayerChart
     title = "HHI (percent shares; 10000/K..10000)"
     if by_year:
         base = alt.Chart(hhi).encode(
-            x=alt.X("year:O", title="year"),
+            x=alt.X("year:O", title="year", axis=alt.Axis(labelAngle=0)),
             y=alt.Y("hhi:Q", title=title, scale=alt.Scale(zero=False)),
             color=alt.Color("region:N", title="region"),
             tooltip=[alt.Tooltip("year:O"), *tooltip],
@@ -129,8 +129,9 @@ def hhi_chart(hhi: pd.DataFrame, *, by_year: bool) -> alt.Chart | alt.LayerChart
     )
 
 
-def profile_chart(rows: pd.DataFrame, domain: list[float]) -> alt.LayerChart | alt.FacetChart:
-    """One region's LQs by sector, largest first, with the LQ = 1 line."""
+def profile_chart(rows: pd.DataFrame) -> alt.LayerChart | alt.FacetChart:
+    """One region's LQs by sector, largest first, with the LQ = 1 line (orange bars at or
+    above 1, blue below)."""
     data = rows.assign(
         sector_label=[
             sector_label(s, e) for s, e in zip(rows["sector"], rows["sector_en"], strict=True)
@@ -142,11 +143,7 @@ def profile_chart(rows: pd.DataFrame, domain: list[float]) -> alt.LayerChart | a
         .encode(
             x=alt.X("lq:Q", title="location quotient (1 = as specialised as the reference)"),
             y=alt.Y("sector_label:N", sort=list(data["sector_label"]), axis=_sector_axis()),
-            color=alt.Color(
-                "lq:Q",
-                scale=alt.Scale(domain=domain, range=LQ_RANGE, interpolate="lab"),
-                legend=None,
-            ),
+            color=alt.condition(alt.datum.lq >= 1, alt.value(LQ_RANGE[2]), alt.value(LQ_RANGE[0])),
             tooltip=[
                 alt.Tooltip("sector:N"),
                 alt.Tooltip("sector_en:N", title="sector (English)"),
@@ -165,6 +162,7 @@ def profile_chart(rows: pd.DataFrame, domain: list[float]) -> alt.LayerChart | a
 
 def comparison_chart(profile: pd.DataFrame) -> alt.Chart:
     """Grouped bars: each chosen region's position on every criterion (1 = best of all)."""
+    order = list(dict.fromkeys(profile["criterion"]))
     return (
         alt.Chart(profile)
         .mark_bar()
@@ -172,7 +170,8 @@ def comparison_chart(profile: pd.DataFrame) -> alt.Chart:
             x=alt.X(
                 "criterion:N",
                 title=None,
-                axis=alt.Axis(labelAngle=-25, labelLimit=220, labelOverlap=False),
+                sort=order,
+                axis=alt.Axis(labelAngle=-25, labelLimit=240, labelOverlap=False),
             ),
             xOffset=alt.XOffset("candidate:N"),
             y=alt.Y(

@@ -94,7 +94,7 @@ def _given(value: Any, default: str) -> Any:
 
 def table_options(info: TableInfo) -> Options:
     """Measure, year, reference, total sector and rule sets for ``info``'s table."""
-    cols = st.columns([2, 2, 3, 3, 4])
+    cols = st.columns(4)
     measures = list(info.measures) or ["value"]
     choice("regions__measure", measures, measures[0])
     cols[0].selectbox(
@@ -143,7 +143,7 @@ def table_options(info: TableInfo) -> Options:
     )
     sets = rule_sets()
     state.seed_widget("regions__rule_sets", list(sets))
-    cols[4].multiselect(
+    st.multiselect(
         "Screening rule sets",
         list(sets),
         key="regions__rule_sets",

@@ -159,7 +159,7 @@ def profile(view: SpecialisationView, year: int | None) -> None:
         latest = int(mine["year"].max())
         mine = mine[mine["year"] == latest]
         st.caption(f"Year {latest} (the latest analysed).")
-    st.altair_chart(charts.profile_chart(mine, charts.lq_domain(view.lq_long["lq"])))
+    st.altair_chart(charts.profile_chart(mine))
     above = mine[mine["lq"] > 1]
     st.caption(
         f"{len(above)} of {len(mine)} sectors above 1"

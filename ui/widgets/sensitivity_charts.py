@@ -21,6 +21,9 @@ MAX_HEAT = 30
 """The acceptability heatmap shows at most this many candidates and ranks."""
 EDGE = 1e-9
 DARK_TEXT = "#1f2d3d"
+GROW = alt.AutoSizeParams(type="fit-x", contains="padding")
+"""Fit the width, keep the plot's own height and add the legend below it (Streamlit's
+default, ``fit``, squeezes the plot to make room for a legend underneath)."""
 
 
 def sweep_frame(
@@ -125,7 +128,7 @@ def sweep_chart(
                 tooltip=[alt.Tooltip("weight:Q", format=".2%"), alt.Tooltip("crossing:N")],
             ),
         )
-    return alt.layer(*layers).properties(height=max(220, 46 * m))
+    return alt.layer(*layers).properties(height=max(220, 46 * m), autosize=GROW)
 
 
 def acceptability_frame(
@@ -175,7 +178,7 @@ def acceptability_heatmap(long: pd.DataFrame, order: list[str]) -> alt.LayerChar
             alt.datum.acceptability > 0.55, alt.value("white"), alt.value(DARK_TEXT)
         ),
     )
-    return alt.layer(cells, text).properties(height=max(120, 44 * len(order)))
+    return alt.layer(cells, text).properties(height=max(120, 44 * len(order)), autosize=GROW)
 
 
 def correlation_heatmap(table: pd.DataFrame, coefficient: str) -> alt.LayerChart | alt.FacetChart:

@@ -80,7 +80,10 @@ def central_chart(wide: pd.DataFrame) -> alt.Chart:
                 alt.Tooltip("w:Q", format=".1%", title="weight"),
             ],
         )
-        .properties(height=max(160, 16 * len(series) * len(order) + 10 * len(order)))
+        .properties(
+            height=max(160, 16 * len(series) * len(order) + 10 * len(order)),
+            autosize=alt.AutoSizeParams(type="fit-x", contains="padding"),
+        )
     )
 
 

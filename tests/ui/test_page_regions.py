@@ -1,0 +1,223 @@
+"""The Regions page in AppTest: the shipped seed 003 table (LQ heatmap, HHI series, screening,
+profile), regions compared on the UK and EU scenarios with their ranks, an invalid upload
+listing every problem, and exports whose bytes match the tables on screen."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pytest
+from openpyxl import load_workbook
+from streamlit.runtime.media_file_manager import MediaFileManager
+from streamlit.testing.v1 import AppTest
+
+import streamlit.testing.v1.app_test as app_test_module
+from analysis.ranking import rank_scenario_file
+from tests.criteria.regional.test_hhi_seed003 import PRINTED_HHI, _exact_hhi
+from tests.ui.conftest import ROOT, open_page, texts
+
+UK = ROOT / "configs" / "scenarios" / "uk_nuts2_innovation.yaml"
+EU = ROOT / "configs" / "scenarios" / "eu_nuts2_regions.yaml"
+
+# Two regions and a national row, employment in persons. By hand, LQ = (x_ir/x_r)/(x_iN/x_N):
+# north has 30 of its 100 in coal, the nation 100 of 1000, so 3; north services 70/100 over
+# 900/1000 = 0.7778; south coal 10/100 over 100/1000 = 1; south services 90/100 / 0.9 = 1.
+GOOD_CSV = """\
+# illustrative test table (not from any source)
+region_id,region_name,sector_id,sector_name,sector_name_en,value,unit
+north,Север,coal,Уголь,Coal,30,persons
+north,Север,services,Услуги,Services,70,persons
+south,Юг,coal,Уголь,Coal,10,persons
+south,Юг,services,Услуги,Services,90,persons
+RU,Россия,coal,Уголь,Coal,100,persons
+RU,Россия,services,Услуги,Services,900,persons
+"""
+HAND_LQ = {("north", "coal"): 3.0, ("north", "services"): 0.7 / 0.9, ("south", "coal"): 1.0}
+
+BAD_CSV = """\
+region_id,sector_id,value,unit
+north,coal,-30,persons
+north,services,abc,persons
+north,coal,5,persons
+south,coal,10,tonnes
+"""
+
+
+@pytest.fixture
+def media(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[MediaFileManager]]:
+    """Every media-file manager AppTest creates, so a download button's bytes can be read."""
+    made: list[MediaFileManager] = []
+
+    class Recording(MediaFileManager):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            made.append(self)
+
+    monkeypatch.setattr(app_test_module, "MediaFileManager", Recording)
+    yield made
+
+
+def downloaded(at: AppTest, key: str, media: list[MediaFileManager]) -> bytes:
+    """The bytes behind a download button, as the browser would receive them."""
+    file_id = at.download_button(key=key).proto.url.rsplit("/", 1)[-1]
+    for manager in reversed(media):
+        found = manager.read_file(file_id)
+        if found is not None:
+            return bytes(found.content)
+    raise AssertionError(f"no media file {file_id} for {key}")
+
+
+def regions(app: AppTest) -> AppTest:
+    return open_page(app, "regions")
+
+
+def upload(at: AppTest, text: str, name: str) -> AppTest:
+    at.radio(key="regions__source").set_value("upload").run()
+    at.file_uploader(key="regions__upload").set_value((name, text.encode("utf-8"), "text/csv"))
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def frame_with(at: AppTest, *columns: str) -> pd.DataFrame:
+    for df in at.dataframe:
+        if isinstance(df.value, pd.DataFrame) and set(columns) <= set(df.value.columns):
+            return df.value
+    raise AssertionError(f"no table with columns {columns}")
+
+
+def chart_specs(at: AppTest) -> list[dict[str, Any]]:
+    return [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
+
+
+def test_shipped_table_shows_heatmap_and_the_hhi_series(app: AppTest) -> None:
+    """Seed 003 (Иванова О. П., 2018), Table 1 (GVA structure of the Kemerovo region) and
+    the HHI series printed after Table 6: the page, on the shipped table with its declared
+    total, shows the HHI of every year 2011–2015 equal to Σ s² of Table 1's printed shares
+    (2012: 1366.8925 vs printed 1366.89; 2011: 1726.031 vs the misprinted 1724.03), the LQ
+    heatmap (rect marks coloured by LQ around 1), the skipped year 2010 in the notes and the
+    Cyrillic and English sector names."""
+    at = regions(app)
+    hhi = frame_with(at, "hhi", "hhi_normalised", "year")
+    assert hhi["year"].tolist() == sorted(PRINTED_HHI)
+    np.testing.assert_allclose(
+        hhi["hhi"].to_numpy(), [float(_exact_hhi(y)) for y in sorted(PRINTED_HHI)], atol=1e-9
+    )
+    np.testing.assert_allclose(hhi.loc[hhi["year"] == 2012, "hhi"], PRINTED_HHI[2012], atol=5e-3)
+    heat = [s for s in chart_specs(at) if "rect" in json.dumps(s.get("layer", s))]
+    assert len(heat) == 1
+    data = next(iter(heat[0]["datasets"].values()))
+    assert {"Добыча полезных ископаемых|Mining and quarrying"} <= {d["sector_label"] for d in data}
+    assert all(d["lq"] == pytest.approx(1.0) for d in data)  # one region is its own reference
+    page = texts(at)
+    assert "every LQ is 1 by construction" in page
+    assert "year 2010 skipped" in page
+    assert "Seed 003 (Иванова О. П., 2018), Table 1" in page
+    assert "total_sector=total" in page
+
+
+def test_a_single_year_gives_that_years_hhi(app: AppTest) -> None:
+    """Choosing 2012 analyses that year alone: one HHI row, seed 003's 1366.89 (Table 1)."""
+    at = regions(app)
+    at.selectbox(key="regions__year").set_value(2012).run()
+    assert not at.exception
+    hhi = frame_with(at, "hhi", "hhi_normalised")
+    assert len(hhi) == 1
+    np.testing.assert_allclose(hhi["hhi"].iloc[0], float(_exact_hhi(2012)), atol=1e-9)
+
+
+def test_comparison_shows_the_ranks_of_the_chosen_regions(app: AppTest) -> None:
+    """Two UK regions picked: their ranks are those of the full TOPSIS ranking of the shipped
+    scenario (ranked independently here), out of the 38 ranked; UKI7's false zero is shown as
+    the reason it is left out, with the Nesta attribution."""
+    at = regions(app)
+    at.multiselect(key="regions__compare").set_value(["UKC1", "UKJ1"]).run()
+    assert not at.exception
+    full = rank_scenario_file(UK).to_frame().set_index("id")
+    ranks = frame_with(at, "rank", "of", "region", "score")
+    assert ranks["id"].tolist() == ["UKC1", "UKJ1"]
+    assert ranks["rank"].tolist() == [int(full.loc["UKC1", "rank"]), int(full.loc["UKJ1", "rank"])]
+    assert set(ranks["of"]) == {38}
+    page = texts(at)
+    assert f"Rank **{int(full.loc['UKC1', 'rank'])}** of 38" in page
+    assert "known false zero" in page and "UKI7" in page
+    assert "Nesta BEIS R&D indicators" in page and "MIT licence" in page
+    assert "normalization=vector" in page
+    values = frame_with(at, "criterion", "unit", "direction")
+    assert list(values.columns[3:]) == ["Tees Valley and Durham (UKC1)", next(
+        c for c in values.columns if c.endswith("(UKJ1)")
+    )]
+
+
+def test_eu_scenario_compares_regions_with_eurostat_attribution(app: AppTest) -> None:
+    at = regions(app)
+    at.selectbox(key="regions__scenario").set_value("eu_nuts2_regions.yaml").run()
+    at.multiselect(key="regions__compare").set_value(["DE21", "CZ01", "BE10"]).run()
+    assert not at.exception
+    full = rank_scenario_file(EU).to_frame().set_index("id")
+    ranks = frame_with(at, "rank", "of", "region", "score")
+    assert ranks["rank"].tolist() == [int(full.loc[i, "rank"]) for i in ("DE21", "CZ01", "BE10")]
+    assert set(ranks["of"]) == {233}
+    assert "fabiosepulveda/INDEX" in texts(at)
+
+
+def test_one_region_asks_for_a_second(app: AppTest) -> None:
+    at = regions(app)
+    at.multiselect(key="regions__compare").set_value(["UKC1"]).run()
+    assert any("Pick two to four regions" in i.value for i in at.info)
+
+
+def test_invalid_upload_lists_every_problem(app: AppTest) -> None:
+    """Each problem is its own error naming the file, the line and the column: a negative
+    figure, text in a number, a duplicate row, mixed units and a missing cell."""
+    at = upload(regions(app), BAD_CSV, "bad.csv")
+    errors = [e.value for e in at.error]
+    assert "5 problems in bad.csv; nothing was analysed" in errors[0]
+    details = errors[1:]
+    assert len(details) == 5
+    assert all(e.startswith("**bad.csv") for e in details)
+    for fragment in ("line 2", "negative", "line 3", "not a number", "line 4", "duplicate"):
+        assert any(fragment in e for e in details), fragment
+    assert any("tonnes" in e and "line 5" in e for e in details)
+    assert not any("Traceback" in e for e in errors)
+    assert not at.get("download_button") or all(
+        b.key == "regions__csv_compare" for b in at.download_button
+    )
+
+
+def test_not_utf8_and_no_region_column_are_problems(app: AppTest) -> None:
+    at = upload(regions(app), "x,y\n1,2\n", "plain.csv")
+    assert any("no 'region_id' column" in e.value for e in at.error)
+    at.file_uploader(key="regions__upload").set_value(("latin.csv", b"region_id\n\xff\n", "text/csv"))
+    at.run()
+    assert any("not UTF-8" in e.value and "latin.csv" in e.value for e in at.error)
+
+
+def test_lq_csv_and_workbook_hold_the_lq_table_on_screen(
+    app: AppTest, media: list[MediaFileManager]
+) -> None:
+    """An uploaded table against its national row: the LQ table on screen equals the
+    hand-computed quotients (see GOOD_CSV), and the CSV and Excel exports hold that table."""
+    at = upload(regions(app), GOOD_CSV, "two_regions.csv")
+    at.selectbox(key="regions__reference").set_value("RU").run()
+    assert not at.exception, [e.value for e in at.exception]
+    shown = frame_with(at, "region_id", "coal", "services")
+    for (region, sector), lq in HAND_LQ.items():
+        got = shown.loc[shown["region_id"] == region, sector].item()
+        np.testing.assert_allclose(got, lq, atol=1e-12)
+    csv = downloaded(at, "regions__csv_lq", media)
+    assert csv.startswith(b"\xef\xbb\xbf")
+    exported = pd.read_csv(io.BytesIO(csv), encoding="utf-8-sig")
+    pd.testing.assert_frame_equal(exported, shown.reset_index(drop=True), check_dtype=False)
+    book = load_workbook(io.BytesIO(downloaded(at, "regions__xlsx", media)), read_only=True)
+    assert "location quotients" in book.sheetnames and "settings and notes" in book.sheetnames
+    rows = list(book["location quotients"].values)
+    sheet = pd.DataFrame(rows[1:], columns=rows[0])
+    pd.testing.assert_frame_equal(sheet, shown.reset_index(drop=True), check_dtype=False)
+    hhi = pd.read_csv(io.BytesIO(downloaded(at, "regions__csv_hhi", media)), encoding="utf-8-sig")
+    assert hhi.loc[hhi["region_id"] == "north", "hhi"].item() == pytest.approx(30**2 + 70**2)
