@@ -23,13 +23,13 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.ranking import rank_scenario
+from analysis.ranking import method_settings, scenario_report
 from analysis.report import RankingReport
 from analysis.weights import WeightReport
 from criteria.decision_matrix import DecisionMatrix
 from criteria.models.scenario import Scenario
 from errors import ClusterRankError
-from methods.correlation import correlation_matrix
+from methods.sensitivity.agreement import MethodSpec, method_agreement
 
 DEFAULT_COEFFICIENTS: tuple[str, ...] = ("spearman", "ws")
 
@@ -115,38 +115,34 @@ def compare_methods(
     ----------
     Spearman (1904); Sałabun and Urbaniak (2020). Full entries in the module docstring.
     """
-    reports: dict[str, RankingReport] = {}
-    failures: dict[str, str] = {}
-    for method in dict.fromkeys(methods):
-        if precomputed and method in precomputed:
-            reports[method] = precomputed[method]
-            continue
-        try:
-            reports[method] = rank_scenario(
-                scenario,
-                method=method,
-                settings=dict((settings or {}).get(method, {})),
-                weights=weights,
-                matrix=matrix,
-            )
-        except ClusterRankError as exc:
-            failures[method] = str(exc)
-    correlations: dict[str, pd.DataFrame] = {}
-    notes: list[str] = []
-    if len(reports) >= 2 and len(matrix.candidates) >= 2:
-        ranks = {m: r.result.ranks for m, r in reports.items()}
-        for coefficient in coefficients:
-            try:
-                correlations[coefficient] = correlation_matrix(ranks, coefficient)
-            except ClusterRankError as exc:
-                notes.append(f"{coefficient} not computed: {exc}")
-    elif len(matrix.candidates) < 2:
-        notes.append("rank correlations need at least two candidates")
+    names = list(dict.fromkeys(methods))
+    specs = [MethodSpec(m, m, method_settings(scenario, m, (settings or {}).get(m))) for m in names]
+    known = {m: r.result for m, r in (precomputed or {}).items() if m in names}
+    try:
+        agreement = method_agreement(
+            matrix.values,
+            weights.global_weights,
+            matrix.directions,
+            methods=specs,
+            correlations=coefficients,
+            candidates=matrix.candidates,
+            criteria=matrix.criteria,
+            precomputed=known,
+        )
+    except ClusterRankError as exc:  # no method at all could rank: every reason is in exc
+        failures = {", ".join(names): str(exc)}
+        return MethodComparison(matrix.candidates, matrix.candidate_names, {}, failures)
+    reports = {
+        label: (precomputed or {}).get(label) or scenario_report(scenario, matrix, weights, res)
+        for label, res in agreement.rankings.items()
+    }
+    skipped = {label for label, _ in agreement.skipped}
+    notes = tuple(n for n in agreement.notes if n.split(" skipped: ")[0] not in skipped)
     return MethodComparison(
         candidates=matrix.candidates,
         names=matrix.candidate_names,
         reports=reports,
-        failures=failures,
-        correlations=correlations,
-        notes=tuple(notes),
+        failures=dict(agreement.skipped),
+        correlations=dict(agreement.correlations),
+        notes=notes,
     )

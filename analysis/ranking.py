@@ -19,6 +19,7 @@ from criteria.models.scenario import Scenario
 from criteria.plain_matrix import read_matrix_csv
 from errors import ConfigurationError
 from methods.registry import rank
+from methods.result import RankingResult
 
 
 def rank_scenario(
@@ -49,8 +50,6 @@ def rank_scenario(
         msg = "weights and decision matrix list different criteria; reload the scenario"
         raise ConfigurationError(msg)
     name = method or scenario.method.name
-    merged: dict[str, Any] = dict(scenario.method.settings) if name == scenario.method.name else {}
-    merged.update(settings or {})
     result = rank(
         dm.values,
         wr.global_weights,
@@ -58,8 +57,27 @@ def rank_scenario(
         name,
         candidates=dm.candidates,
         criteria=dm.criteria,
-        settings=merged,
+        settings=method_settings(scenario, name, settings),
     )
+    return scenario_report(scenario, dm, wr, result)
+
+
+def method_settings(
+    scenario: Scenario, method: str, overrides: Mapping[str, Any] | None = None
+) -> dict[str, Any]:
+    """Settings for ``method``: the scenario's own when it is the scenario's method, updated
+    by ``overrides``; only ``overrides`` for any other method."""
+    merged: dict[str, Any] = (
+        dict(scenario.method.settings) if method == scenario.method.name else {}
+    )
+    merged.update(overrides or {})
+    return merged
+
+
+def scenario_report(
+    scenario: Scenario, dm: DecisionMatrix, wr: WeightReport, result: RankingResult
+) -> RankingReport:
+    """A method's result on a scenario, with the data, weighting and method notes and settings."""
     notes = list(dm.notes) + list(wr.notes) + list(result.notes)
     if len(dm.candidates) == 1:
         notes.append("only one candidate: it ranks first by definition; add candidates to compare")

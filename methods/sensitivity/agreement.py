@@ -136,6 +136,7 @@ def method_agreement(
     correlations: Sequence[str] = ("spearman", "ws"),
     candidates: Sequence[str] | None = None,
     criteria: Sequence[str] | None = None,
+    precomputed: Mapping[str, RankingResult] | None = None,
 ) -> AgreementResult:
     """Rank with several methods and measure how far their rankings agree.
 
@@ -147,6 +148,9 @@ def method_agreement(
         Methods to compare (default :data:`DEFAULT_METHODS`).
     correlations
         Rank-correlation coefficients to tabulate (``spearman``, ``weighted_spearman``, ``ws``).
+    precomputed
+        Results the caller already has, by method label (same matrix, weights and settings);
+        they are used as they are instead of ranking again.
 
     Raises
     ------
@@ -161,6 +165,9 @@ def method_agreement(
     done: dict[str, RankingResult] = {}
     skipped: list[tuple[str, str]] = []
     for spec in specs:
+        if precomputed is not None and spec.label in precomputed:
+            done[spec.label] = precomputed[spec.label]
+            continue
         try:
             done[spec.label] = rank(
                 matrix,
@@ -183,6 +190,8 @@ def method_agreement(
     tables: dict[str, pd.DataFrame] = {}
     if len(first.candidates) < 2:
         notes.append("one candidate only: rank correlations are undefined and not computed")
+    elif len(done) < 2:
+        notes.append("only one method ranked these data: nothing to correlate")
     else:
         for name in correlations:
             try:

@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-import analysis.compare
+import methods.sensitivity.agreement
 from analysis.compare import compare_methods
 from analysis.ranking import rank_scenario
 from analysis.weights import resolve_weights
@@ -53,14 +53,14 @@ def test_a_method_that_cannot_run_is_reported_not_raised(
     """A method that raises a ClusterRankError on these data is listed with its message and
     left out of the correlations; the others still run."""
     scenario, matrix, weights = parts
-    real = analysis.compare.rank_scenario
+    real = methods.sensitivity.agreement.rank
 
     def fussy(*args: Any, **kwargs: Any) -> Any:
-        if kwargs.get("method") == "wsm":
+        if args[3] == "wsm":
             raise MethodInputError("WSM needs every value > 0; row 5, column 6 is 0")
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(analysis.compare, "rank_scenario", fussy)
+    monkeypatch.setattr(methods.sensitivity.agreement, "rank", fussy)
     result = compare_methods(scenario, matrix, weights, methods=["topsis", "wsm", "nonesuch"])
     assert result.failures["wsm"] == "WSM needs every value > 0; row 5, column 6 is 0"
     assert "unknown ranking method 'nonesuch'" in result.failures["nonesuch"]

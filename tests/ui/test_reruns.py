@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
-import analysis.compare
+import methods.sensitivity.agreement
 import ui.loaders
 import ui.state
 from tests.ui.conftest import open_page
@@ -32,7 +32,7 @@ def _count(monkeypatch: pytest.MonkeyPatch, module: object, name: str, calls: Ca
 def calls(monkeypatch: pytest.MonkeyPatch) -> Calls:
     counter: Calls = Counter()
     _count(monkeypatch, ui.state, "rank_scenario", counter)
-    _count(monkeypatch, analysis.compare, "rank_scenario", counter)
+    _count(monkeypatch, methods.sensitivity.agreement, "rank", counter)
     _count(monkeypatch, ui.state, "weights_from_sliders", counter)
     _count(monkeypatch, ui.state, "resolve_weights", counter)
     _count(monkeypatch, ui.loaders, "scenario_from_text", counter)
@@ -64,5 +64,6 @@ def test_the_ranking_page_ranks_each_method_once(app: AppTest, calls: Calls) -> 
     at = open_page(at, "ranking")
     compared = at.multiselect(key="compare__methods").value
     assert "topsis" in compared
-    assert calls["rank_scenario"] == len(compared) - 1
+    assert calls["rank"] == len(compared) - 1  # each compared method but the picked one
+    assert calls["rank_scenario"] == 0
     assert calls["weights_from_sliders"] == 0

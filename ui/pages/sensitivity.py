@@ -77,7 +77,7 @@ def _stability(inp: SensitivityInputs, names: Names) -> None:
         first_change_sentence(found, level, names.criteria, names.candidates),
         icon=":material/crisis_alert:",
     )
-    table = stability_table(result, level, names.criteria, names.candidates)
+    table = stability_table(result, level, names.criteria, names.candidates).round(3)
     config: dict[str, Any] = {c: PERCENT for c in ("weight", "holds from", "holds to")}
     config["criterion"] = st.column_config.TextColumn(width="medium")
     config |= {c: st.column_config.TextColumn(width="large") for c in ("below", "above")}
@@ -126,11 +126,15 @@ def _agreement(inp: SensitivityInputs, names: Names) -> None:
     result = runs.agreement(inp)
     frame = result.to_frame()
     frame.insert(1, "candidate", [names.candidates.get(i, i) for i in frame["id"]])
+    frame = frame.rename(columns={"copeland_score": "Copeland", "mean_rank": "mean rank"})
     st.markdown("**Ranks by each method** and the Copeland consensus (best first)")
     st.dataframe(
         frame.drop(columns="id"),
         hide_index=True,
-        column_config={"mean_rank": st.column_config.NumberColumn(format="%.2f")},
+        column_config={
+            "candidate": st.column_config.TextColumn(width="medium"),
+            "mean rank": st.column_config.NumberColumn(format="%.2f"),
+        },
         key="sens__agreement_table",
     )
     labels = {"spearman": "Spearman's ρ", "ws": "WS coefficient (row = reference ranking)"}
@@ -198,14 +202,16 @@ def _ahp(inp: SensitivityInputs, names: Names) -> None:
         b.metric("P(winner changes)", f"{result.p_winner_changes:.1%}", help=f"± {se:.1%}")
     c.metric("Draws kept (CR acceptable)", f"{result.accepted:,} of {result.draws:,}")
     frame = sensitivity_weight_charts.ahp_frame(result, names.groups)
-    chart_col, table_col = st.columns([3, 2])
-    chart_col.altair_chart(
+    st.altair_chart(
         sensitivity_weight_charts.ahp_chart(frame),
         width="stretch",
         alt="Interval of each group weight under perturbed judgments",
     )
-    table_col.dataframe(
-        frame, hide_index=True, column_config={c: PERCENT for c in frame.columns[1:]}
+    numbers = frame.columns[1:]
+    st.dataframe(
+        frame.assign(**{c: frame[c].round(3) for c in numbers}),
+        hide_index=True,
+        column_config={c: PERCENT for c in numbers},
     )
     shares = pd.Series(dict(result.winner_share)).sort_values(ascending=False)
     wins = ", ".join(

@@ -21,6 +21,8 @@ MAX_HEAT = 30
 """The acceptability heatmap shows at most this many candidates and ranks."""
 EDGE = 1e-9
 DARK_TEXT = "#1f2d3d"
+EMPTY_CELL = "#f4f8fc"  # share 0: nearly white, so "never" reads as empty
+FULL_CELL = "#08519c"
 GROW = alt.AutoSizeParams(type="fit-x", contains="padding")
 """Fit the width, keep the plot's own height and add the legend below it (Streamlit's
 default, ``fit``, squeezes the plot to make room for a legend underneath)."""
@@ -93,6 +95,7 @@ def sweep_chart(
     color = alt.Color(
         "candidate:N",
         title=None,
+        scale=alt.Scale(scheme="tableau10"),
         legend=alt.Legend(orient="bottom", columns=1, labelLimit=600, symbolStrokeWidth=3),
     )
     tips = [
@@ -162,7 +165,7 @@ def acceptability_heatmap(long: pd.DataFrame, order: list[str]) -> alt.LayerChar
         color=alt.Color(
             "acceptability:Q",
             title="share of samples",
-            scale=alt.Scale(scheme="blues", domain=[0, 1]),
+            scale=alt.Scale(domain=[0, 1], range=[EMPTY_CELL, FULL_CELL]),
             legend=alt.Legend(format="%", orient="bottom", gradientLength=260),
         ),
         tooltip=[
@@ -196,8 +199,13 @@ def correlation_heatmap(table: pd.DataFrame, coefficient: str) -> alt.LayerChart
         else alt.Scale(scheme="blues", domain=[0.0, 1.0])
     )
     base = alt.Chart(long).encode(
-        x=alt.X("column:N", sort=order, title=None, axis=alt.Axis(labelAngle=-35, labelLimit=160)),
-        y=alt.Y("row:N", sort=order, title=None, axis=alt.Axis(labelLimit=160)),
+        x=alt.X(
+            "column:N",
+            sort=order,
+            title=None,
+            axis=alt.Axis(labelAngle=-40, labelLimit=160, labelOverlap=False),
+        ),
+        y=alt.Y("row:N", sort=order, title=None, axis=alt.Axis(labelLimit=160, labelOverlap=False)),
     )
     cells = base.mark_rect(stroke="white", strokeWidth=1).encode(
         color=alt.Color("value:Q", title=None, scale=scale, legend=None),
@@ -211,4 +219,4 @@ def correlation_heatmap(table: pd.DataFrame, coefficient: str) -> alt.LayerChart
         text="label:N",
         color=alt.condition(alt.datum.value > 0.8, alt.value("white"), alt.value(DARK_TEXT)),
     )
-    return alt.layer(cells, text).properties(height=max(160, 38 * len(order)))
+    return alt.layer(cells, text).properties(height=max(160, 38 * len(order)), autosize=GROW)

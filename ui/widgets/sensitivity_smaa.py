@@ -24,8 +24,8 @@ from ui.widgets import sensitivity_weight_charts as wcharts
 SAMPLE_OPTIONS = (1_000, 2_000, 5_000, 10_000, 20_000, 50_000, 100_000, 200_000, 500_000, 10**6)
 DEFAULT_SAMPLES = 5_000
 SAMPLING = {
-    "uniform": "uniform on the simplex (no weight information)",
-    "around": "around the weights in use (Dirichlet)",
+    "uniform": "uniformly (no information)",
+    "around": "around the weights in use",
 }
 PERCENT = st.column_config.NumberColumn(format="percent")
 
@@ -52,7 +52,12 @@ def controls() -> dict[str, Any]:
     )
     runs.seed("sens__sampling", "uniform")
     sampling = cols[2].selectbox(
-        "Weights drawn", list(SAMPLING), key="sens__sampling", format_func=SAMPLING.__getitem__
+        "Weights drawn",
+        list(SAMPLING),
+        key="sens__sampling",
+        format_func=SAMPLING.__getitem__,
+        help="Uniformly on the simplex (any weights equally likely), or Dirichlet draws centred "
+        "on the weights in use",
     )
     runs.seed("sens__concentration", 100.0)
     concentration = cols[3].number_input(
@@ -159,10 +164,10 @@ def _result(
     table = pd.DataFrame(
         {
             "candidate": [names.get(i, i) for i in summary["id"]],
-            "ranked first": summary["first_rank_acceptability"],
-            "± error": summary["first_rank_se"],
+            "ranked first": summary["first_rank_acceptability"].round(3),
+            "± error": summary["first_rank_se"].round(4),
             "holistic acceptability": summary["holistic_acceptability"],
-            "confidence factor": summary["confidence_factor"],
+            "confidence factor": summary["confidence_factor"].round(3),
         }
     )
     config = {c: PERCENT for c in ("ranked first", "± error", "confidence factor")}
@@ -170,21 +175,26 @@ def _result(
     st.dataframe(table, hide_index=True, column_config=config, key="sens__smaa_table")
     st.markdown("**Central weights**: the typical weights that make each candidate the winner")
     wide, notes = wcharts.central_frame(result, inp.weights.global_weights, titles, names)
-    chart_col, table_col = st.columns([3, 2])
-    chart_col.altair_chart(
+    st.altair_chart(
         wcharts.central_chart(wide),
         width="stretch",
         alt="Central weights beside the weights in use",
     )
-    weight_cols = {c: PERCENT for c in wide.columns if c != "criterion"}
-    table_col.dataframe(wide, hide_index=True, column_config=weight_cols)
     for note in notes:
         st.caption(note)
     st.caption(caption)
+    with st.expander("Central weights as a table"):
+        numbers = list(wide.columns[1:])
+        st.dataframe(
+            wide.assign(**{c: wide[c].round(3) for c in numbers}),
+            hide_index=True,
+            column_config={c: PERCENT for c in numbers},
+        )
+        st.caption(caption)
     pairwise = result.pairwise_frame()
     if pairwise is not None:
         with st.expander("Pairwise winning indices: P(row ranks better than column)"):
             labelled = pairwise.rename(index=names, columns=names)
-            st.dataframe(labelled, column_config={c: PERCENT for c in labelled.columns})
+            st.dataframe(labelled.round(3), column_config={c: PERCENT for c in labelled.columns})
             st.caption(caption)
     notes_box(result.notes, "SMAA notes")

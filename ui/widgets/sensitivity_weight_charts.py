@@ -114,4 +114,7 @@ def ahp_chart(frame: pd.DataFrame) -> alt.LayerChart | alt.FacetChart:
     middle = base.mark_bar(color="#9ecae1", height=16).encode(x="q05:Q", x2="q95:Q")
     point = base.mark_tick(color="black", thickness=3, size=22).encode(x="point:Q")
     mean = base.mark_point(color="#08519c", fill="white", filled=True, size=45).encode(x="mean:Q")
-    return alt.layer(whole, middle, point, mean).properties(height=max(120, 38 * len(order)))
+    return alt.layer(whole, middle, point, mean).properties(
+        height=max(120, 38 * len(order)),
+        autosize=alt.AutoSizeParams(type="fit-x", contains="padding"),
+    )
