@@ -30,7 +30,7 @@ from errors import Problem, ValidationFailed
 Source = str | Path | IO[str] | pd.DataFrame
 TABLES = ("hhi", "lq", "screening", "summary")
 _GAP_MARKERS = ("missing measure", "has no figure for", "absent from the reference", "lack a")
-_TOTAL_LIKE = {"total", "all", "всего", "итого"}
+TOTAL_SECTOR_NAMES = {"total", "all", "всего", "итого"}
 
 
 @dataclass(frozen=True)
@@ -250,7 +250,9 @@ def specialisation_analysis(
     settings["years"] = analysed
     settings["total_sector"] = total_sector or "none (shares of the sum of the listed sectors)"
     notes = [*skipped.values(), *_merged_notes(reports)]
-    totals = sorted({str(s) for s in first.lq.columns} & _TOTAL_LIKE) if not total_sector else []
+    totals = (
+        sorted({str(s) for s in first.lq.columns} & TOTAL_SECTOR_NAMES) if not total_sector else []
+    )
     if totals:
         notes.insert(
             0,

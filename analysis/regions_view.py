@@ -22,11 +22,10 @@ import pandas as pd
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from analysis.regional import _TOTAL_LIKE, file_years, specialisation_analysis
+from analysis.regional import TOTAL_SECTOR_NAMES, file_years, specialisation_analysis
 from criteria.decision_matrix import CellNote, DecisionMatrix
 from criteria.models.scenario import Scenario
-from criteria.regional import read_tidy_csv
-from criteria.regional._table_checks import _RESERVED_WIDE
+from criteria.regional import RESERVED_WIDE_COLUMNS, read_tidy_csv
 from errors import ValidationFailed
 
 LONG_COLUMNS = {"region_id", "sector_id", "value"}
@@ -107,14 +106,14 @@ def describe_table(text: str, name: str) -> TableInfo:
         sectors = frame["sector_id"].astype(str).str.strip()
         sector_ids = tuple(dict.fromkeys(s for s in sectors if s))
     else:
-        sector_ids = tuple(c for c in frame.columns if c not in _RESERVED_WIDE)
+        sector_ids = tuple(c for c in frame.columns if c not in RESERVED_WIDE_COLUMNS)
     measures: tuple[str, ...] = ()
     if long and "measure" in cols:
         measures = tuple(sorted({str(m).strip() or "value" for m in frame["measure"]}))
     header = tuple(
         line.lstrip("# ").strip() for line in text.splitlines() if line.lstrip().startswith("#")
     )
-    totals = [s for s in sector_ids if s.lower() in _TOTAL_LIKE]
+    totals = [s for s in sector_ids if s.lower() in TOTAL_SECTOR_NAMES]
     return TableInfo(
         name=name,
         layout="long" if long else "wide",

@@ -20,6 +20,7 @@ from criteria.decision_matrix import DecisionMatrix
 from criteria.matrix import decision_matrix
 from criteria.models.scenario import AHPWeights, Scenario
 from errors import ConfigurationError
+from methods.registry import available_methods
 from methods.sensitivity import (
     AgreementResult,
     AHPUncertaintyResult,
@@ -38,6 +39,8 @@ from methods.sensitivity import (
 )
 
 SamplingKind = Literal["uniform", "around"]
+SLOW_METHOD_CHUNK = 1024
+MAX_PAIRWISE_CANDIDATES = 200  # pairwise winning indices cost O(N m²)
 Progress = Callable[[int, int], bool | None]
 
 
@@ -137,6 +140,9 @@ def run_smaa(
         if data_uncertainty_pct > 0
         else None
     )
+    # Methods without a vectorised kernel are scored row by row: small chunks keep progress
+    # reports (and a Stop request) frequent instead of one every ~30,000 samples.
+    chunk = None if _is_batch(inp.method) else SLOW_METHOD_CHUNK
     return smaa(
         dm.values,
         dm.directions,
@@ -146,10 +152,15 @@ def run_smaa(
         n_samples=n_samples,
         seed=seed,
         uncertainty=uncertainty,
-        pairwise=len(dm.candidates) <= 200,
+        chunk_size=chunk,
+        pairwise=len(dm.candidates) <= MAX_PAIRWISE_CANDIDATES,
         progress=progress,
         **inp.common,
     )
+
+
+def _is_batch(method: str) -> bool:
+    return any(i.name == method and i.batch for i in available_methods("ranking"))
 
 
 def run_agreement(inp: SensitivityInputs) -> AgreementResult:
@@ -161,14 +172,14 @@ def run_agreement(inp: SensitivityInputs) -> AgreementResult:
 def group_judgments(inp: SensitivityInputs) -> tuple[npt.NDArray[np.float64], tuple[str, ...], str]:
     """The group-level pairwise matrix to perturb, and where it comes from.
 
-    A scenario in AHP mode gives its own judgments among the groups; otherwise the perfectly
+    AHP weights give the judgments among the groups in use; otherwise the perfectly
     consistent judgments implied by the group weights in use (a_ij = w_i / w_j) are perturbed,
     which asks "what if the panel's comparisons were each a Saaty step off?".
     """
     cs = inp.scenario.criteria_set
-    w = inp.scenario.weights
-    if isinstance(w, AHPWeights) and w.groups is not None:
-        return w.groups.pairwise(cs.group_ids), cs.group_ids, "the scenario's AHP judgments"
+    block = inp.weights.ahp.get("groups")
+    if block is not None:  # the judgments in use: the file's, or as edited on the Weights page
+        return block.result.matrix, block.result.items, "the AHP judgments in use"
     gw = inp.weights.breakdown.group_weights
     if np.any(gw <= 0):
         msg = "a group has weight 0, so no pairwise judgments can express the weights in use"

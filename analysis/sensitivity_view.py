@@ -1,12 +1,10 @@
 """Reading the sensitivity results for a person: which weight changes the answer first, and
 the stability intervals as a table with names instead of ids.
 
-:meth:`methods.sensitivity.StabilityResult.most_fragile` ranks criteria by the distance from
-the current weight to the nearer bound of its interval, including a bound of 0 or 1 beyond
-which nothing changes. A criterion whose winner holds over all of [0, 1] then looks fragile
-when its weight is small. :func:`first_change` counts only the bounds where something does
-change (the interval's ``change_below`` / ``change_above`` is stated), so its answer is the
-weight move that really alters the result first; ``None`` when no single weight can.
+:func:`first_change` names the weight move that really alters the result first, through
+:meth:`methods.sensitivity.StabilityResult.most_fragile`, which counts only the bounds where
+something changes (a bound of 0 or 1 beyond which nothing happens is no fragility); ``None``
+when no single weight can change the result.
 
 References
 ----------
@@ -63,14 +61,7 @@ def change_distance(iv: StabilityInterval) -> tuple[float, str, str]:
 
     Returns ``(inf, "", "")`` when ``level`` holds over the whole of [0, 1].
     """
-    options: list[tuple[float, str, str]] = []
-    if iv.change_below:
-        options.append((iv.weight - iv.lower, "down", iv.change_below))
-    if iv.change_above:
-        options.append((iv.upper - iv.weight, "up", iv.change_above))
-    if not options:
-        return math.inf, "", ""
-    return min(options, key=lambda o: o[0])
+    return iv.first_change()
 
 
 def first_change(result: StabilityResult, level: str = "winner") -> FirstChange | None:
@@ -87,18 +78,11 @@ def first_change(result: StabilityResult, level: str = "winner") -> FirstChange 
     ----------
     Triantaphyllou and Sánchez (1997); Mareschal (1988).
     """
-    found = [iv for iv in result.intervals if iv.level == level]
-    if not found:
-        msg = f"no stability level {level!r}; levels are {result.levels()}"
-        raise MethodInputError(msg)
-    best: FirstChange | None = None
-    for iv in found:
-        distance, direction, change = change_distance(iv)
-        if math.isinf(distance):
-            continue
-        if best is None or distance < best.distance:
-            best = FirstChange(iv, distance, direction, change)
-    return best
+    iv = result.most_fragile(level)
+    if iv is None:
+        return None
+    distance, direction, change = iv.first_change()
+    return FirstChange(iv, distance, direction, change)
 
 
 def level_words(level: str) -> str:

@@ -23,6 +23,7 @@ from analysis.sensitivity import (
 from cli.output import bullet_lines, emit, frame_table, to_json
 from criteria.loading import load_scenario
 from errors import ClusterRankError
+from methods.sensitivity import StabilityInterval
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
@@ -121,7 +122,7 @@ def _payload(inp: SensitivityInputs, s: dict[str, Any]) -> dict[str, Any]:
         "stability": {
             "settings": dict(stab.settings),
             "intervals": _records(stab.to_frame()),
-            "most_fragile_for_winner": fragile.criterion,
+            "most_fragile_for_winner": fragile.criterion if fragile else None,
             "notes": list(stab.notes),
         },
         "smaa": {
@@ -153,6 +154,16 @@ def _payload(inp: SensitivityInputs, s: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _fragile_line(fragile: StabilityInterval | None) -> str:
+    if fragile is None:
+        return "most fragile for the winner: none (no single weight changes the winner)"
+    _, _, change = fragile.first_change()
+    return (
+        f"most fragile for the winner: {fragile.criterion} (winner holds for weight "
+        f"{fragile.lower:.4f}..{fragile.upper:.4f}, now {fragile.weight:.4f}; then {change})"
+    )
+
+
 def _render(inp: SensitivityInputs, s: dict[str, Any]) -> str:
     stab, sm, agr, ahp = s["stability"], s["smaa"], s["agreement"], s["ahp_uncertainty"]
     fragile = stab.most_fragile("winner")
@@ -163,9 +174,7 @@ def _render(inp: SensitivityInputs, s: dict[str, Any]) -> str:
         "",
         "[weight stability intervals] " + stab.settings_text(),
         frame_table(table),
-        f"most fragile for the winner: {fragile.criterion} "
-        f"(winner holds for weight {fragile.lower:.4f}..{fragile.upper:.4f}, "
-        f"now {fragile.weight:.4f})",
+        _fragile_line(fragile),
         "",
         "[SMAA-2 rank acceptability] " + sm.settings_text(),
         frame_table(sm.acceptability_frame().reset_index(names="id")),

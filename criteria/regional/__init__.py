@@ -5,6 +5,7 @@ Pure functions over pandas/numpy, vectorised over regions and sectors. Imports o
 ``errors`` and this package (never ``methods``).
 """
 
+from criteria.regional._table_checks import RESERVED_WIDE_COLUMNS
 from criteria.regional.coefficients import (
     CoefficientResult,
     marketability_coefficient,
@@ -30,6 +31,7 @@ from criteria.regional.table import (
 
 __all__ = [
     "DEFAULT_RULES_PATH",
+    "RESERVED_WIDE_COLUMNS",
     "CoefficientResult",
     "HHIResult",
     "LocationQuotients",

@@ -18,7 +18,7 @@ from criteria.regional._cells import (
     select_year,
 )
 
-_RESERVED_WIDE = {"region_id", "region_name", "unit", "year", "measure", "note", "notes"}
+RESERVED_WIDE_COLUMNS = {"region_id", "region_name", "unit", "year", "measure", "note", "notes"}
 
 
 def check_long(
@@ -119,7 +119,7 @@ def check_wide(
         probs.raise_if_any()
     lines = np.arange(len(text)) + first_line
     text, lines, year = select_year(text, lines, year, probs)
-    sectors = [c for c in text.columns if c not in _RESERVED_WIDE]
+    sectors = [c for c in text.columns if c not in RESERVED_WIDE_COLUMNS]
     if not sectors:
         probs.add("", "no sector columns; add one numeric column per sector")
         probs.raise_if_any()

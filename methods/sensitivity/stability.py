@@ -22,6 +22,7 @@ Journal of Operational Research* 33(1), 54-64.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -58,10 +59,26 @@ class StabilityInterval:
     change_above: str
     how: str
 
+    def first_change(self) -> tuple[float, str, str]:
+        """Distance to the nearer bound where something changes, its side and what changes.
+
+        A bound at 0 or 1 where nothing changes does not count (a small weight is not
+        fragile just because it is small). ``(inf, "", "")`` when the level holds over the
+        whole of [0, 1].
+        """
+        options: list[tuple[float, str, str]] = []
+        if self.change_below:
+            options.append((self.weight - self.lower, "down", self.change_below))
+        if self.change_above:
+            options.append((self.upper - self.weight, "up", self.change_above))
+        if not options:
+            return math.inf, "", ""
+        return min(options, key=lambda o: o[0])
+
     @property
     def margin(self) -> float:
-        """Distance from the current weight to the nearer bound."""
-        return min(self.weight - self.lower, self.upper - self.weight)
+        """How far the weight can move before the level changes (inf: it never does)."""
+        return self.first_change()[0]
 
 
 @dataclass(frozen=True)
@@ -93,7 +110,7 @@ class StabilityResult:
                 "level": iv.level,
                 "lower": iv.lower,
                 "upper": iv.upper,
-                "margin": iv.margin,
+                "margin": iv.margin if math.isfinite(iv.margin) else None,
                 "change_below": iv.change_below,
                 "change_above": iv.change_above,
                 "how": iv.how,
@@ -105,13 +122,19 @@ class StabilityResult:
     def levels(self) -> list[str]:
         return list(dict.fromkeys(iv.level for iv in self.intervals))
 
-    def most_fragile(self, level: str = "winner") -> StabilityInterval:
-        """The criterion whose weight is closest to changing ``level`` (smallest margin)."""
+    def most_fragile(self, level: str = "winner") -> StabilityInterval | None:
+        """The criterion whose weight changes ``level`` after the smallest move; ``None`` when
+        no single weight, moved anywhere in [0, 1], changes it. Ties go to the criterion
+        listed first."""
         found = [iv for iv in self.intervals if iv.level == level]
         if not found:
             msg = f"no stability level {level!r}; levels are {self.levels()}"
             raise MethodInputError(msg)
-        return min(found, key=lambda iv: (iv.margin, iv.criterion))
+        order = {c: k for k, c in enumerate(self.criteria)}
+        changing = [iv for iv in found if math.isfinite(iv.margin)]
+        if not changing:
+            return None
+        return min(changing, key=lambda iv: (iv.margin, order.get(iv.criterion, 0)))
 
     def settings_text(self) -> str:
         return "stability (" + ", ".join(f"{k}={v}" for k, v in self.settings.items()) + ")"

@@ -92,7 +92,7 @@ def test_ahp_scenario_perturbs_its_own_judgments(run_cli: Callable[..., Run]) ->
     r = run_cli("sensitivity", path, "--samples", "300", "--ahp-draws", "200", "--format", "json")
     assert r.code == 0, r.err
     ahp = json.loads(r.out)["ahp_uncertainty"]
-    assert any("the scenario's AHP judgments" in n for n in ahp["notes"])
+    assert any("the AHP judgments in use" in n for n in ahp["notes"])
     assert 0.0 <= ahp["p_ranking_changes"] <= 1.0
 
 

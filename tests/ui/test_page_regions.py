@@ -18,7 +18,8 @@ from streamlit.testing.v1 import AppTest
 
 from analysis.ranking import rank_scenario_file
 from tests.criteria.regional.test_hhi_seed003 import PRINTED_HHI, _exact_hhi
-from tests.ui.conftest import ROOT, open_page, texts
+from tests.ui.conftest import ROOT, open_page, ranking_frame, texts
+from ui.widgets import regions_data
 
 UK = ROOT / "configs" / "scenarios" / "uk_nuts2_innovation.yaml"
 EU = ROOT / "configs" / "scenarios" / "eu_nuts2_regions.yaml"
@@ -194,9 +195,8 @@ def test_invalid_upload_lists_every_problem(app: AppTest) -> None:
         assert any(fragment in e for e in details), fragment
     assert any("tonnes" in e and "line 5" in e for e in details)
     assert not any("Traceback" in e for e in errors)
-    assert not at.get("download_button") or all(
-        b.key == "regions__csv_compare" for b in at.download_button
-    )
+    keys = {b.key for b in at.download_button}
+    assert not keys & {"regions__csv_lq", "regions__csv_hhi", "regions__xlsx"}  # nothing analysed
 
 
 def test_not_utf8_and_no_region_column_are_problems(app: AppTest) -> None:
@@ -228,8 +228,80 @@ def test_lq_csv_and_workbook_hold_the_lq_table_on_screen(
     book = load_workbook(io.BytesIO(downloaded(at, "regions__xlsx", media)), read_only=True)
     assert book.sheetnames[0] == "location quotients"
     assert book.sheetnames[-1] == "settings and notes"
-    rows = list(book["location quotients"].values)
+    rows = list(book["location quotients"].iter_rows(values_only=True))
     sheet = pd.DataFrame(rows[1:], columns=rows[0]).astype({"coal": float, "services": float})
     pd.testing.assert_frame_equal(sheet, shown.reset_index(drop=True), check_dtype=False)
     hhi = pd.read_csv(io.BytesIO(downloaded(at, "regions__csv_hhi", media)), encoding="utf-8-sig")
     assert hhi.loc[hhi["region_id"] == "north", "hhi"].item() == pytest.approx(30**2 + 70**2)
+
+
+def test_comparison_exports_hold_the_ranks_and_values_on_screen(
+    app: AppTest, media: list[MediaFileManager]
+) -> None:
+    """The comparison CSV has the rank and score rows on top of the criterion values shown,
+    and the workbook the same ranks table and the settings line of the ranking."""
+    at = regions(app)
+    at.multiselect(key="regions__compare").set_value(["UKD3", "UKM7"]).run()
+    ranks = frame_with(at, "rank", "of", "region", "score")
+    values = frame_with(at, "criterion", "unit", "direction")
+    csv = pd.read_csv(
+        io.BytesIO(downloaded(at, "regions__csv_compare", media)), encoding="utf-8-sig"
+    )
+    assert csv["criterion"].tolist()[:2] == ["rank", "score"]
+    regions_shown = list(values.columns[3:])
+    np.testing.assert_allclose(csv.loc[0, regions_shown].astype(float), ranks["rank"])
+    np.testing.assert_allclose(csv.loc[1, regions_shown].astype(float), ranks["score"])
+    np.testing.assert_allclose(csv.loc[2:, regions_shown].astype(float), values[regions_shown])
+    book = load_workbook(io.BytesIO(downloaded(at, "regions__xlsx_compare", media)))
+    rows = list(book["ranks"].iter_rows(values_only=True))
+    assert [r[0] for r in rows[1:]] == ranks["rank"].tolist()
+    settings = {r[1]: r[2] for r in book["settings"].iter_rows(values_only=True)}
+    assert "normalization=vector" in settings["ranking"]
+
+
+def test_a_rerun_of_the_regions_page_computes_nothing(
+    app: AppTest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After the first render, a rerun reads no table, analyses nothing and ranks nothing:
+    analyses come from the cache, the regional ranking from the session (a newly picked
+    scenario is ranked exactly once)."""
+    at = regions(app)
+    calls: list[str] = []
+
+    def spy(name: str, real: Any) -> Any:
+        def counted(*args: Any, **kwargs: Any) -> Any:
+            calls.append(name)
+            return real(*args, **kwargs)
+
+        return counted
+
+    for name in ("specialisation_view", "describe_table", "rank_scenario"):
+        monkeypatch.setattr(regions_data, name, spy(name, getattr(regions_data, name)))
+    at.run()
+    assert not at.exception
+    assert calls == []
+    at.selectbox(key="regions__scenario").set_value("eu_nuts2_regions.yaml").run()
+    assert calls == ["rank_scenario"]  # a new scenario is ranked, once
+    at.run()
+    assert calls == ["rank_scenario"]
+
+
+def test_the_scenario_in_use_is_compared_with_the_weights_in_use(app: AppTest) -> None:
+    """With the UK scenario loaded on the Scenario page and all weight moved to the first
+    group, the Regions page ranks with those weights: its ranks are the Ranking page's."""
+    at = open_page(app, "scenario")
+    at.selectbox(key="scenario__shipped").set_value("uk_nuts2_innovation.yaml").run()
+    at = open_page(at, "weights")
+    first_group = next(s for s in at.slider if s.key and s.key.startswith("w_group__"))
+    first_group.set_value(100.0).run()
+    at = open_page(at, "ranking")
+    on_ranking = ranking_frame(at).set_index("id")["rank"]
+    at = regions(at)
+    at.multiselect(key="regions__compare").set_value(["UKC1", "UKM7"]).run()
+    ranks = frame_with(at, "rank", "of", "region", "score")
+    assert ranks["rank"].tolist() == [int(on_ranking["UKC1"]), int(on_ranking["UKM7"])]
+    assert "weights: the weights in use (Weights page)" in texts(at)
+    assert ranks["rank"].tolist() != [
+        int(r)
+        for r in rank_scenario_file(UK).to_frame().set_index("id").loc[["UKC1", "UKM7"], "rank"]
+    ]

@@ -79,8 +79,7 @@ def _stability(inp: SensitivityInputs, names: Names) -> None:
     )
     table = stability_table(result, level, names.criteria, names.candidates).round(3)
     config: dict[str, Any] = {c: PERCENT for c in ("weight", "holds from", "holds to")}
-    config["criterion"] = st.column_config.TextColumn(width="medium")
-    config |= {c: st.column_config.TextColumn(width="large") for c in ("below", "above")}
+    config["criterion"] = st.column_config.TextColumn(pinned=True)
     st.dataframe(table, hide_index=True, column_config=config, key="sens__stability_table")
     st.caption(
         "Each criterion's weight moves alone, the others keeping their proportions; the table "
@@ -132,7 +131,7 @@ def _agreement(inp: SensitivityInputs, names: Names) -> None:
         frame.drop(columns="id"),
         hide_index=True,
         column_config={
-            "candidate": st.column_config.TextColumn(width="medium"),
+            "candidate": st.column_config.TextColumn(pinned=True),
             "mean rank": st.column_config.NumberColumn(format="%.2f"),
         },
         key="sens__agreement_table",

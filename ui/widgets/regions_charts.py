@@ -15,6 +15,8 @@ import pandas as pd
 
 LQ_RANGE: Final = ["#2f6db5", "#f7f7f7", "#e0760f"]  # below 1, at 1, above: blue-white-orange
 LABEL_SEPARATOR = "|"  # sector labels are split into lines on this in the axis
+# Streamlit sizes charts with autosize "fit": a chart's height includes its axes, so the
+# heights below are a fixed allowance for axes and titles plus a band per row.
 
 
 def sector_label(sector: str, sector_en: str) -> str:
@@ -79,7 +81,7 @@ def lq_heatmap(
             "lq:Q",
             title="LQ",
             scale=alt.Scale(domain=domain, range=LQ_RANGE, interpolate="lab"),
-            legend=alt.Legend(orient="right", gradientLength=220),
+            legend=alt.Legend(orient="right", gradientLength=min(220, 30 * len(order) + 40)),
         ),
         tooltip=[
             alt.Tooltip("column_label:N", title=column_title),
@@ -94,7 +96,7 @@ def lq_heatmap(
         color=alt.condition(alt.datum.strong, alt.value("white"), alt.value("#1f1f1f")),
     )
     width = max(260, min(1000, 80 * len(columns)))
-    return alt.layer(cells, text).properties(width=width, height=max(120, 44 * len(order)))
+    return alt.layer(cells, text).properties(width=width, height=100 + 46 * len(order))
 
 
 def hhi_chart(hhi: pd.DataFrame, *, by_year: bool) -> alt.Chart | alt.LayerChart | alt.FacetChart:
@@ -125,7 +127,7 @@ def hhi_chart(hhi: pd.DataFrame, *, by_year: bool) -> alt.Chart | alt.LayerChart
             color=alt.condition(alt.datum.is_reference, alt.value("#9aa0a6"), alt.value("#4c78a8")),
             tooltip=[*tooltip, alt.Tooltip("is_reference:N", title="reference row")],
         )
-        .properties(height=max(120, 26 * len(frame)))
+        .properties(height=70 + 30 * len(frame))
     )
 
 
@@ -141,7 +143,11 @@ def profile_chart(rows: pd.DataFrame) -> alt.LayerChart | alt.FacetChart:
         alt.Chart(data)
         .mark_bar()
         .encode(
-            x=alt.X("lq:Q", title="location quotient (1 = as specialised as the reference)"),
+            x=alt.X(
+                "lq:Q",
+                title="location quotient (1 = as specialised as the reference)",
+                axis=alt.Axis(tickCount=8),
+            ),
             y=alt.Y("sector_label:N", sort=list(data["sector_label"]), axis=_sector_axis()),
             color=alt.condition(alt.datum.lq >= 1, alt.value(LQ_RANGE[2]), alt.value(LQ_RANGE[0])),
             tooltip=[
@@ -157,11 +163,12 @@ def profile_chart(rows: pd.DataFrame) -> alt.LayerChart | alt.FacetChart:
     one = alt.Chart(pd.DataFrame({"lq": [1.0]})).mark_rule(
         color="#202124", strokeDash=[5, 3], strokeWidth=1.5
     )
-    return alt.layer(bars, labels, one.encode(x="lq:Q")).properties(height=max(120, 40 * len(data)))
+    return alt.layer(bars, labels, one.encode(x="lq:Q")).properties(height=70 + 40 * len(data))
 
 
-def comparison_chart(profile: pd.DataFrame) -> alt.Chart:
-    """Grouped bars: each chosen region's position on every criterion (1 = best of all)."""
+def comparison_chart(profile: pd.DataFrame, regions: list[str]) -> alt.Chart:
+    """Grouped bars: each chosen region's position on every criterion (1 = best of all),
+    the regions in the order given."""
     order = list(dict.fromkeys(profile["criterion"]))
     return (
         alt.Chart(profile)
@@ -173,13 +180,19 @@ def comparison_chart(profile: pd.DataFrame) -> alt.Chart:
                 sort=order,
                 axis=alt.Axis(labelAngle=-25, labelLimit=240, labelOverlap=False),
             ),
-            xOffset=alt.XOffset("candidate:N"),
+            xOffset=alt.XOffset("candidate:N", sort=regions),
             y=alt.Y(
                 "position:Q",
-                title="position among all ranked regions (1 = best)",
+                title="position (1 = best)",
                 scale=alt.Scale(domain=[0, 1]),
             ),
-            color=alt.Color("candidate:N", title="region", legend=alt.Legend(orient="top")),
+            color=alt.Color(
+                "candidate:N",
+                title="region",
+                sort=regions,
+                scale=alt.Scale(scheme="tableau10"),
+                legend=alt.Legend(orient="top", labelLimit=320),
+            ),
             tooltip=[
                 alt.Tooltip("candidate:N", title="region"),
                 alt.Tooltip("criterion:N"),
@@ -188,5 +201,5 @@ def comparison_chart(profile: pd.DataFrame) -> alt.Chart:
                 alt.Tooltip("position:Q", format=".2f"),
             ],
         )
-        .properties(height=340)
+        .properties(height=420)
     )

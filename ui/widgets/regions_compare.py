@@ -21,7 +21,7 @@ from ui.layout import notes_box
 from ui.widgets import charts
 from ui.widgets.regions_charts import comparison_chart
 from ui.widgets.regions_data import attribution, regional_ranking, regional_scenarios
-from ui.widgets.regions_export import comparison_download
+from ui.widgets.regions_export import comparison_downloads
 from ui.widgets.regions_source import choice
 
 MAX_REGIONS = 4
@@ -155,14 +155,24 @@ def comparison() -> None:
             c: st.column_config.NumberColumn(format="localized") for c in values.columns[3:]
         },
     )
-    profile, _ = charts.profile_frame(matrix)
-    chosen = {f"{label[i]}" for i in picked}
-    st.altair_chart(comparison_chart(profile[profile["candidate"].isin(chosen)]), width="stretch")
+    profile, constant = charts.profile_frame(matrix)
+    chosen = [label[i] for i in picked]
+    rows = profile[profile["candidate"].isin(chosen)]
+    st.altair_chart(comparison_chart(rows, chosen), width="stretch")
     st.caption(
         "Position: each criterion rescaled for display only over all ranked regions, 1 = the "
         "best value (cost criteria turned round), 0 = the worst; the ranking uses the "
         "method's own normalisation."
     )
+    for note in constant:
+        st.caption(note)
     st.caption(f"Settings: {report.settings_line()} · weights: {weights_from}")
     notes_box(list(report.notes), "Ranking notes")
-    comparison_download(_export_frame(ranks, values), scenario.id)
+    settings = {
+        "scenario": scenario.id,
+        "title": scenario.title or scenario.id,
+        "ranking": report.settings_line(),
+        "weights": weights_from,
+        "regions ranked": str(len(report.result.candidates)),
+    }
+    comparison_downloads(_export_frame(ranks, values), ranks, values, settings)

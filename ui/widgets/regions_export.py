@@ -1,4 +1,4 @@
-"""Downloads of the Regions page: the tables on screen as CSV, and all of them as Excel.
+"""Downloads of the Regions page: the tables on screen as CSV and as Excel.
 
 The CSV files are UTF-8 with a byte-order mark (spreadsheets keep Cyrillic names intact);
 the workbook adds a sheet with every setting and note behind the numbers.
@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from analysis.regions_view import SpecialisationView, tables_csv
+from analysis.regions_view import SpecialisationView, settings_frame, tables_csv, tables_workbook
 from ui.widgets.regions_data import TableSource, workbook
 from ui.widgets.regions_source import Options
 
@@ -57,8 +57,28 @@ def specialisation_downloads(
         )
 
 
-def comparison_download(frame: pd.DataFrame, scenario_id: str) -> None:
-    """The side-by-side comparison (ranks, scores and criterion values) as CSV."""
-    _csv_button(
-        "Comparison (CSV)", frame, f"{scenario_id}_regions_compared.csv", "regions__csv_compare"
-    )
+def comparison_downloads(
+    frame: pd.DataFrame, ranks: pd.DataFrame, values: pd.DataFrame, settings: dict[str, str]
+) -> None:
+    """The side-by-side comparison as CSV (ranks and scores on top of the criterion values)
+    and as Excel (ranks, values, and the settings behind the ranking)."""
+    stem = f"{settings.get('scenario', 'regions')}_regions_compared"
+    csv, xlsx = st.columns(2)
+    with csv:
+        _csv_button("Comparison (CSV)", frame, f"{stem}.csv", "regions__csv_compare")
+    with xlsx:
+        sheets = {
+            "ranks": ranks,
+            "criterion values": values,
+            "settings": settings_frame(settings, []),
+        }
+        st.download_button(
+            "Comparison (Excel)",
+            data=tables_workbook(sheets),
+            file_name=f"{stem}.xlsx",
+            mime=XLSX,
+            key="regions__xlsx_compare",
+            on_click="ignore",
+            icon=":material/grid_on:",
+            help="Sheets: " + ", ".join(sheets),
+        )

@@ -123,14 +123,20 @@ def screening(view: SpecialisationView) -> None:
                 "rule_set_title",
                 "passed",
                 "score",
-                "rules_passed",
                 "why",
             )
             if c in shown.columns
         ],
         column_config={
-            "rule_set_title": st.column_config.TextColumn("rule set"),
-            "score": st.column_config.NumberColumn(help="Rules passed (stars for ECO)"),
+            "year": st.column_config.NumberColumn(width="small", format="%d"),
+            "region_id": st.column_config.TextColumn("region", width="small"),
+            "sector_id": st.column_config.TextColumn("sector id", width="small"),
+            "sector": st.column_config.TextColumn(width="medium"),
+            "rule_set_title": st.column_config.TextColumn("rule set", width="medium"),
+            "passed": st.column_config.CheckboxColumn(width="small"),
+            "score": st.column_config.NumberColumn(
+                width="small", help="Rules passed (stars for ECO)"
+            ),
             "why": st.column_config.TextColumn("why (each rule's test)", width="large"),
         },
     )

@@ -1,0 +1,97 @@
+"""The Sensitivity page in Chromium: the five analyses drawn, the rank-acceptability heatmap
+with its values, and a long SMAA run stopped from its Stop button. Screenshots go to
+``artifacts/screenshots/`` (``sensitivity.png`` is the one in the README tour)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Locator, Page, expect
+
+from tests.browser.test_app_browser import go_to, shot, wait_idle
+
+pytestmark = pytest.mark.browser
+
+CANDIDATES = (
+    "«Комплексная переработка угля и техногенных отходов»",
+    "Биомедицинский кластер Кемеровской области",
+    "Туристско-рекреационный кластер «Шерегеш»",
+    "Агропромышленный кластер Кемеровской области",
+    "Кластер легкой промышленности",
+)
+SECTIONS = (
+    "Which weight changes the result first",
+    "Weight sweeps",
+    "SMAA-2: how often each candidate takes each rank",
+    "Method agreement",
+    "AHP judgment uncertainty",
+)
+
+
+def chart(page: Page, name: str) -> Locator:
+    """The Vega-Lite chart whose accessible name (``st.altair_chart(alt=...)``) has ``name``."""
+    return page.locator(f'[data-testid="stVegaLiteChart"][aria-label*="{name}"]')
+
+
+def scroll_to(page: Page, heading: str) -> None:
+    page.get_by_role("heading", name=heading).first.evaluate(
+        "e => e.scrollIntoView({block: 'start'})"
+    )
+    page.mouse.move(0, 0)
+
+
+def test_sensitivity_page_shows_the_heatmap(page: Page, app_url: str, screenshots: Path) -> None:
+    page.goto(app_url)
+    wait_idle(page)
+    go_to(page, "Sensitivity")
+    for title in SECTIONS:
+        expect(page.get_by_role("heading", name=title).first).to_be_attached()
+    expect(page.get_by_text("The winner changes first when")).to_be_visible()
+    heatmap = chart(page, "Rank acceptability heatmap")
+    expect(heatmap).to_be_visible()
+    for name in CANDIDATES:
+        expect(heatmap).to_contain_text(name)
+    expect(heatmap).to_contain_text("100.0%")  # the last candidate is always last
+    box = heatmap.bounding_box()
+    assert box is not None
+    assert box["height"] > 200  # five readable rows, not a squeezed strip
+    for label in ("against the weight of", "Spearman", "group weight under perturbed"):
+        expect(chart(page, label)).to_be_attached()
+    scroll_to(page, "Which weight changes the result first")
+    shot(page, screenshots, "sensitivity_stability")
+    scroll_to(page, SECTIONS[2])
+    shot(page, screenshots, "sensitivity")
+    scroll_to(page, "Method agreement")
+    shot(page, screenshots, "sensitivity_agreement")
+
+
+def test_a_long_smaa_run_stops_from_its_button(page: Page, app_url: str, screenshots: Path) -> None:
+    """VIKOR scores sample by sample, so a million samples take minutes: the page shows a
+    progress bar and Stop; Stop ends the run after the chunk under way and the page shows
+    the samples drawn."""
+    page.goto(app_url)
+    wait_idle(page)
+    picker = page.get_by_test_id("stSelectbox").filter(has_text="Ranking method")
+    picker.click()
+    page.get_by_role("option", name="VIKOR (vikor)").click()
+    wait_idle(page)
+    go_to(page, "Sensitivity")
+    expect(page.get_by_text("SMAA-2 (method=vikor").first).to_be_attached()
+    slider = page.get_by_test_id("stSlider").filter(has_text="Weight samples")
+    thumb = slider.get_by_role("slider")
+    thumb.focus()
+    thumb.press("End")
+    stop = page.get_by_role("button", name="Stop")
+    expect(stop).to_be_visible(timeout=60_000)
+    expect(page.get_by_test_id("stProgress")).to_be_visible()
+    scroll_to(page, SECTIONS[2])
+    shot(page, screenshots, "sensitivity_running")
+    stop.click()
+    stopped = page.get_by_text(re.compile(r"Stopped after [\d,]+ of 1,000,000 samples"))
+    expect(stopped).to_be_visible(timeout=120_000)
+    expect(page.get_by_role("button", name="Run all 1,000,000 samples")).to_be_visible()
+    expect(chart(page, "Rank acceptability heatmap")).to_be_visible()
+    scroll_to(page, SECTIONS[2])
+    shot(page, screenshots, "sensitivity_stopped")
