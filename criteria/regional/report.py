@@ -16,6 +16,7 @@ from typing import Any
 
 import pandas as pd
 
+from criteria.loading import display_name
 from criteria.regional.hhi import hhi_table
 from criteria.regional.location_quotient import location_quotients
 from criteria.regional.screening import screen
@@ -166,9 +167,9 @@ def specialisation_report(
     screened = screen(lqs.lq, loaded, metrics=metrics, measure_name=name, rule_sets=rule_sets)
     notes.extend(screened.notes)
     rules_file = (
-        str(rules)
+        display_name(rules)
         if isinstance(rules, (str, Path))
-        else ("<given>" if isinstance(rules, ScreeningRules) else str(DEFAULT_RULES_PATH))
+        else ("<given>" if isinstance(rules, ScreeningRules) else display_name(DEFAULT_RULES_PATH))
     )
     settings = {
         "measure": name,
