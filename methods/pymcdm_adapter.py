@@ -19,7 +19,7 @@ solving multi-criteria decision-making problems. *SoftwareX* 22, 101368.
 from __future__ import annotations
 
 import warnings
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -72,6 +72,8 @@ def rank_with_pymcdm(
     weights: FloatArray,
     directions: IntArray,
     settings: Mapping[str, Any] | None = None,
+    *,
+    labels: tuple[Sequence[str], Sequence[str]] | None = None,
 ) -> tuple[FloatArray, bool, list[str], dict[str, Any]]:
     """Score candidates with one pymcdm method.
 
@@ -83,6 +85,8 @@ def rank_with_pymcdm(
         Validated m×n matrix, weights summing to 1, ±1 directions.
     settings
         Method settings; missing ones take the catalogue default.
+    labels
+        Candidate and criterion ids, so error messages name the cell at fault.
 
     Returns
     -------
@@ -108,7 +112,7 @@ def rank_with_pymcdm(
             "them apart; check the data or add a criterion that differs"
         )
         raise MethodInputError(msg)
-    check_values(spec, x, d, used.get("normalization"))
+    check_values(spec, x, d, used.get("normalization"), labels)
     keep = np.ones(n, dtype=bool)
     if spec.drop_constant and used.get("bounds") is None and constant.any():
         keep = ~constant

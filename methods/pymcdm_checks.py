@@ -8,7 +8,7 @@ expected and what arrived; each default that changes a number is noted and echoe
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -50,15 +50,30 @@ def resolve_settings(spec: RankingSpec, settings: Mapping[str, Any]) -> dict[str
     return used
 
 
-def check_values(spec: RankingSpec, x: FloatArray, d: IntArray, norm: str | None) -> None:
-    """Raise for data a method cannot take (non-positive values, no cost criterion, ...)."""
+Labels = tuple[Sequence[str], Sequence[str]]
+
+
+def cell_name(i: int, j: int, labels: Labels | None) -> str:
+    """``candidate 'light', criterion 'declared_strategy'`` (or ``row 5, column 6``)."""
+    if labels is None:
+        return f"row {i + 1}, column {j + 1}"
+    return f"candidate {labels[0][i]!r}, criterion {labels[1][j]!r}"
+
+
+def check_values(
+    spec: RankingSpec, x: FloatArray, d: IntArray, norm: str | None, labels: Labels | None = None
+) -> None:
+    """Raise for data a method cannot take (non-positive values, no cost criterion, ...).
+
+    ``labels`` (candidate ids, criterion ids) let the message name the cell.
+    """
     if spec.positive or norm in POSITIVE_NORMS:
         bad = np.argwhere(x <= 0)
         if bad.size:
             i, j = bad[0]
             why = f"normalization {norm!r}" if norm in POSITIVE_NORMS else spec.info.title
             msg = (
-                f"{why} needs every value > 0; row {i + 1}, column {j + 1} is {x[i, j]:g}. "
+                f"{why} needs every value > 0; {cell_name(i, j, labels)} is {x[i, j]:g}. "
                 "Rescale the column or choose another method"
             )
             raise MethodInputError(msg)
@@ -68,7 +83,8 @@ def check_values(spec: RankingSpec, x: FloatArray, d: IntArray, norm: str | None
     if spec.nonzero_columns or norm in ("max", "vector"):
         zero = np.flatnonzero(~np.any(x != 0, axis=0))
         if zero.size:
-            msg = f"column {zero[0] + 1} is all zeros; {spec.info.title} cannot scale it"
+            col = f"criterion {labels[1][zero[0]]!r}" if labels else f"column {zero[0] + 1}"
+            msg = f"{col} is all zeros; {spec.info.title} cannot scale it"
             raise MethodInputError(msg)
 
 

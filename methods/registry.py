@@ -239,7 +239,9 @@ def rank(
             scores, hib, details = weighted_sum_batch(local, w), True, {"local_priorities": local}
         else:
             adapter = importlib.import_module("methods.pymcdm_adapter")
-            raw, hib, more, details = adapter.rank_with_pymcdm(info.name, x, w, d, full)
+            raw, hib, more, details = adapter.rank_with_pymcdm(
+                info.name, x, w, d, full, labels=(cand, crit)
+            )
             scores = np.asarray(raw, dtype=float)
         notes += list(more)
         ranks = ranks_from_scores(scores, higher_is_better=hib)

@@ -288,3 +288,21 @@ def test_never_a_silent_nan(name: str, seed: int, m: int, n: int, constant: bool
         assert all(isinstance(note, str) for note in notes)
         return
     assert len(message) > 20  # a sentence a person can act on, not a bare code
+
+
+def test_data_errors_name_the_candidate_and_criterion() -> None:
+    """Through the registry, a value a method cannot take is named by candidate and
+    criterion id, not by row and column number."""
+    from errors import MethodInputError
+    from methods.registry import rank
+
+    x = np.array([[1.0, 2.0], [3.0, 0.0], [2.0, 5.0]])
+    with pytest.raises(MethodInputError, match=r"candidate 'beta', criterion 'cost' is 0"):
+        rank(
+            x,
+            None,
+            [1, -1],
+            "copras",
+            candidates=["alpha", "beta", "gamma"],
+            criteria=["size", "cost"],
+        )

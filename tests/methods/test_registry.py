@@ -49,7 +49,13 @@ def fake_adapter(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, Mapping[str
     calls: list[tuple[str, Mapping[str, Any]]] = []
 
     def rank_with_pymcdm(
-        name: str, x: FloatArray, w: FloatArray, d: Any, s: Mapping[str, Any]
+        name: str,
+        x: FloatArray,
+        w: FloatArray,
+        d: Any,
+        s: Mapping[str, Any],
+        *,
+        labels: Any = None,
     ) -> tuple[FloatArray, bool, list[str], dict[str, Any]]:
         calls.append((name, dict(s)))
         gap = np.where(np.asarray(d) > 0, x.max(axis=0) - x, x - x.min(axis=0))
