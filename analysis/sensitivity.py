@@ -38,7 +38,8 @@ from methods.sensitivity import (
     sweep,
 )
 
-SamplingKind = Literal["uniform", "around"]
+SamplingKind = Literal["uniform", "around", "bounded"]
+Bounds = Mapping[str, tuple[float, float]]
 SLOW_METHOD_CHUNK = 1024
 MAX_PAIRWISE_CANDIDATES = 200  # pairwise winning indices cost O(N m²)
 Progress = Callable[[int, int], bool | None]
@@ -117,29 +118,32 @@ def run_smaa(
     seed: int = 0,
     sampling: SamplingKind = "uniform",
     concentration: float = 100.0,
-    data_uncertainty_pct: float = 0.0,
+    bounds: Bounds | None = None,
+    data_uncertainty_pct: float | Mapping[str, float] = 0.0,
     progress: Progress | None = None,
 ) -> SMAAResult:
     """SMAA-2: rank acceptabilities, central weights, confidence factors, pairwise winning.
 
     ``sampling="uniform"`` assumes no weight information (uniform on the simplex);
     ``"around"`` draws Dirichlet weights centred on the weights in use with the given
-    concentration (larger = closer). ``data_uncertainty_pct`` > 0 also draws every value
-    within ± that percentage.
+    concentration (larger = closer); ``"bounded"`` draws uniformly among the weight vectors
+    within ``bounds`` (criterion id -> (lower, upper) global weight; criteria not named are
+    free in [0, 1]). ``data_uncertainty_pct`` > 0 also draws every value within ± that
+    percentage; a mapping gives the percentage per criterion (others exact).
     """
     dm = inp.matrix
     if sampling == "uniform":
         scheme = WeightSampling.uniform()
     elif sampling == "around":
         scheme = WeightSampling.around(inp.weights.global_weights, concentration)
+    elif sampling == "bounded":
+        lower, upper = _bound_vectors(dm.criteria, bounds or {})
+        scheme = WeightSampling.bounded(lower, upper)
     else:
-        msg = f"sampling must be 'uniform' or 'around' (got {sampling!r})"
+        msg = f"sampling must be 'uniform', 'around' or 'bounded' (got {sampling!r})"
         raise ConfigurationError(msg)
-    uncertainty = (
-        DataUncertainty.plus_minus_percent(data_uncertainty_pct)
-        if data_uncertainty_pct > 0
-        else None
-    )
+    percent = _per_criterion(dm.criteria, data_uncertainty_pct, "data uncertainty")
+    uncertainty = DataUncertainty.plus_minus_percent(percent) if np.any(percent > 0) else None
     # Methods without a vectorised kernel are scored row by row: small chunks keep progress
     # reports (and a Stop request) frequent instead of one every ~30,000 samples.
     chunk = None if _is_batch(inp.method) else SLOW_METHOD_CHUNK
@@ -157,6 +161,37 @@ def run_smaa(
         progress=progress,
         **inp.common,
     )
+
+
+def _bound_vectors(
+    criteria: tuple[str, ...], bounds: Bounds
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+    """Lower and upper weight vectors from named bounds (unnamed criteria: 0..1)."""
+    unknown = [c for c in bounds if c not in criteria]
+    if unknown:
+        msg = f"weight bounds name unknown criteria {unknown}; criteria are {list(criteria)}"
+        raise ConfigurationError(msg)
+    lower = np.array([float(bounds.get(c, (0.0, 1.0))[0]) for c in criteria])
+    upper = np.array([float(bounds.get(c, (0.0, 1.0))[1]) for c in criteria])
+    return lower, upper
+
+
+def _per_criterion(
+    criteria: tuple[str, ...], value: float | Mapping[str, float], what: str
+) -> npt.NDArray[np.float64]:
+    """One number for every criterion, or a mapping by criterion id (others 0)."""
+    if not isinstance(value, Mapping):
+        out = np.full(len(criteria), float(value))
+    else:
+        unknown = [c for c in value if c not in criteria]
+        if unknown:
+            msg = f"{what} names unknown criteria {unknown}; criteria are {list(criteria)}"
+            raise ConfigurationError(msg)
+        out = np.array([float(value.get(c, 0.0)) for c in criteria])
+    if np.any(~np.isfinite(out)) or np.any(out < 0):
+        msg = f"{what} must be percentages >= 0 (got {out.tolist()})"
+        raise ConfigurationError(msg)
+    return out
 
 
 def _is_batch(method: str) -> bool:

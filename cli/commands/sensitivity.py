@@ -44,10 +44,16 @@ def register(sub: Any) -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=0, help="random seed (0); echoed in the output")
     p.add_argument(
         "--sampling",
-        choices=("uniform", "around"),
-        default="uniform",
-        help="SMAA weights: uniform on the simplex (no information, default) or "
-        "Dirichlet around the scenario's weights",
+        choices=("uniform", "around", "bounded"),
+        default=None,
+        help="SMAA weights: uniform on the simplex (no information, default), Dirichlet around "
+        "the scenario's weights, or uniform within --bounds",
+    )
+    p.add_argument(
+        "--bounds",
+        metavar="C=LO:HI,...",
+        help='bounds on global weights, e.g. "investment=0.1:0.4,employees=0:0.2" '
+        "(implies --sampling bounded; criteria not named are free in 0..1)",
     )
     p.add_argument(
         "--concentration",
@@ -57,10 +63,10 @@ def register(sub: Any) -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--data-uncertainty",
-        type=float,
-        default=0.0,
-        metavar="PCT",
-        help="also draw every value within ± PCT percent (0)",
+        default="0",
+        metavar="PCT|C=PCT,...",
+        help="also draw data within ± PCT percent: one number for every criterion, or per "
+        'criterion, e.g. "investment=20,employees=5" (default 0: data exact)',
     )
     p.add_argument("--top-k", type=int, default=3, help="k for top-k stability (3)")
     p.add_argument("--ahp-draws", type=int, default=2000, help="AHP perturbation draws (2000)")
@@ -74,6 +80,12 @@ def run(args: argparse.Namespace) -> int:
     if args.samples < 1:
         msg = f"--samples must be a positive number (got {args.samples})"
         raise ClusterRankError(msg)
+    args.bounds_map = parse_bounds(args.bounds) if args.bounds else None
+    args.sampling = args.sampling or ("bounded" if args.bounds else "uniform")
+    if args.sampling == "bounded" and not args.bounds:
+        msg = '--sampling bounded needs --bounds, e.g. --bounds "investment=0.1:0.4"'
+        raise ClusterRankError(msg)
+    args.data_pct = parse_percentages(args.data_uncertainty)
     inp = sensitivity_inputs(load_scenario(args.scenario), method=args.method)
     sections = _analyses(inp, args)
     if args.format == "json":
@@ -81,6 +93,37 @@ def run(args: argparse.Namespace) -> int:
     else:
         emit(_render(inp, sections), args.output)
     return 0
+
+
+def parse_bounds(text: str) -> dict[str, tuple[float, float]]:
+    """``"a=0.1:0.4,b=0:0.2"`` -> ``{"a": (0.1, 0.4), "b": (0.0, 0.2)}``."""
+    out: dict[str, tuple[float, float]] = {}
+    for part in filter(None, (p.strip() for p in text.split(","))):
+        name, eq, rng = part.partition("=")
+        lo, colon, hi = rng.partition(":")
+        try:
+            if not (eq and colon and name.strip()):
+                raise ValueError(part)
+            out[name.strip()] = (float(lo), float(hi))
+        except ValueError:
+            msg = (
+                "--bounds expects CRITERION=LOWER:UPPER items, e.g. "
+                f'"investment=0.1:0.4" (got {part!r})'
+            )
+            raise ClusterRankError(msg) from None
+    return out
+
+
+def parse_percentages(text: str) -> float | dict[str, float]:
+    """``"10"`` -> 10.0; ``"a=20,b=5"`` -> ``{"a": 20.0, "b": 5.0}``."""
+    try:
+        if "=" not in text:
+            return float(text)
+        pairs = (p.partition("=") for p in text.split(",") if p.strip())
+        return {name.strip(): float(value) for name, _, value in pairs}
+    except ValueError:
+        msg = f"--data-uncertainty expects a percentage or CRITERION=PCT items (got {text!r})"
+        raise ClusterRankError(msg) from None
 
 
 def _analyses(inp: SensitivityInputs, args: argparse.Namespace) -> dict[str, Any]:
@@ -92,7 +135,8 @@ def _analyses(inp: SensitivityInputs, args: argparse.Namespace) -> dict[str, Any
             seed=args.seed,
             sampling=args.sampling,
             concentration=args.concentration,
-            data_uncertainty_pct=args.data_uncertainty,
+            bounds=args.bounds_map,
+            data_uncertainty_pct=args.data_pct,
         ),
         "agreement": run_agreement(inp),
     }

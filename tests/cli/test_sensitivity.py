@@ -100,3 +100,52 @@ def test_bad_sample_count(run_cli: Callable[..., Run], tmp_path: Path) -> None:
     r = run_cli("sensitivity", KEMEROVO, "--samples", "0")
     assert r.code == 2
     assert "--samples" in r.err
+
+
+def test_bounded_sampling_and_per_criterion_data_uncertainty(
+    run_cli: Callable[..., Run],
+) -> None:
+    """--bounds implies bounded sampling; every drawn weight respects the bounds, so the
+    central weights (averages of drawn weights) do too; --data-uncertainty per criterion
+    is echoed per criterion."""
+    r = run_cli(
+        "sensitivity",
+        KEMEROVO,
+        "--samples",
+        "2000",
+        "--ahp-draws",
+        "100",
+        "--bounds",
+        "investment=0.1:0.3,sme_share=0.2:0.5",
+        "--data-uncertainty",
+        "employees=10",
+        "--format",
+        "json",
+    )
+    assert r.code == 0, r.err
+    smaa = json.loads(r.out)["smaa"]
+    assert smaa["settings"]["sampling"] == "bounded"
+    assert smaa["settings"]["percent"] == [0.0, 0.0, 10.0, 0.0, 0.0, 0.0]
+    for row in smaa["central_weights"]:
+        if row["investment"] is not None:
+            assert 0.1 - 1e-12 <= row["investment"] <= 0.3 + 1e-12
+            assert 0.2 - 1e-12 <= row["sme_share"] <= 0.5 + 1e-12
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--bounds", "nope=0.1:0.3"), "unknown criteria ['nope']"),
+        (("--bounds", "investment=0.9:1,sme_share=0.5:0.6"), "no weights sum to 1"),
+        (("--bounds", "investment"), "CRITERION=LOWER:UPPER"),
+        (("--sampling", "bounded"), "needs --bounds"),
+        (("--data-uncertainty", "lots"), "--data-uncertainty expects"),
+    ],
+)
+def test_bad_sensitivity_options(
+    run_cli: Callable[..., Run], args: tuple[str, ...], message: str
+) -> None:
+    r = run_cli("sensitivity", KEMEROVO, "--samples", "100", *args)
+    assert r.code == 2
+    assert message in r.err
+    assert "Traceback" not in r.err

@@ -218,3 +218,14 @@ def test_stop_ends_a_long_run_and_keeps_its_samples(
     assert again.running
     again.stop()
     assert again.wait(30)
+
+
+def test_bounded_sampling_shows_the_bounds_and_echoes_them(page: AppTest) -> None:
+    """Choosing draws within bounds shows a bounds table (0..100% by default, i.e. no
+    constraint) and the SMAA caption names the sampling and the bounds used."""
+    at = page.selectbox(key="sens__sampling").set_value("bounded").run()
+    assert not at.exception
+    caption = smaa_caption(at)
+    assert "sampling=bounded" in caption
+    assert "lower=(0.0, 0.0" in caption
+    assert "upper=(1.0, 1.0" in caption

@@ -188,6 +188,7 @@ def _start(inp: SensitivityInputs, params: dict[str, Any]) -> SMAAJob:
             seed=int(params["seed"]),
             sampling=sampling,
             concentration=float(params["concentration"]),
+            bounds={c: (lo, hi) for c, lo, hi in params.get("bounds", ())},
             data_uncertainty_pct=float(params["data_uncertainty_pct"]),
             progress=progress,
         )

@@ -26,11 +26,12 @@ DEFAULT_SAMPLES = 5_000
 SAMPLING = {
     "uniform": "uniformly (no information)",
     "around": "around the weights in use",
+    "bounded": "within bounds per criterion",
 }
 PERCENT = st.column_config.NumberColumn(format="percent")
 
 
-def controls() -> dict[str, Any]:
+def controls(inp: SensitivityInputs) -> dict[str, Any]:
     """The SMAA settings as widgets; returns them (also remembered across page switches)."""
     cols = st.columns([3, 2, 3, 2, 2])
     runs.seed("sens__samples", DEFAULT_SAMPLES)
@@ -56,8 +57,8 @@ def controls() -> dict[str, Any]:
         list(SAMPLING),
         key="sens__sampling",
         format_func=SAMPLING.__getitem__,
-        help="Uniformly on the simplex (any weights equally likely), or Dirichlet draws centred "
-        "on the weights in use",
+        help="Uniformly on the simplex (any weights equally likely), Dirichlet draws centred "
+        "on the weights in use, or uniformly among the weights within the bounds you set",
     )
     runs.seed("sens__concentration", 100.0)
     concentration = cols[3].number_input(
@@ -83,12 +84,46 @@ def controls() -> dict[str, Any]:
         "seed": int(seed),
         "sampling": str(sampling),
         "concentration": float(concentration) if sampling == "around" else 100.0,
+        "bounds": bounds_editor(inp) if sampling == "bounded" else (),
         "data_uncertainty_pct": float(data_pct),
     }
     for key in ("sens__samples", "sens__seed", "sens__sampling", "sens__concentration"):
         runs.remember(key)
     runs.remember("sens__data_pct")
     return values
+
+
+def bounds_editor(inp: SensitivityInputs) -> tuple[tuple[str, float, float], ...]:
+    """Lower and upper bound of each criterion's global weight, in percent, as a table.
+
+    Starts at 0..100% (no constraint); returns ``(criterion, lower, upper)`` as fractions,
+    hashable so the SMAA run is cached by them.
+    """
+    dm = inp.matrix
+    start = pd.DataFrame(
+        {
+            "criterion": list(dm.criterion_titles),
+            "weight in use": inp.weights.global_weights * 100,
+            "lower %": 0.0,
+            "upper %": 100.0,
+        }
+    )
+    edited = st.data_editor(
+        start,
+        key="sens__bounds",
+        hide_index=True,
+        disabled=["criterion", "weight in use"],
+        column_config={
+            "weight in use": st.column_config.NumberColumn(format="%.1f"),
+            "lower %": st.column_config.NumberColumn(min_value=0.0, max_value=100.0, step=1.0),
+            "upper %": st.column_config.NumberColumn(min_value=0.0, max_value=100.0, step=1.0),
+        },
+    )
+    st.caption("Weights are drawn uniformly among those within these bounds (and summing to 100%).")
+    return tuple(
+        (c, float(lo) / 100, float(hi) / 100)
+        for c, lo, hi in zip(dm.criteria, edited["lower %"], edited["upper %"], strict=True)
+    )
 
 
 @st.fragment(run_every=0.5)
@@ -106,7 +141,7 @@ def progress(job: runs.SMAAJob) -> None:
 
 def render(inp: SensitivityInputs, names: Mapping[str, str], titles: Mapping[str, str]) -> None:
     """The whole SMAA section for ``inp``."""
-    params = controls()
+    params = controls(inp)
     job = runs.smaa_job(inp, params)
     if job.running:
         job.wait(runs.QUICK_WAIT)
