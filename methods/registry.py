@@ -25,18 +25,23 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from errors import ConfigurationError, MethodInputError
+from errors import ConfigurationError
 from methods.info import MethodInfo, SettingInfo
 from methods.result import FloatArray, RankingResult, ranks_from_scores
 from methods.topsis import (
     TOPSIS_INFO,
-    default_ids,
     prepare_topsis,
     tie_notes,
     topsis_batch_scores,
 )
 from methods.topsis import topsis as _topsis
-from methods.validation import check_directions, check_matrix, check_weight_batch, check_weights
+from methods.validation import (
+    check_directions,
+    check_ids,
+    check_matrix,
+    check_weight_batch,
+    check_weights,
+)
 from methods.weighted_sum import WSM_INFO, prepare_wsm, weighted_sum_batch, wsm
 
 Directions = Sequence[str | int] | npt.ArrayLike
@@ -165,20 +170,6 @@ def _directions(directions: Directions | None, n: int) -> tuple[npt.NDArray[np.i
     return check_directions(directions, n), []
 
 
-def _ids(given: Sequence[str] | None, prefix: str, count: int, what: str) -> tuple[str, ...]:
-    if given is None:
-        return default_ids(prefix, count)
-    ids = tuple(str(i) for i in given)
-    if len(ids) != count:
-        msg = f"expected {count} {what} ids (one per {what}), got {len(ids)}"
-        raise MethodInputError(msg)
-    if len(set(ids)) != count:
-        dup = next(i for i in ids if ids.count(i) > 1)
-        msg = f"{what} ids must be unique (got {dup!r} more than once)"
-        raise MethodInputError(msg)
-    return ids
-
-
 def _ahp_local(x: FloatArray, d: npt.NDArray[np.int_], mode: str) -> tuple[FloatArray, list[str]]:
     synthesis = _optional_module("methods.ahp.synthesis")
     if synthesis is None:
@@ -225,8 +216,8 @@ def rank(
     info, full = _resolve(method, settings)
     x = check_matrix(matrix)
     m, n = x.shape
-    cand = _ids(candidates, "A", m, "candidate")
-    crit = _ids(criteria, "C", n, "criterion")
+    cand = check_ids(candidates, "A", m, "candidate")
+    crit = check_ids(criteria, "C", n, "criterion")
     d, dir_notes = _directions(directions, n)
     if info.name == "topsis":
         res = _topsis(x, weights, d, full["normalization"], candidates=cand, criteria=crit)

@@ -33,7 +33,7 @@ from errors import ConfigurationError
 from methods.info import MethodInfo, SettingInfo
 from methods.normalization import column_label, normalize
 from methods.result import FloatArray, IntArray, RankingResult, ranks_from_scores
-from methods.validation import check_directions, check_matrix, check_weights
+from methods.validation import check_directions, check_ids, check_matrix, check_weights
 
 TOPSIS_NORMALIZATIONS: tuple[str, ...] = ("vector", "minmax")
 TOPSIS_INFO = MethodInfo(
@@ -186,11 +186,6 @@ def tie_notes(candidates: Sequence[str], ranks: IntArray) -> list[str]:
     ]
 
 
-def default_ids(prefix: str, count: int) -> tuple[str, ...]:
-    """``A1..Am`` / ``C1..Cn`` style ids."""
-    return tuple(f"{prefix}{k + 1}" for k in range(count))
-
-
 def topsis(
     matrix: npt.ArrayLike,
     weights: npt.ArrayLike | None,
@@ -229,8 +224,8 @@ def topsis(
     """
     x = check_matrix(matrix)
     m, n = x.shape
-    cand = tuple(candidates) if candidates is not None else default_ids("A", m)
-    crit = tuple(criteria) if criteria is not None else default_ids("C", n)
+    cand = check_ids(candidates, "A", m, "candidate")
+    crit = check_ids(criteria, "C", n, "criterion")
     w, notes = check_weights(weights, n)
     prepared = prepare_topsis(x, directions, normalization, labels=crit)
     notes.extend(prepared.notes)

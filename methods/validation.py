@@ -98,3 +98,23 @@ def _check_weight_values(w: FloatArray) -> None:
     if np.any(sums <= 0):
         msg = "weights must not all be zero; give at least one criterion a positive weight"
         raise MethodInputError(msg)
+
+
+def default_ids(prefix: str, count: int) -> tuple[str, ...]:
+    """``A1..Am`` / ``C1..Cn`` style ids."""
+    return tuple(f"{prefix}{k + 1}" for k in range(count))
+
+
+def check_ids(given: Sequence[str] | None, prefix: str, count: int, what: str) -> tuple[str, ...]:
+    """Ids as given (one per row or column, unique), or ``A1..Am`` / ``C1..Cn`` when None."""
+    if given is None:
+        return default_ids(prefix, count)
+    ids = tuple(str(i) for i in given)
+    if len(ids) != count:
+        msg = f"expected {count} {what} ids (one per {what}), got {len(ids)}"
+        raise MethodInputError(msg)
+    if len(set(ids)) != count:
+        dup = next(i for i in ids if ids.count(i) > 1)
+        msg = f"{what} ids must be unique (got {dup!r} more than once)"
+        raise MethodInputError(msg)
+    return ids

@@ -26,8 +26,8 @@ from errors import ConfigurationError
 from methods.info import MethodInfo, SettingInfo
 from methods.normalization import NORMALIZATIONS, normalize
 from methods.result import FloatArray, RankingResult, ranks_from_scores
-from methods.topsis import default_ids, tie_notes
-from methods.validation import check_directions, check_matrix, check_weights
+from methods.topsis import tie_notes
+from methods.validation import check_directions, check_ids, check_matrix, check_weights
 
 WSM_NORMALIZATIONS: tuple[str, ...] = NORMALIZATIONS
 WSM_INFO = MethodInfo(
@@ -149,8 +149,8 @@ def wsm(
     """
     x = check_matrix(matrix)
     m, n = x.shape
-    cand = tuple(candidates) if candidates is not None else default_ids("A", m)
-    crit = tuple(criteria) if criteria is not None else default_ids("C", n)
+    cand = check_ids(candidates, "A", m, "candidate")
+    crit = check_ids(criteria, "C", n, "criterion")
     w, notes = check_weights(weights, n)
     prepared = prepare_wsm(x, directions, normalization, labels=crit)
     notes.extend(prepared.notes)

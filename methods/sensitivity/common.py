@@ -30,24 +30,9 @@ import numpy.typing as npt
 from errors import MethodInputError
 from methods.registry import BatchScorer, get_batch_scorer
 from methods.result import FloatArray, IntArray, round_significant
-from methods.topsis import default_ids
 
 #: Registry methods whose scores are linear in the weights (weighted sums of fixed columns).
 LINEAR_METHODS: frozenset[str] = frozenset({"wsm", "ahp"})
-
-
-def resolve_ids(given: Sequence[str] | None, prefix: str, count: int, what: str) -> tuple[str, ...]:
-    """Ids as given (checked for count and uniqueness) or ``A1..Am`` / ``C1..Cn``."""
-    if given is None:
-        return default_ids(prefix, count)
-    ids = tuple(str(i) for i in given)
-    if len(ids) != count:
-        msg = f"expected {count} {what} ids (one per {what}), got {len(ids)}"
-        raise MethodInputError(msg)
-    if len(set(ids)) != count:
-        msg = f"{what} ids must be unique (got {sorted(ids)})"
-        raise MethodInputError(msg)
-    return ids
 
 
 def resolve_seed(seed: int | None) -> int:

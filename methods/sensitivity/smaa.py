@@ -37,7 +37,6 @@ from methods.result import FloatArray
 from methods.sensitivity.common import (
     block_generator,
     make_scorer,
-    resolve_ids,
     resolve_seed,
 )
 from methods.sensitivity.rankcount import RankAccumulator
@@ -50,7 +49,7 @@ from methods.sensitivity.smaa_stats import (
     central_weights,
     confidence_factors,
 )
-from methods.validation import check_matrix
+from methods.validation import check_ids, check_matrix
 
 #: Samples per sampling block (certain data) and per matrix draw (uncertain data).
 BLOCK_SIZE = 256
@@ -124,8 +123,8 @@ def smaa(
     """
     x = check_matrix(matrix)
     m, n = x.shape
-    cand = resolve_ids(candidates, "A", m, "candidate")
-    crit = resolve_ids(criteria, "C", n, "criterion")
+    cand = check_ids(candidates, "A", m, "candidate")
+    crit = check_ids(criteria, "C", n, "criterion")
     if isinstance(n_samples, bool) or not isinstance(n_samples, int | np.integer) or n_samples < 1:
         msg = f"'n_samples' must be a positive integer (got {n_samples!r})"
         raise MethodInputError(msg)

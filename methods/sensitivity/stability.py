@@ -40,10 +40,9 @@ from methods.sensitivity.common import (
     make_scorer,
     path_base,
     path_weights,
-    resolve_ids,
 )
 from methods.sensitivity.crossings import path_crossings
-from methods.validation import check_matrix, check_weights
+from methods.validation import check_ids, check_matrix, check_weights
 
 
 @dataclass(frozen=True)
@@ -174,8 +173,8 @@ def stability_intervals(
     if n < 2:
         msg = f"weight stability needs at least 2 criteria (got {n}): one weight cannot move"
         raise MethodInputError(msg)
-    cand = resolve_ids(candidates, "A", m, "candidate")
-    crit = resolve_ids(criteria, "C", n, "criterion")
+    cand = check_ids(candidates, "A", m, "candidate")
+    crit = check_ids(criteria, "C", n, "criterion")
     w, notes = check_weights(weights, n)
     scorer = make_scorer(method, x, directions, dict(settings or {}))
     current = competition_ranks(scorer.scores(w)[0], scorer.higher_is_better)

@@ -30,10 +30,9 @@ from methods.sensitivity.common import (
     make_scorer,
     path_base,
     path_weights,
-    resolve_ids,
 )
 from methods.sensitivity.crossings import Crossing, path_crossings
-from methods.validation import check_matrix, check_weights
+from methods.validation import check_ids, check_matrix, check_weights
 
 
 @dataclass(frozen=True)
@@ -164,8 +163,8 @@ def sweep(
     if points < 2:
         msg = f"'points' must be at least 2 (got {points})"
         raise MethodInputError(msg)
-    cand = resolve_ids(candidates, "A", m, "candidate")
-    crit = resolve_ids(criteria, "C", n, "criterion")
+    cand = check_ids(candidates, "A", m, "candidate")
+    crit = check_ids(criteria, "C", n, "criterion")
     w, notes = check_weights(weights, n)
     chosen = list(crit) if which is None else [str(c) for c in which]
     unknown = [c for c in chosen if c not in crit]
