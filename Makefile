@@ -46,6 +46,8 @@ bench: install
 screenshots: install browser
 	$(BIN)/pytest -m browser -q
 	cp artifacts/screenshots/*.png docs/screenshots/
+	$(BIN)/python -c "from PIL import Image; im = Image.open('docs/screenshots/regions.png'); \
+	  im.crop((0, 0, im.width, min(1300, im.height))).save('docs/screenshots/regions_top.png')"
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
