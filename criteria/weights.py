@@ -69,13 +69,14 @@ class WeightBreakdown:
         )
 
 
-def _normalise(values: list[float], what: str, notes: list[str]) -> FloatArray:
+def _normalise(values: list[float], what: str, rescaled: list[str]) -> FloatArray:
+    """``values / sum``; ``rescaled`` records ``what`` (and its sum) when the sum was not 1."""
     total = math.fsum(values)
     if total <= 0:  # validated models forbid this; guard for hand-built mappings
         msg = f"all {what} are zero; give at least one a positive weight"
         raise ConfigurationError(msg)
     if abs(total - 1.0) > _TOL:
-        notes.append(f"{what} summed to {total:g}; normalised to sum 1")
+        rescaled.append(f"{what} (sum {total:g})")
     return np.asarray(values, dtype=float) / total
 
 
@@ -100,16 +101,21 @@ def compose_weights(
         Notes to carry (e.g. consistency ratios from AHP).
     """
     out = list(notes)
-    gw = _normalise([float(group_weights[g.id]) for g in cs.groups], "group weights", out)
+    rescaled: list[str] = []
+    gw = _normalise([float(group_weights[g.id]) for g in cs.groups], "group weights", rescaled)
     local: list[float] = []
     glob: list[float] = []
+    zero_groups: list[str] = []
     for k, g in enumerate(cs.groups):
         raw = [float(local_weights[c.id]) for c in g.criteria]
-        lw = _normalise(raw, f"criterion weights in group {g.id}", out)
+        lw = _normalise(raw, f"weights in group {g.id}", rescaled)
         if gw[k] == 0:
-            out.append(f"group {g.id} has weight 0: its criteria do not count")
+            zero_groups.append(g.id)
         local += lw.tolist()
         glob += (gw[k] * lw).tolist()
+    if rescaled:
+        out.append("relative weights normalised to sum to 1: " + "; ".join(rescaled))
+    out += [f"group {g} has weight 0: its criteria do not count" for g in zero_groups]
     return WeightBreakdown(
         criteria=cs.criterion_ids,
         groups=tuple(g.id for g in cs.groups for _ in g.criteria),

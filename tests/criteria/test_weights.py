@@ -43,9 +43,8 @@ def test_criteria_set_defaults() -> None:
     assert w.mode == "criteria_set"
     assert w.notes == (
         "the criteria set publishes no official weights; its default weights are used",
-        "group weights summed to 5; normalised to sum 1",
-        "criterion weights in group infrastructure summed to 2; normalised to sum 1",
-        "criterion weights in group critical_mass summed to 4; normalised to sum 1",
+        "relative weights normalised to sum to 1: group weights (sum 5); "
+        "weights in group infrastructure (sum 2); weights in group critical_mass (sum 4)",
     )
     frame = w.to_frame()
     assert frame.loc["mass", "group_weight"] == pytest.approx(0.6)
