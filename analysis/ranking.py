@@ -91,6 +91,7 @@ def scenario_report(
             "data": {"missing_data": scenario.missing_data},
         },
         notes=tuple(_unique(notes)),
+        cells=dm.cell_notes,
     )
 
 

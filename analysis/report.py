@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from criteria.decision_matrix import CellNote
 from methods.result import RankingResult
 
 
@@ -34,6 +35,9 @@ class RankingReport:
         "data": {...}}``.
     notes
         Notes from data handling, weighting and the method, in that order.
+    cells
+        One entry per data cell the missing-data policy filled or dropped, or whose figure
+        is illustrative: the per-cell effect behind the notes.
     """
 
     title: str
@@ -41,6 +45,7 @@ class RankingReport:
     names: tuple[str, ...]
     settings: Mapping[str, Any]
     notes: tuple[str, ...] = field(default=())
+    cells: tuple[CellNote, ...] = field(default=())
 
     @property
     def weights(self) -> dict[str, float]:
@@ -83,6 +88,16 @@ class RankingReport:
             "higher_score_is_better": self.result.higher_is_better,
             "results": results,
             "notes": list(self.notes),
+            "cells": [
+                {
+                    "candidate": c.candidate,
+                    "key": c.key,
+                    "action": c.action,
+                    "value": c.value,
+                    "message": c.message,
+                }
+                for c in self.cells
+            ],
         }
 
 

@@ -112,4 +112,7 @@ def render(report: RankingReport, fmt: str) -> str:
     notes = bullet_lines("notes:", report.notes)
     if notes:
         parts += ["", notes]
+    cells = bullet_lines("data cells:", [c.message for c in report.cells])
+    if cells:
+        parts += ["", cells]
     return "\n".join(parts)

@@ -137,6 +137,18 @@ def test_missing_data_policies_rank_with_a_note(
         assert "b" not in ids
     else:
         assert "b" in ids
+    # The effect is reported per cell: b's staff, and only that cell.
+    assert [(c["candidate"], c["key"]) for c in out["cells"]] == [("b", "staff")]
+    action = {
+        "drop_candidate": "dropped_candidate",
+        "impute_worst": "imputed_worst",
+        "impute_mean": "imputed_mean",
+    }[policy]
+    assert out["cells"][0]["action"] == action
+    if policy == "impute_worst":
+        assert out["cells"][0]["value"] == 10  # the worst observed staff (a benefit)
+    if policy == "impute_mean":
+        assert out["cells"][0]["value"] == 12.5  # mean of 10 and 15
     if expected_staff_rank_of_b is not None:
         # b has the worst cost and, imputed worst, the worst staff: it must rank last.
         assert out["results"][-1]["id"] == "b"
