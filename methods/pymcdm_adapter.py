@@ -31,6 +31,7 @@ from pymcdm import weights as pw
 from pymcdm.helpers import normalize_matrix
 
 from errors import ConfigurationError, MethodInputError
+from methods.entropy import entropy_weights_with_zeros
 from methods.info import MethodInfo
 from methods.pymcdm_catalogue import RANKING, SIMILARITY, WEIGHTING, RankingSpec
 from methods.pymcdm_checks import (
@@ -186,7 +187,7 @@ def objective_weights_pymcdm(
         raise MethodInputError(msg)
     with _recording(notes):
         if name == "entropy" and np.any(xk == 0):
-            wk = _entropy_weights_with_zeros(xk)
+            wk = entropy_weights_with_zeros(xk)
             notes.append(
                 "entropy: zero values enter as 0·ln 0 = 0 (pymcdm would instead give a column "
                 "holding a zero the maximum weight)"
@@ -207,20 +208,6 @@ def objective_weights_pymcdm(
         wk = np.full(xk.shape[1], 1.0 / xk.shape[1])
     out[keep] = wk / wk.sum()
     return out, notes
-
-
-def _entropy_weights_with_zeros(x: FloatArray) -> FloatArray:
-    """Shannon-entropy weights with the convention 0·ln 0 = 0 (Hwang & Yoon 1981, §4).
-
-    Columns are non-negative and not constant (checked by the caller), so each column sum
-    is positive.
-    """
-    p = x / x.sum(axis=0, keepdims=True)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        plogp = np.where(p > 0, p * np.log(np.where(p > 0, p, 1.0)), 0.0)
-    entropy = -plogp.sum(axis=0) / np.log(x.shape[0])
-    diversity = 1.0 - entropy
-    return np.asarray(diversity / diversity.sum(), dtype=float)
 
 
 def rank_similarity(name: str, ranks_a: npt.ArrayLike, ranks_b: npt.ArrayLike) -> float:
