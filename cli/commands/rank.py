@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from analysis.export import ranking_csv
 from analysis.ranking import rank_plain_matrix, rank_scenario_file
 from analysis.report import RankingReport
 from cli.output import FORMATS, bullet_lines, emit, frame_table, to_json
@@ -104,8 +105,8 @@ def render(report: RankingReport, fmt: str) -> str:
     if fmt == "json":
         return to_json(report.to_payload())
     frame = report.to_frame()
-    if fmt == "csv":
-        return str(frame.to_csv(index=False))
+    if fmt == "csv":  # the same CSV the app exports: method and settings on every row
+        return ranking_csv(report).decode("utf-8-sig")
     parts = [report.title, report.settings_line(), "", frame_table(frame)]
     weights = ", ".join(f"{k}={v:.4f}" for k, v in report.weights.items())
     parts += ["", f"weights: {weights}"]
