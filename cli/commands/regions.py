@@ -9,6 +9,7 @@ production coefficient). The logic is in :mod:`analysis.regional` and
 from __future__ import annotations
 
 import argparse
+from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
@@ -169,7 +170,7 @@ def render_specialisation(analysis: SpecialisationAnalysis, fmt: str, table: str
     if fmt == "json":
         return to_json(analysis.to_payload())
     if fmt == "csv":
-        return str(analysis.table(table).to_csv(index=False))
+        return _csv_with_settings(analysis.table(table), analysis.settings)
     s = analysis.settings
     unit = f" ({s['unit']})" if s.get("unit") else ""
     parts = [
@@ -209,7 +210,7 @@ def render_coefficients(report: CoefficientReport, fmt: str) -> str:
     if fmt == "json":
         return to_json(report.to_payload())
     if fmt == "csv":
-        return str(report.table.to_csv(index=False))
+        return _csv_with_settings(report.table, report.settings)
     title = {"marketability": "Regional marketability coefficient", "per_capita": ""}.get(
         report.kind
     ) or "Per-capita production coefficient"
@@ -236,3 +237,9 @@ def _text_table(frame: pd.DataFrame, floatfmt: str = "{:.4f}") -> str:
             formatters[col] = lambda v, w=width: f"{v!s:<{w}}"
     text = str(frame.to_string(index=False, formatters=formatters, justify="left"))
     return "\n".join(line.rstrip() for line in text.splitlines())
+
+
+def _csv_with_settings(frame: pd.DataFrame, settings: Mapping[str, Any]) -> str:
+    """CSV with a ``settings`` column on every row, so no figure travels without them."""
+    line = "; ".join(f"{k}={v}" for k, v in settings.items())
+    return str(frame.assign(settings=line).to_csv(index=False))

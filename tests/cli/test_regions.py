@@ -90,6 +90,7 @@ def test_hhi_series_as_csv_and_table(run_cli: Callable[..., Run]) -> None:
     frame = pd.read_csv(io.StringIO(res.out))
     assert list(frame["year"]) == [2011, 2012, 2013, 2014, 2015]
     np.testing.assert_allclose(frame["hhi"], [float(_exact_hhi(y)) for y in frame["year"]])
+    assert frame["settings"].str.contains("hhi_scale=percent shares").all()
     text = run_cli(*HHI_ARGS, "--table", "hhi")
     assert text.code == 0
     assert "1726.0310" in text.out
