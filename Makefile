@@ -45,9 +45,11 @@ bench: install
 # Refresh the README's screenshots from the browser tests' artifacts.
 screenshots: install browser
 	$(BIN)/pytest -m browser -q
-	cp artifacts/screenshots/*.png docs/screenshots/
+	cd artifacts/screenshots && cp ranking.png weights_ahp.png scenario.png export.png sensitivity.png \
+	  sensitivity_stability.png regions.png ../../docs/screenshots/
 	$(BIN)/python -c "from PIL import Image; im = Image.open('docs/screenshots/regions.png'); \
-	  im.crop((0, 0, im.width, min(1300, im.height))).save('docs/screenshots/regions_top.png')"
+	  im.crop((0, 0, im.width, min(1300, im.height))).save('docs/screenshots/regions_top.png'); \
+	  im.crop((0, max(0, im.height - 2064), im.width, im.height - 614)).save('docs/screenshots/regions_compare.png')"
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
