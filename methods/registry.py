@@ -27,11 +27,10 @@ import numpy.typing as npt
 
 from errors import ConfigurationError
 from methods.info import MethodInfo, SettingInfo
-from methods.result import FloatArray, RankingResult, ranks_from_scores
+from methods.result import FloatArray, RankingResult, result_from_scores
 from methods.topsis import (
     TOPSIS_INFO,
     prepare_topsis,
-    tie_notes,
     topsis_batch_scores,
 )
 from methods.topsis import topsis as _topsis
@@ -235,20 +234,15 @@ def rank(
             )
             scores = np.asarray(raw, dtype=float)
         notes += list(more)
-        ranks = ranks_from_scores(scores, higher_is_better=hib)
-        if m == 1:
-            notes.append(f"only one candidate ({cand[0]}): it is ranked 1 by default")
-        notes += tie_notes(cand, ranks)
-        res = RankingResult(
-            method=info.name,
-            candidates=cand,
-            scores=scores,
-            ranks=ranks,
+        res = result_from_scores(
+            info.name,
+            cand,
+            crit,
+            w,
+            scores,
             higher_is_better=hib,
-            criteria=crit,
-            weights=w,
             settings=full,
-            notes=tuple(notes),
+            notes=notes,
             details=details,
         )
     return replace(res, settings=full, notes=(*dir_notes, *res.notes))

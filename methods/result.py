@@ -146,3 +146,58 @@ class RankingResult:
         """One line naming the method and every setting, for captions and table footers."""
         parts = [f"{k}={v}" for k, v in self.settings.items()]
         return f"{self.method}" + (f" ({', '.join(parts)})" if parts else "")
+
+
+def tie_notes(candidates: Sequence[str], ranks: IntArray) -> list[str]:
+    """One note per group of candidates sharing a rank (none when there is one candidate).
+
+    Linear in the number of candidates: one stable sort, then runs of equal ranks.
+    """
+    r = np.asarray(ranks)
+    if r.size < 2:
+        return []
+    order = np.argsort(r, kind="stable")
+    sorted_ranks = r[order]
+    starts = np.flatnonzero(np.r_[True, sorted_ranks[1:] != sorted_ranks[:-1]])
+    ends = np.r_[starts[1:], r.size]
+    return [
+        f"tie: {', '.join(candidates[i] for i in order[a:b])} share rank {int(sorted_ranks[a])} "
+        "(equal scores)"
+        for a, b in zip(starts, ends, strict=True)
+        if b - a > 1
+    ]
+
+
+def result_from_scores(
+    method: str,
+    candidates: Sequence[str],
+    criteria: Sequence[str],
+    weights: FloatArray,
+    scores: npt.ArrayLike,
+    *,
+    higher_is_better: bool,
+    settings: Mapping[str, Any],
+    notes: Sequence[str],
+    details: Mapping[str, Any],
+    single_note: str | None = None,
+) -> RankingResult:
+    """Ranks from scores, the notes every method owes its reader (a lone candidate, ties),
+    and the :class:`RankingResult` — the one way every method finishes."""
+    ranks = ranks_from_scores(scores, higher_is_better=higher_is_better)
+    out = list(notes)
+    if len(candidates) == 1:
+        default = f"only one candidate ({candidates[0]}): it is ranked 1 by default"
+        out.append(single_note or default)
+    out += tie_notes(candidates, ranks)
+    return RankingResult(
+        method=method,
+        candidates=tuple(candidates),
+        scores=np.asarray(scores, dtype=float),
+        ranks=ranks,
+        higher_is_better=higher_is_better,
+        criteria=tuple(criteria),
+        weights=weights,
+        settings=settings,
+        notes=tuple(out),
+        details=details,
+    )

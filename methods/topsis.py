@@ -32,7 +32,7 @@ import numpy.typing as npt
 from errors import ConfigurationError
 from methods.info import MethodInfo, SettingInfo
 from methods.normalization import column_label, normalize
-from methods.result import FloatArray, IntArray, RankingResult, ranks_from_scores
+from methods.result import FloatArray, RankingResult, result_from_scores
 from methods.validation import check_directions, check_ids, check_matrix, check_weights
 
 TOPSIS_NORMALIZATIONS: tuple[str, ...] = ("vector", "minmax")
@@ -166,26 +166,6 @@ def topsis_batch_scores(prepared: TopsisPrepared, weights: npt.ArrayLike) -> Flo
     return np.divide(s_minus, total, out=np.full_like(total, 0.5), where=total > 0)
 
 
-def tie_notes(candidates: Sequence[str], ranks: IntArray) -> list[str]:
-    """One note per group of candidates sharing a rank (none when there is one candidate).
-
-    Linear in the number of candidates: one stable sort, then runs of equal ranks.
-    """
-    r = np.asarray(ranks)
-    if r.size < 2:
-        return []
-    order = np.argsort(r, kind="stable")
-    sorted_ranks = r[order]
-    starts = np.flatnonzero(np.r_[True, sorted_ranks[1:] != sorted_ranks[:-1]])
-    ends = np.r_[starts[1:], r.size]
-    return [
-        f"tie: {', '.join(candidates[i] for i in order[a:b])} share rank {int(sorted_ranks[a])} "
-        "(equal scores)"
-        for a, b in zip(starts, ends, strict=True)
-        if b - a > 1
-    ]
-
-
 def topsis(
     matrix: npt.ArrayLike,
     weights: npt.ArrayLike | None,
@@ -231,20 +211,16 @@ def topsis(
     notes.extend(prepared.notes)
     s_plus, s_minus = topsis_distances(prepared, w)
     scores = topsis_batch_scores(prepared, w)
-    ranks = ranks_from_scores(scores, higher_is_better=True)
-    if m == 1:
+    single = (
+        f"only one candidate ({cand[0]}): it is ranked 1 by default and its closeness is "
+        "set to 0.5, as there is nothing to compare it with"
+    )
+    flat = [c for c, t in zip(cand, s_plus + s_minus, strict=True) if t == 0]
+    if m > 1 and flat:
         notes.append(
-            f"only one candidate ({cand[0]}): it is ranked 1 by default and its closeness is "
-            "set to 0.5, as there is nothing to compare it with"
+            f"{', '.join(flat)}: zero distance to both the ideal and the anti-ideal "
+            "(every weighted criterion is constant); closeness set to 0.5"
         )
-    else:
-        flat = [c for c, t in zip(cand, s_plus + s_minus, strict=True) if t == 0]
-        if flat:
-            notes.append(
-                f"{', '.join(flat)}: zero distance to both the ideal and the anti-ideal "
-                "(every weighted criterion is constant); closeness set to 0.5"
-            )
-        notes.extend(tie_notes(cand, ranks))
     details = {
         "normalized": prepared.normalized,
         "ideal": w * prepared.ideal,
@@ -252,15 +228,15 @@ def topsis(
         "distance_to_ideal": s_plus,
         "distance_to_anti_ideal": s_minus,
     }
-    return RankingResult(
-        method="topsis",
-        candidates=cand,
-        scores=scores,
-        ranks=ranks,
+    return result_from_scores(
+        "topsis",
+        cand,
+        crit,
+        w,
+        scores,
         higher_is_better=True,
-        criteria=crit,
-        weights=w,
         settings={"normalization": normalization},
-        notes=tuple(notes),
+        notes=notes,
         details=details,
+        single_note=single,
     )

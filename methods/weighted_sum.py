@@ -25,8 +25,7 @@ import numpy.typing as npt
 from errors import ConfigurationError
 from methods.info import MethodInfo, SettingInfo
 from methods.normalization import NORMALIZATIONS, normalize
-from methods.result import FloatArray, RankingResult, ranks_from_scores
-from methods.topsis import tie_notes
+from methods.result import FloatArray, RankingResult, result_from_scores
 from methods.validation import check_directions, check_ids, check_matrix, check_weights
 
 WSM_NORMALIZATIONS: tuple[str, ...] = NORMALIZATIONS
@@ -155,19 +154,14 @@ def wsm(
     prepared = prepare_wsm(x, directions, normalization, labels=crit)
     notes.extend(prepared.notes)
     scores = weighted_sum_batch(prepared.normalized, w)
-    ranks = ranks_from_scores(scores, higher_is_better=True)
-    if m == 1:
-        notes.append(f"only one candidate ({cand[0]}): it is ranked 1 by default")
-    notes.extend(tie_notes(cand, ranks))
-    return RankingResult(
-        method="wsm",
-        candidates=cand,
-        scores=scores,
-        ranks=ranks,
+    return result_from_scores(
+        "wsm",
+        cand,
+        crit,
+        w,
+        scores,
         higher_is_better=True,
-        criteria=crit,
-        weights=w,
         settings={"normalization": normalization},
-        notes=tuple(notes),
+        notes=notes,
         details={"normalized": prepared.normalized},
     )
