@@ -9,7 +9,7 @@ the user opened.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 import numpy as np
@@ -257,10 +257,4 @@ def run_ahp_uncertainty(
         candidates=dm.candidates,
     )
     note = f"perturbed: {origin} among the groups; criterion weights inside groups held fixed"
-    return _with_note(result, note)
-
-
-def _with_note(result: AHPUncertaintyResult, note: str) -> AHPUncertaintyResult:
-    from dataclasses import replace
-
     return replace(result, notes=(note, *result.notes))
