@@ -6,14 +6,17 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8501
 
-.PHONY: run test install lint typecheck pytest browser bench screenshots clean
+.PHONY: run test install lint typecheck pytest browser bench screenshots clean lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
+# The exact versions CI tested come from requirements.lock; the project itself is then
+# installed without resolving anything again (--no-deps), so a fresh machine gets the same set.
+$(VENV)/.installed: pyproject.toml requirements.lock | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]' --config-settings editable_mode=compat
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e '.[dev]' --config-settings editable_mode=compat
 	touch $@
 
 install: $(VENV)/.installed
@@ -50,6 +53,16 @@ screenshots: install browser
 	$(BIN)/python -c "from PIL import Image; im = Image.open('docs/screenshots/regions.png'); \
 	  im.crop((0, 0, im.width, min(1300, im.height))).save('docs/screenshots/regions_top.png'); \
 	  im.crop((0, max(0, im.height - 2064), im.width, im.height - 614)).save('docs/screenshots/regions_compare.png')"
+
+# Re-resolve pyproject.toml's dependencies in a throwaway virtualenv and pin what it got.
+lock:
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet --upgrade pip
+	.lock-venv/bin/python -m pip install --quiet '.[dev]'
+	{ echo "# Exact versions CI tested: \`make\` installs these first, then the project with --no-deps."; \
+	  echo "# Regenerate with \`make lock\` after changing pyproject.toml's dependencies."; \
+	  .lock-venv/bin/python -m pip freeze --exclude-editable | grep -v '^clusterrank'; } > requirements.lock
+	rm -rf .lock-venv
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
