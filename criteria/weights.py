@@ -69,15 +69,28 @@ class WeightBreakdown:
         )
 
 
-def _normalise(values: list[float], what: str, rescaled: list[str]) -> FloatArray:
-    """``values / sum``; ``rescaled`` records ``what`` (and its sum) when the sum was not 1."""
-    total = math.fsum(values)
-    if total <= 0:  # validated models forbid this; guard for hand-built mappings
+def _normalise(values: list[float], ids: list[str], what: str, rescaled: list[str]) -> FloatArray:
+    """``values / sum``; ``rescaled`` records ``what`` (and its sum) when the sum was not 1.
+
+    The values are divided by the largest one before summing, so weights up to 1.8e308 add
+    up without overflow. Validated models hold finite weights >= 0; a hand-built mapping
+    with a non-finite or negative weight is refused, naming it.
+    """
+    for ident, value in zip(ids, values, strict=True):
+        if not (math.isfinite(value) and value >= 0):
+            msg = f"{what}: {ident!r} is {value:g}; a weight must be a finite number >= 0"
+            raise ConfigurationError(msg)
+    peak = max(values, default=0.0)
+    if peak <= 0:  # validated models forbid this; guard for hand-built mappings
         msg = f"all {what} are zero; give at least one a positive weight"
         raise ConfigurationError(msg)
-    if abs(total - 1.0) > _TOL:
-        rescaled.append(f"{what} (sum {total:g})")
-    return np.asarray(values, dtype=float) / total
+    scaled = [v / peak for v in values]
+    total = math.fsum(scaled)  # in [1, len(values)]: no overflow
+    if abs(total * peak - 1.0) > _TOL:
+        whole = total * peak
+        text = f"{whole:g}" if math.isfinite(whole) else f"{total:g} × {peak:g}"
+        rescaled.append(f"{what} (sum {text})")
+    return np.asarray(scaled, dtype=float) / total
 
 
 def compose_weights(
@@ -102,13 +115,18 @@ def compose_weights(
     """
     out = list(notes)
     rescaled: list[str] = []
-    gw = _normalise([float(group_weights[g.id]) for g in cs.groups], "group weights", rescaled)
+    gw = _normalise(
+        [float(group_weights[g.id]) for g in cs.groups],
+        [g.id for g in cs.groups],
+        "group weights",
+        rescaled,
+    )
     local: list[float] = []
     glob: list[float] = []
     zero_groups: list[str] = []
     for k, g in enumerate(cs.groups):
         raw = [float(local_weights[c.id]) for c in g.criteria]
-        lw = _normalise(raw, f"weights in group {g.id}", rescaled)
+        lw = _normalise(raw, [c.id for c in g.criteria], f"weights in group {g.id}", rescaled)
         if gw[k] == 0:
             zero_groups.append(g.id)
         local += lw.tolist()
@@ -186,6 +204,7 @@ class AHPRequest:
     criteria_blocks: dict[str, JudgmentBlock]
     derivation: str
     random_index: str
+    completion: str = "implied"
 
 
 def ahp_request(scenario: Scenario) -> AHPRequest:
@@ -202,4 +221,5 @@ def ahp_request(scenario: Scenario) -> AHPRequest:
         criteria_blocks=dict(w.criteria),
         derivation=w.derivation,
         random_index=w.random_index,
+        completion=w.completion,
     )

@@ -37,6 +37,7 @@ import numpy.typing as npt
 
 from errors import ConfigurationError, MethodInputError
 from methods.directions import parse_directions
+from methods.scaling import unit_columns
 
 FloatArray = npt.NDArray[np.float64]
 NormalizationName = Literal["vector", "minmax", "sum", "max"]
@@ -122,28 +123,47 @@ def normalize(
 
 
 def _scale_column(col: FloatArray, method: str, cost: bool, label: str) -> FloatArray | None:
-    """One normalised column, or ``None`` when the column is degenerate for ``method``."""
+    """One normalised column, or ``None`` when the column is degenerate for ``method``.
+
+    The column is first brought to a largest magnitude in [0.5, 1) by an exact power of two
+    (:func:`methods.scaling.unit_columns`): every scheme is a ratio, so this changes no result,
+    but squares, sums and ranges of values near 1e308 or 1e-300 no longer overflow or underflow.
+    """
     if method == "minmax":
-        lo, hi = float(col.min()), float(col.max())
-        if hi == lo:
+        if col.max() == col.min():  # exact: a column is constant only if its values are equal
             return None
-        return (hi - col) / (hi - lo) if cost else (col - lo) / (hi - lo)
-    if not np.any(col != 0):
+    elif not np.any(col != 0):
         return None
-    if method == "vector":
-        r = col / float(np.sqrt(np.sum(col**2)))
-        return 1.0 - r if cost else r
-    if method == "max":
-        r = col / float(np.max(np.abs(col)))
-        return 1.0 - r if cost else r
-    # sum
-    if cost:
+    y = unit_columns(col[:, None])[:, 0]
+    if method == "minmax":
+        lo, hi = float(y.min()), float(y.max())
+        out = (hi - y) / (hi - lo) if cost else (y - lo) / (hi - lo)
+    elif method == "vector":
+        r = y / float(np.sqrt(np.sum(y * y)))  # the norm is >= 0.5: no 0/0, no overflow
+        out = 1.0 - r if cost else r
+    elif method == "max":
+        r = y / float(np.max(np.abs(y)))
+        out = 1.0 - r if cost else r
+    elif cost:  # sum, cost: (1/x) / sum(1/x) = (min/x) / sum(min/x), every term in (0, 1]
         if np.any(col <= 0):
             msg = (
                 f"{label}: sum normalisation of a cost criterion uses 1/x, so every value "
                 f"must be > 0 (got {float(col.min()):g}); choose minmax or vector instead"
             )
             raise MethodInputError(msg)
-        inv = 1.0 / col
-        return inv / float(inv.sum())
-    return col / float(np.sum(np.abs(col)))
+        inv = float(col.min()) / col
+        out = inv / float(inv.sum())
+    else:
+        out = y / float(np.sum(np.abs(y)))
+    return _finite(out, label, method)
+
+
+def _finite(out: FloatArray, label: str, method: str) -> FloatArray:
+    """``out`` unchanged, or a :class:`MethodInputError` naming the column: never a NaN."""
+    if not np.all(np.isfinite(out)):
+        msg = (
+            f"{label}: {method} normalisation gave a non-finite value, as its values span more "
+            "than floating point can hold; rescale the column (e.g. change its units)"
+        )
+        raise MethodInputError(msg)
+    return np.asarray(out, dtype=float)

@@ -44,6 +44,7 @@ from methods.pymcdm_checks import (
     spotis_bounds,
     translate_warning,
 )
+from methods.scaling import column_exponents, to_unit_scale, unit_columns
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int_]
@@ -106,7 +107,7 @@ def rank_with_pymcdm(
     if m < 2:
         msg = f"{spec.info.title} needs at least 2 candidates to rank (got {m})"
         raise MethodInputError(msg)
-    constant = np.ptp(x, axis=0) == 0
+    constant = x.max(axis=0) == x.min(axis=0)
     if constant.all():
         msg = (
             "every criterion has the same value for all candidates, so no method can tell "
@@ -124,7 +125,8 @@ def rank_with_pymcdm(
         )
         details["dropped_constant_columns"] = [int(j) for j in np.flatnonzero(constant)]
     x, w, d = x[:, keep], w[keep], d[keep]
-    body = _build(spec, used, x, notes, details)
+    body, exponents = _build(spec, used, x, notes, details)
+    x = to_unit_scale(x, exponents)  # exact powers of two: see methods.scaling
     # pymcdm's validation warns when weights do not sum to 1, which they need not after a drop.
     validation = bool(keep.all())
     with _recording(notes):
@@ -163,7 +165,7 @@ def objective_weights_pymcdm(
         msg = f"objective weights need at least 2 candidates to measure variation (got {m})"
         raise MethodInputError(msg)
     notes: list[str] = []
-    keep = np.ptp(x, axis=0) > 0
+    keep = x.max(axis=0) > x.min(axis=0)
     if not keep.all():
         cols = ", ".join(str(j + 1) for j in np.flatnonzero(~keep))
         notes.append(f"column(s) {cols} have one value for every candidate: weight 0")
@@ -185,6 +187,7 @@ def objective_weights_pymcdm(
             "Use 'critic' or 'standard_deviation', or rescale the column"
         )
         raise MethodInputError(msg)
+    xk = unit_columns(xk)  # every method here is a ratio of a column's values: no change
     with _recording(notes):
         if name == "entropy" and np.any(xk == 0):
             wk = entropy_weights_with_zeros(xk)
@@ -246,21 +249,42 @@ def _build(
     x: FloatArray,
     notes: list[str],
     details: dict[str, Any],
-) -> Any:
+) -> tuple[Any, IntArray]:
+    """The pymcdm object, and the power-of-two exponent of each column (:mod:`methods.scaling`).
+
+    Every catalogue method depends on a column only through ratios of its values and of the
+    settings given in its units (SPOTIS bounds, PROMETHEE thresholds), so the data and those
+    settings are divided by the same exact power of two before pymcdm sees them: the result is
+    unchanged, and values near 1e308 or 1e-300 no longer overflow or underflow inside pymcdm.
+    Settings are checked and echoed in the user's units.
+    """
     cls = getattr(pm, spec.cls_name)
+    if spec.name == "spotis":
+        bounds = spotis_bounds(used["bounds"], x, notes, details)
+        exponents = column_exponents(x, bounds.T)
+        return cls(to_unit_scale(bounds.T, exponents).T), exponents
+    exponents = column_exponents(x)
     if spec.name == "vikor":
-        return cls(v=used["v"])
+        return cls(v=used["v"]), exponents
     if spec.name == "promethee_ii":
         p, q = promethee_thresholds(used, x, notes)
-        return cls(used["preference_function"], p=p, q=q)
-    if spec.name == "spotis":
-        return cls(spotis_bounds(used["bounds"], x, notes, details))
+        pf = used["preference_function"]
+        return cls(pf, p=_unit_threshold(p, exponents), q=_unit_threshold(q, exponents)), exponents
     kwargs: dict[str, Any] = {}
     if "normalization" in used:
         kwargs["normalization_function"] = _NORMALIZATIONS[used["normalization"]]
     if "l" in used:
         kwargs["l"] = used["l"]
-    return cls(**kwargs)
+    return cls(**kwargs), exponents
+
+
+def _unit_threshold(value: FloatArray | None, exponents: IntArray) -> FloatArray | None:
+    """A threshold in the scaled units; one too large for a float is the largest float (no
+    difference of scaled values, at most 2, comes near either)."""
+    if value is None:
+        return None
+    with np.errstate(over="ignore"):
+        return np.minimum(to_unit_scale(value, exponents), np.finfo(float).max)
 
 
 def _copras(

@@ -103,8 +103,18 @@ def promethee_thresholds(
     if needs_q and used["q"] is None:
         notes.append("PROMETHEE II: indifference threshold q defaults to 0 for every criterion")
     if needs_p and used["p"] is None:
-        spread, low = np.ptp(x, axis=0), q if q is not None else np.zeros(n)
-        p = np.where(spread > low, spread, low + np.where(spread > 0, spread, 1.0))
+        low = q if q is not None else np.zeros(n)
+        with np.errstate(over="ignore"):
+            spread = x.max(axis=0) - x.min(axis=0)
+            p = np.where(spread > low, spread, low + np.where(spread > 0, spread, 1.0))
+        if not np.all(np.isfinite(p)):
+            j = int(np.flatnonzero(~np.isfinite(p))[0])
+            msg = (
+                f"PROMETHEE II: the range of column {j + 1} (plus q) exceeds the largest number "
+                "(about 1.8e308), so it cannot be the default preference threshold p; give 'p' "
+                "or rescale the column"
+            )
+            raise MethodInputError(msg)
         notes.append(
             "PROMETHEE II: preference threshold p defaults to each criterion's range "
             "(q + range where the range does not exceed q)"

@@ -223,7 +223,7 @@ def rank(
     elif info.name == "wsm":
         res = wsm(x, weights, d, full["normalization"], candidates=cand, criteria=crit)
     else:
-        w, notes = check_weights(weights, n)
+        w, notes = check_weights(weights, n, crit)
         if info.name == "ahp":
             local, more = _ahp_local(x, d, full["mode"])
             scores, hib, details = weighted_sum_batch(local, w), True, {"local_priorities": local}

@@ -67,7 +67,7 @@ class TopsisPrepared:
     sq_to_ideal, sq_to_anti_ideal
         m×n squared differences ``(r_ij - r+_j)^2`` and ``(r_ij - r-_j)^2``.
     constant
-        Per criterion, True when every candidate has the same normalised value.
+        Per criterion, True when every candidate has exactly the same value in the data.
     normalization
         The scheme used (``"vector"`` or ``"minmax"``).
     notes
@@ -111,7 +111,8 @@ def prepare_topsis(
     r, notes = normalize(x, normalization, None, labels=labels)
     best = np.where(d > 0, r.max(axis=0), r.min(axis=0))
     worst = np.where(d > 0, r.min(axis=0), r.max(axis=0))
-    constant = r.max(axis=0) == r.min(axis=0)
+    # judged on the data, not on r: distinct values never earn the note "constant"
+    constant = x.max(axis=0) == x.min(axis=0)
     if normalization == "vector" and x.shape[0] > 1:
         # min-max and all-zero columns are already named by normalize()
         for j in np.flatnonzero(constant & np.any(x != 0, axis=0)):
@@ -206,7 +207,7 @@ def topsis(
     m, n = x.shape
     cand = check_ids(candidates, "A", m, "candidate")
     crit = check_ids(criteria, "C", n, "criterion")
-    w, notes = check_weights(weights, n)
+    w, notes = check_weights(weights, n, crit)
     prepared = prepare_topsis(x, directions, normalization, labels=crit)
     notes.extend(prepared.notes)
     s_plus, s_minus = topsis_distances(prepared, w)

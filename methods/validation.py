@@ -13,6 +13,7 @@ import numpy.typing as npt
 
 from errors import MethodInputError
 from methods.directions import parse_directions
+from methods.scaling import scaled_sum
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -56,10 +57,15 @@ def check_directions(
     return d
 
 
-def check_weights(weights: npt.ArrayLike | None, n: int) -> tuple[FloatArray, list[str]]:
+def check_weights(
+    weights: npt.ArrayLike | None, n: int, labels: Sequence[str] | None = None
+) -> tuple[FloatArray, list[str]]:
     """Validate one weight vector and return it normalised to sum 1, with notes.
 
-    ``None`` means equal weights. Negative, non-finite or all-zero weights are errors.
+    ``None`` means equal weights. Negative, non-finite or all-zero weights are errors naming
+    the weight (by ``labels``, the criterion ids, when given). Any finite weights are
+    accepted, 1e308 too: they are divided by a power of two near the largest one before
+    summing, so the sum cannot overflow.
     """
     notes: list[str] = []
     if weights is None:
@@ -68,11 +74,11 @@ def check_weights(weights: npt.ArrayLike | None, n: int) -> tuple[FloatArray, li
     if w.shape != (n,):
         msg = f"expected {n} weights (one per criterion), got shape {w.shape}"
         raise MethodInputError(msg)
-    _check_weight_values(w)
-    total = float(w.sum())
-    if not np.isclose(total, 1.0, rtol=0, atol=1e-9):
-        notes.append(f"weights summed to {total:.6g}; rescaled to sum to 1")
-    return w / total, notes
+    _check_weight_values(w, labels)
+    parts, total = scaled_sum(w)
+    if not (w.max() < 2 and np.isclose(float(w.sum()), 1.0, rtol=0, atol=1e-9)):
+        notes.append(f"weights summed to {_sum_text(w)}; rescaled to sum to 1")
+    return np.asarray(parts / total, dtype=float), notes
 
 
 def check_weight_batch(weights: npt.ArrayLike, n: int) -> FloatArray:
@@ -84,18 +90,33 @@ def check_weight_batch(weights: npt.ArrayLike, n: int) -> FloatArray:
         msg = f"expected a batch of weight vectors of shape (N, {n}), got {w.shape}"
         raise MethodInputError(msg)
     _check_weight_values(w)
-    return w / w.sum(axis=1, keepdims=True)
+    parts, total = scaled_sum(w, axis=1)
+    return np.asarray(parts / total, dtype=float)
 
 
-def _check_weight_values(w: FloatArray) -> None:
-    if not np.all(np.isfinite(w)):
-        msg = "weights must be finite numbers (got NaN or infinity)"
-        raise MethodInputError(msg)
-    if np.any(w < 0):
-        msg = f"weights must be >= 0 (got {float(w.min()):g})"
-        raise MethodInputError(msg)
-    sums = w.sum(axis=-1)
-    if np.any(sums <= 0):
+def _sum_text(w: FloatArray) -> str:
+    """The sum of non-negative weights as text (``2e+308`` even beyond the float range)."""
+    _, scaled = scaled_sum(w)
+    _, exponent = np.frexp(w.max())
+    log10 = float(np.log10(scaled[0])) + int(exponent) * float(np.log10(2.0))
+    if log10 < 300:
+        return f"{float(np.sum(w)):.6g}"
+    whole = int(np.floor(log10))
+    return f"{10 ** (log10 - whole):.6g}e+{whole}"
+
+
+def _check_weight_values(w: FloatArray, labels: Sequence[str] | None = None) -> None:
+    """Raise for a non-finite, negative or all-zero weight, naming the first one at fault."""
+    for bad, what in ((~np.isfinite(w), "finite numbers"), (w < 0, ">= 0")):
+        if np.any(bad):
+            where = tuple(np.argwhere(bad)[0])
+            j = int(where[-1])
+            name = f"criterion {labels[j]!r}" if labels is not None else f"weight {j + 1}"
+            value = float(w[where])
+            beyond = " (beyond the largest number, about 1.8e308)" if np.isinf(value) else ""
+            msg = f"weights must be {what}; {name} is {value:g}{beyond}"
+            raise MethodInputError(msg)
+    if np.any(w.max(axis=-1) <= 0):
         msg = "weights must not all be zero; give at least one criterion a positive weight"
         raise MethodInputError(msg)
 

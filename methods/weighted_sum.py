@@ -150,7 +150,7 @@ def wsm(
     m, n = x.shape
     cand = check_ids(candidates, "A", m, "candidate")
     crit = check_ids(criteria, "C", n, "criterion")
-    w, notes = check_weights(weights, n)
+    w, notes = check_weights(weights, n, crit)
     prepared = prepare_wsm(x, directions, normalization, labels=crit)
     notes.extend(prepared.notes)
     scores = weighted_sum_batch(prepared.normalized, w)

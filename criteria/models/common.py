@@ -12,7 +12,6 @@ not import methods): benefit/max/maximise/maximize/+/+1/1 and cost/min/minimise/
 from __future__ import annotations
 
 import difflib
-import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -152,8 +151,12 @@ def duplicate_problems(
 
 
 def all_zero_problem(weights: Sequence[float], loc: Loc, what: str) -> list[CrossProblem]:
-    """A problem when every weight of a level is zero (they cannot be normalised)."""
-    if weights and math.fsum(weights) <= 0:
+    """A problem when every weight of a level is zero (they cannot be normalised).
+
+    Weights are >= 0 here, so "all zero" is "none positive": no sum, which could overflow
+    for weights near 1e308.
+    """
+    if weights and not any(w > 0 for w in weights):
         msg = f"all {what} weights are zero; give at least one a positive weight"
         return [(loc, msg)]
     return []

@@ -38,6 +38,7 @@ import numpy.typing as npt
 
 from errors import ConfigurationError, MethodInputError
 from methods.ahp.consistency import DEFAULT_THRESHOLD, AHPResult, analyse
+from methods.scaling import unit_columns
 from methods.validation import check_directions, check_matrix, check_weight_batch
 
 FloatArray = npt.NDArray[np.float64]
@@ -98,8 +99,9 @@ def local_priorities(
             f"the column first"
         )
         raise MethodInputError(msg)
-    with np.errstate(divide="ignore"):
-        ratio = np.where(d[None, :] > 0, x, 1.0 / np.where(x > 0, x, 1.0))
+    # exact power-of-two scaling, and min/x for 1/x: the same priorities, no overflow near 1e308
+    xs = unit_columns(x)
+    ratio = np.where(d[None, :] > 0, xs, xs.min(axis=0) / np.where(xs > 0, xs, 1.0))
     notes: list[str] = []
     zero_cols = [j + 1 for j in range(x.shape[1]) if not ratio[:, j].any()]
     if zero_cols:
@@ -119,11 +121,13 @@ def local_priorities_from_pairwise(
     random_index: str = "saaty",
     threshold: float = DEFAULT_THRESHOLD,
     mode: str = "distributive",
+    completion: str = "implied",
 ) -> tuple[FloatArray, list[AHPResult]]:
     """Classic AHP: one pairwise matrix of the alternatives per criterion.
 
     Returns the local priorities (m × n, one column per matrix, in the given mode) and the
-    :class:`~methods.ahp.consistency.AHPResult` of each matrix.
+    :class:`~methods.ahp.consistency.AHPResult` of each matrix (missing judgments filled by
+    ``completion``, as in :func:`~methods.ahp.consistency.analyse`).
 
     References
     ----------
@@ -140,6 +144,7 @@ def local_priorities_from_pairwise(
             derivation=derivation,
             random_index=random_index,
             threshold=threshold,
+            completion=completion,
         )
         for m in matrices
     ]
@@ -235,8 +240,12 @@ def analyse_hierarchy(
     random_index: str = "saaty",
     synthesis: str = "distributive",
     threshold: float = DEFAULT_THRESHOLD,
+    completion: str = "implied",
 ) -> HierarchyResult:
     """Criteria priorities, local priorities per criterion and their synthesis.
+
+    Every matrix's missing judgments are filled by ``completion`` (``"implied"`` or
+    ``"lambda_max"``, see :func:`~methods.ahp.consistency.analyse`); each result echoes it.
 
     References
     ----------
@@ -249,6 +258,7 @@ def analyse_hierarchy(
         derivation=derivation,
         random_index=random_index,
         threshold=threshold,
+        completion=completion,
     )
     wanted, given = list(crit.items), [str(k) for k in alternative_matrices]
     if set(wanted) != set(given):
@@ -267,6 +277,7 @@ def analyse_hierarchy(
         random_index=random_index,
         threshold=threshold,
         mode=key,
+        completion=completion,
     )
     scores = synthesize(local, crit.priorities, key)
     per = dict(zip(wanted, results, strict=True))
