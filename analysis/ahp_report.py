@@ -17,6 +17,7 @@ import pandas as pd
 
 from criteria.loading import load_ahp_file
 from criteria.models.ahp_file import AHPFile
+from criteria.numbers import Decimal
 from criteria.plain_matrix import read_pairwise_csv
 from errors import ConfigurationError
 from methods.ahp import AHPResult, JudgmentFix, analyse, analyse_hierarchy, most_inconsistent
@@ -43,8 +44,16 @@ class AHPBlock:
         return (
             f"lambda_max {r.lambda_max:.4f}, CI {r.ci:.4f}, CR {r.cr:.4f} ({verdict}); "
             f"random index {r.random_index_value:.2f} from the {r.random_index_table} table "
-            f"(n={r.n}); derivation {r.derivation}"
+            f"(n={r.n}); derivation {r.derivation}{self.completion_text()}"
         )
+
+    def completion_text(self) -> str:
+        """How missing judgments were filled ("" when none was missing)."""
+        r = self.result
+        if not r.missing:
+            return ""
+        done = f", {r.completion_iterations} iteration(s)" if r.completion == "lambda_max" else ""
+        return f"; {r.missing} missing judgment(s), completion {r.completion}{done}"
 
     def to_payload(self) -> dict[str, Any]:
         r = self.result
@@ -56,6 +65,11 @@ class AHPBlock:
             "acceptable": bool(r.acceptable),
             "random_index": {"table": r.random_index_table, "value": float(r.random_index_value)},
             "derivation": r.derivation,
+            "completion": {
+                "method": r.completion,
+                "missing": int(r.missing),
+                "iterations": int(r.completion_iterations),
+            },
             "most_inconsistent": [
                 {
                     "row": f.row,
@@ -78,9 +92,12 @@ def analyse_block(
     *,
     derivation: str = "eigenvector",
     random_index: str = "saaty",
+    completion: str = "implied",
 ) -> AHPBlock:
     """Analyse one pairwise matrix and find the judgments that most raise inconsistency."""
-    result = analyse(matrix, items, derivation=derivation, random_index=random_index)
+    result = analyse(
+        matrix, items, derivation=derivation, random_index=random_index, completion=completion
+    )
     return block_from_result(title, result, matrix)
 
 
@@ -88,7 +105,7 @@ def block_from_result(title: str, result: AHPResult, judged: Any) -> AHPBlock:
     """Wrap an analysed matrix with the judgments whose change would lower CR, worst first.
 
     ``judged`` is the matrix as the user gave it (NaN where not judged): only real judgments
-    are candidates for a fix, never the values Harker's method filled in.
+    are candidates for a fix, never the values the completion filled in.
     """
     fixes: tuple[JudgmentFix, ...] = ()
     if result.n > 2 and result.cr > 1e-9:
@@ -101,6 +118,7 @@ def block_from_result(title: str, result: AHPResult, judged: Any) -> AHPBlock:
                 k=MAX_FIXES,
                 derivation=result.derivation,
                 random_index=result.random_index_table,
+                completion=result.completion,
             )
             if fix.suggested != fix.current and fix.cr_after < fix.cr_before
         )
@@ -142,30 +160,47 @@ class AHPReport:
 
 
 def analyse_ahp_path(
-    path: Path, *, derivation: str | None = None, random_index: str | None = None
+    path: Path,
+    *,
+    derivation: str | None = None,
+    random_index: str | None = None,
+    completion: str | None = None,
+    decimal: Decimal | None = None,
 ) -> AHPReport:
-    """Analyse a pairwise CSV or an AHP hierarchy YAML file."""
+    """Analyse a pairwise CSV or an AHP hierarchy YAML file (``None``: the file's setting,
+    else the default; ``decimal``: the decimal separator of a CSV, when the user states it)."""
     suffix = path.suffix.lower()
+    if decimal and suffix != ".csv":
+        msg = f"{path}: a decimal separator applies to a pairwise .csv, not to a {suffix} file"
+        raise ConfigurationError(msg)
     if suffix == ".csv":
-        items, matrix = read_pairwise_csv(path)
+        pairwise = read_pairwise_csv(path, decimal)
         block = analyse_block(
             path.name,
-            matrix,
-            items,
+            pairwise.matrix,
+            pairwise.items,
             derivation=derivation or "eigenvector",
             random_index=random_index or "saaty",
+            completion=completion or "implied",
         )
-        return AHPReport(blocks=(block,))
+        return AHPReport(blocks=(block,), notes=pairwise.notes)
     if suffix in {".yaml", ".yml"}:
         return analyse_hierarchy_file(
-            load_ahp_file(path), derivation=derivation, random_index=random_index
+            load_ahp_file(path),
+            derivation=derivation,
+            random_index=random_index,
+            completion=completion,
         )
     msg = f"{path}: expected a pairwise matrix .csv or an AHP hierarchy .yaml (got {suffix!r})"
     raise ConfigurationError(msg)
 
 
 def analyse_hierarchy_file(
-    spec: AHPFile, *, derivation: str | None = None, random_index: str | None = None
+    spec: AHPFile,
+    *,
+    derivation: str | None = None,
+    random_index: str | None = None,
+    completion: str | None = None,
 ) -> AHPReport:
     """Criteria priorities, each criterion's alternative priorities, and the synthesis."""
     deriv = derivation or spec.derivation
@@ -191,6 +226,7 @@ def analyse_hierarchy_file(
         derivation=deriv,
         random_index=table,
         synthesis=spec.synthesis,
+        completion=completion or spec.completion,
     )
     blocks = [block_from_result("criteria", hierarchy.criteria, crit_matrix)]
     blocks += [

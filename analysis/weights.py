@@ -20,7 +20,8 @@ import pandas as pd
 from analysis.ahp_report import AHPBlock, analyse_block
 from criteria.decision_matrix import DecisionMatrix
 from criteria.models.ahp_file import JudgmentBlock
-from criteria.models.scenario import AHPWeights, DirectWeights, Scenario
+from criteria.matrix import decision_matrix
+from criteria.models.scenario import AHPWeights, DirectWeights, ObjectiveWeights, Scenario
 from criteria.weights import WeightBreakdown, ahp_request, compose_weights, direct_weights
 from methods.objective_weights import objective_weights
 
@@ -36,7 +37,8 @@ class WeightReport:
     breakdown
         Group, local and global weights in decision-matrix column order.
     settings
-        ``mode`` and its parameters (AHP derivation and random-index table, objective method).
+        ``mode`` and its parameters (AHP derivation, random-index table and completion of
+        missing judgments; objective method).
     ahp
         For AHP weights: the analysed block per judgment matrix (``"groups"`` or a group id).
     """
@@ -68,9 +70,14 @@ class WeightReport:
         return self.breakdown.to_frame()
 
 
-def resolve_weights(scenario: Scenario) -> WeightReport:
-    """The scenario's own weights: the set's defaults, direct weights, or AHP judgments."""
+def resolve_weights(scenario: Scenario, matrix: DecisionMatrix | None = None) -> WeightReport:
+    """The scenario's own weights: the set's defaults, direct weights, AHP judgments, or
+    objective weights computed from ``matrix`` (the scenario's decision matrix after its
+    missing-data policy; built here when not given)."""
     w = scenario.weights
+    if isinstance(w, ObjectiveWeights):
+        dm = matrix if matrix is not None else decision_matrix(scenario)
+        return weights_from_data(scenario, dm, w.method)
     if isinstance(w, AHPWeights):
         req = ahp_request(scenario)
         criteria_blocks = {g: req.criteria_blocks[g] for g in req.criteria_blocks}
@@ -80,6 +87,7 @@ def resolve_weights(scenario: Scenario) -> WeightReport:
             criteria_blocks,
             derivation=req.derivation,
             random_index=req.random_index,
+            completion=req.completion,
         )
     breakdown = direct_weights(scenario)
     return WeightReport(breakdown, {"mode": breakdown.mode})
@@ -103,8 +111,9 @@ def weights_from_ahp(
     *,
     derivation: str = "eigenvector",
     random_index: str = "saaty",
+    completion: str = "implied",
 ) -> WeightReport:
-    """Group and local weights from pairwise judgments (missing judgments completed by Harker).
+    """Group and local weights from pairwise judgments (missing ones filled by ``completion``).
 
     A group with one criterion has local weight 1; with no group judgments and one group the
     group weight is 1. A group with several criteria but no judgments keeps the set's local
@@ -120,6 +129,7 @@ def weights_from_ahp(
             cs.group_ids,
             derivation=derivation,
             random_index=random_index,
+            completion=completion,
         )
         group_w = dict(zip(cs.group_ids, blocks["groups"].result.priorities.tolist(), strict=True))
     else:
@@ -132,7 +142,12 @@ def weights_from_ahp(
         block = criteria_blocks.get(g.id)
         if len(ids) > 1 and block is not None:
             blocks[g.id] = analyse_block(
-                g.id, block.pairwise(ids), ids, derivation=derivation, random_index=random_index
+                g.id,
+                block.pairwise(ids),
+                ids,
+                derivation=derivation,
+                random_index=random_index,
+                completion=completion,
             )
             local_w.update(zip(ids, blocks[g.id].result.priorities.tolist(), strict=True))
         else:
@@ -146,7 +161,12 @@ def weights_from_ahp(
                 f"{b.result.threshold:.2f}; revise them (see the suggested fixes)"
             )
     breakdown = compose_weights(cs, group_w, local_w, "ahp", tuple(notes))
-    settings = {"mode": "ahp", "derivation": derivation, "random_index": random_index}
+    settings = {
+        "mode": "ahp",
+        "derivation": derivation,
+        "random_index": random_index,
+        "completion": completion,
+    }
     return WeightReport(breakdown, settings, blocks)
 
 

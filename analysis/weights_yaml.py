@@ -69,7 +69,7 @@ def ahp_spec(
     judgments
         The judgments as given, per block id (``"groups"`` or a group id). Without them the
         analysed matrices are written (upper triangle), which is exact only when no judgment
-        was missing: a completed cell (Harker) may lie off Saaty's scale.
+        was missing: a completed cell may lie off Saaty's scale.
 
     Raises
     ------
@@ -80,6 +80,7 @@ def ahp_spec(
         "mode": "ahp",
         "derivation": str(report.settings.get("derivation", "eigenvector")),
         "random_index": str(report.settings.get("random_index", "saaty")),
+        "completion": str(report.settings.get("completion", "implied")),
     }
     criteria: dict[str, Any] = {}
     for name, block in report.ahp.items():
@@ -88,7 +89,8 @@ def ahp_spec(
         elif block.result.missing:
             msg = (
                 f"AHP matrix {name!r} had {block.result.missing} missing judgment(s) completed "
-                "by Harker's method; pass the judgments as given to save them"
+                f"by the {block.result.completion} completion; pass the judgments as given to "
+                "save them"
             )
             raise ConfigurationError(msg)
         else:

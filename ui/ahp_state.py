@@ -28,6 +28,7 @@ Memo = Callable[[str, Hashable, Callable[[], T]], T]
 VALUES = "ahp_values"  # dict[block id, dict["a|b", float]]
 DERIVATION = "ahp_derivation"  # "eigenvector" | "geometric_mean"
 RANDOM_INDEX = "ahp_random_index"  # "saaty" | "alonso_lamata"
+COMPLETION = "ahp_completion"  # "implied" | "lambda_max": kept from the file, echoed, saved
 SEED_NOTES = "ahp_seed_notes"  # list[str]
 
 
@@ -69,9 +70,11 @@ def seed(scenario: Scenario) -> None:
         given = {"groups": w.groups, **w.criteria}
         st.session_state[DERIVATION] = w.derivation
         st.session_state[RANDOM_INDEX] = w.random_index
+        st.session_state[COMPLETION] = w.completion
     else:
         st.session_state[DERIVATION] = "eigenvector"
         st.session_state[RANDOM_INDEX] = "saaty"
+        st.session_state[COMPLETION] = "implied"
     values: dict[str, dict[str, float]] = {}
     notes: list[str] = []
     for block in blocks(scenario):
@@ -116,10 +119,12 @@ def weights(scenario: Scenario, memo: Memo[WeightReport]) -> WeightReport:
     stored: dict[str, dict[str, float]] = st.session_state[VALUES]
     derivation = str(st.session_state.get(DERIVATION, "eigenvector"))
     table = str(st.session_state.get(RANDOM_INDEX, "saaty"))
+    completion = str(st.session_state.get(COMPLETION, "implied"))
     key: tuple[Any, ...] = (
         "ahp",
         derivation,
         table,
+        completion,
         tuple((b, tuple(sorted(v.items()))) for b, v in sorted(stored.items())),
     )
 
@@ -128,7 +133,12 @@ def weights(scenario: Scenario, memo: Memo[WeightReport]) -> WeightReport:
         group_block = judged.pop("groups", None)
         criteria_blocks = judged
         return weights_from_ahp(
-            scenario, group_block, criteria_blocks, derivation=derivation, random_index=table
+            scenario,
+            group_block,
+            criteria_blocks,
+            derivation=derivation,
+            random_index=table,
+            completion=completion,
         )
 
     return memo("weights", key, compute)

@@ -8,6 +8,7 @@ from typing import Any
 
 from analysis.ahp_report import AHPReport, analyse_ahp_path
 from cli.output import bullet_lines, emit, frame_table, to_json
+from cli.paths import check_output_args
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
@@ -31,6 +32,24 @@ def register(sub: Any) -> argparse.ArgumentParser:
         choices=("saaty", "alonso_lamata"),
         help="random-index table for CR (default: the file's, else saaty)",
     )
+    p.add_argument(
+        "--completion",
+        choices=("implied", "lambda_max"),
+        help=(
+            "how missing judgments are filled: implied = w_i/w_j of the priorities (Harker for "
+            "eigenvector, log least squares for geometric_mean), lambda_max = the completion "
+            "of minimal lambda_max (Bozoki, Fulop & Ronyai 2010) (default: the file's, "
+            "else implied)"
+        ),
+    )
+    p.add_argument(
+        "--decimal",
+        choices=(",", "."),
+        help=(
+            "with a pairwise .csv: the decimal separator of the CSV's numbers; needed only when a "
+            "number such as 1,200 or 1.200 could be read two ways and no other cell shows which"
+        ),
+    )
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.add_argument("-o", "--output", help="write to this file instead of stdout")
     p.set_defaults(handler=run)
@@ -38,8 +57,13 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
+    check_output_args(args, args.file)
     report = analyse_ahp_path(
-        Path(args.file), derivation=args.derivation, random_index=args.random_index
+        Path(args.file),
+        derivation=args.derivation,
+        random_index=args.random_index,
+        completion=args.completion,
+        decimal=args.decimal,
     )
     emit(to_json(report.to_payload()) if args.format == "json" else render(report), args.output)
     return 0

@@ -40,6 +40,11 @@ _SCALE_TOL = 0.01  # relative slack so 0.111 counts as 1/9
 _RECIPROCAL_TOL = 0.01  # |a_ij * a_ji - 1| allowed, so 0.333 and 3 are reciprocal
 _FRACTION = re.compile(r"\s*([0-9]*\.?[0-9]+)\s*/\s*([0-9]*\.?[0-9]+)\s*")
 
+Completion = Literal["implied", "lambda_max"]
+"""How missing judgments are filled: ``implied`` (w_i/w_j of the derived priorities: Harker
+for the eigenvector, LLSM for the geometric mean) or ``lambda_max`` (the completion of
+minimal λmax, Bozóki, Fülöp & Rónyai 2010). Kept in step with ``methods.ahp.COMPLETIONS``."""
+
 
 def _parse_judgment(value: object) -> float:
     if isinstance(value, bool):
@@ -242,6 +247,7 @@ class AHPFile(FrozenModel):
     derivation: Literal["eigenvector", "geometric_mean"] = "eigenvector"
     random_index: Literal["saaty", "alonso_lamata"] = "saaty"
     synthesis: Literal["distributive", "ideal"] = "distributive"
+    completion: Completion = "implied"
     criteria: tuple[Name, ...] = Field(min_length=1)
     criteria_judgments: JudgmentBlock | None = None
     alternatives: tuple[Name, ...] = Field(min_length=1)

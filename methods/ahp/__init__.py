@@ -1,7 +1,7 @@
 """clusterrank's own AHP: priorities, consistency, missing judgments, synthesis, groups.
 
 Pure numpy. Every result names the settings that changed its numbers (derivation,
-random-index table, CR threshold, synthesis mode).
+random-index table, CR threshold, synthesis mode, completion of missing judgments).
 
 References
 ----------
@@ -15,8 +15,17 @@ from methods.ahp.consistency import (
     consistency_ratio,
 )
 from methods.ahp.group import aggregate_judgments, aggregate_priorities, consensus
-from methods.ahp.incomplete import complete, harker_priorities, llsm_priorities
+from methods.ahp.incomplete import (
+    COMPLETIONS,
+    CompletedMatrix,
+    check_completion,
+    complete,
+    completed,
+    harker_priorities,
+    llsm_priorities,
+)
 from methods.ahp.inconsistency import JudgmentFix, most_inconsistent
+from methods.ahp.optimal_completion import LambdaMaxCompletion, lambda_max_completion
 from methods.ahp.pairwise import (
     check_pairwise,
     format_judgment,
@@ -35,24 +44,30 @@ from methods.ahp.synthesis import (
 )
 
 __all__ = [
+    "COMPLETIONS",
     "DERIVATIONS",
     "MODES",
     "SAATY_SCALE",
     "AHPResult",
+    "CompletedMatrix",
     "HierarchyResult",
     "JudgmentFix",
+    "LambdaMaxCompletion",
     "aggregate_judgments",
     "aggregate_priorities",
     "analyse",
     "analyse_hierarchy",
+    "check_completion",
     "check_pairwise",
     "complete",
+    "completed",
     "consensus",
     "consistency_index",
     "consistency_ratio",
     "derive",
     "format_judgment",
     "harker_priorities",
+    "lambda_max_completion",
     "llsm_priorities",
     "local_priorities",
     "local_priorities_from_pairwise",

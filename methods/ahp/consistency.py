@@ -3,7 +3,8 @@
 CI = (λmax − n) / (n − 1) and CR = CI / RI(n), RI from a named table
 (:mod:`methods.ahp.random_index`). A CR of 0.10 or less is acceptable (Saaty 1980). For
 n <= 2 every reciprocal matrix is consistent, RI = 0, and CR is reported as 0 (noted).
-Missing judgments are completed automatically (:mod:`methods.ahp.incomplete`; noted).
+Missing judgments are completed automatically by the named ``completion`` (implied ratios
+or minimal λmax, :mod:`methods.ahp.incomplete`; noted and echoed in ``settings``).
 λmax below n by floating-point noise (a consistent matrix) gives CI = 0, not a tiny negative.
 
 References
@@ -24,7 +25,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from errors import ConfigurationError, MethodInputError
-from methods.ahp.incomplete import complete, missing_mask
+from methods.ahp.incomplete import check_completion, completed, missing_mask
 from methods.ahp.pairwise import SAATY_RANGE, check_pairwise
 from methods.ahp.priorities import check_derivation, derive
 from methods.ahp.random_index import get_table
@@ -62,6 +63,12 @@ class AHPResult:
         The CR threshold applied (default 0.10).
     missing
         Number of pairs that were not judged (completed).
+    completion
+        How missing judgments are filled: ``"implied"`` (w_i/w_j: Harker for the eigenvector,
+        LLSM for the geometric mean) or ``"lambda_max"`` (Bozóki, Fülöp & Rónyai 2010).
+    completion_iterations
+        Iterations the λmax completion used, each a coordinate-descent cycle and a Newton
+        step (0 otherwise).
     notes
         Remarks a user must see.
     """
@@ -80,6 +87,8 @@ class AHPResult:
     threshold: float = DEFAULT_THRESHOLD
     missing: int = 0
     notes: tuple[str, ...] = ()
+    completion: str = "implied"
+    completion_iterations: int = 0
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "items", tuple(self.items))
@@ -101,6 +110,7 @@ class AHPResult:
             "derivation": self.derivation,
             "random_index": self.random_index_table,
             "threshold": self.threshold,
+            "completion": self.completion,
         }
 
     def summary(self) -> str:
@@ -109,7 +119,8 @@ class AHPResult:
         verdict = "acceptable" if self.acceptable else "too inconsistent, revise judgments"
         return (
             f"CR = {self.cr:.3f} (CI = {self.ci:.3f}, λmax = {self.lambda_max:.3f}, n = {self.n}, "
-            f"RI = {self.random_index_value:.4g} from {table}; {self.derivation}): "
+            f"RI = {self.random_index_value:.4g} from {table}; {self.derivation}"
+            f"{f'; completion {self.completion}' if self.missing else ''}): "
             f"{verdict} (threshold {self.threshold:g})"
         )
 
@@ -154,6 +165,7 @@ def analyse(
     random_index: str = "saaty",
     threshold: float = DEFAULT_THRESHOLD,
     scale: tuple[float, float] | None = SAATY_RANGE,
+    completion: str = "implied",
 ) -> AHPResult:
     """Validate a pairwise matrix and return its priorities and consistency.
 
@@ -171,20 +183,24 @@ def analyse(
         CR at or below which the matrix is acceptable (default 0.10).
     scale
         Admissible judgment range (default Saaty's 1/9..9); ``None`` for no bound.
+    completion
+        How missing judgments are filled: ``"implied"`` (default: w_i/w_j of the Harker or
+        LLSM priorities) or ``"lambda_max"`` (the completion of minimal λmax).
 
     Raises
     ------
     ConfigurationError
-        Unknown derivation or RI table, threshold <= 0.
+        Unknown derivation, completion or RI table, threshold <= 0.
     MethodInputError
         Any problem :func:`~methods.ahp.pairwise.check_pairwise` reports; disconnected
         judgments; n larger than the RI table covers.
 
     References
     ----------
-    Saaty (1980, 1990); Harker (1987) for missing judgments.
+    Saaty (1980, 1990); Harker (1987) and Bozóki, Fülöp & Rónyai (2010) for missing judgments.
     """
     key = check_derivation(derivation)
+    how = check_completion(completion)
     table = get_table(random_index).name
     limit = _check_threshold(threshold)
     a, notes = check_pairwise(matrix, names=items, allow_missing=True, scale=scale)
@@ -199,13 +215,22 @@ def analyse(
         raise MethodInputError(msg)
     ri = lookup_random_index(n, table)
     missing = int(missing_mask(a)[np.triu_indices(n, k=1)].sum())
+    iterations = 0
     if missing:
-        w, a = complete(a, key, [repr(x) for x in ids])
-        method = "Harker (1987)" if key == "eigenvector" else "logarithmic least squares"
-        notes.append(
-            f"{missing} of {n * (n - 1) // 2} judgments missing; completed by {method} "
-            f"with the implied ratios w_i/w_j"
-        )
+        done = completed(a, key, [repr(x) for x in ids], how)
+        a, iterations = done.matrix, done.iterations
+        if how == "implied":
+            notes.append(
+                f"{missing} of {n * (n - 1) // 2} judgments missing; completed by "
+                f"{done.method} with the implied ratios w_i/w_j"
+            )
+        else:
+            notes.append(
+                f"{missing} of {n * (n - 1) // 2} judgments missing; completed by "
+                f"{done.method} in {iterations} iteration(s) of coordinate descent and Newton, "
+                f"to a slope of at most {done.tolerance:g}; priorities by {key} of the "
+                f"completed matrix"
+            )
     w, lam = derive(a, key)
     ci = consistency_index(lam, n)
     cr = consistency_ratio(lam, n, table)
@@ -233,4 +258,6 @@ def analyse(
         threshold=limit,
         missing=missing,
         notes=tuple(notes),
+        completion=how,
+        completion_iterations=iterations,
     )

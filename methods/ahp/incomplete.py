@@ -13,9 +13,17 @@
     On a complete matrix this is the row geometric mean; the geometric mean of the
     completed matrix Ā returns the same w.
 
-Both need the comparison graph (items as nodes, judged pairs as edges) to be connected;
-otherwise the relative size of two unconnected groups is not determined, and the error names
-the groups. Both recover w exactly when the known judgments are consistent (a_ij = w_i/w_j).
+Completion (a setting, echoed in every result: :data:`COMPLETIONS`)
+    ``implied`` (default): the missing a_ij are the ratios w_i / w_j of the priorities above
+    (Harker for ``eigenvector``, LLSM for ``geometric_mean``).
+    ``lambda_max``: the missing a_ij minimise λmax of the completed matrix (Bozóki, Fülöp &
+    Rónyai 2010; :mod:`methods.ahp.optimal_completion`); the priorities are then derived
+    from the completed matrix by the chosen derivation.
+
+All need the comparison graph (items as nodes, judged pairs as edges) to be connected;
+otherwise the relative size of two unconnected groups is not determined (and the λmax-optimal
+completion is not unique), and the error names the groups. All recover w exactly when the
+known judgments are consistent (a_ij = w_i/w_j).
 
 References
 ----------
@@ -32,14 +40,37 @@ comparison matrices. *Mathematical and Computer Modelling* 52(1–2), 318–333.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 
-from errors import MethodInputError
-from methods.ahp.priorities import check_derivation, principal_eigen
+from errors import ConfigurationError, MethodInputError
+from methods.ahp.optimal_completion import lambda_max_completion
+from methods.ahp.priorities import check_derivation, derive, principal_eigen
 
 FloatArray = npt.NDArray[np.float64]
+
+COMPLETIONS: tuple[str, ...] = ("implied", "lambda_max")
+"""How missing judgments are filled: w_i/w_j of the derived priorities, or minimal λmax."""
+
+
+def check_completion(method: str) -> str:
+    """Return the canonical completion name or raise :class:`ConfigurationError`."""
+    key = str(method).strip().lower().replace("-", "_").replace(" ", "_")
+    if key not in COMPLETIONS:
+        msg = f"completion must be one of {', '.join(COMPLETIONS)} (got {method!r})"
+        raise ConfigurationError(msg)
+    return key
+
+
+def completion_method(completion: str, derivation: str) -> str:
+    """The method's name as a note shows it (``implied`` depends on the derivation)."""
+    if check_completion(completion) == "lambda_max":
+        return "minimising lambda_max (Bozóki, Fülöp & Rónyai 2010)"
+    if check_derivation(derivation) == "eigenvector":
+        return "Harker (1987)"
+    return "logarithmic least squares"
 
 
 def missing_mask(matrix: npt.ArrayLike) -> npt.NDArray[np.bool_]:
@@ -132,12 +163,42 @@ def llsm_priorities(matrix: npt.ArrayLike, names: Sequence[str] | None = None) -
     return np.asarray(g / g.sum(), dtype=float)
 
 
-def complete(
+@dataclass(frozen=True)
+class CompletedMatrix:
+    """An incomplete matrix completed: priorities, completed matrix and how it was done.
+
+    Attributes
+    ----------
+    priorities
+        Sum to 1 (the derivation's on the completed matrix).
+    matrix
+        The completed, exactly reciprocal n×n matrix.
+    completion
+        ``"implied"`` or ``"lambda_max"``.
+    method
+        The method as a note names it (Harker, LLSM or λmax minimisation).
+    iterations
+        Iterations of the λmax completion, each a coordinate-descent cycle and a Newton step
+        (0 for ``implied``).
+    tolerance
+        Its stopping tolerance on every |dλmax/d ln a_ij| (``None`` for ``implied``).
+    """
+
+    priorities: FloatArray
+    matrix: FloatArray
+    completion: str
+    method: str
+    iterations: int = 0
+    tolerance: float | None = None
+
+
+def completed(
     matrix: npt.ArrayLike,
     derivation: str = "eigenvector",
     names: Sequence[str] | None = None,
-) -> tuple[FloatArray, FloatArray]:
-    """Priorities of an incomplete matrix and the matrix completed with w_i / w_j.
+    completion: str = "implied",
+) -> CompletedMatrix:
+    """Complete an incomplete matrix by the named completion (see the module docstring).
 
     Parameters
     ----------
@@ -148,22 +209,48 @@ def complete(
         ``"eigenvector"`` (Harker 1987) or ``"geometric_mean"`` (incomplete LLSM).
     names
         Item names for the disconnected-graph message.
+    completion
+        ``"implied"`` (missing a_ij = w_i / w_j) or ``"lambda_max"`` (missing a_ij minimise
+        λmax; the priorities are then the derivation's on the completed matrix).
 
-    Returns
-    -------
-    (w, completed)
-        Priorities summing to 1 and the completed n×n matrix.
+    Raises
+    ------
+    ConfigurationError
+        Unknown derivation or completion.
+    MethodInputError
+        The comparison graph is disconnected (the groups are named).
 
     References
     ----------
     Harker (1987); Kwiesielewicz (1996); Bozóki, Fülöp & Rónyai (2010).
     """
     key = check_derivation(derivation)
+    how = check_completion(completion)
+    method = completion_method(how, key)
     a = np.asarray(matrix, dtype=float)
-    if key == "eigenvector":
+    if key == "eigenvector" and how == "implied":
         w, _ = harker_priorities(a, names)
     else:
-        w = llsm_priorities(a, names)
-    mask = missing_mask(a)
-    filled = np.where(mask, w[:, None] / w[None, :], a)
-    return w, np.asarray(filled, dtype=float)
+        w = llsm_priorities(a, names)  # checks connectivity
+    filled = np.asarray(np.where(missing_mask(a), w[:, None] / w[None, :], a), dtype=float)
+    if how == "implied":
+        return CompletedMatrix(w, filled, how, method)
+    optimal = lambda_max_completion(a, start=filled)  # LLSM start: exact when consistent
+    w, _ = derive(optimal.matrix, key)
+    return CompletedMatrix(w, optimal.matrix, how, method, optimal.iterations, optimal.tolerance)
+
+
+def complete(
+    matrix: npt.ArrayLike,
+    derivation: str = "eigenvector",
+    names: Sequence[str] | None = None,
+    completion: str = "implied",
+) -> tuple[FloatArray, FloatArray]:
+    """Priorities of an incomplete matrix and the completed matrix (see :func:`completed`).
+
+    References
+    ----------
+    Harker (1987); Kwiesielewicz (1996); Bozóki, Fülöp & Rónyai (2010).
+    """
+    done = completed(matrix, derivation, names, completion)
+    return done.priorities, done.matrix

@@ -89,6 +89,7 @@ def most_inconsistent(
     *,
     derivation: str = "eigenvector",
     random_index: str = "saaty",
+    completion: str = "implied",
 ) -> list[JudgmentFix]:
     """The k judgments that deviate most from the priorities, each with a suggested fix.
 
@@ -103,8 +104,9 @@ def most_inconsistent(
         Priorities to measure deviations against; ``None`` derives them with ``derivation``.
     k
         How many judgments to return (fewer when fewer are judged).
-    derivation, random_index
-        Used for the CR before and after each change.
+    derivation, random_index, completion
+        Used for the CR before and after each change (``completion`` fills the missing
+        judgments, as in :func:`~methods.ahp.consistency.analyse`).
 
     References
     ----------
@@ -113,7 +115,9 @@ def most_inconsistent(
     if isinstance(k, bool) or int(k) != k or k < 1:
         msg = f"k must be a whole number >= 1 (got {k!r})"
         raise MethodInputError(msg)
-    base = analyse(matrix, items, derivation=derivation, random_index=random_index)
+    base = analyse(
+        matrix, items, derivation=derivation, random_index=random_index, completion=completion
+    )
     a, _ = check_pairwise(matrix, names=items, allow_missing=True)
     n = a.shape[0]
     w = base.priorities if priorities is None else np.asarray(priorities, dtype=float)
@@ -129,7 +133,7 @@ def most_inconsistent(
     fixes: list[JudgmentFix] = []
     for dev, i, j in candidates[: int(k)]:
         target = float(w[i] / w[j])
-        best, best_cr = _best_scale_value(a, i, j, target, derivation, random_index)
+        best, best_cr = _best_scale_value(a, i, j, target, derivation, random_index, completion)
         fixes.append(
             JudgmentFix(
                 row=base.items[i],
@@ -148,13 +152,19 @@ def most_inconsistent(
 
 
 def _best_scale_value(
-    a: FloatArray, i: int, j: int, target: float, derivation: str, table: str
+    a: FloatArray,
+    i: int,
+    j: int,
+    target: float,
+    derivation: str,
+    table: str,
+    completion: str,
 ) -> tuple[float, float]:
     best: tuple[float, float, float] | None = None  # (cr, distance, value)
     trial = a.copy()
     for s in SAATY_SCALE:
         trial[i, j], trial[j, i] = s, 1.0 / s
-        cr = analyse(trial, derivation=derivation, random_index=table).cr
+        cr = analyse(trial, derivation=derivation, random_index=table, completion=completion).cr
         key = (round(cr, 12), abs(math.log(s / target)), s)
         if best is None or key < best:
             best = key

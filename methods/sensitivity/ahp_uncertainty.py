@@ -44,6 +44,7 @@ from methods.ahp.consistency import DEFAULT_THRESHOLD, analyse, consistency_rati
 from methods.ahp.priorities import derive
 from methods.result import FloatArray
 from methods.sensitivity.common import competition_ranks, make_scorer, resolve_seed
+from methods.sensitivity.limits import MAX_AHP_DRAWS, ahp_draw_bytes, check_count, check_memory
 
 Ranker = Callable[[FloatArray], npt.ArrayLike]
 
@@ -149,15 +150,16 @@ def ahp_uncertainty(
     derivation: str = "eigenvector",
     random_index: str = "saaty",
     ranker: Ranker | None = None,
+    completion: str = "implied",
     candidates: Sequence[str] | None = None,
 ) -> AHPUncertaintyResult:
     """Perturb every judgment, keep draws with CR <= threshold, summarise weights and ranks.
 
     Parameters
     ----------
-    matrix, items, derivation, random_index, threshold
-        As for :func:`methods.ahp.consistency.analyse` (missing judgments are completed first
-        and the completed matrix is perturbed).
+    matrix, items, derivation, random_index, threshold, completion
+        As for :func:`methods.ahp.consistency.analyse` (missing judgments are completed first,
+        by ``completion``, and the completed matrix is perturbed).
     perturbation
         Default: ± one Saaty step.
     n_draws, seed
@@ -171,14 +173,22 @@ def ahp_uncertainty(
     Saaty (1980); Hahn (2003); Banuelas and Antony (2004).
     """
     spec = perturbation or JudgmentPerturbation()
-    if isinstance(n_draws, bool) or not isinstance(n_draws, int) or n_draws < 1:
-        msg = f"'n_draws' must be a positive integer (got {n_draws!r})"
-        raise MethodInputError(msg)
+    check_count(n_draws, MAX_AHP_DRAWS, "perturbed judgment sets", "'n_draws'")
     seed = resolve_seed(seed)
     point = analyse(
-        matrix, items, derivation=derivation, random_index=random_index, threshold=threshold
+        matrix,
+        items,
+        derivation=derivation,
+        random_index=random_index,
+        threshold=threshold,
+        completion=completion,
     )
     n = point.n
+    check_memory(
+        ahp_draw_bytes(n_draws, n),
+        f"{n_draws:,} perturbed judgment sets of {n} items",
+        "ask for fewer draws",
+    )
     notes = list(point.notes)
     iu = np.triu_indices(n, k=1)
     mult = spec.multipliers(point.matrix[iu], np.random.default_rng(seed), n_draws)
@@ -205,6 +215,7 @@ def ahp_uncertainty(
         out = _ranking_changes(ranker, point.priorities, weights, candidates)
     echoed = spec.settings() | {"n_draws": n_draws, "seed": seed, "threshold": point.threshold}
     echoed |= {"derivation": point.derivation, "random_index": point.random_index_table}
+    echoed |= {"completion": point.completion}
     return AHPUncertaintyResult(
         items=point.items,
         point_weights=point.priorities,
@@ -226,19 +237,23 @@ def _ranking_changes(
     ranker: Ranker, point: FloatArray, weights: FloatArray, candidates: Sequence[str] | None
 ) -> dict[str, Any]:
     base = np.asarray(ranker(point), dtype=int)
-    ranks = np.array([np.asarray(ranker(w), dtype=int) for w in weights])
-    changed = np.any(ranks != base, axis=1)
-    winner = np.any((ranks == 1) != (base == 1), axis=1)
     ids = list(candidates) if candidates is not None else [f"A{i + 1}" for i in range(base.size)]
     if len(ids) != base.size:
         msg = f"expected {base.size} candidate ids (one per ranked candidate), got {len(ids)}"
         raise MethodInputError(msg)
     count = len(weights)
-    p1, p2 = float(changed.mean()), float(winner.mean())
+    changed = winner = 0
+    firsts = np.zeros(base.size)
+    for w in weights:  # one ranking at a time: memory O(m), not O(draws × m)
+        ranks = np.asarray(ranker(w), dtype=int)
+        changed += bool(np.any(ranks != base))
+        winner += bool(np.any((ranks == 1) != (base == 1)))
+        firsts += ranks == 1
+    p1, p2 = changed / count, winner / count
     return {
         "p_ranking_changes": p1,
         "p_ranking_changes_se": float(np.sqrt(p1 * (1 - p1) / count)),
         "p_winner_changes": p2,
         "p_winner_changes_se": float(np.sqrt(p2 * (1 - p2) / count)),
-        "winner_share": dict(zip(ids, (ranks == 1).mean(axis=0).tolist(), strict=True)),
+        "winner_share": dict(zip(ids, (firsts / count).tolist(), strict=True)),
     }

@@ -56,6 +56,32 @@ def test_ahp_inconsistent_matrix_suggests_fixes(
     assert "'a' vs 'c'" in r.out
 
 
+def test_ahp_completion_option_is_used_and_echoed(
+    run_cli: Callable[..., Run], tmp_path: Path
+) -> None:
+    """Blank cells are missing judgments: `--completion lambda_max` fills them so that
+    lambda_max is minimal (Bozóki, Fülöp & Rónyai 2010) and says so; the default is Harker's."""
+    path = tmp_path / "p.csv"
+    path.write_text(
+        "x,a,b,c,d,e\na,1,3,,5,\nb,1/3,1,2,,4\nc,,1/2,1,3,\nd,1/5,,1/3,1,2\ne,,1/4,,1/2,1\n"
+    )
+    default = json.loads(run_cli("ahp", path, "--format", "json").out)
+    r = run_cli("ahp", path, "--completion", "lambda_max", "--format", "json")
+    assert r.code == 0, r.err
+    doc = json.loads(r.out)
+    assert default["completion"]["method"] == "implied"
+    assert doc["completion"]["method"] == "lambda_max"
+    assert doc["completion"]["missing"] == 4
+    assert doc["completion"]["iterations"] >= 1
+    assert doc["lambda_max"] < default["lambda_max"]
+    assert any("minimising lambda_max" in n for n in doc["notes"])
+    table = run_cli("ahp", path, "--completion", "lambda_max")
+    assert "4 missing judgment(s), completion lambda_max" in table.out
+    bad = run_cli("ahp", path, "--completion", "harker")
+    assert bad.code == 2
+    assert "invalid choice: 'harker'" in bad.err
+
+
 def test_validate_accepts_every_shipped_yaml(run_cli: Callable[..., Run]) -> None:
     files = sorted((REPO / "configs").rglob("*.yaml"))
     files = [f for f in files if "regional" not in f.parts]  # screening rules: another kind

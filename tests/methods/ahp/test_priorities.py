@@ -213,6 +213,7 @@ def test_random_index_table_is_named_and_used() -> None:
         "derivation": "eigenvector",
         "random_index": "alonso_lamata",
         "threshold": 0.1,
+        "completion": "implied",
     }
 
 
