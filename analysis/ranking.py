@@ -13,11 +13,14 @@ from typing import Any
 from analysis.report import RankingReport
 from analysis.weights import WeightReport, resolve_weights
 from criteria.decision_matrix import DecisionMatrix
+from criteria.files import FileScope
 from criteria.loading import load_scenario
 from criteria.matrix import decision_matrix
 from criteria.models.scenario import Scenario
-from criteria.plain_matrix import read_matrix_csv
+from criteria.numbers import Decimal
+from criteria.plain_matrix import PlainMatrix, read_matrix_csv
 from errors import ConfigurationError
+from methods.objective_weights import objective_weight_names, objective_weights
 from methods.registry import rank
 from methods.result import RankingResult
 
@@ -45,7 +48,7 @@ def rank_scenario(
         The scenario's decision matrix, when the caller has it already (cached).
     """
     dm = matrix if matrix is not None else decision_matrix(scenario)
-    wr = weights if weights is not None else resolve_weights(scenario)
+    wr = weights if weights is not None else resolve_weights(scenario, dm)
     if tuple(wr.criteria) != tuple(dm.criteria):
         msg = "weights and decision matrix list different criteria; reload the scenario"
         raise ConfigurationError(msg)
@@ -96,10 +99,15 @@ def scenario_report(
 
 
 def rank_scenario_file(
-    path: str | Path, *, method: str | None = None, settings: Mapping[str, Any] | None = None
+    path: str | Path,
+    *,
+    method: str | None = None,
+    settings: Mapping[str, Any] | None = None,
+    scope: FileScope | None = None,
 ) -> RankingReport:
-    """Load, validate and rank a scenario file."""
-    return rank_scenario(load_scenario(path), method=method, settings=settings)
+    """Load, validate and rank a scenario file (``scope``: where the files it names may lie;
+    default its folder and the shipped configs)."""
+    return rank_scenario(load_scenario(path, scope), method=method, settings=settings)
 
 
 def rank_plain_matrix(
@@ -109,10 +117,16 @@ def rank_plain_matrix(
     *,
     method: str = "topsis",
     settings: Mapping[str, Any] | None = None,
+    decimal: Decimal | None = None,
 ) -> RankingReport:
-    """Rank a plain decision-matrix CSV (criterion names as header, ids in the first column)."""
-    pm = read_matrix_csv(path)
-    parsed_weights = _parse_weights(weights, len(pm.criteria)) if weights else None
+    """Rank a plain decision-matrix CSV (criterion names as header, ids in the first column;
+    ``decimal``: the decimal separator, when the user states it).
+
+    ``weights`` is ``None`` (equal), comma-separated numbers, or the name of an objective
+    method (``entropy``, ``critic``, ...), whose weights are computed from the matrix.
+    """
+    pm = read_matrix_csv(path, decimal)
+    parsed_weights, weight_settings, weight_notes = _plain_weights(weights, pm, directions)
     result = rank(
         pm.values,
         parsed_weights,
@@ -128,11 +142,24 @@ def rank_plain_matrix(
         names=pm.candidates,
         settings={
             "method": dict(result.settings),
-            "weights": {"mode": "given" if weights else "equal"},
-            "data": {"directions": directions},
+            "weights": weight_settings,
+            "data": {"directions": directions} | ({"decimal": decimal} if decimal else {}),
         },
-        notes=result.notes,
+        notes=tuple(_unique([*pm.notes, *weight_notes, *result.notes])),
     )
+
+
+def _plain_weights(
+    text: str | None, pm: PlainMatrix, directions: str
+) -> tuple[list[float] | None, dict[str, Any], tuple[str, ...]]:
+    """The weights ``--weights`` asks for, their settings (echoed) and notes."""
+    if not text:
+        return None, {"mode": "equal"}, ()
+    name = text.strip().lower()
+    if name in objective_weight_names():
+        res = objective_weights(pm.values, directions, method=name, labels=pm.criteria)
+        return res.weights.tolist(), {"mode": "objective", **res.settings}, res.notes
+    return _parse_weights(text, len(pm.criteria)), {"mode": "given"}, ()
 
 
 def _parse_weights(text: str, n: int) -> list[float]:
@@ -140,7 +167,10 @@ def _parse_weights(text: str, n: int) -> list[float]:
     try:
         values = [float(p) for p in parts]
     except ValueError as exc:
-        msg = f'--weights must be comma-separated numbers, e.g. "0.2,0.3,0.5" (got {text!r})'
+        msg = (
+            f'--weights must be comma-separated numbers, e.g. "0.2,0.3,0.5", or an objective '
+            f"method: {', '.join(objective_weight_names())} (got {text!r})"
+        )
         raise ConfigurationError(msg) from exc
     if len(values) != n:
         msg = f"--weights has {len(values)} numbers but the matrix has {n} criteria"

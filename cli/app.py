@@ -74,8 +74,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except FileNotFoundError as exc:
         print(f"error: file not found: {exc.filename}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    except (IsADirectoryError, PermissionError, UnicodeDecodeError) as exc:
-        print(f"error: cannot read input: {exc}", file=sys.stderr)
+    except (IsADirectoryError, PermissionError) as exc:  # output errors are said by cli.output
+        where = f" {exc.filename}" if exc.filename else ""
+        print(f"error: cannot read input{where}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except UnicodeDecodeError as exc:
+        print(f"error: cannot read input: not UTF-8 text ({exc.reason})", file=sys.stderr)
         return EXIT_BAD_INPUT
     except Exception as exc:  # a bug: one line for users, the traceback on --debug
         if getattr(args, "debug", False):

@@ -9,16 +9,40 @@ from typing import Any
 
 import pandas as pd
 
+from errors import ClusterRankError
+
 FORMATS = ("table", "csv", "json")
 
 
 def emit(text: str, output: str | None) -> None:
     """Write text to the named file (UTF-8) or to stdout."""
     if output:
-        Path(output).write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+        write_file(output, text if text.endswith("\n") else text + "\n")
         print(f"written: {output}", file=sys.stderr)
     else:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def write_file(path: str | Path, text: str) -> None:
+    """Write UTF-8 text to ``path``; a failure says which output, why, and the fix."""
+    try:
+        Path(path).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise output_error(path, exc) from exc
+
+
+def output_error(path: str | Path, exc: OSError) -> ClusterRankError:
+    """``cannot write output FILE: reason; fix`` for an error met while writing ``path``."""
+    p = Path(path)
+    if isinstance(exc, IsADirectoryError) or p.is_dir():
+        why = "it is a folder; give a file name inside it with -o"
+    elif isinstance(exc, FileNotFoundError | NotADirectoryError):
+        why = f"the folder {str(p.parent)!r} does not exist; create it or choose another -o"
+    elif isinstance(exc, PermissionError):
+        why = "permission denied; choose a folder you may write to"
+    else:
+        why = f"{exc.strerror or exc}; choose another -o"
+    return ClusterRankError(f"cannot write output {path}: {why}")
 
 
 def to_json(payload: dict[str, Any]) -> str:

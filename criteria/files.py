@@ -33,6 +33,11 @@ MAX_TABLE_BYTES = 20 * MIB
 """The largest CSV or XLSX data file read (on disk, before any decompression)."""
 
 
+NOT_FOUND = "file not found; check the name and the folder"
+A_FOLDER = "this is a folder, not a file; name a file inside it"
+NOT_REGULAR = "not a regular file (a pipe, socket or device); give an ordinary file"
+
+
 def size_text(n_bytes: int) -> str:
     """``20 MB``-style text for a limit (binary megabytes, as the limits are set)."""
     return f"{n_bytes / MIB:g} MB" if n_bytes >= MIB else f"{n_bytes / 1024:g} KB"
@@ -63,6 +68,10 @@ class FileScope:
 
     roots: tuple[Path, ...] | None
     aliases: tuple[tuple[Path, str], ...] = field(default=())
+    fix: str = "put the file beside the scenario and name it relative to it"
+    """The fix a refusal suggests (the CLI adds ``--allow-outside``, an upload says upload it)."""
+    relative_only: bool = False
+    """Refuse absolute paths (an upload cannot know where anything lies on the server)."""
 
     @classmethod
     def around(cls, *folders: str | os.PathLike[str]) -> FileScope:
@@ -104,21 +113,40 @@ class FileScope:
             turn it into a :class:`errors.Problem` at the field that named the path.
         """
         raw = Path(ref).expanduser()
+        if self.relative_only and raw.is_absolute():
+            msg = f"{ref!r} is an absolute path, which this file may not use; {self.fix}"
+            raise PermissionError(msg)
         path = (raw if raw.is_absolute() else Path(base) / raw).resolve()
         if not self.allows(path):
             msg = (
                 f"{ref!r} lies outside the folders this file may read "
-                f"({self.roots_text()}); put the file beside the scenario and name it "
-                "relative to it"
+                f"({self.roots_text()}); {self.fix}"
             )
             raise PermissionError(msg)
         return path
 
     def roots_text(self) -> str:
         roots = self.roots or ()
-        return ", ".join(
-            "the shipped configs" if r == SHIPPED_CONFIGS else self.label(r) for r in roots
-        )
+        names = ("the shipped configs" if r == SHIPPED_CONFIGS else self.label(r) for r in roots)
+        return ", ".join("the current folder" if n == "." else n for n in names)
+
+
+def path_problem(path: str | os.PathLike[str]) -> str | None:
+    """Why ``path`` cannot be read as a file (missing, a folder, a pipe or device), or None.
+
+    Uses ``stat`` only, so naming a FIFO does not block; the readers check again on open.
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return NOT_FOUND
+    except OSError as exc:
+        return f"cannot open the file ({exc.strerror or exc}); check its permissions"
+    if stat.S_ISDIR(mode):
+        return A_FOLDER
+    if not stat.S_ISREG(mode):
+        return NOT_REGULAR
+    return None
 
 
 def _open_regular(path: Path, label: str, limit: int) -> int:
@@ -126,10 +154,10 @@ def _open_regular(path: Path, label: str, limit: int) -> int:
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError as exc:
-        msg = "file not found; check the name and the folder"
+        msg = NOT_FOUND
         raise ValidationFailed.single(label, "", msg) from exc
     except IsADirectoryError as exc:
-        msg = "this is a folder, not a file; name a file inside it"
+        msg = A_FOLDER
         raise ValidationFailed.single(label, "", msg) from exc
     except OSError as exc:
         msg = f"cannot open the file ({exc.strerror or exc}); check its permissions"
@@ -137,9 +165,9 @@ def _open_regular(path: Path, label: str, limit: int) -> int:
     info = os.fstat(fd)
     problem = ""
     if stat.S_ISDIR(info.st_mode):
-        problem = "this is a folder, not a file; name a file inside it"
+        problem = A_FOLDER
     elif not stat.S_ISREG(info.st_mode):
-        problem = "not a regular file (a pipe, socket or device); give an ordinary file"
+        problem = NOT_REGULAR
     elif info.st_size > limit:
         problem = (
             f"the file is {size_text(info.st_size)}, above the limit of {size_text(limit)}; "

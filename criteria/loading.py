@@ -2,7 +2,9 @@
 
 Every loader raises :class:`errors.ValidationFailed` listing *all* problems at once, each with
 the file's name, the dotted path inside it and the line. Files are read as UTF-8 (a BOM is
-tolerated) with ``yaml.safe_load`` semantics: only plain data is constructed. The
+tolerated) through :mod:`criteria.files` (regular files within a size limit) and parsed by
+:mod:`criteria.yaml_parse` (``safe_load`` semantics, bounded nesting and alias expansion).
+Every path a scenario names lies inside a :class:`criteria.files.FileScope`. The
 ``*_from_text`` variants serve the UI's uploads and typed text.
 """
 
@@ -15,93 +17,24 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from criteria import files
+from criteria.files import FileScope, display_name
 from criteria.messages import node_line, problems_from_error
 from criteria.models import AHPFile, CriteriaSet, Scenario
 from criteria.models.common import loc_text
 from criteria.models.criteria_set import id_problems
 from criteria.models.scenario import raw_scenario_id_problems
+from criteria.yaml_parse import parse_yaml
 from errors import Problem, ValidationFailed
 
 M = TypeVar("M", bound=BaseModel)
 AnyModel = CriteriaSet | Scenario | AHPFile
 PathLike = str | os.PathLike[str]
 
-_HINTS = {
-    "sequence entries are not allowed here": (
-        'a lone "-" starts a list item; write the cost direction as "-" in quotes or as cost'
-    ),
-    "found character '\\t'": "indent with spaces, not tabs",
-}
 
-
-def display_name(path: PathLike) -> str:
-    """The path as a user knows it: relative to the working directory when inside it."""
-    p = Path(path)
-    try:
-        return str(p.resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return str(p)
-
-
-def read_text(path: PathLike) -> str:
-    """Read a text file as UTF-8 (BOM tolerated); a missing or binary file is a Problem."""
-    p = Path(path)
-    name = display_name(p)
-    if not p.is_file():
-        raise ValidationFailed.single(name, "", f"file not found: tried {p.resolve()}")
-    try:
-        return p.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        msg = f"not UTF-8 text (byte {exc.start}); save the file as UTF-8"
-        raise ValidationFailed.single(name, "", msg) from exc
-
-
-def parse_yaml(text: str, name: str) -> tuple[dict[str, Any], yaml.Node]:
-    """Parse YAML safely into a mapping plus its node tree (for line numbers)."""
-    loader = yaml.SafeLoader(text)
-    try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
-        problem = exc.problem or "unreadable YAML"
-        hint = next((h for k, h in _HINTS.items() if k in problem), "")
-        msg = f"not valid YAML: {problem}" + (f" ({exc.context})" if exc.context else "")
-        raise ValidationFailed.single(name, "", msg + (f"; {hint}" if hint else ""), line) from exc
-    except yaml.YAMLError as exc:
-        raise ValidationFailed.single(name, "", f"not valid YAML: {exc}") from exc
-    finally:
-        loader.dispose()
-    if node is None or data is None:
-        raise ValidationFailed.single(name, "", "the file is empty; expected a mapping of keys")
-    if not isinstance(data, dict):
-        kind = "a list" if isinstance(data, list) else f"a single value {data!r}"
-        msg = f"the file must be a mapping of keys and values (got {kind})"
-        raise ValidationFailed.single(name, "", msg, 1)
-    dupes = _duplicate_keys(node, name)
-    if dupes:
-        raise ValidationFailed(dupes)
-    return data, node
-
-
-def _duplicate_keys(node: yaml.Node, name: str, path: str = "") -> list[Problem]:
-    """safe_load keeps the last of two equal keys silently; report them instead."""
-    out: list[Problem] = []
-    if isinstance(node, yaml.MappingNode):
-        first: dict[str, int] = {}
-        for key, value in node.value:
-            k = str(key.value)
-            line = key.start_mark.line + 1
-            if k in first:
-                msg = f"key {k!r} appears twice (also on line {first[k]}); keep one"
-                out.append(Problem(name, path, msg, line))
-            first.setdefault(k, line)
-            out += _duplicate_keys(value, name, f"{path}.{k}" if path else k)
-    elif isinstance(node, yaml.SequenceNode):
-        for i, item in enumerate(node.value):
-            out += _duplicate_keys(item, name, f"{path}[{i}]")
-    return out
+def read_text(path: PathLike, label: str | None = None) -> str:
+    """A YAML file's text: a regular UTF-8 file within the size limit, or a Problem naming it."""
+    return files.read_text(path, label)
 
 
 def _validate(
@@ -166,50 +99,78 @@ def ahp_file_from_text(
 
 
 def scenario_from_text(
-    text: str, name: str = "<inline>", base_dir: PathLike | None = None
+    text: str,
+    name: str = "<inline>",
+    base_dir: PathLike | None = None,
+    scope: FileScope | None = None,
 ) -> Scenario:
     """Validate a scenario given as YAML text; relative paths resolve against ``base_dir``.
 
     A ``criteria_set:`` path is loaded as its own file and its problems carry its own name;
-    without ``base_dir`` paths resolve against the working directory.
+    without ``base_dir`` paths resolve against the working directory. Every path the
+    scenario names must lie inside ``scope`` (default: ``base_dir`` and the shipped configs).
     """
     data, node = parse_yaml(text, name)
-    return _scenario(data, node, name, Path(base_dir) if base_dir is not None else Path.cwd())
+    return _scenario(data, node, name, _base(base_dir), scope)
 
 
-def _scenario(data: dict[str, Any], node: yaml.Node, name: str, base: Path) -> Scenario:
+def _base(base_dir: PathLike | None) -> Path:
+    return Path(base_dir) if base_dir is not None else Path.cwd()
+
+
+def _scenario(
+    data: dict[str, Any], node: yaml.Node, name: str, base: Path, scope: FileScope | None
+) -> Scenario:
+    scope = scope if scope is not None else FileScope.around(base)
     prior: list[Problem] = []
     ref = data.get("criteria_set")
     if isinstance(ref, str):
-        path = (base / Path(ref).expanduser()).resolve()
         data = dict(data)
         del data["criteria_set"]
-        if not path.is_file():
-            msg = f"criteria set file not found: tried {path}"
-            prior.append(Problem(name, "criteria_set", msg, node_line(node, ("criteria_set",))))
+        line = node_line(node, ("criteria_set",))
+        try:
+            path = scope.resolve(ref, base)
+        except PermissionError as exc:
+            prior.append(Problem(name, "criteria_set", str(exc), line))
         else:
-            try:
-                data["criteria_set"] = load_criteria_set(path)
-            except ValidationFailed as exc:
-                prior += exc.problems
-    context = {"base_dir": str(base)}
+            problem = files.path_problem(path)
+            if problem is not None:
+                msg = (
+                    f"criteria set file not found: tried {scope.label(path)}"
+                    if not path.exists()
+                    else f"criteria set {scope.label(path)}: {problem}"
+                )
+                prior.append(Problem(name, "criteria_set", msg, line))
+            else:
+                try:
+                    data["criteria_set"] = load_criteria_set(path, label=scope.label(path))
+                except ValidationFailed as exc:
+                    prior += exc.problems
+    context = {"base_dir": str(base), "scope": scope}
     skip = (("criteria_set",),) if prior else ()
     return _validate(Scenario, data, name, node, context, prior, skip).with_source(name)
 
 
-def load_criteria_set(path: PathLike) -> CriteriaSet:
-    """Load and validate a criteria-set YAML file."""
-    return criteria_set_from_text(read_text(path), display_name(path))
+def load_criteria_set(path: PathLike, label: str | None = None) -> CriteriaSet:
+    """Load and validate a criteria-set YAML file (``label``: its name in messages)."""
+    name = label if label is not None else display_name(path)
+    return criteria_set_from_text(read_text(path, name), name)
 
 
-def load_scenario(path: PathLike) -> Scenario:
-    """Load a scenario; its criteria-set and data paths resolve relative to the file."""
-    return scenario_from_text(read_text(path), display_name(path), Path(path).resolve().parent)
+def load_scenario(path: PathLike, scope: FileScope | None = None) -> Scenario:
+    """Load a scenario; its criteria-set and data paths resolve relative to the file.
+
+    ``scope`` says where those paths may lead (default: the scenario's folder and the
+    shipped configs; ``FileScope.anywhere()`` for ``--allow-outside``).
+    """
+    name = display_name(path)
+    return scenario_from_text(read_text(path, name), name, Path(path).resolve().parent, scope)
 
 
 def load_ahp_file(path: PathLike) -> AHPFile:
     """Load and validate an AHP hierarchy YAML file."""
-    return ahp_file_from_text(read_text(path), display_name(path))
+    name = display_name(path)
+    return ahp_file_from_text(read_text(path, name), name)
 
 
 def detect_kind(data: dict[str, Any]) -> str:
@@ -223,12 +184,17 @@ def detect_kind(data: dict[str, Any]) -> str:
     return ""
 
 
-def any_from_text(text: str, name: str = "<inline>", base_dir: PathLike | None = None) -> AnyModel:
+def any_from_text(
+    text: str,
+    name: str = "<inline>",
+    base_dir: PathLike | None = None,
+    scope: FileScope | None = None,
+) -> AnyModel:
     """Validate YAML text of any of the three kinds, told apart by their keys."""
     data, node = parse_yaml(text, name)
     kind = detect_kind(data)
     if kind == "scenario":
-        return _scenario(data, node, name, Path(base_dir) if base_dir is not None else Path.cwd())
+        return _scenario(data, node, name, _base(base_dir), scope)
     if kind == "criteria_set":
         return _validate(CriteriaSet, data, name, node)
     if kind == "ahp":
@@ -240,6 +206,7 @@ def any_from_text(text: str, name: str = "<inline>", base_dir: PathLike | None =
     raise ValidationFailed.single(name, "", msg, 1)
 
 
-def load_any(path: PathLike) -> AnyModel:
+def load_any(path: PathLike, scope: FileScope | None = None) -> AnyModel:
     """Load a criteria set, scenario or AHP hierarchy, whichever the file is."""
-    return any_from_text(read_text(path), display_name(path), Path(path).resolve().parent)
+    name = display_name(path)
+    return any_from_text(read_text(path, name), name, Path(path).resolve().parent, scope)

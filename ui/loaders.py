@@ -6,35 +6,47 @@ gets the validated scenario and its decision matrix back without reading or vali
 anything again. Failures raise :class:`errors.ValidationFailed` (never cached), listing every
 problem with its file and place.
 
-An upload is staged in a private folder laid out like ``configs/`` (``scenarios/``,
-``criteria/``, ``data/``), so the relative paths a shipped scenario uses
-(``../criteria/five_groups.yaml``, ``../data/x.csv``) resolve to the shipped files unless the
-user uploaded a replacement, which is written where the scenario's YAML points.
+An upload is staged in a private folder (0700, created fresh for each load inside this
+process's own ``clusterrank-uploads-*`` folder, which is also 0700) laid out like
+``configs/`` (``scenarios/``, ``criteria/``, ``data/``), so the relative paths a shipped
+scenario uses (``../criteria/five_groups.yaml``, ``../data/x.csv``) resolve to the shipped
+files unless the user uploaded a replacement, which is written where the scenario's YAML
+points. Every path the upload names must resolve (symlinks included) inside that folder or
+the shipped configs, and be relative. The folder is removed as soon as the load is done
+(the scenario and its matrix are in memory by then), and this process's root at exit.
+Messages name the user's own files (``upload/...`` for the staging folder), never the
+server's paths.
 """
 
 from __future__ import annotations
 
-import hashlib
+import atexit
 import os
+import shutil
 import tempfile
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
 
 import streamlit as st
-import yaml
 
 from criteria.decision_matrix import DecisionMatrix
+from criteria.files import MAX_TEXT_BYTES, SHIPPED_CONFIGS, FileScope, decode_text, size_text
 from criteria.loading import display_name, read_text, scenario_from_text
 from criteria.matrix import decision_matrix
 from criteria.models.scenario import DATA_SUFFIXES, Scenario
+from criteria.yaml_parse import parse_document
 from errors import Problem, ValidationFailed
 
 ROOT = Path(__file__).resolve().parent.parent
-CONFIGS = ROOT / "configs"
+CONFIGS = SHIPPED_CONFIGS
 SCENARIOS = CONFIGS / "scenarios"
 DEFAULT_SCENARIO = SCENARIOS / "kemerovo_clusters.yaml"
-_STAGE_ROOT = Path(tempfile.gettempdir()) / "clusterrank-uploads"
+UPLOAD_LABEL = "upload"
+_UPLOAD_FIX = (
+    "upload the file it names together with the scenario, or name a shipped file "
+    "as ../criteria/NAME or ../data/NAME"
+)
 
 
 @dataclass(frozen=True)
@@ -76,9 +88,10 @@ def load_shipped(path: Path) -> Loaded:
 @st.cache_data(show_spinner=False, max_entries=16)
 def _load_path(path: str, mtime: float) -> Loaded:
     del mtime  # part of the cache key only: an edited file is read again
-    text = read_text(path)
-    scenario = scenario_from_text(text, display_name(path), Path(path).parent)
-    return Loaded(scenario, decision_matrix(scenario), display_name(path), text)
+    name = display_name(path)
+    text = read_text(path, name)
+    scenario = scenario_from_text(text, name, Path(path).parent)
+    return Loaded(scenario, decision_matrix(scenario), name, text)
 
 
 def load_uploaded(scenario: Upload, data: Upload | None, criteria: Upload | None) -> Loaded:
@@ -102,25 +115,75 @@ def _load_upload(
     criteria_name: str,
     criteria_bytes: bytes,
 ) -> Loaded:
-    try:
-        text = text_bytes.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        msg = f"not UTF-8 text (byte {exc.start}); save the file as UTF-8"
-        raise ValidationFailed.single(name, "", msg) from exc
-    digest = hashlib.sha256(b"\0".join([text_bytes, data_bytes, criteria_bytes])).hexdigest()
-    base = _stage(_STAGE_ROOT / digest[:16])
-    declared = _declared_paths(text)
-    problems: list[Problem] = []
-    if data_name:
-        problems += _place(name, "data.file", declared.get("data"), base, data_name, data_bytes)
-    if criteria_name:
-        problems += _place(
-            name, "criteria_set", declared.get("criteria"), base, criteria_name, criteria_bytes
+    if len(text_bytes) > MAX_TEXT_BYTES:
+        msg = (
+            f"the file is {size_text(len(text_bytes))}, above the limit of "
+            f"{size_text(MAX_TEXT_BYTES)}; put the figures in a data file"
         )
-    if problems:
-        raise ValidationFailed(problems)
-    scenario = scenario_from_text(text, name, base)
-    return Loaded(scenario, decision_matrix(scenario), f"uploaded: {name}", text)
+        raise ValidationFailed.single(name, "", msg)
+    text = decode_text(text_bytes, name)
+    folder = Path(tempfile.mkdtemp(prefix="upload-", dir=_stage_root()))
+    names: list[tuple[Path, str]] = []
+    try:
+        base = _stage(folder)
+        declared = _declared_paths(text, name)
+        problems: list[Problem] = []
+        for field, key, upload_name, content in (
+            ("data.file", "data", data_name, data_bytes),
+            ("criteria_set", "criteria", criteria_name, criteria_bytes),
+        ):
+            if upload_name:
+                found, placed = _place(name, field, declared.get(key), base, upload_name, content)
+                problems += found
+                names += [(placed, upload_name)] if placed is not None else []
+        if problems:
+            raise ValidationFailed(problems)
+        scope = FileScope(
+            roots=(folder.resolve(), SHIPPED_CONFIGS),
+            aliases=(*((p.resolve(), n) for p, n in names), (folder.resolve(), UPLOAD_LABEL)),
+            fix=_UPLOAD_FIX,
+            relative_only=True,
+        )
+        scenario = scenario_from_text(text, name, base, scope)
+        matrix = decision_matrix(scenario)
+    except ValidationFailed as exc:
+        raise ValidationFailed(_relabel(exc.problems, folder, names)) from None
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return Loaded(scenario, matrix, f"uploaded: {name}", text)
+
+
+class _StageRoot:
+    """This process's private folder for uploads: made once by ``mkdtemp`` (mode 0700, a
+    fresh name nobody else can have made), made again if it vanished, removed at exit."""
+
+    lock = threading.Lock()
+    path: Path | None = None
+
+
+def _stage_root() -> Path:
+    with _StageRoot.lock:
+        root = _StageRoot.path
+        if root is None or not _private(root):
+            root = Path(tempfile.mkdtemp(prefix="clusterrank-uploads-"))
+            atexit.register(shutil.rmtree, root, ignore_errors=True)
+            _StageRoot.path = root
+        return root
+
+
+def _private(folder: Path) -> bool:
+    """Whether ``folder`` is a real folder of this process's user that only it may enter."""
+    try:
+        info = folder.lstat()
+    except OSError:
+        return False
+    owner = getattr(os, "getuid", lambda: info.st_uid)()
+    return (
+        folder.is_dir()
+        and not folder.is_symlink()
+        and info.st_uid == owner
+        and (info.st_mode & 0o077 == 0)
+    )
 
 
 def _stage(folder: Path) -> Path:
@@ -128,22 +191,37 @@ def _stage(folder: Path) -> Path:
     ``scenarios/`` folder (the base for relative paths)."""
     for sub in ("scenarios", "criteria", "data"):
         target = folder / sub
-        target.mkdir(parents=True, exist_ok=True)
+        target.mkdir(mode=0o700)
         for shipped in (CONFIGS / sub).glob("*"):
-            link = target / shipped.name
-            if shipped.is_file() and not link.exists() and not link.is_symlink():
-                link.symlink_to(shipped)
+            if shipped.is_file():
+                (target / shipped.name).symlink_to(shipped)
     return folder / "scenarios"
 
 
-def _declared_paths(text: str) -> dict[str, str]:
+def _relabel(
+    problems: tuple[Problem, ...], folder: Path, names: list[tuple[Path, str]]
+) -> list[Problem]:
+    """Problems with every server path of the staging folder replaced by the user's names."""
+    pairs = [(str(p), n) for p, n in names] + [(str(p.resolve()), n) for p, n in names]
+    pairs += [(str(folder.resolve()), UPLOAD_LABEL), (str(folder), UPLOAD_LABEL)]
+    pairs.sort(key=lambda pair: -len(pair[0]))
+
+    def clean(text: str) -> str:
+        for server, label in pairs:
+            text = text.replace(server, label)
+        return text
+
+    return [replace(p, file=clean(p.file), message=clean(p.message)) for p in problems]
+
+
+def _declared_paths(text: str, name: str) -> dict[str, str]:
     """The scenario's ``data.file`` and ``criteria_set`` paths when the YAML names them.
 
     Unreadable YAML gives ``{}``: the loader then reports the YAML problem properly.
     """
     try:
-        doc: Any = yaml.safe_load(text)
-    except yaml.YAMLError:
+        doc, _ = parse_document(text, name)
+    except ValidationFailed:
         return {}
     out: dict[str, str] = {}
     if isinstance(doc, dict):
@@ -157,7 +235,7 @@ def _declared_paths(text: str) -> dict[str, str]:
 
 def _place(
     name: str, field: str, declared: str | None, base: Path, upload_name: str, content: bytes
-) -> list[Problem]:
+) -> tuple[list[Problem], Path | None]:
     """Write an uploaded companion file where the scenario expects it, or say why not."""
     suffix = Path(upload_name).suffix.lower()
     if declared is None:
@@ -167,25 +245,25 @@ def _place(
             else f"criteria_set: ../criteria/{upload_name}"
         )
         msg = f"you uploaded {upload_name!r} but the scenario names no {field}; add `{hint}`"
-        return [Problem(name, field, msg)]
+        return [Problem(name, field, msg)], None
     if field == "data.file" and suffix not in DATA_SUFFIXES:
         msg = f"the data file must be .csv, .xlsx or .xls (got {upload_name!r})"
-        return [Problem(upload_name, "", msg)]
+        return [Problem(upload_name, "", msg)], None
     if Path(declared).suffix.lower() != suffix:
         msg = (
             f"{field} is {declared!r} but the uploaded file is {upload_name!r}; "
             f"change {field} to a {suffix or 'matching'} file or upload the file it names"
         )
-        return [Problem(name, field, msg)]
+        return [Problem(name, field, msg)], None
     target = Path(os.path.normpath(base / declared))
-    if Path(declared).is_absolute() or base.parent not in target.parents:
+    if Path(declared).expanduser().is_absolute() or base.parent not in target.parents:
         msg = (
             f"{field} {declared!r} points outside the upload; for an upload write it relative, "
             f"e.g. ../data/{upload_name}"
         )
-        return [Problem(name, field, msg)]
-    target.parent.mkdir(parents=True, exist_ok=True)
+        return [Problem(name, field, msg)], None
+    target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     if target.is_symlink():
         target.unlink()  # a link to a shipped file: replace the link, never the shipped file
     target.write_bytes(content)
-    return []
+    return [], target

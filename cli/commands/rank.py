@@ -9,6 +9,7 @@ from analysis.export import ranking_csv
 from analysis.ranking import rank_plain_matrix, rank_scenario_file
 from analysis.report import RankingReport
 from cli.output import FORMATS, bullet_lines, emit, frame_table, to_json
+from cli.paths import add_allow_outside, check_output_args, file_scope
 from errors import ConfigurationError
 
 
@@ -44,8 +45,17 @@ def register(sub: Any) -> argparse.ArgumentParser:
         "--directions", help='with --matrix: one per criterion, e.g. "+,-,+" (+ benefit, - cost)'
     )
     p.add_argument("--weights", help='with --matrix: e.g. "0.2,0.3,0.5" (default: equal)')
+    p.add_argument(
+        "--decimal",
+        choices=(",", "."),
+        help=(
+            "with --matrix: the decimal separator of the CSV's numbers; needed only when a "
+            "number such as 1,200 or 1.200 could be read two ways and no other cell shows which"
+        ),
+    )
     p.add_argument("--format", choices=FORMATS, default="table")
     p.add_argument("-o", "--output", help="write to this file instead of stdout")
+    add_allow_outside(p)
     p.set_defaults(handler=run)
     return p
 
@@ -75,6 +85,7 @@ def _parse_value(text: str) -> Any:
 
 def run(args: argparse.Namespace) -> int:
     settings = parse_settings(args.setting, args.normalization)
+    check_output_args(args, args.scenario, args.matrix)
     if args.matrix:
         if args.scenario:
             msg = "give either a scenario or --matrix, not both"
@@ -88,6 +99,7 @@ def run(args: argparse.Namespace) -> int:
             args.weights,
             method=args.method or "topsis",
             settings=settings,
+            decimal=args.decimal,
         )
     else:
         if not args.scenario:
@@ -96,7 +108,18 @@ def run(args: argparse.Namespace) -> int:
         if args.directions or args.weights:
             msg = "--directions and --weights go with --matrix; a scenario holds its own"
             raise ConfigurationError(msg)
-        report = rank_scenario_file(args.scenario, method=args.method, settings=settings)
+        if args.decimal:
+            msg = (
+                "--decimal goes with --matrix; in a scenario's data file write an ambiguous "
+                "number such as 1,200 as 1200 or 1.2"
+            )
+            raise ConfigurationError(msg)
+        report = rank_scenario_file(
+            args.scenario,
+            method=args.method,
+            settings=settings,
+            scope=file_scope(args, args.scenario),
+        )
     emit(render(report, args.format), args.output)
     return 0
 

@@ -14,6 +14,7 @@ from typing import Any
 
 import pandas as pd
 
+from analysis.cells import csv_text
 from analysis.regional import TABLES, SpecialisationAnalysis, specialisation_analysis
 from analysis.regional_coefficients import (
     CoefficientReport,
@@ -21,6 +22,7 @@ from analysis.regional_coefficients import (
     per_capita_analysis,
 )
 from cli.output import FORMATS, bullet_lines, emit, to_json
+from cli.paths import add_allow_outside, check_output_args, confine, file_scope
 from errors import ConfigurationError
 
 _LAYOUT = (
@@ -83,6 +85,7 @@ def _register_specialisation(inner: Any) -> None:
     p.add_argument("--year", type=int, help="analyse this year only (default: every year)")
     p.add_argument("--total-sector", help="sector id holding each region's total, e.g. total")
     p.add_argument("--rules", help="screening rules YAML (default: the shipped one)")
+    add_allow_outside(p)
     p.add_argument(
         "--rule-set",
         action="append",
@@ -143,6 +146,9 @@ def _register_per_capita(inner: Any) -> None:
 
 
 def run_specialisation(args: argparse.Namespace) -> int:
+    check_output_args(args, args.data, args.rules)
+    if args.rules:  # beside the data or in the shipped configs, unless --allow-outside
+        confine(args.rules, file_scope(args, args.data))
     rule_sets = args.rule_set
     if rule_sets and "none" in rule_sets:
         if len(rule_sets) > 1:
@@ -195,12 +201,14 @@ def render_specialisation(analysis: SpecialisationAnalysis, fmt: str, table: str
 
 
 def run_marketability(args: argparse.Namespace) -> int:
+    check_output_args(args, args.data)
     report = marketability_analysis(args.data, products=args.product)
     emit(render_coefficients(report, args.format), args.output)
     return 0
 
 
 def run_per_capita(args: argparse.Namespace) -> int:
+    check_output_args(args, args.data)
     report = per_capita_analysis(args.data, reference=args.reference, population=args.population)
     emit(render_coefficients(report, args.format), args.output)
     return 0
@@ -240,6 +248,7 @@ def _text_table(frame: pd.DataFrame, floatfmt: str = "{:.4f}") -> str:
 
 
 def _csv_with_settings(frame: pd.DataFrame, settings: Mapping[str, Any]) -> str:
-    """CSV with a ``settings`` column on every row, so no figure travels without them."""
+    """CSV with a ``settings`` column on every row, so no figure travels without them;
+    formula-like text neutralised (:func:`analysis.cells.csv_text`)."""
     line = "; ".join(f"{k}={v}" for k, v in settings.items())
-    return str(frame.assign(settings=line).to_csv(index=False))
+    return csv_text(frame.assign(settings=line))

@@ -7,7 +7,9 @@ import json
 from pathlib import Path
 from typing import Any
 
+from cli.output import output_error, write_file
 from criteria.schema import json_schemas
+from errors import ClusterRankError
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
@@ -25,9 +27,18 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     out = Path(args.output_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    if out.exists() and not out.is_dir():
+        msg = (
+            f"cannot write output {out}: it is a file, and schema writes one file per kind "
+            "into a folder; give a folder name with -o"
+        )
+        raise ClusterRankError(msg)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise output_error(out, exc) from exc
     for kind, schema in json_schemas().items():
         path = out / f"{kind}.schema.json"
-        path.write_text(json.dumps(schema, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        write_file(path, json.dumps(schema, ensure_ascii=False, indent=2) + "\n")
         print(f"written: {path}")
     return 0

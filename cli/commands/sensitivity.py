@@ -14,6 +14,8 @@ import pandas as pd
 
 from analysis.sensitivity import (
     SensitivityInputs,
+    check_top_k,
+    require_two_candidates,
     run_agreement,
     run_ahp_uncertainty,
     run_smaa,
@@ -21,9 +23,11 @@ from analysis.sensitivity import (
     sensitivity_inputs,
 )
 from cli.output import bullet_lines, emit, frame_table, to_json
+from cli.paths import add_allow_outside, check_output_args, file_scope
 from criteria.loading import load_scenario
 from errors import ClusterRankError
 from methods.sensitivity import StabilityInterval
+from methods.sensitivity.limits import MAX_AHP_DRAWS, MAX_SMAA_SAMPLES
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
@@ -40,7 +44,12 @@ def register(sub: Any) -> argparse.ArgumentParser:
     )
     p.add_argument("scenario", help="scenario YAML")
     p.add_argument("--method", help="ranking method (default: the scenario's)")
-    p.add_argument("--samples", type=int, default=10_000, help="SMAA weight samples (10000)")
+    p.add_argument(
+        "--samples",
+        type=int,
+        default=10_000,
+        help=f"SMAA weight samples (10000; at most {MAX_SMAA_SAMPLES:,})",
+    )
     p.add_argument("--seed", type=int, default=0, help="random seed (0); echoed in the output")
     p.add_argument(
         "--sampling",
@@ -68,25 +77,49 @@ def register(sub: Any) -> argparse.ArgumentParser:
         help="also draw data within ± PCT percent: one number for every criterion, or per "
         'criterion, e.g. "investment=20,employees=5" (default 0: data exact)',
     )
-    p.add_argument("--top-k", type=int, default=3, help="k for top-k stability (3)")
-    p.add_argument("--ahp-draws", type=int, default=2000, help="AHP perturbation draws (2000)")
+    p.add_argument(
+        "--top-k",
+        type=int,
+        default=None,
+        help="k for top-k stability, 1..candidates-1 (default 3, or candidates-1 if fewer)",
+    )
+    p.add_argument(
+        "--ahp-draws",
+        type=int,
+        default=2000,
+        help=f"AHP perturbation draws (2000; at most {MAX_AHP_DRAWS:,})",
+    )
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.add_argument("-o", "--output", help="write to this file instead of stdout")
+    add_allow_outside(p)
     p.set_defaults(handler=run)
     return p
 
 
-def run(args: argparse.Namespace) -> int:
-    if args.samples < 1:
-        msg = f"--samples must be a positive number (got {args.samples})"
+def _check_count(value: int, maximum: int, flag: str) -> None:
+    """A count option within 1..maximum (the named limits of methods.sensitivity.limits)."""
+    if not 1 <= value <= maximum:
+        msg = f"{flag} must be between 1 and {maximum:,} (got {value:,})"
         raise ClusterRankError(msg)
+
+
+def run(args: argparse.Namespace) -> int:
+    _check_count(args.samples, MAX_SMAA_SAMPLES, "--samples")
+    _check_count(args.ahp_draws, MAX_AHP_DRAWS, "--ahp-draws")
     args.bounds_map = parse_bounds(args.bounds) if args.bounds else None
     args.sampling = args.sampling or ("bounded" if args.bounds else "uniform")
     if args.sampling == "bounded" and not args.bounds:
         msg = '--sampling bounded needs --bounds, e.g. --bounds "investment=0.1:0.4"'
         raise ClusterRankError(msg)
     args.data_pct = parse_percentages(args.data_uncertainty)
-    inp = sensitivity_inputs(load_scenario(args.scenario), method=args.method)
+    check_output_args(args, args.scenario)
+    scenario = load_scenario(args.scenario, file_scope(args, args.scenario))
+    inp = sensitivity_inputs(scenario, method=args.method)
+    require_two_candidates(inp, args.scenario)
+    m = len(inp.matrix.candidates)
+    if args.top_k is None:  # the default, 3, shrinks for small scenarios; a given k is checked
+        args.top_k = min(3, max(1, m - 1))
+    check_top_k(args.top_k, m, "--top-k")
     sections = _analyses(inp, args)
     if args.format == "json":
         emit(to_json(_payload(inp, sections)), args.output)
@@ -228,10 +261,14 @@ def _render(inp: SensitivityInputs, s: dict[str, Any]) -> str:
         "",
         "[method agreement]",
         frame_table(agr.to_frame()),
-        "",
-        "[Spearman rank correlation]",
-        frame_table(agr.correlations["spearman"].reset_index(names="method")),
     ]
+    spearman = agr.correlations.get("spearman")
+    if spearman is not None:
+        parts += [
+            "",
+            "[Spearman rank correlation]",
+            frame_table(spearman.reset_index(names="method")),
+        ]
     if agr.skipped:
         parts.append(bullet_lines("skipped:", [f"{m}: {r}" for m, r in agr.skipped]))
     parts.append("")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from cli.paths import add_allow_outside, file_scope
 from criteria.loading import load_any
 
 
@@ -16,12 +17,13 @@ def register(sub: Any) -> argparse.ArgumentParser:
         "(file, line, place and fix). Exit 0 when valid, 2 otherwise.",
     )
     p.add_argument("file", help="criteria set, scenario or AHP hierarchy (YAML)")
+    add_allow_outside(p)
     p.set_defaults(handler=run)
     return p
 
 
 def run(args: argparse.Namespace) -> int:
-    loaded = load_any(args.file)
+    loaded = load_any(args.file, scope=file_scope(args, args.file))
     kind = type(loaded).__name__
     print(f"{args.file}: valid {kind}")
     return 0

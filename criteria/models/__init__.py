@@ -10,6 +10,7 @@ from criteria.models.scenario import (
     DataSpec,
     DirectWeights,
     MethodSpec,
+    ObjectiveWeights,
     Provenance,
     Scenario,
 )
@@ -29,6 +30,7 @@ __all__ = [
     "Indicator",
     "JudgmentBlock",
     "MethodSpec",
+    "ObjectiveWeights",
     "Provenance",
     "Scenario",
     "direction_sign",

@@ -27,6 +27,7 @@ from criteria.models.common import (
     raise_if_problems,
     unknown_name,
 )
+from criteria.models.paths import resolve_named_file
 
 if TYPE_CHECKING:
     from criteria.models.scenario import Candidate, DataSpec
@@ -65,15 +66,9 @@ class RegionalIndicator(FrozenModel):
     @field_validator("table")
     @classmethod
     def _resolve_table(cls, value: str, info: ValidationInfo) -> str:
-        path = Path(value).expanduser()
-        if not path.is_absolute():
-            path = Path((info.context or {}).get("base_dir") or Path.cwd()) / path
-        path = path.resolve()
-        if path.suffix.lower() != ".csv":
+        if Path(value).suffix.lower() != ".csv":
             fail("data_suffix", "a region × sector table must be .csv (got {got})", got=repr(value))
-        if not path.is_file():
-            fail("data_missing", "table not found: tried {tried}", tried=str(path))
-        return str(path)
+        return resolve_named_file(value, info, "table")
 
     @model_validator(mode="after")
     def _check(self) -> RegionalIndicator:

@@ -4,18 +4,22 @@ See ``docs/file-formats.md`` section 2. `criteria.loading.load_scenario` resolve
 ``criteria_set:`` path (relative to the scenario file) before validation, so a validated
 :class:`Scenario` always holds the criteria set itself. ``data.file`` is resolved against
 ``context={"base_dir": ...}`` when given (the loader passes the scenario's folder), else
-against the working directory, and stored as an absolute path.
+against the working directory, must lie inside ``context["scope"]`` (a
+:class:`criteria.files.FileScope`; default: that folder and the shipped configs) and is
+stored as an absolute path.
 
 The method name is not checked here (criteria may not import methods); analysis does it.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     Discriminator,
     Field,
     PrivateAttr,
@@ -24,7 +28,7 @@ from pydantic import (
     model_validator,
 )
 
-from criteria.models.ahp_file import JudgmentBlock
+from criteria.models.ahp_file import Completion, JudgmentBlock
 from criteria.models.common import (
     CrossProblem,
     FrozenModel,
@@ -37,6 +41,7 @@ from criteria.models.common import (
     unknown_name,
 )
 from criteria.models.criteria_set import CriteriaSet, id_problems
+from criteria.models.paths import resolve_named_file
 from criteria.models.regional_indicator import (
     RegionalIndicator,
     regional_problems,
@@ -69,16 +74,35 @@ class Provenance(FrozenModel):
     illustrative: bool = False
 
 
+def _finite_or_null(value: float | None) -> float | None:
+    if value is not None and not math.isfinite(value):
+        fail(
+            "data_not_finite",
+            "{got} is not a finite number; write a finite number, or null for missing",
+            got=repr(value),
+        )
+    return value
+
+
+InlineValue = Annotated[float | None, AfterValidator(_finite_or_null)]
+"""An inline data value: a finite number, or null for missing (``.inf`` is refused)."""
+
+
 class DataSpec(FrozenModel):
     """Where the candidates' figures come from: a CSV/XLSX file and/or inline values."""
 
     file: str | None = None
     sheet: str | None = None
     id_column: str = "candidate_id"
+    decimal: Literal[",", "."] | None = Field(
+        default=None,
+        description="the file's decimal separator, when a number such as 1,200 could be read "
+        "two ways and no other cell shows which",
+    )
     columns: dict[str, str] = Field(
         default_factory=dict, description="data key -> column name, when they differ"
     )
-    values: dict[str, dict[str, float | None]] = Field(
+    values: dict[str, dict[str, InlineValue]] = Field(
         default_factory=dict, description="candidate id -> {data key: number or null}"
     )
     provenance: dict[str, Provenance] = Field(default_factory=dict)
@@ -91,18 +115,11 @@ class DataSpec(FrozenModel):
     def _resolve_file(cls, value: str | None, info: ValidationInfo) -> str | None:
         if value is None:
             return None
-        path = Path(value).expanduser()
-        if not path.is_absolute():
-            base = (info.context or {}).get("base_dir") or Path.cwd()
-            path = Path(base) / path
-        path = path.resolve()
-        if path.suffix.lower() not in DATA_SUFFIXES:
+        if Path(value).suffix.lower() not in DATA_SUFFIXES:
             fail(
                 "data_suffix", "data file must be .csv, .xlsx or .xls (got {got})", got=repr(value)
             )
-        if not path.is_file():
-            fail("data_missing", "data file not found: tried {tried}", tried=str(path))
-        return str(path)
+        return resolve_named_file(value, info, "data file")
 
 
 class CriteriaSetWeights(FrozenModel):
@@ -125,11 +142,27 @@ class AHPWeights(FrozenModel):
     mode: Literal["ahp"] = "ahp"
     derivation: Literal["eigenvector", "geometric_mean"] = "eigenvector"
     random_index: Literal["saaty", "alonso_lamata"] = "saaty"
+    completion: Completion = "implied"
     groups: JudgmentBlock | None = None
     criteria: dict[str, JudgmentBlock] = Field(default_factory=dict)
 
 
-WeightsSpec = Annotated[DirectWeights | AHPWeights | CriteriaSetWeights, Discriminator("mode")]
+ObjectiveMethod = Literal["entropy", "critic", "standard_deviation", "merec"]
+"""Objective weighting methods (``methods.objective_weights``; criteria may not import it)."""
+
+
+class ObjectiveWeights(FrozenModel):
+    """Weights computed from the data (after the missing-data policy) by an objective method."""
+
+    mode: Literal["objective"] = "objective"
+    method: ObjectiveMethod = Field(
+        description="entropy | critic | standard_deviation | merec (see `clusterrank methods`)",
+    )
+
+
+WeightsSpec = Annotated[
+    DirectWeights | AHPWeights | CriteriaSetWeights | ObjectiveWeights, Discriminator("mode")
+]
 
 
 class MethodSpec(FrozenModel):

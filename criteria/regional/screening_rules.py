@@ -24,6 +24,8 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from criteria.files import FileScope, display_name, read_text
+from criteria.yaml_parse import duplicate_keys, parse_document
 from errors import Problem, ValidationFailed
 
 Id = Annotated[str, Field(pattern=r"^[A-Za-z0-9_.-]+$", min_length=1)]
@@ -126,28 +128,38 @@ class ScreeningRules(_Strict):
         raise ValidationFailed.single(where, "rule_sets", msg)
 
 
-def load_screening_rules(path: str | Path | None = None) -> ScreeningRules:
-    """Read and validate a rules YAML file (the shipped one when ``path`` is None)."""
+def load_screening_rules(
+    path: str | Path | None = None, scope: FileScope | None = None
+) -> ScreeningRules:
+    """Read and validate a rules YAML file (the shipped one when ``path`` is None).
+
+    With a ``scope`` (the command line's, unless ``--allow-outside``) the file must lie
+    inside its roots. The file must be a regular file within the text size limit.
+    """
     p = Path(path) if path is not None else DEFAULT_RULES_PATH
-    try:
-        text = p.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ValidationFailed.single(str(p), "", f"cannot read the file ({exc})") from exc
-    return screening_rules_from_text(text, str(p))
+    label = display_name(p)
+    if scope is not None:
+        try:
+            p = scope.resolve(str(p), Path.cwd())
+        except PermissionError as exc:
+            raise ValidationFailed.single(label, "", str(exc)) from exc
+    return screening_rules_from_text(read_text(p, label), label)
 
 
 def screening_rules_from_text(text: str, label: str = "<inline>") -> ScreeningRules:
-    """Validate rules YAML given as text; every problem is reported at once."""
-    try:
-        data = yaml.safe_load(text)
-        root = yaml.compose(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        raise ValidationFailed.single(label, "", f"not valid YAML: {exc}", line) from exc
-    if not isinstance(data, dict):
-        msg = f"expected a mapping with a 'rule_sets' list (got {type(data).__name__})"
+    """Validate rules YAML given as text; every problem is reported at once.
+
+    Parsed by :func:`criteria.yaml_parse.parse_document`, the scenarios' own bounded parser
+    (nesting and alias expansion limited, repeated keys reported).
+    """
+    data, root = parse_document(text, label)
+    if not isinstance(data, dict) or root is None:
+        kind = "nothing" if data is None else f"a {type(data).__name__}"
+        msg = f"expected a mapping with a 'rule_sets' list (got {kind})"
         raise ValidationFailed.single(label, "", msg, 1)
+    dupes = duplicate_keys(root, label)
+    if dupes:
+        raise ValidationFailed(dupes)
     try:
         return ScreeningRules.model_validate(data)
     except ValidationError as exc:

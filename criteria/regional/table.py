@@ -26,6 +26,7 @@ from typing import IO, Literal
 
 import pandas as pd
 
+from criteria.files import MAX_TABLE_BYTES, read_text
 from criteria.regional._table_checks import check_long, check_wide
 from errors import ValidationFailed
 
@@ -117,8 +118,11 @@ class RegionSectorTable:
         return totals.drop(index=drop) if drop is not None else totals
 
 
-def read_tidy_csv(source: str | Path | IO[str]) -> pd.DataFrame:
+def read_tidy_csv(source: str | Path | IO[str], label: str | None = None) -> pd.DataFrame:
     """Read a CSV whose leading ``#`` lines are comments; ids and names stay strings.
+
+    A path is read through :mod:`criteria.files` (a regular file within the table size
+    limit; problems name it as ``label``, default: the path as the user knows it).
 
     Returns
     -------
@@ -126,8 +130,8 @@ def read_tidy_csv(source: str | Path | IO[str]) -> pd.DataFrame:
         With an ``attrs["first_data_line"]`` giving the 1-based file line of the first
         data row, so validators can name lines.
     """
-    if isinstance(source, (str, Path)):
-        text = Path(source).read_text(encoding="utf-8-sig")
+    if isinstance(source, (str, Path)):  # a regular file within the table size limit
+        text = read_text(source, label, limit=MAX_TABLE_BYTES)
     else:
         text = source.read()
     lines = text.splitlines()

@@ -80,6 +80,9 @@ def write(tmp_path: Path) -> Writer:
 def scenario_files(write: Writer) -> Callable[..., Path]:
     """Write the criteria set, a data CSV and a scenario referring to both; return its path.
 
+    The files lie in folders beside the scenario (``criteria/``, ``data/``), inside the
+    folder a scenario may read from by default (see ``criteria.files.FileScope``).
+
     Keyword arguments replace parts: ``csv`` (data text), ``tail`` (YAML appended to the
     scenario, e.g. ``missing_data: impute_mean``), ``candidates`` (the candidates block).
     """
@@ -90,12 +93,12 @@ def scenario_files(write: Writer) -> Callable[..., Path]:
         text = (
             "id: test_scenario\n"
             "title: Кемеровская область\n"
-            "criteria_set: ../criteria/set.yaml\n"
+            "criteria_set: criteria/set.yaml\n"
             f"{candidates}"
             "data:\n"
-            "  file: ../data/data.csv\n"
+            "  file: data/data.csv\n"
             f"{tail}"
         )
-        return write("scenarios/scenario.yaml", text)
+        return write("scenario.yaml", text)
 
     return _make

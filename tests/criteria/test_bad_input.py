@@ -29,14 +29,14 @@ def _set_problems(text: str) -> list[Problem]:
 
 
 def _scenario_text(tail: str, candidates: str = CANDIDATES) -> str:
-    return f"id: s\ncriteria_set: ../criteria/set.yaml\n{candidates}{tail}"
+    return f"id: s\ncriteria_set: criteria/set.yaml\n{candidates}{tail}"
 
 
 def _scenario_problems(
     write: Callable[[str, str], Path], tail: str, cands: str = CANDIDATES
 ) -> list[Problem]:
     write("criteria/set.yaml", CRITERIA_YAML)
-    path = write("scenarios/s.yaml", _scenario_text(tail, cands))
+    path = write("s.yaml", _scenario_text(tail, cands))
     return _problems(lambda: load_scenario(path))
 
 
@@ -198,7 +198,7 @@ def test_one_candidate_is_valid(write: Callable[[str, str], Path]) -> None:
     write("criteria/set.yaml", CRITERIA_YAML)
     row = "{participants: 5, distance_km: 1, employees: 3, gap: 2, strategy: 4}"
     tail = f"data:\n  values: {{coal: {row}}}\n"
-    sc = load_scenario(write("s/s.yaml", _scenario_text(tail, "candidates: [{id: coal}]\n")))
+    sc = load_scenario(write("s.yaml", _scenario_text(tail, "candidates: [{id: coal}]\n")))
     dm = decision_matrix(sc)
     assert dm.shape == (1, 4)
     assert dm.values[0].tolist() == [5.0, 1.0, 0.5, 4.0]
@@ -207,7 +207,7 @@ def test_one_candidate_is_valid(write: Callable[[str, str], Path]) -> None:
 def test_missing_criteria_file_names_the_path_tried(
     write: Callable[[str, str], Path], tmp_path: Path
 ) -> None:
-    path = write("scenarios/s.yaml", _scenario_text("").replace("set.yaml", "nope.yaml"))
+    path = write("s.yaml", _scenario_text("").replace("set.yaml", "nope.yaml"))
     (p,) = _problems(lambda: load_scenario(path))
     tried = (tmp_path / "criteria" / "nope.yaml").resolve()
     assert (p.location, p.line) == ("criteria_set", 2)
@@ -217,7 +217,7 @@ def test_missing_criteria_file_names_the_path_tried(
 def test_missing_data_file_names_the_path_tried(
     write: Callable[[str, str], Path], tmp_path: Path
 ) -> None:
-    (p,) = _scenario_problems(write, "data:\n  file: ../data/nope.csv\n")
+    (p,) = _scenario_problems(write, "data:\n  file: data/nope.csv\n")
     assert (p.location, p.line) == ("data.file", 8)
     assert p.message == f"data file not found: tried {(tmp_path / 'data' / 'nope.csv').resolve()}"
 
@@ -370,5 +370,4 @@ def test_scenario_text_without_base_dir_uses_cwd(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     (p,) = _problems(lambda: scenario_from_text(_scenario_text(""), "upload.yaml"))
-    tried = (tmp_path.parent / "criteria" / "set.yaml").resolve()
-    assert p.message == f"criteria set file not found: tried {tried}"
+    assert p.message == "criteria set file not found: tried criteria/set.yaml"  # in the cwd

@@ -11,6 +11,7 @@ import pytest
 from analysis.ranking import rank_scenario
 from criteria import decision_matrix, load_scenario
 from criteria.data_sources import read_data
+from criteria.files import FileScope
 from criteria.models import Scenario
 from criteria.regional import read_region_sector_table, regional_indicator_values
 from errors import ValidationFailed
@@ -57,14 +58,14 @@ groups:
 REGIONAL = """\
   regional:
     - key: sector_lq
-      table: ../data/table.csv
+      table: data/table.csv
       measure: employment
       indicator: lq
       reference: RU
       regions: {mine: north}
       sectors: {mine: coal, clinic: health}
     - key: region_hhi
-      table: ../data/table.csv
+      table: data/table.csv
       measure: employment
       indicator: hhi
       reference: RU
@@ -76,12 +77,12 @@ def _scenario(write: Writer, regional: str = REGIONAL, tail: str = "") -> Path:
     write("data/table.csv", TABLE)
     write("data/data.csv", "candidate_id,staff\nmine,100\nclinic,80\nfarm,60\n")
     text = (
-        "id: spec\ncriteria_set: ../criteria/set.yaml\n"
+        "id: spec\ncriteria_set: criteria/set.yaml\n"
         "candidates:\n  - {id: mine, region: south}\n  - {id: clinic, region: south}\n"
         "  - {id: farm, region: north}\n"
-        f"data:\n  file: ../data/data.csv\n{regional}{tail}"
+        f"data:\n  file: data/data.csv\n{regional}{tail}"
     )
-    return write("scenarios/s.yaml", text)
+    return write("s.yaml", text)
 
 
 def _problems(path: Path) -> list[str]:
@@ -146,8 +147,10 @@ def test_scenario_ranks_and_provenance_says_computed(write: Writer) -> None:
 def test_round_trip_keeps_the_computed_provenance(write: Writer) -> None:
     """Invariant: validating a dumped scenario again gives the same data block (the written
     provenance is recognised as automatic, not taken for a user's)."""
-    scn = load_scenario(_scenario(write))
-    again = Scenario.model_validate(scn.model_dump())
+    path = _scenario(write)
+    scn = load_scenario(path)
+    scope = FileScope.around(path.parent)  # the stored paths are absolute, inside this folder
+    again = Scenario.model_validate(scn.model_dump(), context={"scope": scope})
     assert again.data.provenance == scn.data.provenance
     assert again.data.regional == scn.data.regional
 
@@ -230,8 +233,8 @@ def test_bad_mappings_name_the_scenario_path(
         ),
         ("indicator: lq", "indicator: printed", "indicator printed needs 'column'"),
         (
-            "table: ../data/table.csv\n      measure: employment\n      indicator: lq",
-            "table: ../data/nothere.csv\n      measure: employment\n      indicator: lq",
+            "table: data/table.csv\n      measure: employment\n      indicator: lq",
+            "table: data/nothere.csv\n      measure: employment\n      indicator: lq",
             "table not found",
         ),
     ],

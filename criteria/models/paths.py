@@ -1,0 +1,41 @@
+"""Resolve a file path a scenario names (``data.file``, ``data.regional[].table``).
+
+The loader passes ``context={"base_dir": ..., "scope": FileScope}``; the path is resolved
+against ``base_dir`` (symlinks included) and must lie inside the scope's roots. Without a
+scope the default is safe: ``base_dir`` and the shipped configs only. Problems become the
+field's own error, with the file named as the user knows it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import ValidationInfo
+
+from criteria.files import FileScope, path_problem
+from criteria.models.common import fail
+
+
+def resolve_named_file(value: str, info: ValidationInfo, what: str) -> str:
+    """The absolute path ``value`` names, checked for its place and its kind of file.
+
+    ``what`` names the file in messages (``"data file"``); errors are pydantic errors of
+    kinds ``data_outside`` (outside the scope's roots) and ``data_missing`` (not found, a
+    folder, a pipe or device).
+    """
+    context = info.context or {}
+    base = Path(context.get("base_dir") or Path.cwd())
+    scope = context.get("scope")
+    if not isinstance(scope, FileScope):
+        scope = FileScope.around(base)
+    try:
+        path = scope.resolve(value, base)
+    except PermissionError as exc:
+        fail("data_outside", "{what} {problem}", what=what, problem=str(exc))
+    problem = path_problem(path)
+    if problem is not None:
+        name = scope.label(path)
+        if not path.exists():
+            fail("data_missing", "{what} not found: tried {name}", what=what, name=name)
+        fail("data_missing", "{what} {name}: {problem}", what=what, name=name, problem=problem)
+    return str(path)

@@ -1,0 +1,229 @@
+"""Parse a user's YAML document safely and within bounds: one parse path for every loader.
+
+``yaml.safe_load`` constructs plain data only, but three things still get past it:
+
+* **Alias bombs.** Ten anchors each holding nine aliases of the previous one (``a0..a9``,
+  about 1 KB) stand for 9⁹ values; any walk of the expanded document (the duplicate-key
+  check, pydantic) never ends. The composed node graph is measured first, each node visited
+  once, and a document whose aliases add more than :data:`MAX_ALIAS_NODES` values, or that
+  refers to itself, is refused before anything is constructed.
+* **Deep nesting.** ``[[[[...`` five thousand deep overflows Python's stack in the composer;
+  nesting beyond :data:`MAX_DEPTH` levels (aliases expanded) is refused with its line.
+* **Numbers that lose their spelling.** YAML 1.1 reads ``001`` as 1, ``010`` as 8 and
+  ``1_000`` as 1000, so an id ``001`` could never match a CSV's ``001``. An integer whose
+  spelling is not plain decimal is kept as its text (ids are text everywhere); an integer
+  longer than :data:`MAX_INT_DIGITS` digits is a problem, not a crash.
+
+A message never echoes the content of a file that failed to parse: at most its name, the
+line and the kind of thing found.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+from errors import Problem, ValidationFailed
+
+MAX_DEPTH = 64
+"""Deepest nesting of lists and mappings read (a scenario needs about eight)."""
+MAX_ALIAS_NODES = 100_000
+"""Most values aliases (``*name``) may add to a document once expanded."""
+MAX_INT_DIGITS = 4300
+"""Longest integer read (Python's own limit for converting text to int)."""
+
+_CLAMP = 10**15  # expanded sizes are clamped here: only "far too many" matters
+_PLAIN_INT = re.compile(r"0|-?[1-9][0-9]*")
+_HINTS = {
+    "sequence entries are not allowed here": (
+        'a lone "-" starts a list item; write the cost direction as "-" in quotes or as cost'
+    ),
+    "found character '\\t'": "indent with spaces, not tabs",
+}
+
+
+class _LimitError(yaml.MarkedYAMLError):
+    """Valid YAML beyond a limit of ours (its message needs no "not valid YAML")."""
+
+
+class _BoundedLoader(yaml.SafeLoader):
+    """SafeLoader that refuses deep nesting and keeps integers' spelling."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise _LimitError(
+                    None,
+                    None,
+                    f"nested more than {MAX_DEPTH} levels deep (the limit); "
+                    "flatten the lists and mappings",
+                    self.peek_event().start_mark,
+                )
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+    def construct_yaml_int(self, node: yaml.ScalarNode) -> int | str:  # type: ignore[override]
+        text = str(self.construct_scalar(node))
+        digits = len(text.lstrip("+-").replace("_", ""))
+        if digits > MAX_INT_DIGITS:
+            raise _LimitError(
+                None,
+                None,
+                f"a whole number of {digits} digits is longer than the {MAX_INT_DIGITS} "
+                "digits read; write it in scientific notation (e.g. 1.5e30) or quote it",
+                node.start_mark,
+            )
+        if _PLAIN_INT.fullmatch(text):
+            return int(text)
+        return text  # 001, 010, 1_000, +5, 0x1F, 1:30: kept as written
+
+
+_BoundedLoader.add_constructor("tag:yaml.org,2002:int", _BoundedLoader.construct_yaml_int)
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
+def check_expansion(root: yaml.Node, name: str) -> None:
+    """Refuse a node graph whose aliases expand too far, too deep, or into a loop.
+
+    Each distinct node is visited once (memo by identity), so the check costs as much as
+    the text, whatever the aliases stand for.
+    """
+    sizes: dict[int, int] = {}
+    depths: dict[int, int] = {}
+    on_path: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        if done:
+            on_path.discard(key)
+            kids = _children(node)
+            sizes[key] = min(_CLAMP, 1 + sum(sizes[id(k)] for k in kids))
+            depths[key] = 1 + max((depths[id(k)] for k in kids), default=0)
+            if depths[key] > MAX_DEPTH:
+                msg = (
+                    f"nested more than {MAX_DEPTH} levels deep once its aliases (*name) are "
+                    "expanded (the limit); write the values out or flatten them"
+                )
+                raise ValidationFailed.single(name, "", msg, node.start_mark.line + 1)
+            continue
+        if key in sizes:
+            continue
+        if key in on_path:
+            msg = "an alias (*name) refers to the list or mapping that holds it; remove the loop"
+            raise ValidationFailed.single(name, "", msg, node.start_mark.line + 1)
+        on_path.add(key)
+        stack.append((node, True))
+        stack.extend((k, False) for k in _children(node) if id(k) not in sizes)
+    if sizes[id(root)] > MAX_ALIAS_NODES + len(sizes):
+        msg = (
+            f"its aliases (*name) expand to more than {MAX_ALIAS_NODES:,} values beyond those "
+            "written (the limit); write the values out or use fewer aliases"
+        )
+        raise ValidationFailed.single(name, "", msg)
+
+
+def _marked_problem(exc: yaml.MarkedYAMLError, name: str) -> ValidationFailed:
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark is not None else None
+    problem = exc.problem or "unreadable YAML"
+    hint = next((h for k, h in _HINTS.items() if k in problem), "")
+    prefix = "" if isinstance(exc, _LimitError) else "not valid YAML: "
+    msg = prefix + problem + (f" ({exc.context})" if exc.context else "")
+    return ValidationFailed.single(name, "", msg + (f"; {hint}" if hint else ""), line)
+
+
+def parse_document(text: str, name: str) -> tuple[Any, yaml.Node | None]:
+    """The constructed data and its node tree (for line numbers), or a Problem naming ``name``."""
+    loader = None
+    try:
+        loader = _BoundedLoader(text)
+        node = loader.get_single_node()
+        if node is None:
+            return None, None
+        check_expansion(node, name)
+        return loader.construct_document(node), node
+    except yaml.MarkedYAMLError as exc:
+        raise _marked_problem(exc, name) from exc
+    except yaml.reader.ReaderError as exc:
+        msg = (
+            f"not valid YAML: a control character (#x{exc.character:04x}) at character "
+            f"{exc.position}; save the file as plain UTF-8 text"
+        )
+        raise ValidationFailed.single(name, "", msg) from exc
+    except yaml.YAMLError as exc:
+        msg = "not valid YAML; check the file in a YAML-aware editor"
+        raise ValidationFailed.single(name, "", msg) from exc
+    except RecursionError as exc:  # a safety net: the depth checks above come first
+        msg = f"nested too deeply (the limit is {MAX_DEPTH} levels); flatten the structure"
+        raise ValidationFailed.single(name, "", msg) from exc
+    finally:
+        if loader is not None:
+            loader.dispose()
+
+
+def _kind(data: object) -> str:
+    if isinstance(data, list):
+        return "a list"
+    if isinstance(data, str):
+        return "plain text"
+    return f"a single {type(data).__name__} value"
+
+
+def parse_yaml(text: str, name: str) -> tuple[dict[str, Any], yaml.Node]:
+    """Parse YAML safely into a mapping plus its node tree; repeated keys are problems."""
+    data, node = parse_document(text, name)
+    if node is None or data is None:
+        raise ValidationFailed.single(name, "", "the file is empty; expected a mapping of keys")
+    if not isinstance(data, dict):
+        msg = f"the file must be a mapping of keys and values (got {_kind(data)})"
+        raise ValidationFailed.single(name, "", msg, 1)
+    dupes = duplicate_keys(node, name)
+    if dupes:
+        raise ValidationFailed(dupes)
+    return data, node
+
+
+def duplicate_keys(root: yaml.Node, name: str) -> list[Problem]:
+    """safe_load keeps the last of two equal keys silently; report them instead.
+
+    Each node is visited once: a mapping reached again through an alias is not walked again.
+    """
+    out: list[Problem] = []
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, str]] = [(root, "")]
+    while stack:
+        node, path = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        todo: list[tuple[yaml.Node, str]] = []
+        if isinstance(node, yaml.MappingNode):
+            first: dict[str, int] = {}
+            for key, value in node.value:
+                k = str(key.value) if isinstance(key, yaml.ScalarNode) else "<complex key>"
+                line = key.start_mark.line + 1
+                if k in first:
+                    msg = f"key {k!r} appears twice (also on line {first[k]}); keep one"
+                    out.append(Problem(name, path, msg, line))
+                first.setdefault(k, line)
+                todo.append((value, f"{path}.{k}" if path else k))
+        elif isinstance(node, yaml.SequenceNode):
+            todo = [(item, f"{path}[{i}]") for i, item in enumerate(node.value)]
+        stack.extend(reversed(todo))
+    return sorted(out, key=lambda p: p.line or 0)
