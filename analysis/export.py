@@ -17,15 +17,14 @@ says where it came from. The workbook has four sheets:
 
 from __future__ import annotations
 
-import io
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pandas as pd
-from openpyxl.styles import Font, PatternFill
-from openpyxl.utils import get_column_letter
+from openpyxl.styles import PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
+from analysis.cells import csv_bytes, safe_text, workbook_bytes
 from analysis.report import RankingReport
 from analysis.weights import WeightReport
 from criteria.decision_matrix import DecisionMatrix
@@ -53,12 +52,13 @@ def results_frame(report: RankingReport, changes: Mapping[str, int] | None = Non
 def ranking_csv(report: RankingReport, changes: Mapping[str, int] | None = None) -> bytes:
     """The ranking as UTF-8 CSV with ``method`` and ``settings`` columns on every row.
 
-    Written with a byte-order mark so spreadsheet programs show Cyrillic names intact.
+    Written by :func:`analysis.cells.csv_bytes`: a byte-order mark so spreadsheet programs
+    show Cyrillic names intact, and formula-like names neutralised.
     """
     frame = results_frame(report, changes).assign(
         method=report.result.method, settings=report.settings_line()
     )
-    return frame.to_csv(index=False).encode("utf-8-sig")
+    return csv_bytes(frame)
 
 
 def inputs_frame(matrix: DecisionMatrix) -> pd.DataFrame:
@@ -144,30 +144,15 @@ def workbook(
     report: RankingReport,
     changes: Mapping[str, int] | None = None,
 ) -> bytes:
-    """The Excel workbook (``.xlsx`` bytes) with the sheets named in :data:`SHEETS`."""
-    buffer = io.BytesIO()
+    """The Excel workbook (``.xlsx`` bytes) with the sheets named in :data:`SHEETS`,
+    written by :func:`analysis.cells.workbook_bytes` (formula-like text neutralised)."""
     frames = {
         "inputs": inputs_frame(matrix),
         "criteria and weights": criteria_frame(scenario, weights),
         "results": results_frame(report, changes),
         "settings": settings_frame(report, scenario),
     }
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        for name, frame in frames.items():
-            frame.to_excel(writer, sheet_name=name, index=False)
-            sheet = writer.sheets[name]
-            _tidy(sheet, frame)
-        _mark_cells(writer.sheets["inputs"], matrix)
-    return buffer.getvalue()
-
-
-def _tidy(sheet: Worksheet, frame: pd.DataFrame) -> None:
-    """Bold headers and column widths that fit (capped)."""
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for j, column in enumerate(frame.columns, start=1):
-        longest = max([len(str(column)), *(len(str(v)) for v in frame[column].tolist())])
-        sheet.column_dimensions[get_column_letter(j)].width = min(max(10, longest + 2), 60)
+    return workbook_bytes(frames, lambda sheets: _mark_cells(sheets["inputs"], matrix))
 
 
 def _mark_cells(sheet: Worksheet, matrix: DecisionMatrix) -> None:
@@ -194,4 +179,4 @@ def _mark_cells(sheet: Worksheet, matrix: DecisionMatrix) -> None:
         value=f"{int(matrix.illustrative.sum())} cell(s) illustrative, not from a source",
     )
     for k, note in enumerate(matrix.notes):
-        sheet.cell(row=row + 3 + k, column=1, value=note)
+        sheet.cell(row=row + 3 + k, column=1, value=safe_text(note))

@@ -19,9 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 
+from analysis.cells import csv_bytes, workbook_bytes
 from analysis.regional import TOTAL_SECTOR_NAMES, file_years, specialisation_analysis
 from criteria.decision_matrix import CellNote, DecisionMatrix
 from criteria.models.scenario import Scenario
@@ -238,23 +237,15 @@ def specialisation_view(
 
 
 def tables_csv(frame: pd.DataFrame) -> bytes:
-    """A table as UTF-8 CSV with a byte-order mark (spreadsheets keep Cyrillic intact)."""
-    return frame.to_csv(index=False).encode("utf-8-sig")
+    """A table as UTF-8 CSV with a byte-order mark (spreadsheets keep Cyrillic intact),
+    formula-like text neutralised (:func:`analysis.cells.csv_bytes`)."""
+    return csv_bytes(frame)
 
 
 def tables_workbook(sheets: Mapping[str, pd.DataFrame]) -> bytes:
-    """An ``.xlsx`` with one sheet per table (bold headers, fitted column widths)."""
-    buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        for title, frame in sheets.items():
-            frame.to_excel(writer, sheet_name=title[:31], index=False)
-            sheet = writer.sheets[title[:31]]
-            for cell in sheet[1]:
-                cell.font = Font(bold=True)
-            for j, column in enumerate(frame.columns, start=1):
-                longest = max([len(str(column)), *(len(str(v)) for v in frame[column])])
-                sheet.column_dimensions[get_column_letter(j)].width = min(longest + 2, 60)
-    return buffer.getvalue()
+    """An ``.xlsx`` with one sheet per table (bold headers, fitted column widths),
+    formula-like text neutralised (:func:`analysis.cells.workbook_bytes`)."""
+    return workbook_bytes(sheets)
 
 
 def settings_frame(settings: Mapping[str, str], notes: Sequence[str]) -> pd.DataFrame:

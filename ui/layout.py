@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 import streamlit as st
 
 from errors import ClusterRankError, Problem, ValidationFailed
+from ui.plain import code, plain
 
 log = logging.getLogger("clusterrank.ui")
 
@@ -34,15 +35,22 @@ def guarded(body: Callable[[], None]) -> None:
 
 
 def show_error(exc: ClusterRankError) -> None:
-    """A project error as the page shows it: one box per problem for a validation failure."""
+    """A project error as the page shows it: one box per problem for a validation failure.
+
+    Messages quote users' values, so they are shown as plain text (:mod:`ui.plain`).
+    """
     if isinstance(exc, ValidationFailed):
         show_problems(exc.problems)
     else:
-        st.error(str(exc), icon=":material/error:")
+        st.error(plain(exc), icon=":material/error:")
 
 
 def show_problems(problems: Sequence[Problem], heading: str | None = None) -> None:
-    """Every problem, one ``st.error`` each: file, line, place in the file, and the message."""
+    """Every problem, one ``st.error`` each: file, line, place in the file, and the message.
+
+    ``heading`` is Markdown: a caller quoting a user's file name or title escapes it with
+    :func:`ui.plain.plain`.
+    """
     count = len(problems)
     st.error(
         heading or f"{count} problem{'s' if count != 1 else ''} found; nothing was changed.",
@@ -50,8 +58,8 @@ def show_problems(problems: Sequence[Problem], heading: str | None = None) -> No
     )
     for p in problems:
         where = p.file + (f", line {p.line}" if p.line is not None else "")
-        place = f" — `{p.location}`" if p.location else ""
-        st.error(f"**{where}**{place}: {p.message}")
+        place = f" — {code(p.location)}" if p.location else ""
+        st.error(f"**{plain(where)}**{place}: {plain(p.message)}")
 
 
 def settings_text(settings: Mapping[str, object]) -> str:
@@ -65,7 +73,7 @@ def notes_box(notes: Sequence[str], label: str = "Notes") -> None:
         return
     with st.expander(f"{label} ({len(notes)})", expanded=False):
         for note in notes:
-            st.markdown(f"- {note}")
+            st.markdown(f"- {plain(note)}")
 
 
 def sidebar_summary(title: str | None, source: str | None, weights_line: str | None) -> None:
@@ -74,11 +82,11 @@ def sidebar_summary(title: str | None, source: str | None, weights_line: str | N
         if title is None:
             st.warning("No scenario loaded. Pick or upload one on the Scenario page.")
             return
-        st.markdown(f"**Scenario:** {title}")
+        st.markdown(f"**Scenario:** {plain(title)}")
         if source:
-            st.caption(f"from {source}")
+            st.caption(f"from {plain(source)}")
         if weights_line:
-            st.caption(f"Weights: {weights_line}")
+            st.caption(f"Weights: {plain(weights_line)}")
 
 
 def safe_callback(func: Callable[..., None]) -> Callable[..., None]:

@@ -7,6 +7,7 @@ test machine is slow and shared.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -42,13 +43,28 @@ def ranking_ids(at: AppTest) -> list[str]:
     return [str(i) for i in ranking_frame(at)["id"]]
 
 
-def texts(at: AppTest) -> str:
-    """Every markdown, caption, info, warning and error on the page, joined."""
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def shown(markdown: object) -> str:
+    """Markdown source as a reader sees its text: the backslash escapes :func:`ui.plain.plain`
+    put before punctuation removed (other Markdown is left as it is)."""
+    return _ESCAPED.sub(r"\1", str(markdown))
+
+
+def raw_texts(at: AppTest) -> list[str]:
+    """The Markdown source of every markdown, caption, info, warning, error and header."""
     parts = [m.value for m in at.markdown] + [c.value for c in at.caption]
-    parts += (
-        [e.value for e in at.error] + [w.value for w in at.warning] + [i.value for i in at.info]
-    )
-    return "\n".join(str(p) for p in parts)
+    parts += [e.value for e in at.error] + [w.value for w in at.warning]
+    parts += [i.value for i in at.info] + [h.value for h in at.header]
+    parts += [s.value for s in at.subheader] + [t.value for t in at.title]
+    return [str(p) for p in parts]
+
+
+def texts(at: AppTest) -> str:
+    """Every markdown, caption, info, warning, error and heading on the page, joined, as a
+    reader sees the text (:func:`shown`)."""
+    return "\n".join(shown(p) for p in raw_texts(at))
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
-from tests.ui.conftest import TIMEOUT
+from tests.ui.conftest import TIMEOUT, shown
 
 
 def _guarded_app(kind: str) -> None:
@@ -33,13 +33,14 @@ def _guarded_app(kind: str) -> None:
 def test_configuration_error_is_shown_as_its_message() -> None:
     at = AppTest.from_function(_guarded_app, args=("config",), default_timeout=TIMEOUT).run()
     assert not at.exception
-    assert [e.value for e in at.error] == ["unknown ranking method 'topsys'; choose one of: topsis"]
+    errors = [shown(e.value) for e in at.error]
+    assert errors == ["unknown ranking method 'topsys'; choose one of: topsis"]
 
 
 def test_validation_failure_lists_every_problem_with_file_and_place() -> None:
     at = AppTest.from_function(_guarded_app, args=("validation",), default_timeout=TIMEOUT).run()
     assert not at.exception
-    errors = [e.value for e in at.error]
+    errors = [shown(e.value) for e in at.error]  # as a reader sees them (ui.plain escapes)
     assert errors[0].startswith("2 problems found")
     assert errors[1] == "**a.yaml, line 7** — `groups[0].weight`: must be >= 0 (got -1)"
     assert errors[2] == "**a.yaml** — `candidates`: no candidates: add at least one"
@@ -75,6 +76,6 @@ def test_an_error_in_a_callback_is_shown_on_the_page() -> None:
     at = AppTest.from_function(_callback_app, default_timeout=TIMEOUT).run()
     at.button(key="go").click().run()
     assert not at.exception
-    assert [e.value for e in at.error] == ["weights must not all be zero"]
+    assert [shown(e.value) for e in at.error] == ["weights must not all be zero"]
     at.run()
     assert not at.error  # shown once

@@ -19,6 +19,7 @@ from streamlit.testing.v1 import AppTest
 from analysis.ranking import rank_scenario_file
 from tests.criteria.regional.test_hhi_seed003 import PRINTED_HHI, _exact_hhi
 from tests.ui.conftest import ROOT, open_page, ranking_frame, texts
+from tests.ui.conftest import shown as seen
 from ui.widgets import regions_data
 
 UK = ROOT / "configs" / "scenarios" / "uk_nuts2_innovation.yaml"
@@ -186,7 +187,7 @@ def test_invalid_upload_lists_every_problem(app: AppTest) -> None:
     """Each problem is its own error naming the file, the line and the column: a negative
     figure, text in a number, a duplicate row, mixed units and a missing cell."""
     at = upload(regions(app), BAD_CSV, "bad.csv")
-    errors = [e.value for e in at.error]
+    errors = [seen(e.value) for e in at.error]
     assert "5 problems in bad.csv; nothing was analysed" in errors[0]
     details = errors[1:]
     assert len(details) == 5
@@ -201,12 +202,12 @@ def test_invalid_upload_lists_every_problem(app: AppTest) -> None:
 
 def test_not_utf8_and_no_region_column_are_problems(app: AppTest) -> None:
     at = upload(regions(app), "x,y\n1,2\n", "plain.csv")
-    assert any("no 'region_id' column" in e.value for e in at.error)
+    assert any("no 'region_id' column" in seen(e.value) for e in at.error)
     at.file_uploader(key="regions__upload").set_value(
         ("latin.csv", b"region_id\n\xff\n", "text/csv")
     )
     at.run()
-    assert any("not UTF-8" in e.value and "latin.csv" in e.value for e in at.error)
+    assert any("not UTF-8" in seen(e.value) and "latin.csv" in seen(e.value) for e in at.error)
 
 
 def test_lq_csv_and_workbook_hold_the_lq_table_on_screen(

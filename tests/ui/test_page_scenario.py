@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.ui.conftest import ROOT, open_page, ranking_ids, texts
+from tests.ui.conftest import ROOT, open_page, ranking_ids, shown, texts
 
 KEMEROVO_YAML = (ROOT / "configs" / "scenarios" / "kemerovo_clusters.yaml").read_bytes()
 KEMEROVO_CSV = (ROOT / "configs" / "data" / "kemerovo_clusters.csv").read_text("utf-8")
@@ -59,7 +59,7 @@ def test_invalid_upload_lists_every_problem_and_keeps_the_scenario(app: AppTest)
     """Each problem is its own error box naming the file and the place; nothing is replaced."""
     open_page(app, "scenario")
     _upload(app, BROKEN)
-    errors = [e.value for e in app.error]
+    errors = [shown(e.value) for e in app.error]
     assert "problem(s) in the upload; nothing was changed" in errors[0]
     assert "Still loaded: Kemerovo region clusters, 2017" in errors[0]
     details = "\n".join(errors[1:])

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.ui.conftest import open_page, ranking_frame, ranking_ids, texts
+from tests.ui.conftest import open_page, ranking_frame, ranking_ids, shown, texts
 
 GROUPS = ("infrastructure", "critical_mass", "sme_share", "rd_potential", "strategy")
 
@@ -61,7 +61,7 @@ def test_criterion_sliders_show_local_and_global(weights_page: AppTest) -> None:
     captions = texts(at)
     assert "local 75.0% of Critical mass of participants · global 15.0%" in captions
     assert "global 5.0%" in captions
-    label = at.slider(key="w_local__critical_mass__employees").label
+    label = shown(at.slider(key="w_local__critical_mass__employees").label)
     assert "[persons]" in label
     assert "benefit" in label
 

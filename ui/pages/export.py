@@ -10,6 +10,7 @@ import streamlit as st
 from analysis.export import SHEETS, ranking_csv, results_frame, workbook
 from ui import state
 from ui.layout import guarded
+from ui.plain import plain
 from ui.widgets.scenario_download import scenario_download
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -21,7 +22,7 @@ def body() -> None:
     report = state.ranking()
     changes = state.rank_changes(report)
     stem = current.scenario.id
-    st.caption(f"Settings of every number below: {report.settings_line()}")
+    st.caption(f"Settings of every number below: {plain(report.settings_line())}")
     st.dataframe(
         results_frame(report, changes),
         hide_index=True,

@@ -14,6 +14,7 @@ from methods.info import MethodInfo
 from methods.registry import available_methods
 from ui import state
 from ui.layout import guarded, notes_box, safe_callback
+from ui.plain import plain
 from ui.widgets import charts
 from ui.widgets.method_picker import method_picker
 from ui.widgets.ranking_table import change_text, show_ranking
@@ -37,7 +38,7 @@ def _top(report: RankingReport) -> None:
     for col, (_, row) in zip(cols, frame.head(3).iterrows(), strict=False):
         change = change_text(changes.get(str(row["id"])))
         with col, st.container(border=True):
-            st.markdown(f"**{int(row['rank'])}.** {row['name']}")
+            st.markdown(f"**{int(row['rank'])}.** {plain(row['name'])}")
             st.caption(f"score {float(row['score']):.4f} · change {change}")
 
 
@@ -55,7 +56,7 @@ def _profile(report: RankingReport) -> None:
         "0 = the worst (cost criteria turned round). Hollow points are imputed figures."
     )
     for note in notes:
-        st.caption(note)
+        st.caption(plain(note))
     rows = frame[frame["candidate"] == selected]
     st.dataframe(
         rows[["criterion", "value", "unit", "imputed", "illustrative"]],
@@ -84,20 +85,21 @@ def _comparison(ranking_methods: list[MethodInfo]) -> None:
         st.dataframe(ranks, hide_index=True)
         st.dataframe(result.settings_frame(), hide_index=True)
     for method, reason in result.failures.items():
-        st.warning(f"**{titles.get(method, method)}** could not rank these data: {reason}")
+        st.warning(f"**{titles.get(method, method)}** could not rank these data: {plain(reason)}")
     for coefficient, table in result.correlations.items():
         label = {"spearman": "Spearman's ρ", "ws": "WS coefficient (row = reference)"}
         st.markdown(f"**Rank correlation: {label.get(coefficient, coefficient)}**")
         st.dataframe(table.round(3))
     for note in result.notes:
-        st.caption(note)
+        st.caption(plain(note))
 
 
 def body() -> None:
     current = state.require()
     scenario = current.scenario
     st.title("Ranking")
-    st.caption(f"{scenario.title or scenario.id} · {len(current.matrix.candidates)} candidates")
+    count = len(current.matrix.candidates)
+    st.caption(f"{plain(scenario.title or scenario.id)} · {count} candidates")
     ranking_methods = available_methods("ranking")
     method_picker(ranking_methods)
     report = state.ranking()

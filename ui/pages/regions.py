@@ -14,6 +14,7 @@ import streamlit as st
 
 from errors import ClusterRankError, ValidationFailed
 from ui.layout import guarded, notes_box, settings_text, show_error, show_problems
+from ui.plain import plain
 from ui.widgets import regions_specialisation as sections
 from ui.widgets.regions_compare import comparison
 from ui.widgets.regions_data import TableSource, specialisation, table_info
@@ -25,7 +26,7 @@ def _specialisation(source: TableSource) -> None:
     try:
         info = table_info(source.data, source.name)
         st.caption(
-            "Source: " + " ".join(info.header)
+            "Source: " + plain(" ".join(info.header))
             if info.header
             else "Source: not stated in the file (a leading `# ...` line can name it)."
         )
@@ -35,7 +36,7 @@ def _specialisation(source: TableSource) -> None:
         count = len(exc.problems)
         show_problems(
             exc.problems,
-            f"{count} problem{'s' if count != 1 else ''} in {source.name}; nothing was "
+            f"{count} problem{'s' if count != 1 else ''} in {plain(source.name)}; nothing was "
             "analysed. Fix them and load the file again.",
         )
         return
@@ -59,7 +60,7 @@ def _specialisation(source: TableSource) -> None:
     sections.screening(view)
     st.subheader("Specialisation profile")
     sections.profile(view, year)
-    st.caption(f"Settings: {settings_text(view.settings)}")
+    st.caption(f"Settings: {plain(settings_text(view.settings))}")
     specialisation_downloads(view, source, options)
 
 

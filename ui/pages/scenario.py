@@ -16,6 +16,7 @@ from errors import Problem, ValidationFailed
 from ui import state
 from ui.layout import guarded, notes_box, safe_callback, settings_text, show_problems
 from ui.loaders import Upload, load_shipped, load_uploaded, shipped_scenarios
+from ui.plain import code, plain
 from ui.widgets.weight_sliders import ARROWS
 
 IMPUTED_STYLE = "background-color: #ffe7b3"
@@ -90,10 +91,10 @@ def _criteria_tree(scenario: Scenario) -> None:
     report = state.weights()
     levels = weight_levels(report)
     cs = scenario.criteria_set
-    st.subheader(f"Criteria: {cs.title or cs.id}")
-    st.caption(f"Source: {cs.source}")
+    st.subheader(f"Criteria: {plain(cs.title or cs.id)}")
+    st.caption(f"Source: {plain(cs.source)}")
     if cs.weights_note:
-        st.info(cs.weights_note, icon=":material/info:")
+        st.info(plain(cs.weights_note), icon=":material/info:")
     rows = [
         {
             "group": f"{g.title or g.id} ({levels.group[g.id]:.0%})",
@@ -125,8 +126,11 @@ def _criteria_tree(scenario: Scenario) -> None:
     )
     with st.expander("What each group stands for", expanded=False):
         for g in cs.groups:
-            st.markdown(f"**{g.title or g.id}** — {g.description or 'no description'}")
-    st.caption(f"Weights in use: {state.summary()[2]} ({settings_text(report.settings)})")
+            st.markdown(
+                f"**{plain(g.title or g.id)}** — {plain(g.description or 'no description')}"
+            )
+    in_use = f"{state.summary()[2]} ({settings_text(report.settings)})"
+    st.caption(f"Weights in use: {plain(in_use)}")
 
 
 def _styled(matrix: DecisionMatrix) -> pd.io.formats.style.Styler:
@@ -148,7 +152,7 @@ def _data_table(scenario: Scenario, matrix: DecisionMatrix) -> None:
     imputed, illustrative = int(matrix.imputed.sum()), int(matrix.illustrative.sum())
     st.markdown(
         f":orange-background[imputed] {imputed} cell(s) filled by the missing-data policy "
-        f"(`{scenario.missing_data}`) · :violet-background[illustrative] {illustrative} "
+        f"({code(scenario.missing_data)}) · :violet-background[illustrative] {illustrative} "
         "cell(s) illustrative, not from any source · ↑ benefit (more is better), ↓ cost"
     )
     if illustrative:
@@ -161,13 +165,14 @@ def _data_table(scenario: Scenario, matrix: DecisionMatrix) -> None:
     with st.expander("Where each figure comes from", expanded=False):
         for key, prov in scenario.data.provenance.items():
             flag = " — **illustrative**" if prov.illustrative else ""
-            st.markdown(f"- `{key}`{flag}: {prov.source}")
+            st.markdown(f"- {code(key)}{flag}: {plain(prov.source)}")
 
 
 def _candidates(scenario: Scenario) -> None:
     with st.expander(f"Candidates ({len(scenario.candidates)})", expanded=False):
         for c in scenario.candidates:
-            st.markdown(f"**{c.label}** (`{c.id}`)" + (f" — {c.region}" if c.region else ""))
+            region = f" — {plain(c.region)}" if c.region else ""
+            st.markdown(f"**{plain(c.label)}** ({code(c.id)}){region}")
             if c.attributes:
                 st.json(c.attributes, expanded=False)
 
@@ -178,18 +183,20 @@ def body() -> None:
     current = state.loaded()
     if problems:
         heading = f"{len(problems)} problem(s) in the upload; nothing was changed." + (
-            f" Still loaded: {current.scenario.title or current.scenario.id}." if current else ""
+            f" Still loaded: {plain(current.scenario.title or current.scenario.id)}."
+            if current
+            else ""
         )
         show_problems(problems, heading)
     with st.expander("Load another scenario: shipped or uploaded", expanded=bool(problems)):
         _source_picker()
     current = state.require()
     scenario = current.scenario
-    st.header(scenario.title or scenario.id)
-    st.caption(f"{current.source} · missing data: {scenario.missing_data}")
+    st.header(plain(scenario.title or scenario.id))
+    st.caption(plain(f"{current.source} · missing data: {scenario.missing_data}"))
     if scenario.description:
         with st.expander("About this scenario", expanded=False):
-            st.markdown(scenario.description)
+            st.markdown(plain(scenario.description))
     _candidates(scenario)
     _criteria_tree(scenario)
     _data_table(scenario, current.matrix)

@@ -17,6 +17,7 @@ from analysis.weights import WeightReport
 from methods.registry import available_methods
 from ui import ahp_state, state
 from ui.layout import guarded, notes_box, safe_callback, settings_text
+from ui.plain import plain
 from ui.widgets import ahp_judgments, weight_sliders
 from ui.widgets.ranking_table import show_ranking
 from ui.widgets.scenario_download import scenario_download
@@ -74,7 +75,7 @@ def _show_weights(report: WeightReport) -> None:
     }
     config.update({k: percent for k in ("group weight", "local weight", "global weight")})
     st.dataframe(weights_table(report), hide_index=True, column_config=config)
-    st.caption(f"Weight settings: {settings_text(report.settings)}")
+    st.caption(f"Weight settings: {plain(settings_text(report.settings))}")
     notes_box(report.notes, "Weight notes")
 
 
@@ -98,7 +99,7 @@ def _ahp(report: WeightReport) -> None:
     scenario = state.scenario()
     ahp_judgments.settings_pickers()
     for note in st.session_state.get(ahp_state.SEED_NOTES, []):
-        st.caption(note)
+        st.caption(plain(note))
     blocks = ahp_state.blocks(scenario)
     if not blocks:
         st.info("Every group has one criterion and there is one group: nothing to compare.")

@@ -22,6 +22,7 @@ from analysis.weights import WeightReport
 from methods.ahp import JudgmentFix
 from ui import ahp_state
 from ui.layout import safe_callback
+from ui.plain import plain
 from ui.state import seed_widget
 from ui.widgets.saaty import (
     SCALE_LABELS,
@@ -40,7 +41,8 @@ def judgment_key(block_id: str, a: str, b: str) -> str:
 
 
 def _tick(left: str, right: str, position: object) -> str:
-    return short_label(int(str(position)), left, right)
+    """A slider stop's label (Streamlit renders select-slider options as Markdown)."""
+    return plain(short_label(int(str(position)), left, right))
 
 
 @safe_callback
@@ -91,7 +93,7 @@ def render(block: ahp_state.Block, report: WeightReport) -> None:
     """One block: its consistency first (λmax, CR, warning and fixes), then a slider per
     pair."""
     titles = dict(block.items)
-    st.markdown(f"#### {block.title}")
+    st.markdown(f"#### {plain(block.title)}")
     analysed = report.ahp.get(block.id)
     if analysed is not None:
         consistency(block, analysed)
@@ -100,7 +102,7 @@ def render(block: ahp_state.Block, report: WeightReport) -> None:
         current = ahp_state.value(block.id, a, b)
         seed_widget(key, value_to_position(current))
         st.select_slider(
-            f"{titles[a]}  ⟷  {titles[b]}",
+            f"{plain(titles[a])}  ⟷  {plain(titles[b])}",
             options=OPTIONS,
             format_func=partial(_tick, titles[a], titles[b]),
             key=key,
@@ -109,7 +111,7 @@ def render(block: ahp_state.Block, report: WeightReport) -> None:
             help="Slide towards the more important of the two; the middle is 'equal'. "
             + "; ".join(f"{k} = {v}" for k, v in SCALE_LABELS.items()),
         )
-        st.caption(sentence(titles[a], titles[b], current))
+        st.caption(plain(sentence(titles[a], titles[b], current)))
 
 
 def consistency(block: ahp_state.Block, analysed: AHPBlock) -> None:
@@ -149,9 +151,9 @@ def _fix_row(block_id: str, k: int, fix: JudgmentFix, titles: dict[str, str]) ->
     pair = (a, b) if (a, b) in ahp_state_pairs(block_id) else (b, a)
     suggested = fix.suggested if pair == (a, b) else 1.0 / fix.suggested
     left.markdown(
-        f"{k + 1}. You said: *{sentence(titles[a], titles[b], fix.current)}*. "
+        f"{k + 1}. You said: *{plain(sentence(titles[a], titles[b], fix.current))}*. "
         f"The other judgments imply about {fix.consistent_value:.2f}. "
-        f"Suggested: **{sentence(titles[a], titles[b], fix.suggested)}** "
+        f"Suggested: **{plain(sentence(titles[a], titles[b], fix.suggested))}** "
         f"(CR {fix.cr_before:.3f} → {fix.cr_after:.3f})."
     )
     right.button(

@@ -7,6 +7,7 @@ import streamlit as st
 
 from analysis.report import RankingReport
 from ui import state
+from ui.plain import plain
 
 
 def change_text(change: int | None) -> str:
@@ -58,4 +59,4 @@ def show_ranking(report: RankingReport, *, key: str, compact: bool = False) -> N
             "id": st.column_config.TextColumn("Id", width="small"),
         },
     )
-    st.caption(f"Settings: {report.settings_line()}")
+    st.caption(f"Settings: {plain(report.settings_line())}")

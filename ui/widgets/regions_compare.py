@@ -18,6 +18,7 @@ from analysis.report import RankingReport
 from criteria.decision_matrix import DecisionMatrix
 from criteria.models.scenario import Scenario
 from ui.layout import notes_box
+from ui.plain import plain
 from ui.widgets import charts
 from ui.widgets.regions_charts import comparison_chart
 from ui.widgets.regions_data import attribution, regional_ranking, regional_scenarios
@@ -85,14 +86,14 @@ def _about_data(scenario: Scenario, matrix: DecisionMatrix) -> None:
     if left_out:
         st.warning(
             "Not ranked (missing data; nothing imputed):\n\n"
-            + "\n".join(f"- {text.removeprefix('candidate ')}" for text in left_out),
+            + "\n".join(f"- {plain(text.removeprefix('candidate '))}" for text in left_out),
             icon=":material/warning:",
         )
     others = [text for cell, text in cells if cell.action != "dropped_candidate"]
     notes_box([*matrix.notes, *others], "Data notes")
     if scenario.description:
         with st.expander("How these data are handled (from the scenario file)"):
-            st.markdown(scenario.description)
+            st.markdown(plain(scenario.description))
 
 
 def comparison() -> None:
@@ -114,7 +115,8 @@ def comparison() -> None:
         scenarios[st.session_state["regions__scenario"]]
     )
     scenario, matrix = loaded.scenario, loaded.matrix
-    st.markdown(f"**{scenario.title or scenario.id}** · {len(matrix.candidates)} regions ranked")
+    count = len(matrix.candidates)
+    st.markdown(f"**{plain(scenario.title or scenario.id)}** · {count} regions ranked")
     _about_data(scenario, matrix)
     frame = report.to_frame()
     label = dict(zip(frame["id"], frame["name"], strict=True))
@@ -138,7 +140,7 @@ def comparison() -> None:
     ranks, values = side_by_side(report, matrix, picked)
     for col, (_, row) in zip(st.columns(len(picked)), ranks.iterrows(), strict=True):
         with col, st.container(border=True):
-            st.markdown(f"**{row['region']}** ({row['id']})")
+            st.markdown(f"**{plain(row['region'])}** ({plain(row['id'])})")
             st.markdown(f"Rank **{int(row['rank'])}** of {int(row['of'])}")
             st.caption(f"{report.result.method} score {row['score']:.4f}")
     st.dataframe(
@@ -165,8 +167,8 @@ def comparison() -> None:
         "method's own normalisation."
     )
     for note in constant:
-        st.caption(note)
-    st.caption(f"Settings: {report.settings_line()} · weights: {weights_from}")
+        st.caption(plain(note))
+    st.caption(plain(f"Settings: {report.settings_line()} · weights: {weights_from}"))
     notes_box(list(report.notes), "Ranking notes")
     settings = {
         "scenario": scenario.id,

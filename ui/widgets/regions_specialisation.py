@@ -11,6 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from analysis.regions_view import SpecialisationView
+from ui.plain import code, plain
 from ui.widgets import regions_charts as charts
 from ui.widgets.regions_data import rule_sets
 from ui.widgets.regions_source import choice
@@ -47,19 +48,19 @@ def heatmap(view: SpecialisationView, year: int | None) -> None:
     single = _one_region(rows) and view.by_year and year is None
     column, title = ("year", "year") if single else ("region", "region")
     if single:
-        st.caption(f"{rows['region'].iloc[0]}: one column per year analysed.")
+        st.caption(f"{plain(rows['region'].iloc[0])}: one column per year analysed.")
     st.altair_chart(charts.lq_heatmap(rows, column, title))
     st.caption(
-        f"LQ = (x_ir / x_r) / (x_iN / x_N) of **{view.measure}**"
-        + (f" ({view.unit})" if view.unit else "")
-        + f" against **{view.reference}**. Orange: above 1 (the sector's share of the region "
-        "exceeds its share of the reference: specialised); blue: below 1; white: 1."
+        f"LQ = (x_ir / x_r) / (x_iN / x_N) of **{plain(view.measure)}**"
+        + (f" ({plain(view.unit)})" if view.unit else "")
+        + f" against **{plain(view.reference)}**. Orange: above 1 (the sector's share of the "
+        "region exceeds its share of the reference: specialised); blue: below 1; white: 1."
     )
     names = dict(zip(view.lq_long["sector_id"], view.lq_long["sector"], strict=False))
     english = dict(zip(view.lq_long["sector_id"], view.lq_long["sector_en"], strict=False))
     config = {
         s: st.column_config.NumberColumn(
-            s, format="%.3f", help=" / ".join(x for x in (names[s], english[s]) if x)
+            s, format="%.3f", help=plain(" / ".join(x for x in (names[s], english[s]) if x))
         )
         for s in names
     }
@@ -144,7 +145,7 @@ def screening(view: SpecialisationView) -> None:
     with st.expander("Where the rules come from"):
         for rid in dict.fromkeys(view.summary["rule_set"]):
             title, source = sets.get(rid, (rid, ""))
-            st.markdown(f"**{title}** (`{rid}`): {source}")
+            st.markdown(f"**{plain(title)}** ({code(rid)}): {plain(source)}")
 
 
 def profile(view: SpecialisationView, year: int | None) -> None:
@@ -170,7 +171,7 @@ def profile(view: SpecialisationView, year: int | None) -> None:
     st.caption(
         f"{len(above)} of {len(mine)} sectors above 1"
         + (
-            f": {', '.join(above.sort_values('lq', ascending=False)['sector'])}."
+            f": {plain(', '.join(above.sort_values('lq', ascending=False)['sector']))}."
             if len(above)
             else "."
         )

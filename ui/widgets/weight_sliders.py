@@ -18,6 +18,7 @@ from criteria.models.criteria_set import Criterion, Group
 from criteria.models.scenario import Scenario
 from ui import state
 from ui.layout import safe_callback
+from ui.plain import plain
 from ui.widgets.weight_logic import rebalance
 
 ARROWS = {"benefit": "↑ benefit", "cost": "↓ cost"}
@@ -79,19 +80,19 @@ def _slider_row(
     state.seed_widget(key, value)
     state.seed_widget(lock_key(key), False)
     st.slider(
-        label,
+        plain(label),
         min_value=0.0,
         max_value=100.0,
         step=0.5,
         format="%.1f%%",
         key=key,
-        help=help_text,
+        help=plain(help_text),
         on_change=on_change,
         args=args,
         disabled=bool(st.session_state[lock_key(key)]),
     )
     left, right = st.columns([4, 1], vertical_alignment="center")
-    left.caption(caption)
+    left.caption(plain(caption))
     right.checkbox("Lock", key=lock_key(key), help="A locked weight keeps its value")
 
 
@@ -121,14 +122,16 @@ def render(scenario: Scenario, report: WeightReport) -> None:
 
 def _group_block(g: Group, block: dict[str, float], levels: WeightLevels) -> None:
     with st.container(border=True):
-        st.markdown(f"**{g.title or g.id}**")
+        st.markdown(f"**{plain(g.title or g.id)}**")
         if len(g.criteria) == 1:
             c = g.criteria[0]
             glob = levels.global_[c.id]
             st.caption(
-                f"{criterion_label(c)} — the only criterion of its group: local 100 % · "
-                f"global {glob:.1%}",
-                help=criterion_help(c),
+                plain(
+                    f"{criterion_label(c)} — the only criterion of its group: local 100 % · "
+                    f"global {glob:.1%}"
+                ),
+                help=plain(criterion_help(c)),
             )
             return
         for c in g.criteria:
