@@ -1,8 +1,12 @@
 """Read the candidates' figures from a CSV or XLSX file and the scenario's inline values.
 
-A cell is a number, or empty / ``null`` / ``NA`` for missing. Anything else (text, ``inf``,
-a decimal comma) is a Problem naming the file, the row (candidate id) and the column, so the
-user can fix the cell. Inline ``values`` override the file cell by cell.
+The file is read by :mod:`criteria.tables` (through :mod:`criteria.files`: a regular file
+within the size limit; an XLSX checked for zip bombs first) and its cells by
+:mod:`criteria.numbers`, the one rule for numbers in every file. A cell is a number, or
+empty / ``null`` / ``NA`` for missing. Anything else (text, ``inf``, ``1_000``, an ambiguous
+``1,200``, a formula without a saved result) is a Problem naming the file, the row
+(candidate id) and the column, so the user can fix the cell. Ids are text (``001`` stays
+``001``; a spreadsheet's 1.0 is ``1``). Inline ``values`` override the file cell by cell.
 
 The result is a float DataFrame, candidates (rows, in scenario order) × data keys (columns),
 with NaN marking missing cells; the missing-data policy is applied by `criteria.matrix`.
@@ -17,66 +21,15 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from criteria.loading import display_name
+from criteria.files import display_name
 from criteria.models.scenario import DataSpec
+from criteria.numbers import Fixes, NumberRule, Unreadable, cell_text, read_numbers
 from criteria.regional_data import fill_regional
+from criteria.tables import Table, read_table
 from errors import Problem, ValidationFailed
 
-_MISSING_WORDS = {"", "null", "na", "n/a", "nan", "none"}
-
-
-def _read_table(path: Path, sheet: str | None, name: str) -> tuple[pd.DataFrame, bool]:
-    """The raw table as objects (no type guessing); the flag says whether it is a CSV."""
-    suffix = path.suffix.lower()
-    try:
-        if suffix == ".csv":
-            table = pd.read_csv(
-                path, dtype=str, keep_default_na=False, encoding="utf-8-sig", skipinitialspace=True
-            )
-            return table, True
-        with pd.ExcelFile(path) as book:
-            sheets = [str(s) for s in book.sheet_names]
-            if sheet is not None and sheet not in sheets:
-                msg = f"sheet {sheet!r} not found; sheets in the file: {', '.join(sheets)}"
-                raise ValidationFailed.single(name, "data.sheet", msg)
-            return pd.read_excel(
-                book, sheet_name=sheet if sheet is not None else 0, dtype=object
-            ), False
-    except ImportError as exc:
-        msg = f"cannot read {suffix} files here ({exc}); save the sheet as .xlsx or .csv"
-        raise ValidationFailed.single(name, "", msg) from exc
-    except UnicodeDecodeError as exc:
-        msg = "not UTF-8 text; save the CSV as UTF-8"
-        raise ValidationFailed.single(name, "", msg) from exc
-    except (ValueError, OSError, pd.errors.ParserError) as exc:
-        raise ValidationFailed.single(name, "", f"cannot read the file: {exc}") from exc
-
-
-def _cell_id(value: object) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return (
-        ""
-        if value is None or (isinstance(value, float) and math.isnan(value))
-        else str(value).strip()
-    )
-
-
-def parse_cell(value: object) -> float | None:
-    """A cell as a float, ``nan`` for missing, or ``None`` when it is not a number."""
-    if value is None or isinstance(value, bool):
-        return None if isinstance(value, bool) else math.nan
-    if isinstance(value, int | float | np.integer | np.floating):
-        number = float(value)
-        return number if math.isfinite(number) or math.isnan(number) else None
-    text = str(value).strip()
-    if text.lower() in _MISSING_WORDS:
-        return math.nan
-    try:
-        number = float(text)
-    except ValueError:
-        return None
-    return number if math.isfinite(number) else None
+_STATE = "state the decimal separator in the scenario (data.decimal: ',' or '.')"
+_FIXES = Fixes(ambiguous=f"{_STATE}, or write it as 1200 or 1.2")
 
 
 def read_data(
@@ -85,7 +38,17 @@ def read_data(
     keys: Sequence[str],
     scenario_name: str = "<scenario>",
 ) -> pd.DataFrame:
-    """The data table (candidates × keys, floats, NaN = missing): file, computed, inline.
+    """The data table (candidates × keys, floats, NaN = missing): file, computed, inline."""
+    return read_data_and_notes(spec, candidates, keys, scenario_name)[0]
+
+
+def read_data_and_notes(
+    spec: DataSpec,
+    candidates: Sequence[str],
+    keys: Sequence[str],
+    scenario_name: str = "<scenario>",
+) -> tuple[pd.DataFrame, tuple[str, ...]]:
+    """The data table and the notes on how its numbers were read (decimal comma, grouping).
 
     Keys listed under ``data.regional`` are computed from their region × sector tables
     (:mod:`criteria.regional_data`); a candidate with no region/sector mapping stays missing.
@@ -94,15 +57,16 @@ def read_data(
     ------
     ValidationFailed
         Listing every problem: unreadable file, missing id column or data column,
-        duplicate or absent candidate rows, non-numeric cells, keys with no data at all,
-        regions or sectors a regional table lacks.
+        duplicate or absent candidate rows, cells that are not numbers, keys with no data
+        at all, regions or sectors a regional table lacks.
     """
     out = pd.DataFrame(np.nan, index=pd.Index(list(candidates)), columns=list(keys), dtype=float)
     problems: list[Problem] = []
+    notes: list[str] = []
     inline = spec.values  # noqa: PD011 (a pydantic field, not pandas)
     from_file: set[str] = set()
     if spec.file is not None:
-        from_file = _fill_from_file(spec, out, problems)
+        from_file = _fill_from_file(spec, out, problems, notes)
     computed, regional_problems = fill_regional(spec, out, scenario_name)
     problems += regional_problems
     for cand, row in inline.items():
@@ -117,66 +81,92 @@ def read_data(
             problems.append(Problem(scenario_name, "data", msg))
     if problems:
         raise ValidationFailed(problems)
-    return out
+    return out, tuple(notes)
 
 
-def _fill_from_file(spec: DataSpec, out: pd.DataFrame, problems: list[Problem]) -> set[str]:
-    """Copy file cells into ``out``; collect problems.
+def _ids(table: Table, j: int, problems: list[Problem]) -> dict[str, int]:
+    """Candidate id -> row, ids read as text; a repeated id is a problem."""
+    row_of: dict[str, int] = {}
+    for i, raw in enumerate(table.column(j)):
+        ident = cell_text(raw)
+        if isinstance(raw, Unreadable):
+            where = f"row {i + 1} of the id column{table.cell(i, j)}"
+            problems.append(Problem(table.label, where, f"the id {raw.reason}", table.line(i)))
+            continue
+        if ident in row_of and ident:
+            msg = f"candidate {ident!r} has two rows (also row {table.numbers[row_of[ident]]}); "
+            msg += "keep one"
+            problems.append(Problem(table.label, f"row {ident}", msg, table.line(i)))
+        row_of.setdefault(ident, i)
+    return row_of
+
+
+def _fill_from_file(
+    spec: DataSpec, out: pd.DataFrame, problems: list[Problem], notes: list[str]
+) -> set[str]:
+    """Copy file cells into ``out``, whole columns at once; collect problems and notes.
 
     Returns the keys the file accounts for (supplied, or already reported as missing).
     """
     path = Path(spec.file or "")
     inline = spec.values  # noqa: PD011 (a pydantic field, not pandas)
     name = display_name(path)
-    table, is_csv = _read_table(path, spec.sheet, name)
-    table.columns = [str(c).strip() for c in table.columns]
-    if spec.id_column not in table.columns:
+    table = read_table(path, name, spec.sheet)
+    columns = {c: j for j, c in enumerate(table.header)}  # a repeated name is refused
+    if spec.id_column not in columns:
         msg = (
-            f"id column {spec.id_column!r} not found; columns: {', '.join(table.columns)} "
+            f"id column {spec.id_column!r} not found; columns: {', '.join(table.header)} "
             "(set data.id_column to the column holding candidate ids)"
         )
-        problems.append(Problem(name, "", msg, 1 if is_csv else None))
+        if table.is_csv and len(table.header) == 1:
+            msg += "; the header line holds no ',', ';' or tab: separate the cells with one"
+        elif table.separator not in {None, ","}:
+            msg += f"; cells are separated by {table.separator_text()}"
+        problems.append(Problem(name, "", msg, table.header_line if table.is_csv else None))
         return set(out.columns)
-    ids = [_cell_id(v) for v in table[spec.id_column]]
-    row_of: dict[str, int] = {}
-    for pos, ident in enumerate(ids):
-        if ident in row_of and ident in out.index:
-            msg = f"candidate {ident!r} has two rows (also row {row_of[ident] + 2}); keep one"
-            problems.append(Problem(name, f"row {ident}", msg, pos + 2 if is_csv else None))
-        row_of.setdefault(ident, pos)
+    row_of = _ids(table, columns[spec.id_column], problems)
     computed = {r.key for r in spec.regional}
+    wanted = [c for c in out.index if c in row_of]
     for cand in out.index:
         covered = all(k in inline.get(cand, {}) for k in out.columns if k not in computed)
         if cand not in row_of and not covered:
             msg = f"candidate {cand!r} has no row in the file (id column {spec.id_column!r})"
             problems.append(Problem(name, "", msg))
     supplied: set[str] = set()
+    source: dict[str, str] = {}  # key -> the column it is read from
     for key in out.columns:
         column = spec.columns.get(key, key)
         if key in computed:
-            if column in table.columns:
+            if column in columns:
                 msg = f"column {column!r} has the name of a key computed under data.regional; "
                 problems.append(Problem(name, "", msg + "rename or drop the column"))
             continue
-        if column not in table.columns:
+        if column not in columns:
             if key in spec.columns:
                 msg = f"column {column!r} (mapped from data key {key!r}) not found; columns: "
-                problems.append(Problem(name, "", msg + ", ".join(table.columns)))
+                problems.append(Problem(name, "", msg + ", ".join(table.header)))
                 supplied.add(key)
             continue
         supplied.add(key)
-        for cand in out.index:
-            if cand not in row_of:
-                continue
-            raw = table.iloc[row_of[cand]][column]
-            number = parse_cell(raw)
-            if number is None:
-                msg = (
-                    f"{raw!r} in column {column}, row {cand} is not a number; "
-                    "write a number or leave it empty for missing"
-                )
-                line = row_of[cand] + 2 if is_csv else None
-                problems.append(Problem(name, f"row {cand}, column {column}", msg, line))
-            else:
-                out.loc[cand, key] = number
+        source[key] = column
+    rows = [row_of[c] for c in wanted]
+    cells = {c: [table.rows[i][columns[c]] for i in rows] for c in dict.fromkeys(source.values())}
+
+    def place(column: str, k: int) -> str:
+        return f"row {wanted[k]}, column {column}{table.cell(rows[k], columns[column])}"
+
+    rule = NumberRule(spec.decimal, table.separator)
+    numbers = read_numbers(name, cells, place, rule, fixes=_FIXES)
+    if numbers.file_problem:
+        problems.append(Problem(name, "", f"{numbers.file_problem}, or {_STATE}"))
+        return supplied
+    problems += [
+        Problem(name, place(p.column, p.row), p.message, table.line(rows[p.row]))
+        for p in numbers.problems
+    ]
+    if numbers.omitted:
+        problems.append(Problem(name, "", numbers.omitted_message()))
+    for key, column in source.items():
+        out.loc[wanted, key] = numbers.by_column[column]
+    notes += numbers.notes
     return supplied

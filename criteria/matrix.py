@@ -26,7 +26,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from criteria.data_sources import read_data
+from criteria.data_sources import read_data_and_notes
 from criteria.decision_matrix import CellNote, DecisionMatrix
 from criteria.models.common import direction_sign
 from criteria.models.criteria_set import CriteriaSet, Criterion
@@ -55,11 +55,12 @@ def decision_matrix(scenario: Scenario, data: pd.DataFrame | None = None) -> Dec
     """
     cs = scenario.criteria_set
     name = scenario.source_name
-    table = (
-        data.reindex(index=list(scenario.candidate_ids), columns=list(cs.data_keys)).astype(float)
+    table, read_notes = (
+        (data.reindex(index=list(scenario.candidate_ids), columns=list(cs.data_keys)), ())
         if data is not None
-        else read_data(scenario.data, scenario.candidate_ids, cs.data_keys, name)
+        else read_data_and_notes(scenario.data, scenario.candidate_ids, cs.data_keys, name)
     )
+    table = table.astype(float)
     problems = _scale_problems(cs, table, name)
     if problems:
         raise ValidationFailed(problems)
@@ -88,7 +89,7 @@ def decision_matrix(scenario: Scenario, data: pd.DataFrame | None = None) -> Dec
         imputed=crit_imputed,
         illustrative=illustrative,
         cell_notes=(*cell_notes, *ill_notes),
-        notes=(*notes, *note_combine, *ill_msgs),
+        notes=(*read_notes, *notes, *note_combine, *ill_msgs),
     )
 
 
@@ -114,7 +115,9 @@ def _apply_policy(
     policy = scenario.missing_data
     missing = table.isna()
     imputed = pd.DataFrame(False, index=table.index, columns=table.columns)
-    gaps = [(str(c), str(k)) for c in table.index for k in table.columns if missing.loc[c, k]]
+    cands, keys = [str(c) for c in table.index], [str(k) for k in table.columns]
+    rows, cols = np.nonzero(missing.to_numpy())  # row by row, as the cells are listed
+    gaps = [(cands[i], keys[j]) for i, j in zip(rows.tolist(), cols.tolist(), strict=True)]
     if not gaps:
         return table, imputed, [], []
     if policy == "reject":

@@ -3,156 +3,156 @@
 
 A plain matrix CSV has a header row of criterion names and candidate ids in the first column.
 A pairwise CSV has the item names as header row and first column; entries are numbers or
-``a/b`` fractions.
+``a/b`` fractions. Both are read by :mod:`criteria.tables` (a regular file within the size
+limit, separator found from the header, shape checked) and their cells by
+:mod:`criteria.numbers`; ``decimal`` is the decimal separator the user stated, if any.
 """
 
 from __future__ import annotations
 
-import csv
+import os
 from dataclasses import dataclass
-from fractions import Fraction
-from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
 
+from criteria.files import display_name
+from criteria.numbers import Decimal, Fixes, NumberRule, read_numbers
+from criteria.tables import Table, read_table
 from errors import Problem, ValidationFailed
+
+_STATE = "state the decimal separator with --decimal , or --decimal ."
 
 
 @dataclass(frozen=True)
 class PlainMatrix:
-    """Candidates × criteria read from a CSV file."""
+    """Candidates × criteria read from a CSV file, with notes on how numbers were read."""
 
     candidates: tuple[str, ...]
     criteria: tuple[str, ...]
     values: npt.NDArray[np.float64]
+    notes: tuple[str, ...] = ()
 
 
-def _read_rows(path: Path) -> list[list[str]]:
-    text = path.read_text(encoding="utf-8-sig")
-    rows = [row for row in csv.reader(text.splitlines()) if any(c.strip() for c in row)]
-    if not rows:
-        raise ValidationFailed.single(str(path), "", "the file is empty; expected a header row")
-    return rows
+@dataclass(frozen=True)
+class PairwiseMatrix:
+    """A square pairwise-comparison matrix (NaN: not judged), with its reading notes."""
+
+    items: tuple[str, ...]
+    matrix: npt.NDArray[np.float64]
+    notes: tuple[str, ...] = ()
 
 
-def parse_number(text: str) -> float:
-    """Parse ``3``, ``0.25``, ``1/3`` or ``1,5`` (decimal comma); raise ValueError otherwise."""
-    s = text.strip().replace(" ", "")
-    if "/" in s:
-        return float(Fraction(s))
-    return float(s.replace(",", ".")) if s.count(",") == 1 and "." not in s else float(s)
+def _table(path: str | os.PathLike[str]) -> Table:
+    return read_table(path, display_name(path), xlsx=False)
 
 
-def read_matrix_csv(path: str | Path) -> PlainMatrix:
+def read_matrix_csv(path: str | os.PathLike[str], decimal: Decimal | None = None) -> PlainMatrix:
     """Read a plain decision matrix; every bad cell is reported at once."""
-    p = Path(path)
-    rows = _read_rows(p)
-    header = [h.strip() for h in rows[0]]
-    criteria = tuple(header[1:])
+    table = _table(path)
+    name = table.label
+    criteria = table.header[1:]
     problems: list[Problem] = []
     if not criteria:
-        problems.append(
-            Problem(
-                str(p),
-                "header",
-                "no criteria: the header needs an id column and at least one criterion column",
-                1,
-            )
-        )
-    seen_c = {c for c in criteria if criteria.count(c) > 1}
-    for c in sorted(seen_c):
-        problems.append(Problem(str(p), "header", f"duplicate criterion name {c!r}", 1))
-    candidates: list[str] = []
-    values: list[list[float]] = []
-    for line_no, row in enumerate(rows[1:], start=2):
-        cid = row[0].strip() if row else ""
+        msg = "no criteria: the header needs an id column and at least one criterion column"
+        problems.append(Problem(name, "header", msg, table.header_line))
+    for j, crit in enumerate(criteria, start=2):
+        if not crit:
+            msg = f"column {j} has no name; write the criterion's name in the header"
+            problems.append(Problem(name, "header", msg, table.header_line))
+    candidates = [str(row[0]) for row in table.rows]
+    seen: set[str] = set()
+    for i, cid in enumerate(candidates):
+        line = table.line(i)
         if not cid:
-            problems.append(Problem(str(p), f"row {line_no}", "empty candidate id", line_no))
-        if cid in candidates:
-            problems.append(
-                Problem(str(p), f"row {line_no}", f"duplicate candidate id {cid!r}", line_no)
-            )
-        if len(row) - 1 != len(criteria):
-            problems.append(
-                Problem(
-                    str(p),
-                    f"row {line_no}",
-                    f"expected {len(criteria)} values after the id, got {len(row) - 1}",
-                    line_no,
-                )
-            )
-            continue
-        parsed: list[float] = []
-        for crit, cell in zip(criteria, row[1:], strict=True):
-            try:
-                v = parse_number(cell)
-                if not np.isfinite(v):
-                    raise ValueError(cell)
-            except (ValueError, ZeroDivisionError):
-                problems.append(
-                    Problem(
-                        str(p),
-                        f"row {cid!r}, column {crit!r}",
-                        f"{cell.strip()!r} is not a number; write a number "
-                        "(a plain matrix cannot have missing values)",
-                        line_no,
-                    )
-                )
-                v = float("nan")
-            parsed.append(v)
-        candidates.append(cid)
-        values.append(parsed)
+            problems.append(Problem(name, f"row {line}", "empty candidate id", line))
+        elif cid in seen:
+            msg = f"duplicate candidate id {cid!r}"
+            problems.append(Problem(name, f"row {line}", msg, line))
+        seen.add(cid)
     if not candidates and not problems:
-        problems.append(Problem(str(p), "", "no candidates: add rows below the header"))
+        problems.append(Problem(name, "", "no candidates: add rows below the header"))
     if problems:
         raise ValidationFailed(problems)
-    return PlainMatrix(tuple(candidates), criteria, np.array(values, dtype=float))
+    columns = {c: table.column(j) for j, c in enumerate(criteria, start=1)}
+
+    def place(column: str, i: int) -> str:
+        return f"row {candidates[i]!r}, column {column!r}"
+
+    fixes = Fixes(
+        not_a_number="write a number (a plain matrix cannot have missing values)",
+        ambiguous=_STATE,
+    )
+    numbers = read_numbers(
+        name, columns, place, NumberRule(decimal, table.separator), missing=frozenset(), fixes=fixes
+    )
+    _raise(numbers.file_problem, name)
+    if numbers.problems:
+        problems = [
+            Problem(name, place(p.column, p.row), p.message, table.line(p.row))
+            for p in numbers.problems
+        ]
+        if numbers.omitted:
+            problems.append(Problem(name, "", numbers.omitted_message()))
+        raise ValidationFailed(problems)
+    values = np.column_stack([numbers.by_column[c] for c in criteria])
+    return PlainMatrix(tuple(candidates), criteria, values, tuple(numbers.notes))
 
 
-def read_pairwise_csv(path: str | Path) -> tuple[tuple[str, ...], npt.NDArray[np.float64]]:
-    """Read a square pairwise-comparison matrix; structure is checked here, AHP rules in methods."""
-    p = Path(path)
-    rows = _read_rows(p)
-    items = tuple(h.strip() for h in rows[0][1:])
+def _raise(file_problem: str, name: str) -> None:
+    if file_problem:
+        raise ValidationFailed.single(name, "", f"{file_problem}, or {_STATE}")
+
+
+def read_pairwise_csv(
+    path: str | os.PathLike[str], decimal: Decimal | None = None
+) -> PairwiseMatrix:
+    """Read a square pairwise-comparison matrix; structure is checked here, AHP rules in methods.
+
+    An empty cell is a missing judgment (AHP completes it and says so).
+    """
+    table = _table(path)
+    name = table.label
+    items = table.header[1:]
     problems: list[Problem] = []
-    body = rows[1:]
-    if len(body) != len(items):
-        problems.append(
-            Problem(
-                str(p),
-                "",
-                f"a pairwise matrix must be square: {len(items)} columns but {len(body)} rows",
+    if len(table.rows) != len(items):
+        msg = f"a pairwise matrix must be square: {len(items)} columns but {len(table.rows)} rows"
+        problems.append(Problem(name, "", msg))
+    for i, row in enumerate(table.rows[: len(items)]):
+        if row[0] != items[i]:
+            line = table.line(i)
+            msg = (
+                f"row name {row[0]!r} should be {items[i]!r} "
+                "(rows must list the items in the header's order)"
             )
-        )
-    matrix = np.full((len(body), len(items)), np.nan)
-    for i, row in enumerate(body):
-        line_no = i + 2
-        name = row[0].strip() if row else ""
-        if i < len(items) and name != items[i]:
-            problems.append(
-                Problem(
-                    str(p),
-                    f"row {line_no}",
-                    f"row name {name!r} should be {items[i]!r} "
-                    "(rows must list the items in the header's order)",
-                    line_no,
-                )
-            )
-        for j, cell in enumerate(row[1 : len(items) + 1]):
-            if not cell.strip():
-                continue  # a missing judgment; AHP completes it (Harker) and says so
-            try:
-                matrix[i, j] = parse_number(cell)
-            except (ValueError, ZeroDivisionError):
-                problems.append(
-                    Problem(
-                        str(p),
-                        f"{name!r} vs {items[j]!r}",
-                        f"{cell.strip()!r} is not a number or fraction like 1/3",
-                        line_no,
-                    )
-                )
+            problems.append(Problem(name, f"row {line}", msg, line))
+    columns = {c: table.column(j) for j, c in enumerate(items, start=1)}
+
+    def place(column: str, i: int) -> str:
+        return f"{table.rows[i][0]!r} vs {column!r}"
+
+    fixes = Fixes(not_a_number="write a number or a fraction like 1/3", ambiguous=_STATE)
+    numbers = read_numbers(
+        name,
+        columns,
+        place,
+        NumberRule(decimal, table.separator),
+        missing=frozenset({""}),
+        fractions=True,
+        fixes=fixes,
+    )
+    _raise(numbers.file_problem, name)
+    problems += [
+        Problem(name, place(p.column, p.row), p.message, table.line(p.row))
+        for p in numbers.problems
+    ]
+    if numbers.omitted:
+        problems.append(Problem(name, "", numbers.omitted_message()))
     if problems:
         raise ValidationFailed(problems)
-    return items, matrix
+    matrix = (
+        np.column_stack([numbers.by_column[c] for c in items])
+        if items
+        else np.empty((len(table.rows), 0))
+    )
+    return PairwiseMatrix(items, matrix, tuple(numbers.notes))

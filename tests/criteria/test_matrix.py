@@ -137,22 +137,23 @@ def test_impute_needs_an_observed_value(scenario_files: Make) -> None:
 
 
 def test_non_numeric_cell(scenario_files: Make) -> None:
-    csv = GAPPY_CSV.replace("coal,70", "coal,abc").replace("tour,97,20", 'tour,97,"2,5"')
+    """Each bad cell is named by row and column, with its line; "1,200" is ambiguous (1200
+    or 1.2) in a file whose other numbers do not show the decimal mark, so it is refused."""
+    csv = GAPPY_CSV.replace("coal,70", "coal,abc").replace("tour,97,20", 'tour,97,"1,200"')
     with pytest.raises(ValidationFailed) as info:
         _dm_values(scenario_files, "reject", csv)
     first = info.value.problems[0]
-    assert first.message == (
-        "'abc' in column participants, row coal is not a number; "
-        "write a number or leave it empty for missing"
-    )
+    assert first.message == "'abc' is not a number; write a number or leave it empty for missing"
     assert (Path(first.file).name, first.line, first.location) == (
         "data.csv",
         2,
         "row coal, column participants",
     )
     assert [p.line for p in info.value.problems] == [2, 4]
-    assert info.value.problems[1].message.startswith(
-        "'2,5' in column distance_km, row tour is not a number"
+    second = info.value.problems[1]
+    assert second.location == "row tour, column distance_km"
+    assert second.message.startswith(
+        "'1,200' is ambiguous: 1200 with thousands grouped, or 1.2 with a decimal mark"
     )
 
 

@@ -233,7 +233,8 @@ def test_ahp_scenario_matches_the_pairwise_csv_example() -> None:
     sc = load_scenario(KEMEROVO_AHP)
     assert sc.weights.mode == "ahp"
     assert sc.weights.groups is not None
-    items, matrix = read_pairwise_csv(CONFIGS / "ahp" / "group_judgments_example.csv")
+    pairwise = read_pairwise_csv(CONFIGS / "ahp" / "group_judgments_example.csv")
+    items, matrix = pairwise.items, pairwise.matrix
     np.testing.assert_allclose(sc.weights.groups.pairwise(items), matrix, rtol=1e-12)
 
 
@@ -330,6 +331,7 @@ def test_ahp_examples_load_and_are_consistent() -> None:
 
     csv_path = CONFIGS / "ahp" / "group_judgments_example.csv"
     assert csv_path.read_text(encoding="utf-8").startswith("illustrative,")
-    items, matrix = read_pairwise_csv(csv_path)
+    pairwise = read_pairwise_csv(csv_path)
+    items, matrix = pairwise.items, pairwise.matrix
     assert items == load_criteria_set(CONFIGS / "criteria" / "five_groups.yaml").group_ids
     assert analyse(matrix, items).cr < 0.10

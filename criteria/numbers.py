@@ -1,0 +1,399 @@
+"""How the cells of a data file become numbers: one rule for every table clusterrank reads.
+
+Scenario data files (CSV/XLSX), plain decision matrices and pairwise CSVs all go through
+:func:`read_numbers`. The rule, so that no number is ever guessed:
+
+* ``1200``, ``-3.5``, ``0.125``, ``1e5`` are read as they are.
+* ``2100,5`` (a decimal comma), ``1 200`` (a space, no-break space or narrow no-break space
+  grouping thousands), ``1.234,5`` and ``1,234.5`` can be read one way only: they are read,
+  and a note on the result says how.
+* ``1,200`` and ``1.200`` are *ambiguous* (1200 with grouped thousands, or 1.2 with a decimal
+  mark). They are read only when the decimal separator is known: stated by the user
+  (``--decimal``), shown by another cell of the same file that can be read one way only
+  (``16.25``, ``2100,5``), or implied by a ``;``-separated CSV (the decimal comma). A file
+  whose cells show both a decimal point and a decimal comma is refused.
+* ``1_000``, ``inf``, ``nan``, ``1e999`` and anything else are refused, cell by cell.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Literal, NamedTuple
+
+import numpy as np
+import numpy.typing as npt
+
+Decimal = Literal[".", ","]
+MAX_CELL_PROBLEMS = 100
+"""The most refused cells listed one by one; the rest are counted."""
+DATA_MISSING = frozenset({"", "null", "na", "n/a", "none"})
+"""Cells a scenario data file may use for a missing value (compared in lower case)."""
+
+_GROUP_SPACES = " \u00a0\u202f\u2009"  # space, no-break space, narrow no-break space, thin space
+_S = f"[{_GROUP_SPACES}]"
+_EXP = r"(?:[eE][+-]?\d+)?"
+_NOT_FINITE = frozenset({"inf", "infinity", "nan"})
+_INT = re.compile(rf"\d+{_EXP}")
+_SPACED_INT = re.compile(rf"[1-9]\d{{0,2}}(?:{_S}\d{{3}})+")
+_SPACES = re.compile(_S)
+
+
+def _forms(mark: str, other: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    m, o = re.escape(mark), re.escape(other)
+    plain = re.compile(rf"(?:\d+{m}\d*|{m}\d+){_EXP}")
+    grouped = re.compile(rf"[1-9]\d{{0,2}}(?:{o}\d{{3}})+(?:{m}\d+)?")
+    spaced = re.compile(rf"[1-9]\d{{0,2}}(?:{_S}\d{{3}})+{m}\d+")
+    return plain, grouped, spaced
+
+
+_FORMS: dict[Decimal, tuple[re.Pattern[str], ...]] = {
+    ".": _forms(".", ","),
+    ",": _forms(",", "."),
+}
+
+
+class Reading(NamedTuple):
+    """What one cell can mean: its value with a decimal point and with a decimal comma.
+
+    ``None`` marks a reading that is not a number; ``error`` says why neither is. The
+    ``*_grouped`` flags tell that the reading groups thousands (``1 200``, ``1,234.5``).
+    """
+
+    point: float | None
+    comma: float | None
+    point_grouped: bool = False
+    comma_grouped: bool = False
+    error: str = ""
+    missing: bool = False
+
+
+_MISSING = Reading(math.nan, math.nan, missing=True)
+_EMPTY = Reading(None, None, error="is empty")
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """A cell whose value the reader could not see (e.g. an XLSX formula without a result)."""
+
+    reason: str
+
+
+def cell_text(value: object) -> str:
+    """A cell as text for ids and headers: ``1.0`` from a spreadsheet becomes ``"1"``."""
+    if value is None or isinstance(value, Unreadable):
+        return ""
+    if isinstance(value, float):
+        if math.isnan(value):
+            return ""
+        if value.is_integer():
+            return str(int(value))
+    return str(value).strip()
+
+
+def _fail(reason: str) -> Reading:
+    return Reading(None, None, error=reason)
+
+
+def _not_finite() -> Reading:
+    return _fail("is not a finite number; write a finite number")
+
+
+def read_cell(value: object, missing: frozenset[str] = DATA_MISSING) -> Reading:
+    """Every meaning a cell can have (see the module docstring for the rule)."""
+    if isinstance(value, str):
+        return read_text(value, missing)
+    if isinstance(value, Unreadable):
+        return _fail(value.reason)
+    if value is None:
+        return _MISSING if "" in missing else _EMPTY
+    if isinstance(value, bool | np.bool_):
+        return _fail("is true/false, not a number")
+    if isinstance(value, dt.date | dt.time | dt.timedelta):
+        return _fail("is a date or time, not a number")
+    if isinstance(value, int | float | np.integer | np.floating):
+        try:
+            number = float(value)
+        except OverflowError:  # an integer beyond the float range
+            return _not_finite()
+        if math.isnan(number):
+            return _MISSING if "" in missing else _EMPTY
+        return Reading(number, number) if math.isfinite(number) else _not_finite()
+    return read_text(str(value), missing)
+
+
+def read_text(raw: str, missing: frozenset[str] = DATA_MISSING) -> Reading:
+    """Every meaning a text cell can have."""
+    text = raw.strip()
+    if text.lower() in missing:
+        return _MISSING
+    if not text:
+        return _EMPTY
+    body = text.lstrip("+-\u2212")
+    if len(text) - len(body) > 1:
+        return _fail("is not a number")
+    sign = -1.0 if text[0] in "-\u2212" else 1.0
+    if body.lower() in _NOT_FINITE:
+        return _not_finite()
+    if "_" in body:
+        return _fail("is not a number: write it without '_' (e.g. 1000)")
+    if _INT.fullmatch(body):
+        number = float(body)
+        return Reading(sign * number, sign * number) if math.isfinite(number) else _not_finite()
+    if _SPACED_INT.fullmatch(body):
+        number = sign * float(_SPACES.sub("", body))
+        return Reading(number, number, point_grouped=True, comma_grouped=True)
+    values: list[float | None] = []
+    grouped: list[bool] = []
+    for mark, (plain, grouping, spaced) in _FORMS.items():
+        other = "," if mark == "." else "."
+        is_grouped = False
+        if plain.fullmatch(body):
+            values.append(sign * float(body.replace(mark, ".")))
+        elif grouping.fullmatch(body) or spaced.fullmatch(body):
+            digits = _SPACES.sub("", body).replace(other, "").replace(mark, ".")
+            values.append(sign * float(digits))
+            is_grouped = True
+        else:
+            values.append(None)
+        grouped.append(is_grouped)
+    point, comma = values
+    if point is None and comma is None:
+        return _fail("is not a number")
+    if any(v is not None and not math.isfinite(v) for v in values):
+        return _not_finite()
+    return Reading(point, comma, grouped[0], grouped[1])
+
+
+def fraction_reading(text: str) -> Reading:
+    """``a/b`` (pairwise judgments): each side read by the rule, then divided."""
+    top, _, bottom = text.partition("/")
+    a, b = read_text(top, frozenset()), read_text(bottom, frozenset())
+    if a.error or b.error or "/" in bottom:
+        return _fail("is not a number or a fraction like 1/3")
+    if 0 in (b.point, b.comma):
+        return _fail("divides by zero; write a fraction like 1/3")
+
+    def divide(x: float | None, y: float | None) -> float | None:
+        return None if x is None or y is None else x / y
+
+    return Reading(
+        divide(a.point, b.point),
+        divide(a.comma, b.comma),
+        a.point_grouped or b.point_grouped,
+        a.comma_grouped or b.comma_grouped,
+    )
+
+
+def _show(x: float) -> str:
+    return f"{x:.15g}"
+
+
+def _shown(raw: object) -> str:
+    text = "" if raw is None or isinstance(raw, Unreadable) else str(raw).strip()
+    if not text:
+        return "the cell"
+    return repr(text) if len(text) <= 40 else f"{text[:20]!r}... ({len(text):,} characters)"
+
+
+def _kind(r: Reading) -> str:
+    if r.missing or r.error:
+        return "none"
+    if r.point is not None and r.comma is not None:
+        return "same" if r.point == r.comma else "ambiguous"
+    return "point" if r.point is not None else "comma"
+
+
+Place = Callable[[str, int], str]
+"""``place(column, row_index)``: how to name a cell in a message (``row coal, column x``)."""
+
+
+@dataclass(frozen=True)
+class NumberRule:
+    """What the reader is told: the decimal separator the user stated, the CSV separator."""
+
+    decimal: Decimal | None = None
+    separator: str | None = None
+
+
+@dataclass(frozen=True)
+class CellProblem:
+    column: str
+    row: int
+    message: str
+
+
+@dataclass
+class Numbers:
+    """The numbers of a file: one float array per column (NaN: missing or refused)."""
+
+    by_column: dict[str, npt.NDArray[np.float64]] = field(default_factory=dict)
+    problems: list[CellProblem] = field(default_factory=list)
+    """The first :data:`MAX_CELL_PROBLEMS` cells refused, in reading order."""
+    omitted: int = 0
+    """How many more cells were refused."""
+    file_problem: str = ""
+    """Why no cell of the file could be read (both decimal marks used), else empty."""
+    notes: list[str] = field(default_factory=list)
+
+    def omitted_message(self) -> str:
+        """What to say of the cells not listed ("" when all are)."""
+        if not self.omitted:
+            return ""
+        return (
+            f"{self.omitted:,} more cells cannot be read as numbers (not listed); "
+            "fix the cells above, then run again"
+        )
+
+
+@dataclass(frozen=True)
+class Fixes:
+    """What a message tells the user to do, by kind of file."""
+
+    not_a_number: str = "write a number or leave it empty for missing"
+    ambiguous: str = "write it without grouping, as 1200 or 1.2"
+
+
+def read_numbers(
+    label: str,
+    columns: Mapping[str, Sequence[object]],
+    place: Place,
+    rule: NumberRule = NumberRule(),
+    *,
+    missing: frozenset[str] = DATA_MISSING,
+    fractions: bool = False,
+    fixes: Fixes = Fixes(),
+) -> Numbers:
+    """Read whole columns at once, under one rule for the whole file.
+
+    Parameters
+    ----------
+    label
+        The file as the user knows it (for notes).
+    columns
+        Column name -> cells (text, numbers, ``None``, :class:`Unreadable`).
+    place
+        Names a cell for messages and notes.
+    rule
+        The user's statement (``--decimal``) and the CSV separator.
+    missing
+        Cells taken as missing (NaN, lower case); any other empty cell is a problem.
+    fractions
+        Whether ``a/b`` is allowed (pairwise judgments).
+    fixes
+        The fixes messages suggest.
+    """
+    readings: dict[str, list[Reading]] = {
+        name: [
+            fraction_reading(c)
+            if fractions and isinstance(c, str) and "/" in c
+            else read_cell(c, missing)
+            for c in cells
+        ]
+        for name, cells in columns.items()
+    }
+    out = Numbers()
+    decimal, why = _decide(readings, columns, place, rule, out)
+    if out.file_problem:
+        return out
+    examples: dict[str, str] = {}
+    any_grouped = False
+    for name, column in readings.items():
+        values = np.full(len(column), np.nan)
+        for i, r in enumerate(column):
+            if r.missing:
+                continue
+            value, grouped = _resolve(r, decimal, why, fixes)
+            if isinstance(value, str):
+                out.problems.append(CellProblem(name, i, f"{_shown(columns[name][i])} {value}"))
+                continue
+            values[i] = value
+            kind = _kind(r)
+            any_grouped = any_grouped or grouped
+            if kind in {"comma", "ambiguous"} or grouped:
+                example = f"{_shown(columns[name][i])} ({place(name, i)}) is {_show(value)}"
+                examples.setdefault(kind if kind in {"comma", "ambiguous"} else "grouped", example)
+        out.by_column[name] = values
+    order = {name: k for k, name in enumerate(columns)}
+    out.problems.sort(key=lambda p: (p.row, order[p.column]))
+    out.omitted = max(0, len(out.problems) - MAX_CELL_PROBLEMS)
+    del out.problems[MAX_CELL_PROBLEMS:]
+    if examples:
+        out.notes.append(_note(label, decimal, why, examples, any_grouped))
+    return out
+
+
+def _decide(
+    readings: Mapping[str, list[Reading]],
+    columns: Mapping[str, Sequence[object]],
+    place: Place,
+    rule: NumberRule,
+    out: Numbers,
+) -> tuple[Decimal | None, str]:
+    """The file's decimal separator: stated, shown by its cells, or implied by ``;``."""
+    if rule.decimal is not None:
+        return rule.decimal, "as stated"
+    first: dict[str, str] = {}
+    for name, column in readings.items():
+        for i, r in enumerate(column):
+            kind = _kind(r)
+            if kind in {"point", "comma"} and kind not in first:
+                first[kind] = f"{_shown(columns[name][i])}, {place(name, i)}"
+        if len(first) == 2:
+            out.file_problem = (
+                f"the numbers mix a decimal point ({first['point']}) and a decimal comma "
+                f"({first['comma']}); write every number the same way"
+            )
+            return None, ""
+    if "point" in first:
+        return ".", f"as in {first['point']}"
+    if "comma" in first:
+        return ",", f"as in {first['comma']}"
+    if rule.separator == ";":
+        return ",", "the file is ';'-separated"
+    return None, ""
+
+
+def _resolve(
+    r: Reading, decimal: Decimal | None, why: str, fixes: Fixes
+) -> tuple[float | str, bool]:
+    """The cell's value under the file's rule (and whether it groups thousands), or the
+    message saying why it has none."""
+    if r.error:
+        if r.error in {"is not a number", "is empty"}:
+            return f"{r.error}; {fixes.not_a_number}", False
+        return r.error, False
+    kind = _kind(r)
+    if kind == "same":
+        return float(r.point), r.point_grouped  # type: ignore[arg-type]
+    if kind == "ambiguous":
+        if decimal is None:
+            point, comma = float(r.point), float(r.comma)  # type: ignore[arg-type]
+            grouped, marked = (point, comma) if abs(point) > abs(comma) else (comma, point)
+            return (
+                f"is ambiguous: {_show(grouped)} with thousands grouped, or {_show(marked)} with "
+                f"a decimal mark (no cell of the file shows which); {fixes.ambiguous}",
+                False,
+            )
+    elif decimal is not None and kind != {".": "point", ",": "comma"}[decimal]:
+        name = "decimal point" if decimal == "." else "decimal comma"
+        return f"does not fit the {name} the file uses ({why}); write it the same way", False
+    if decimal == "," or (decimal is None and kind == "comma"):
+        return float(r.comma), r.comma_grouped  # type: ignore[arg-type]
+    return float(r.point), r.point_grouped  # type: ignore[arg-type]
+
+
+def _note(
+    label: str, decimal: Decimal | None, why: str, examples: Mapping[str, str], grouped: bool
+) -> str:
+    """One note per file: the decimal separator used and why, with an example of each form."""
+    parts: list[str] = []
+    if decimal is not None and {"comma", "ambiguous"} & examples.keys():
+        name = "a decimal comma" if decimal == "," else "a decimal point"
+        parts.append(f"numbers read with {name} ({why})")
+    if grouped:
+        parts.append("digits grouped in thousands read as one number")
+    return f"{label}: {'; '.join(parts)}: e.g. {'; '.join(examples.values())}"

@@ -1,0 +1,284 @@
+"""Read a user's CSV or XLSX table into a header and rows of raw cells, nothing guessed.
+
+Every table file clusterrank reads (scenario data, plain decision matrices, pairwise CSVs)
+comes through :func:`read_table`, which opens it through :mod:`criteria.files` (a regular
+file within :data:`criteria.files.MAX_TABLE_BYTES`) and refuses, naming the place:
+
+* a header that names a column twice (both positions named; no silent ``x.1``);
+* a CSV line with more or fewer cells than the header (its line named);
+* a CSV whose separator cannot be told from its header line (``,``, ``;`` or tab, counted
+  outside quotes; the one found is reported where it matters);
+* an XLSX workbook beyond the limits of :mod:`criteria.xlsx_guard`, or an old ``.xls``;
+* an XLSX formula without a saved result (its cell becomes :class:`Unreadable`, so the cell
+  is reported by whoever reads it, instead of being read as empty).
+
+Cells stay raw: text for a CSV, what openpyxl gives for an XLSX. Numbers are read by
+:mod:`criteria.numbers`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import warnings
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from openpyxl.utils import get_column_letter
+
+from criteria import xlsx_guard
+from criteria.files import MAX_TABLE_BYTES, decode_text, read_bytes
+from criteria.numbers import Unreadable, cell_text
+from criteria.xlsx_guard import OLE_MAGIC, ZIP_MAGIC
+from errors import Problem, ValidationFailed
+
+SEPARATORS = {",": "','", ";": "';'", "\t": "tab"}
+MAX_REPORTED_LINES = 10
+_KEEP = "keep only the sheet the decision uses, or save the data as CSV"
+FORMULA_WITHOUT_RESULT = (
+    "is a formula without a saved result: open and save the file in Excel (or LibreOffice), "
+    "so the workbook stores its value"
+)
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table as read: header names, rows of raw cells (as long as the header)."""
+
+    label: str
+    header: tuple[str, ...]
+    rows: tuple[tuple[object, ...], ...]
+    numbers: tuple[int, ...]
+    """The CSV line (or the sheet row) where each row is."""
+    header_line: int = 1
+    """The CSV line (or the sheet row) of the header."""
+    separator: str | None = None
+    """The CSV separator found in the header line (``None`` for an XLSX sheet)."""
+
+    @property
+    def is_csv(self) -> bool:
+        return self.separator is not None
+
+    def column(self, j: int) -> list[object]:
+        return [row[j] for row in self.rows]
+
+    def line(self, i: int) -> int | None:
+        """The CSV line of row ``i`` (``None`` in a workbook, whose rows are not lines)."""
+        return self.numbers[i] if self.is_csv else None
+
+    def cell(self, i: int, j: int) -> str:
+        """`` (cell C5)`` in a workbook; empty for a CSV."""
+        return "" if self.is_csv else f" (cell {get_column_letter(j + 1)}{self.numbers[i]})"
+
+    def separator_text(self) -> str:
+        return SEPARATORS.get(self.separator or "", "")
+
+
+def read_table(
+    path: str | os.PathLike[str], label: str, sheet: str | None = None, *, xlsx: bool = True
+) -> Table:
+    """The table in ``path`` (CSV text, or an XLSX sheet when ``xlsx``), or a Problem."""
+    data = read_bytes(path, label, limit=MAX_TABLE_BYTES)
+    is_book = data.startswith(ZIP_MAGIC) or data.startswith(OLE_MAGIC)
+    if xlsx and (is_book or Path(path).suffix.lower() in {".xlsx", ".xls"}):
+        return _read_sheet(data, label, sheet)
+    return csv_table(decode_text(data, label), label)
+
+
+def csv_table(text: str, label: str) -> Table:
+    """A CSV table from its text: separator found from the header line, shape checked."""
+    lines = text.lstrip("\n").split("\n", 1)
+    separator = _separator(lines[0], label)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
+    rows: list[tuple[str, ...]] = []
+    numbers: list[int] = []
+    try:
+        for row in reader:
+            if any(c.strip() for c in row):
+                rows.append(tuple(c.strip() for c in row))
+                numbers.append(reader.line_num)
+    except csv.Error as exc:
+        msg = f"cannot read the CSV ({exc}); check the quotes on this line"
+        raise ValidationFailed.single(label, "", msg, reader.line_num) from exc
+    if not rows:
+        raise ValidationFailed.single(label, "", "the file is empty; expected a header row")
+    header = rows[0]
+    problems = _duplicate_header(header, label, numbers[0], csv_file=True)
+    problems += _ragged(rows, numbers, separator, label)
+    if problems:
+        raise ValidationFailed(problems)
+    return Table(label, header, tuple(rows[1:]), tuple(numbers[1:]), numbers[0], separator)
+
+
+def _separator(line: str, label: str) -> str:
+    """``,``, ``;`` or tab: the most frequent outside quotes in the header line."""
+    counts = dict.fromkeys(SEPARATORS, 0)
+    quoted = False
+    for ch in line:
+        if ch == '"':
+            quoted = not quoted
+        elif not quoted and ch in counts:
+            counts[ch] += 1
+    best = max(counts.values())
+    if best == 0:
+        return ","
+    tied = [s for s, n in counts.items() if n == best]
+    if len(tied) > 1:
+        names = " and ".join(SEPARATORS[s] for s in tied)
+        msg = (
+            f"cannot tell the separator: the header line has as many {names}; separate the "
+            "cells with one of them and put quotes around names that contain the other"
+        )
+        raise ValidationFailed.single(label, "header", msg, 1)
+    return tied[0]
+
+
+def _duplicate_header(
+    header: Sequence[str], label: str, line: int, *, csv_file: bool
+) -> list[Problem]:
+    positions: dict[str, list[int]] = {}
+    for j, name in enumerate(header):
+        if name:
+            positions.setdefault(name, []).append(j)
+    out: list[Problem] = []
+    for name, where in positions.items():
+        if len(where) > 1:
+            shown = [str(j + 1) if csv_file else get_column_letter(j + 1) for j in where]
+            msg = (
+                f"column {name!r} appears {len(where)} times in the header (columns "
+                f"{', '.join(shown[:-1])} and {shown[-1]}); rename or remove the extra one, "
+                "so it is clear which column holds the figures"
+            )
+            out.append(Problem(label, "header", msg, line if csv_file else None))
+    return out
+
+
+def _ragged(
+    rows: list[tuple[str, ...]], numbers: list[int], separator: str, label: str
+) -> list[Problem]:
+    width = len(rows[0])
+    sep = SEPARATORS[separator]
+    bad = [(n, len(r)) for r, n in zip(rows[1:], numbers[1:], strict=True) if len(r) != width]
+    out: list[Problem] = []
+    for n, k in bad[:MAX_REPORTED_LINES]:
+        fix = (
+            f"remove the extra cells, or put quotes around a cell that holds a {sep}"
+            if k > width
+            else "add the missing cells (leave a cell empty for a missing value)"
+        )
+        msg = f"line {n} has {k} cells but the header has {width} (cells separated by {sep}); "
+        out.append(Problem(label, "", msg + fix, n))
+    if len(bad) > MAX_REPORTED_LINES:
+        more = len(bad) - MAX_REPORTED_LINES
+        msg = f"{more} more lines have a number of cells other than the header's {width}"
+        out.append(Problem(label, "", msg))
+    return out
+
+
+def _read_sheet(data: bytes, label: str, sheet: str | None) -> Table:
+    """One sheet of a workbook checked by :mod:`criteria.xlsx_guard`, read within the limits."""
+    scan = xlsx_guard.check_workbook(data, label)
+    book = _open_book(data, label, data_only=True)
+    names = [str(s) for s in book.sheetnames]
+    if sheet is not None and sheet not in names:
+        msg = f"sheet {sheet!r} not found; sheets in the file: {', '.join(names)}"
+        raise ValidationFailed.single(label, "data.sheet", msg)
+    title = sheet if sheet is not None else names[0]
+    try:
+        header, first, rows = _sheet_rows(book[title], label, title)
+        if scan.formulas and any(None in row for row in rows):
+            rows = _mark_formulas(data, label, title, first, rows)
+    except ValidationFailed:
+        raise
+    except Exception as exc:  # damaged sheet XML can fail anywhere inside openpyxl
+        msg = f"cannot read sheet {title!r} ({exc}); open the file in Excel and save it again"
+        raise ValidationFailed.single(label, "", msg) from exc
+    finally:
+        book.close()
+    numbers = tuple(range(first + 1, first + 1 + len(rows)))
+    problems = _duplicate_header(header, label, first, csv_file=False)
+    if problems:
+        raise ValidationFailed(problems)
+    kept = [(r, n) for r, n in zip(rows, numbers, strict=True) if r.count(None) != len(r)]
+    return Table(label, header, tuple(r for r, _ in kept), tuple(n for _, n in kept), first)
+
+
+def _open_book(data: bytes, label: str, *, data_only: bool) -> Any:
+    from openpyxl import load_workbook
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # openpyxl warns of styles and extensions it drops
+            return load_workbook(io.BytesIO(data), read_only=True, data_only=data_only)
+    except Exception as exc:  # a damaged workbook can fail anywhere inside openpyxl
+        msg = f"cannot read the workbook ({exc}); open it in Excel and save it again as .xlsx"
+        raise ValidationFailed.single(label, "", msg) from exc
+
+
+def _sheet_rows(
+    ws: Any, label: str, title: str
+) -> tuple[tuple[str, ...], int, list[tuple[object, ...]]]:
+    """Header (first non-empty row), its row number, and the rows below, as wide as it.
+
+    Reads at most the limits of :mod:`criteria.xlsx_guard`, whatever the sheet declares.
+    """
+    max_rows, max_columns = xlsx_guard.MAX_SHEET_ROWS, xlsx_guard.MAX_SHEET_COLUMNS
+    max_cells = xlsx_guard.MAX_SHEET_CELLS
+    ws.reset_dimensions()  # the declared range may lie; read what is there, within limits
+    header: tuple[str, ...] = ()
+    first = 0
+    probe = ws.iter_rows(max_row=max_rows, max_col=max_columns + 1, values_only=True)
+    for n, row in enumerate(probe, start=1):
+        if row.count(None) != len(row):
+            cells = list(row)
+            while cells and cells[-1] is None:
+                cells.pop()
+            header, first = tuple(cell_text(c) for c in cells), n
+            break
+    probe.close()
+    if not header:
+        msg = f"sheet {title!r} is empty; expected a header row"
+        raise ValidationFailed.single(label, "", msg)
+    if len(header) > max_columns:
+        msg = f"sheet {title!r} has more columns than the limit of {max_columns:,}; {_KEEP}"
+        raise ValidationFailed.single(label, "", msg)
+    width = len(header)
+    rows: list[tuple[object, ...]] = []
+    body = ws.iter_rows(min_row=first + 1, max_row=max_rows + 1, max_col=width, values_only=True)
+    for row in body:
+        rows.append(tuple(row) + (None,) * (width - len(row)))
+        if first + len(rows) > max_rows or len(rows) * width > max_cells:
+            msg = (
+                f"sheet {title!r} has more rows than the limit of {max_rows:,} rows and "
+                f"{max_cells:,} cells; {_KEEP}"
+            )
+            raise ValidationFailed.single(label, "", msg)
+    return header, first, rows
+
+
+def _mark_formulas(
+    data: bytes, label: str, title: str, first: int, rows: list[tuple[object, ...]]
+) -> list[tuple[object, ...]]:
+    """Turn the empty cells that hold a formula (no saved result) into :class:`Unreadable`."""
+    book = _open_book(data, label, data_only=False)
+    width = len(rows[0]) if rows else 0
+    out: list[tuple[object, ...]] = []
+    try:
+        body = book[title].iter_rows(min_row=first + 1, max_row=first + len(rows), max_col=width)
+        for row, cells in zip(rows, body, strict=False):
+            if None not in row:
+                out.append(row)
+                continue
+            formula = {j for j, c in enumerate(cells) if getattr(c, "data_type", "") == "f"}
+            out.append(
+                tuple(
+                    Unreadable(FORMULA_WITHOUT_RESULT) if v is None and j in formula else v
+                    for j, v in enumerate(row)
+                )
+            )
+    finally:
+        book.close()
+    return out + rows[len(out) :]
