@@ -8,7 +8,7 @@ the user opened.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
@@ -82,8 +82,44 @@ def sensitivity_inputs(
     )
 
 
-def run_sweep(inp: SensitivityInputs, *, points: int = 101) -> SweepResult:
-    """Each criterion's weight from 0 to 1, the others rescaled in proportion."""
+def require_two_candidates(inp: SensitivityInputs, source: str | None = None) -> None:
+    """Refuse a scenario with one candidate: its ranking cannot change, so it has no
+    sensitivity to analyse. ``source`` names the scenario's file in the message."""
+    dm = inp.matrix
+    if len(dm.candidates) < 2:
+        listed = ", ".join(dm.candidates) or "none"
+        where = f"{source}: " if source else ""
+        msg = (
+            f"{where}sensitivity needs at least two candidates to compare; scenario "
+            f"{inp.scenario.id!r} ranks {len(dm.candidates)} ({listed}), whose ranking cannot "
+            "change whatever the weights. Add candidates under `candidates:` (with their data) "
+            "to analyse the ranking's sensitivity"
+        )
+        raise ConfigurationError(msg)
+
+
+def check_top_k(top_k: int, m: int, name: str = "top k") -> int:
+    """``top_k`` if it lies in 1..m-1 (the top k of m is a proper leading group), else refuse.
+
+    ``name`` is how the caller's user knows the setting (``--top-k`` on the command line).
+    """
+    high = max(1, m - 1)
+    if isinstance(top_k, bool) or not isinstance(top_k, int) or not 1 <= top_k <= high:
+        msg = (
+            f"{name} must be between 1 and {high} (got {top_k!r}): the scenario ranks {m} "
+            f"candidates, and the top k must leave at least one out"
+            if m > 1
+            else f"{name} cannot be checked: the scenario ranks only one candidate"
+        )
+        raise ConfigurationError(msg)
+    return top_k
+
+
+def run_sweep(
+    inp: SensitivityInputs, *, points: int = 101, which: Sequence[str] | None = None
+) -> SweepResult:
+    """Each criterion's weight (or those in ``which``) from 0 to 1, the others rescaled in
+    proportion."""
     dm = inp.matrix
     return sweep(
         dm.values,
@@ -91,15 +127,23 @@ def run_sweep(inp: SensitivityInputs, *, points: int = 101) -> SweepResult:
         dm.directions,
         inp.method,
         settings=inp.settings,
+        which=which,
         points=points,
         **inp.common,
     )
 
 
-def run_stability(inp: SensitivityInputs, *, top_k: int = 3) -> StabilityResult:
-    """Per criterion, the weight interval in which the winner, the top k, the ranking hold."""
+def run_stability(
+    inp: SensitivityInputs, *, top_k: int = 3, progress: Progress | None = None
+) -> StabilityResult:
+    """Per criterion, the weight interval in which the winner, the top k, the ranking hold.
+
+    ``top_k`` must lie in 1..m-1 (:func:`check_top_k`); ``progress(done, total)`` is called
+    after each criterion (returning ``False`` stops, the result covers the criteria done).
+    """
     dm = inp.matrix
-    k = max(1, min(top_k, len(dm.candidates)))
+    require_two_candidates(inp)
+    k = check_top_k(top_k, len(dm.candidates))
     return stability_intervals(
         dm.values,
         inp.weights.global_weights,
@@ -107,6 +151,7 @@ def run_stability(inp: SensitivityInputs, *, top_k: int = 3) -> StabilityResult:
         inp.method,
         settings=inp.settings,
         top_k=k,
+        progress=progress,
         **inp.common,
     )
 
@@ -253,6 +298,7 @@ def run_ahp_uncertainty(
         seed=seed,
         derivation=aw.derivation if isinstance(aw, AHPWeights) else "eigenvector",
         random_index=aw.random_index if isinstance(aw, AHPWeights) else "saaty",
+        completion=aw.completion if isinstance(aw, AHPWeights) else "implied",
         ranker=rank_groups,
         candidates=dm.candidates,
     )

@@ -25,6 +25,7 @@ import os
 import shutil
 import tempfile
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -145,7 +146,7 @@ def _load_upload(
             relative_only=True,
         )
         scenario = scenario_from_text(text, name, base, scope)
-        matrix = decision_matrix(scenario)
+        matrix = _relabel_notes(decision_matrix(scenario), _cleaner(folder, names))
     except ValidationFailed as exc:
         raise ValidationFailed(_relabel(exc.problems, folder, names)) from None
     finally:
@@ -198,10 +199,8 @@ def _stage(folder: Path) -> Path:
     return folder / "scenarios"
 
 
-def _relabel(
-    problems: tuple[Problem, ...], folder: Path, names: list[tuple[Path, str]]
-) -> list[Problem]:
-    """Problems with every server path of the staging folder replaced by the user's names."""
+def _cleaner(folder: Path, names: list[tuple[Path, str]]) -> Callable[[str], str]:
+    """A function replacing every server path of the staging folder by the user's names."""
     pairs = [(str(p), n) for p, n in names] + [(str(p.resolve()), n) for p, n in names]
     pairs += [(str(folder.resolve()), UPLOAD_LABEL), (str(folder), UPLOAD_LABEL)]
     pairs.sort(key=lambda pair: -len(pair[0]))
@@ -211,7 +210,21 @@ def _relabel(
             text = text.replace(server, label)
         return text
 
+    return clean
+
+
+def _relabel(
+    problems: tuple[Problem, ...], folder: Path, names: list[tuple[Path, str]]
+) -> list[Problem]:
+    """Problems with every server path of the staging folder replaced by the user's names."""
+    clean = _cleaner(folder, names)
     return [replace(p, file=clean(p.file), message=clean(p.message)) for p in problems]
+
+
+def _relabel_notes(matrix: DecisionMatrix, clean: Callable[[str], str]) -> DecisionMatrix:
+    """The matrix's notes (which may name the staged data file) in the user's names."""
+    cell_notes = tuple(replace(c, message=clean(c.message)) for c in matrix.cell_notes)
+    return replace(matrix, notes=tuple(map(clean, matrix.notes)), cell_notes=cell_notes)
 
 
 def _declared_paths(text: str, name: str) -> dict[str, str]:

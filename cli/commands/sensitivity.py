@@ -26,7 +26,7 @@ from cli.output import bullet_lines, emit, frame_table, to_json
 from cli.paths import add_allow_outside, check_output_args, file_scope
 from criteria.loading import load_scenario
 from errors import ClusterRankError
-from methods.sensitivity import StabilityInterval
+from methods.sensitivity import SMAAResult, StabilityInterval
 from methods.sensitivity.limits import MAX_AHP_DRAWS, MAX_SMAA_SAMPLES
 
 
@@ -94,6 +94,21 @@ def register(sub: Any) -> argparse.ArgumentParser:
     add_allow_outside(p)
     p.set_defaults(handler=run)
     return p
+
+
+RANKS_SHOWN = 20
+"""Rank-acceptability columns written out; with more candidates, ranks beyond are summed
+into one column (a 2,000 × 2,000 table helps no reader and takes gigabytes to format)."""
+
+
+def _ranks_note(sm: SMAAResult) -> list[str]:
+    m = len(sm.candidates)
+    if m <= RANKS_SHOWN + 1:
+        return []
+    return [
+        f"rank acceptability: ranks 1 to {RANKS_SHOWN} of {m:,} are shown; the column "
+        f"'rank {RANKS_SHOWN + 1}+' holds each candidate's share of all lower ranks"
+    ]
 
 
 def _check_count(value: int, maximum: int, flag: str) -> None:
@@ -204,10 +219,12 @@ def _payload(inp: SensitivityInputs, s: dict[str, Any]) -> dict[str, Any]:
         },
         "smaa": {
             "settings": dict(sm.settings),
-            "rank_acceptability": _records(sm.acceptability_frame().reset_index(names="id")),
+            "rank_acceptability": _records(
+                sm.acceptability_frame(max_ranks=RANKS_SHOWN).reset_index(names="id")
+            ),
             "summary": _records(sm.to_frame()),
             "central_weights": _records(sm.central_weights_frame().reset_index(names="id")),
-            "notes": list(sm.notes),
+            "notes": [*sm.notes, *_ranks_note(sm)],
         },
         "method_agreement": {
             "settings": dict(agr.settings),
@@ -254,7 +271,7 @@ def _render(inp: SensitivityInputs, s: dict[str, Any]) -> str:
         _fragile_line(fragile),
         "",
         "[SMAA-2 rank acceptability] " + sm.settings_text(),
-        frame_table(sm.acceptability_frame().reset_index(names="id")),
+        frame_table(sm.acceptability_frame(max_ranks=RANKS_SHOWN).reset_index(names="id")),
         "",
         "[SMAA-2 central weights]",
         frame_table(sm.central_weights_frame().reset_index(names="id")),
@@ -282,7 +299,13 @@ def _render(inp: SensitivityInputs, s: dict[str, Any]) -> str:
             f"P(winner changes) = {ahp.p_winner_changes:.3f}; "
             f"{ahp.accepted} of {ahp.draws} draws kept",
         ]
-    notes = [*stab.notes, *sm.notes, *agr.notes, *([] if isinstance(ahp, str) else ahp.notes)]
+    notes = [
+        *stab.notes,
+        *sm.notes,
+        *_ranks_note(sm),
+        *agr.notes,
+        *([] if isinstance(ahp, str) else ahp.notes),
+    ]
     if notes:
         parts += ["", bullet_lines("notes:", list(dict.fromkeys(notes)))]
     return "\n".join(parts)

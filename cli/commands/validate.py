@@ -7,6 +7,7 @@ from typing import Any
 
 from cli.paths import add_allow_outside, file_scope
 from criteria.loading import load_any
+from criteria.models import Scenario
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
@@ -25,5 +26,13 @@ def register(sub: Any) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     loaded = load_any(args.file, scope=file_scope(args, args.file))
     kind = type(loaded).__name__
+    if isinstance(loaded, Scenario):
+        # "valid" must mean `rank` can read it: the data files are read and checked too.
+        from criteria.matrix import decision_matrix
+
+        matrix = decision_matrix(loaded)
+        shape = f"{len(matrix.candidates)} candidates × {len(matrix.criteria)} criteria"
+        print(f"{args.file}: valid {kind} ({shape}, data read and checked)")
+        return 0
     print(f"{args.file}: valid {kind}")
     return 0

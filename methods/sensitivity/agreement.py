@@ -36,6 +36,12 @@ from methods.correlation import correlation_matrix
 from methods.registry import rank
 from methods.result import FloatArray, IntArray, RankingResult
 from methods.sensitivity.common import competition_ranks
+from methods.sensitivity.limits import (
+    CHUNK_BYTES,
+    MAX_PAIRWISE_BYTES,
+    pairwise_method_bytes,
+    size_text,
+)
 
 
 @dataclass(frozen=True)
@@ -46,6 +52,10 @@ class MethodSpec:
     method: str
     settings: Mapping[str, Any] = field(default_factory=dict)
 
+
+PAIRWISE_METHODS: frozenset[str] = frozenset({"promethee_ii"})
+"""Methods comparing every pair of candidates on every criterion (memory m × m × n): skipped,
+with the estimate, when that exceeds :data:`~methods.sensitivity.limits.MAX_PAIRWISE_BYTES`."""
 
 DEFAULT_METHODS: tuple[MethodSpec, ...] = (
     MethodSpec("TOPSIS (vector)", "topsis", {"normalization": "vector"}),
@@ -122,9 +132,30 @@ def copeland_consensus(ranks: npt.ArrayLike) -> tuple[FloatArray, IntArray]:
     Copeland (1951).
     """
     r = np.atleast_2d(np.asarray(ranks, dtype=float))
-    better = (r[:, :, None] < r[:, None, :]).sum(axis=0)  # methods ranking i above k
-    score = np.sign(better - better.T).sum(axis=1).astype(float)
+    k, m = r.shape
+    score = np.zeros(m)
+    step = max(1, CHUNK_BYTES // (16 * k * max(m, 1)))  # rows of the (k, m, m) comparisons
+    for start in range(0, m, step):
+        rows = slice(start, start + step)
+        above = (r[:, rows, None] < r[:, None, :]).sum(axis=0)  # methods ranking i above k
+        below = (r[:, rows, None] > r[:, None, :]).sum(axis=0)
+        score[rows] = np.sign(above - below).sum(axis=1)
     return score, competition_ranks(score, higher_is_better=True)
+
+
+def _too_big(method: str, shape: tuple[int, ...]) -> str:
+    """Why a pairwise-preference method is not run on a matrix this large ("" if it is)."""
+    if method not in PAIRWISE_METHODS or len(shape) != 2:
+        return ""
+    m, n = shape
+    need = pairwise_method_bytes(m, n)
+    if need <= MAX_PAIRWISE_BYTES:
+        return ""
+    return (
+        f"{m:,} candidates × {n} criteria would need about {size_text(need)} for its pairwise "
+        f"preference matrices (limit {size_text(MAX_PAIRWISE_BYTES)}); rank fewer candidates "
+        "to include it"
+    )
 
 
 def method_agreement(
@@ -145,7 +176,9 @@ def method_agreement(
     matrix, weights, directions, candidates, criteria
         As for :func:`methods.registry.rank`.
     methods
-        Methods to compare (default :data:`DEFAULT_METHODS`).
+        Methods to compare (default :data:`DEFAULT_METHODS`). A method in
+        :data:`PAIRWISE_METHODS` whose preference matrices would exceed the memory limit is
+        skipped with the estimate as its reason.
     correlations
         Rank-correlation coefficients to tabulate (``spearman``, ``weighted_spearman``, ``ws``).
     precomputed
@@ -167,6 +200,10 @@ def method_agreement(
     for spec in specs:
         if precomputed is not None and spec.label in precomputed:
             done[spec.label] = precomputed[spec.label]
+            continue
+        too_big = _too_big(spec.method, np.shape(matrix))
+        if too_big:
+            skipped.append((spec.label, too_big))
             continue
         try:
             done[spec.label] = rank(

@@ -31,9 +31,11 @@ import numpy.typing as npt
 
 from methods.registry import BatchScorer
 from methods.result import FloatArray
-from methods.sensitivity.common import is_linear, path_weights
+from methods.sensitivity.common import competition_ranks, is_linear, path_weights
 
 TIE_RTOL = 1e-12
+CHUNK_ELEMENTS = 2**21
+"""Scores (or pair signs) held at once by one step: 16 MB of float64."""
 
 
 @dataclass(frozen=True)
@@ -81,7 +83,13 @@ def _signs(scores: FloatArray) -> npt.NDArray[np.int8]:
 
 
 def path_crossings(
-    scorer: BatchScorer, weights: FloatArray, j: int, *, grid: int = 201, tol: float = 1e-6
+    scorer: BatchScorer,
+    weights: FloatArray,
+    j: int,
+    *,
+    grid: int = 201,
+    tol: float = 1e-6,
+    among: npt.ArrayLike | None = None,
 ) -> PathCrossings:
     """Every crossing point of criterion ``j``'s path in [0, 1].
 
@@ -95,15 +103,59 @@ def path_crossings(
         Criterion index.
     grid, tol
         Bracketing grid and bisection tolerance (used only for nonlinear methods).
+    among
+        Row indices of the candidates whose pairs are examined (default: all). Every pair
+        may cross, so the work grows like the square of their number: callers with many
+        candidates pass the few they show.
 
     References
     ----------
     Triantaphyllou and Sánchez (1997); Press et al. (2007), sec. 9.1.
     """
+    m = scorer.scores(weights)[0].size
+    rows = np.arange(m) if among is None else np.unique(np.asarray(among, dtype=int))
     if is_linear(scorer, weights, j):
-        ends = scorer.scores(path_weights(weights, j, [0.0, 1.0]))
-        return PathCrossings(j, tuple(_linear(ends[0], ends[1])), True, grid, tol)
-    return PathCrossings(j, tuple(_bisect(scorer, weights, j, grid, tol)), False, grid, tol)
+        ends = scorer.scores(path_weights(weights, j, [0.0, 1.0]))[:, rows]
+        found = _linear(ends[0], ends[1])
+        return PathCrossings(j, _renamed(found, rows), True, grid, tol)
+    found = _bisect(scorer, weights, j, grid, tol, rows)
+    return PathCrossings(j, _renamed(found, rows), False, grid, tol)
+
+
+def _renamed(found: list[Crossing], rows: npt.NDArray[np.int_]) -> tuple[Crossing, ...]:
+    """Crossings of a subset, with the subset's positions turned back into row indices."""
+    return tuple(Crossing(c.t, int(rows[c.first]), int(rows[c.second])) for c in found)
+
+
+def pair_crossing_times(
+    a: FloatArray, b: FloatArray, s_in: FloatArray, s_out: FloatArray
+) -> FloatArray:
+    """Exact crossing weights of the pairs ordered differently at two points of a path along
+    which every score is linear, ``(1 - t) a + t b``; ``s_in`` and ``s_out`` are the scores
+    at the two points. Only candidates whose rank differs between the points are paired
+    (with every candidate), so the work is (moved candidates) × m."""
+    moved = np.flatnonzero(competition_ranks(s_in) != competition_ranks(s_out))
+    out: list[FloatArray] = []
+    step = max(1, CHUNK_ELEMENTS // max(1, a.size))
+    for start in range(0, moved.size, step):
+        rows = moved[start : start + step]
+        change = _row_signs(s_in, rows) != _row_signs(s_out, rows)
+        i, k = np.nonzero(change)
+        d0 = a[rows[i]] - a[k]
+        d1 = b[rows[i]] - b[k]
+        slope = d0 - d1
+        ok = slope != 0
+        out.append(d0[ok] / slope[ok])
+    return np.concatenate(out) if out else np.empty(0)
+
+
+def _row_signs(s: FloatArray, rows: npt.NDArray[np.int_]) -> npt.NDArray[np.int8]:
+    """(len(rows), m) sign of s_i - s_k for i in ``rows``, with the tie rule of :func:`_signs`."""
+    diff = s[rows][:, None] - s[None, :]
+    mag = np.maximum(np.abs(s[rows])[:, None], np.abs(s)[None, :])
+    out = np.sign(diff).astype(np.int8)
+    out[np.abs(diff) <= TIE_RTOL * mag] = 0
+    return out
 
 
 def _linear(a: FloatArray, b: FloatArray) -> list[Crossing]:
@@ -124,10 +176,17 @@ def _linear(a: FloatArray, b: FloatArray) -> list[Crossing]:
 
 
 def _bisect(
-    scorer: BatchScorer, weights: FloatArray, j: int, grid: int, tol: float
+    scorer: BatchScorer,
+    weights: FloatArray,
+    j: int,
+    grid: int,
+    tol: float,
+    rows: npt.NDArray[np.int_],
 ) -> list[Crossing]:
     ts = np.linspace(0.0, 1.0, max(2, int(grid)))
-    scores = scorer.scores(path_weights(weights, j, ts))
+    full = scorer.scores(path_weights(weights, j, ts))
+    m = full.shape[1]
+    scores = full[:, rows]
     out: list[Crossing] = []
     lo_t: list[float] = []
     hi_t: list[float] = []
@@ -147,7 +206,11 @@ def _bisect(
                 pairs.append((int(p), int(q)))
         prev = nxt
     if pairs:
-        out += _refine(scorer, weights, j, np.array(lo_t), np.array(hi_t), pairs, tol)
+        lo, hi = np.array(lo_t), np.array(hi_t)
+        step = max(1, CHUNK_ELEMENTS // m)  # brackets scored at once (m scores each)
+        for start in range(0, len(pairs), step):
+            part = slice(start, start + step)
+            out += _refine(scorer, weights, j, lo[part], hi[part], pairs[part], tol, rows)
     return sorted(out, key=lambda c: (c.t, c.first, c.second))
 
 
@@ -159,16 +222,17 @@ def _refine(
     hi: FloatArray,
     pairs: list[tuple[int, int]],
     tol: float,
+    among: npt.NDArray[np.int_],
 ) -> list[Crossing]:
     """Bisect every bracket at once (one batch of weight vectors per step)."""
     p = np.array([a for a, _ in pairs])
     q = np.array([b for _, b in pairs])
     rows = np.arange(len(pairs))
-    start = scorer.scores(path_weights(weights, j, lo))
+    start = scorer.scores(path_weights(weights, j, lo))[:, among]
     sign_lo = np.sign(start[rows, p] - start[rows, q])
     while float(np.max(hi - lo)) > tol:
         mid = 0.5 * (lo + hi)
-        s = scorer.scores(path_weights(weights, j, mid))
+        s = scorer.scores(path_weights(weights, j, mid))[:, among]
         d = s[rows, p] - s[rows, q]
         mag = np.maximum(np.abs(s[rows, p]), np.abs(s[rows, q]))
         tie = np.abs(d) <= TIE_RTOL * mag

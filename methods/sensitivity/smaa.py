@@ -39,6 +39,7 @@ from methods.sensitivity.common import (
     make_scorer,
     resolve_seed,
 )
+from methods.sensitivity.limits import MAX_SMAA_SAMPLES, check_count, check_memory, smaa_bytes
 from methods.sensitivity.rankcount import RankAccumulator
 from methods.sensitivity.rankkey import rank_key
 from methods.sensitivity.sampling import DataUncertainty, WeightSampling, draw_matrix
@@ -61,9 +62,14 @@ MAX_CHUNK = 32_768
 Progress = Callable[[int, int], bool | None]
 
 
+def sample_bytes(m: int, n: int, pairwise: bool) -> int:
+    """Bytes one sample of a chunk takes (scores, keys, sort buffers, weights)."""
+    return 40 * m + 32 * n + (8 * m if pairwise else 0)
+
+
 def auto_chunk_size(m: int, n: int, block: int, pairwise: bool) -> int:
     """Samples per chunk so one chunk's arrays take about :data:`CHUNK_BYTES`."""
-    per_sample = 40 * m + 32 * n + (8 * m if pairwise else 0)
+    per_sample = sample_bytes(m, n, pairwise)
     blocks = max(1, min(CHUNK_BYTES // (per_sample * block), MAX_CHUNK // block))
     return int(blocks * block)
 
@@ -125,9 +131,7 @@ def smaa(
     m, n = x.shape
     cand = check_ids(candidates, "A", m, "candidate")
     crit = check_ids(criteria, "C", n, "criterion")
-    if isinstance(n_samples, bool) or not isinstance(n_samples, int | np.integer) or n_samples < 1:
-        msg = f"'n_samples' must be a positive integer (got {n_samples!r})"
-        raise MethodInputError(msg)
+    check_count(n_samples, MAX_SMAA_SAMPLES, "samples", "'n_samples'")
     seed = resolve_seed(seed)
     spec = sampling or WeightSampling.uniform()
     sampler = spec.prepare(n)
@@ -138,6 +142,13 @@ def smaa(
         raise MethodInputError(msg)
     auto = auto_chunk_size(m, n, block, pairwise)
     chunk = auto if chunk_size is None else int(np.ceil(max(1, chunk_size) / block) * block)
+    check_memory(
+        smaa_bytes(m, n, pairwise=pairwise, chunk_bytes=chunk * sample_bytes(m, n, pairwise)),
+        f"SMAA on {m:,} candidates × {n} criteria",
+        "rank fewer candidates, or switch pairwise winning indices off"
+        if pairwise
+        else "rank fewer candidates",
+    )
     acc = RankAccumulator(m, n, higher_is_better=scorer.higher_is_better, pairwise=pairwise)
     key, key_name = (scorer.scores, "scores") if uncertainty else rank_key(scorer, x, directions)
     notes = list(sampler.notes)

@@ -130,10 +130,21 @@ class SMAAResult:
         )
         return frame.reset_index(drop=True)
 
-    def acceptability_frame(self, *, standard_errors: bool = False) -> pd.DataFrame:
-        """Candidates × ranks table of b_i^r (or of their standard errors), for heatmaps."""
+    def acceptability_frame(
+        self, *, standard_errors: bool = False, max_ranks: int | None = None
+    ) -> pd.DataFrame:
+        """Candidates × ranks table of b_i^r (or of their standard errors), for heatmaps.
+
+        With ``max_ranks`` and more candidates than that, ranks beyond it are summed into one
+        column ``rank {max_ranks + 1}+`` (each row still sums to 1); not with standard errors.
+        """
         values = self.acceptability_se if standard_errors else self.acceptability
-        return pd.DataFrame(values, index=list(self.candidates), columns=self.rank_labels)
+        labels = list(self.rank_labels)
+        if max_ranks is not None and not standard_errors and len(labels) > max_ranks + 1:
+            tail = values[:, max_ranks:].sum(axis=1, keepdims=True)
+            values = np.hstack([values[:, :max_ranks], tail])
+            labels = [*labels[:max_ranks], f"rank {max_ranks + 1}+"]
+        return pd.DataFrame(values, index=list(self.candidates), columns=labels)
 
     def acceptability_long(self) -> pd.DataFrame:
         """Long format: ``id``, ``rank``, ``acceptability``, ``se``."""

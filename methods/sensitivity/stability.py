@@ -6,11 +6,11 @@ the largest ``[lower, upper]`` around the current weight ``w_j`` such that for e
 inside it the winner (the set of candidates ranked 1), the top k (the set ranked k or better;
 order within it may change) or the whole ranking is the same as at ``w_j``.
 
-The ranking changes only where two candidates' scores cross, so the crossing points
-(:mod:`methods.sensitivity.crossings`: exact for methods linear in the weights, bisection to
-``tol`` otherwise) cut [0, 1] into pieces on which the ranking is constant. Each piece and
-each crossing point is evaluated once; the interval is the run of pieces around ``w_j`` that
-keep the current answer. Bounds are therefore exact crossing points (or 0 and 1).
+Only the first change on each side of ``w_j`` matters, so it is found directly
+(:mod:`methods.sensitivity.level_scan`): a grid scan of the ranks brackets it, a bisection
+narrows it to ``tol`` (all brackets of a criterion in one batch per step), and for methods
+linear in the weights the bound is the exact crossing of the pair that swaps there. Work and
+memory grow like m · n per criterion, not like the number of pairs that cross elsewhere.
 
 References
 ----------
@@ -23,7 +23,7 @@ Journal of Operational Research* 33(1), 54-64.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
@@ -35,14 +35,12 @@ import pandas as pd
 from errors import MethodInputError
 from methods.registry import BatchScorer
 from methods.result import FloatArray, IntArray
-from methods.sensitivity.common import (
-    competition_ranks,
-    make_scorer,
-    path_base,
-    path_weights,
-)
-from methods.sensitivity.crossings import path_crossings
+from methods.sensitivity.common import competition_ranks, is_linear, make_scorer, path_base
+from methods.sensitivity.level_scan import Level, scan_levels
+from methods.sensitivity.limits import MAX_GRID, check_count
 from methods.validation import check_ids, check_matrix, check_weights
+
+Progress = Callable[[int, int], bool | None]
 
 
 @dataclass(frozen=True)
@@ -151,6 +149,7 @@ def stability_intervals(
     criteria: Sequence[str] | None = None,
     grid: int = 201,
     tol: float = 1e-6,
+    progress: Progress | None = None,
 ) -> StabilityResult:
     """Stability interval of each criterion's weight for the winner, the top k, the ranking.
 
@@ -162,7 +161,11 @@ def stability_intervals(
         Size of the leading group checked at the ``top k`` level (skipped when k <= 1 or
         k >= m, where it would repeat another level).
     grid, tol
-        Bracketing grid and bisection tolerance for methods not linear in the weights.
+        Scanning grid (at most :data:`~methods.sensitivity.limits.MAX_GRID` points) and
+        bisection tolerance (:mod:`methods.sensitivity.level_scan`).
+    progress
+        Called as ``progress(done, total)`` after each criterion; returning ``False`` stops
+        and the result covers the criteria done (noted).
 
     References
     ----------
@@ -173,19 +176,26 @@ def stability_intervals(
     if n < 2:
         msg = f"weight stability needs at least 2 criteria (got {n}): one weight cannot move"
         raise MethodInputError(msg)
+    check_count(grid, MAX_GRID, "grid points", "'grid'")
+    if not (isinstance(tol, int | float) and 0 < tol < 1):
+        msg = f"'tol' must be a number between 0 and 1 (got {tol!r})"
+        raise MethodInputError(msg)
     cand = check_ids(candidates, "A", m, "candidate")
     crit = check_ids(criteria, "C", n, "criterion")
     w, notes = check_weights(weights, n)
     scorer = make_scorer(method, x, directions, dict(settings or {}))
     current = competition_ranks(scorer.scores(w)[0], scorer.higher_is_better)
-    levels: list[tuple[str, int]] = [("winner", 1)]
+    levels = [Level("winner", 1)]
     if 1 < top_k < m:
-        levels.append((f"top {top_k}", int(top_k)))
-    levels.append(("ranking", m))
+        levels.append(Level(f"top {top_k}", int(top_k)))
+    levels.append(Level("ranking", m, whole=True))
     intervals: list[StabilityInterval] = []
     for j in range(n):
         notes += [f"{crit[j]}: {t}" for t in path_base(w, j)[1]]
         intervals += _criterion(scorer, w, j, crit[j], cand, levels, grid, tol)
+        if progress is not None and progress(j + 1, n) is False and j + 1 < n:
+            notes.append(f"stopped early: {j + 1} of {n} criteria were analysed")
+            break
     echoed = {"method": scorer.method, **dict(scorer.settings), "top_k": top_k, "grid": grid}
     echoed |= {"tol": tol, "path": "one weight moves, the others keep their proportions"}
     return StabilityResult(
@@ -199,72 +209,44 @@ def _criterion(
     j: int,
     label: str,
     cand: tuple[str, ...],
-    levels: list[tuple[str, int]],
+    levels: list[Level],
     grid: int,
     tol: float,
 ) -> list[StabilityInterval]:
-    found = path_crossings(scorer, w, j, grid=grid, tol=tol)
-    t0 = float(w[j])
-    points = np.unique(np.concatenate([[0.0, 1.0, t0], found.points]))
-    left = np.repeat(points, 2)[1:-1].reshape(-1, 2)  # segments (p_i, p_i+1)
-    lo = np.empty(2 * len(points) - 1)
-    hi = np.empty_like(lo)
-    lo[0::2], hi[0::2] = points, points
-    lo[1::2], hi[1::2] = left[:, 0], left[:, 1]
-    ranks = competition_ranks(
-        scorer.scores(path_weights(w, j, 0.5 * (lo + hi))), scorer.higher_is_better
+    linear = is_linear(scorer, w, j)
+    how = (
+        "analytic (scores linear in the weight)"
+        if linear
+        else f"bisection to {tol:g} after a {grid}-point grid"
     )
-    here = int(2 * np.flatnonzero(points == t0)[0])
-    out = []
-    for name, k in levels:
-        sig = ranks <= k if name != "ranking" else ranks
-        same = np.all(sig == sig[here], axis=1)
-        first, last = here, here
-        while first > 0 and same[first - 1]:
-            first -= 1
-        while last < len(same) - 1 and same[last + 1]:
-            last += 1
-        below = _beyond(first, -1, len(same))
-        above = _beyond(last, +1, len(same))
-        out.append(
-            StabilityInterval(
-                criterion=label,
-                weight=t0,
-                level=name,
-                lower=float(lo[first]),
-                upper=float(hi[last]),
-                change_below=_describe(ranks[here], ranks, below, k, name, cand),
-                change_above=_describe(ranks[here], ranks, above, k, name, cand),
-                how=found.how,
-            )
+    base, found = scan_levels(scorer, w, j, levels, grid=grid, tol=tol, linear=linear)
+    return [
+        StabilityInterval(
+            criterion=label,
+            weight=float(w[j]),
+            level=iv.level.name,
+            lower=iv.lower.at,
+            upper=iv.upper.at,
+            change_below=_describe(base, iv.lower.beyond, iv.level, cand),
+            change_above=_describe(base, iv.upper.beyond, iv.level, cand),
+            how=how,
         )
-    return out
+        for iv in found
+    ]
 
 
-def _beyond(edge: int, step: int, size: int) -> int | None:
-    """The piece that shows the change past ``edge``: the segment after a tie point if any."""
-    nxt = edge + step
-    if not 0 <= nxt < size:
-        return None
-    if nxt % 2 == 0 and 0 <= nxt + step < size:  # a crossing point: look past the tie
-        return nxt + step
-    return nxt
-
-
-def _describe(
-    base: IntArray, ranks: IntArray, piece: int | None, k: int, level: str, cand: tuple[str, ...]
-) -> str:
-    if piece is None:
+def _describe(base: IntArray, new: IntArray | None, level: Level, cand: tuple[str, ...]) -> str:
+    if new is None:
         return ""
-    new = ranks[piece]
-    if level == "ranking":
+    if level.whole:
         moved = [cand[i] for i in np.flatnonzero(new != base)]
         if len(moved) == 2:
             return f"{moved[0]} and {moved[1]} swap places"
         return "ranks change: " + ", ".join(moved)
+    k = level.k
     inside = {cand[i] for i in np.flatnonzero(base <= k)}
     after = {cand[i] for i in np.flatnonzero(new <= k)}
-    if level == "winner":
+    if level.name == "winner":
         verb = " tie for first" if len(after) > 1 else " ranks first"
         return " and ".join(sorted(after)) + verb
     parts = [f"{c} enters" for c in sorted(after - inside)]

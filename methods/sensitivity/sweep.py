@@ -24,6 +24,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from errors import MethodInputError
+from methods.registry import BatchScorer
 from methods.result import FloatArray, IntArray
 from methods.sensitivity.common import (
     competition_ranks,
@@ -32,7 +33,15 @@ from methods.sensitivity.common import (
     path_weights,
 )
 from methods.sensitivity.crossings import Crossing, path_crossings
+from methods.sensitivity.limits import MAX_GRID, check_count, check_memory
 from methods.validation import check_ids, check_matrix, check_weights
+
+ALL_PAIRS_UP_TO = 50
+"""Up to this many candidates every pair's crossings are breakpoints; beyond it (the number
+of crossings grows like m²) only pairs among the candidates reaching the leading ranks."""
+LEADING_RANKS = 10
+"""With more than :data:`ALL_PAIRS_UP_TO` candidates, breakpoints are listed among those
+ranked this well or better somewhere on the path."""
 
 
 @dataclass(frozen=True)
@@ -160,7 +169,7 @@ def sweep(
     if n < 2:
         msg = f"a weight sweep needs at least 2 criteria (got {n}): one weight cannot move"
         raise MethodInputError(msg)
-    if points < 2:
+    if isinstance(points, int) and points < 2:
         msg = f"'points' must be at least 2 (got {points})"
         raise MethodInputError(msg)
     cand = check_ids(candidates, "A", m, "candidate")
@@ -171,12 +180,26 @@ def sweep(
     if unknown:
         msg = f"cannot sweep unknown criteria {unknown}; criteria are {list(crit)}"
         raise MethodInputError(msg)
+    check_count(points, MAX_GRID, "points", "'points'")
+    check_count(grid, MAX_GRID, "grid points", "'grid'")
+    check_memory(
+        16 * m * (points + 1) * len(chosen),
+        f"sweeping {len(chosen)} criteria over {points} points for {m:,} candidates",
+        "sweep fewer criteria at a time",
+    )
     scorer = make_scorer(method, x, directions, dict(settings or {}))
     sweeps = []
     for label in chosen:
         j = crit.index(label)
         notes += [f"{label}: {t}" for t in path_base(w, j)[1]]
-        found = path_crossings(scorer, w, j, grid=grid, tol=tol)
+        among = _leaders(scorer, w, j, points) if m > ALL_PAIRS_UP_TO else None
+        if among is not None:
+            notes.append(
+                f"{label}: breakpoints are those among the {among.size} candidates reaching "
+                f"rank {LEADING_RANKS} or better somewhere on this path (of {m}); crossings "
+                "further down the ranking are not listed"
+            )
+        found = path_crossings(scorer, w, j, grid=grid, tol=tol, among=among)
         breaks = [c.t for c in found.crossings]
         t = np.unique(np.concatenate([np.linspace(0, 1, points), [w[j]], breaks]))
         scores = scorer.scores(path_weights(w, j, t))
@@ -196,6 +219,13 @@ def sweep(
     return SweepResult(
         scorer.method, cand, crit, w, scorer.higher_is_better, tuple(sweeps), echoed, tuple(notes)
     )
+
+
+def _leaders(scorer: BatchScorer, w: FloatArray, j: int, points: int) -> IntArray:
+    """Rows of the candidates ranked :data:`LEADING_RANKS` or better at some grid point."""
+    t = np.append(np.linspace(0, 1, points), w[j])
+    ranks = competition_ranks(scorer.scores(path_weights(w, j, t)), scorer.higher_is_better)
+    return np.flatnonzero((ranks <= LEADING_RANKS).any(axis=0))
 
 
 def _named(c: Crossing, cand: tuple[str, ...]) -> tuple[float, str, str]:

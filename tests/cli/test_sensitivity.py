@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from bench.scaling_data import write_scenario
 from tests.cli.conftest import KEMEROVO, REPO, Run
 
 
@@ -149,3 +150,34 @@ def test_bad_sensitivity_options(
     assert r.code == 2
     assert message in r.err
     assert "Traceback" not in r.err
+
+
+def test_rank_acceptability_of_many_candidates_sums_the_lower_ranks(
+    run_cli: Callable[..., Run], tmp_path: Path
+) -> None:
+    """30 candidates: ranks 1 to 20 are written, the column 'rank 21+' holds the rest (each
+    row still sums to 1), and a note says so; a 2,000 × 2,000 table ran out of memory."""
+    scenario = write_scenario(tmp_path / "s", 30, 4)
+    args = ("sensitivity", scenario, "--samples", "500", "--ahp-draws", "50", "--format", "json")
+    run = run_cli(*args)
+    assert run.code == 0, run.err
+    doc = json.loads(run.out)
+    rows = doc["smaa"]["rank_acceptability"]
+    assert list(rows[0]) == ["id", *(f"rank {r}" for r in range(1, 21)), "rank 21+"]
+    table = np.array([[v for k, v in row.items() if k != "id"] for row in rows], dtype=float)
+    np.testing.assert_allclose(table.sum(axis=1), 1.0, atol=1e-12)
+    assert any("ranks 1 to 20 of 30 are shown" in note for note in doc["smaa"]["notes"])
+
+
+def test_a_scenario_with_two_candidates_has_no_top_k_level(
+    run_cli: Callable[..., Run], tmp_path: Path
+) -> None:
+    """Two candidates: the default k shrinks to 1, so only the winner and the ranking are
+    checked (a top 2 of 2 would say nothing)."""
+    scenario = write_scenario(tmp_path / "s", 2, 4)
+    args = ("sensitivity", scenario, "--samples", "200", "--ahp-draws", "20", "--format", "json")
+    run = run_cli(*args)
+    assert run.code == 0, run.err
+    stability = json.loads(run.out)["stability"]
+    assert stability["settings"]["top_k"] == 1
+    assert {iv["level"] for iv in stability["intervals"]} == {"winner", "ranking"}

@@ -146,7 +146,7 @@ def test_xlsx_zip_bomb_is_refused(tmp_path: Path) -> None:
     write_sheet_xlsx(bomb, 2_000_000, 20, "A1:T2000000")
     assert bomb.stat().st_size < MAX_TABLE_BYTES  # it passes the on-disk size limit
     path = scenario(tmp_path, "data.xlsx", ["a", "b"], ["x"])
-    for command in ("rank", "sensitivity"):
+    for command in ("validate", "rank", "sensitivity"):
         run = run_bounded(command, path, cpu_seconds=60, memory_bytes=3 * GIB // 2)
         assert run.code == 2, (command, run.err)
         assert "data.xlsx" in run.err

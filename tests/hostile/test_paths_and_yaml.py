@@ -207,6 +207,16 @@ def test_upload_messages_name_the_users_files_not_the_staging_path() -> None:
     assert "data file not found: tried upload/data/nope.csv" in problem
 
 
+def test_upload_notes_name_the_users_data_file_not_the_staging_path() -> None:
+    """The notes of a valid upload (imputed cells, the number rule) name the user's file."""
+    data = Upload("my_data.csv", (CONFIGS / "data" / "kemerovo_clusters.csv").read_bytes())
+    text = KEMEROVO.read_text("utf-8").replace("id: kemerovo", "id: kemerovo_notes", 1)
+    loaded = load_uploaded(Upload("mine.yaml", text.encode()), data, None)
+    shown = [*loaded.matrix.notes, *(c.message for c in loaded.matrix.cell_notes)]
+    assert loaded.matrix.cell_notes  # the Kemerovo data has imputed cells
+    assert not any("clusterrank-uploads" in t or "/tmp" in t for t in shown), shown
+
+
 def test_upload_staging_folder_is_private_and_removed(monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[tuple[Path, int]] = []
     stage = ui.loaders._stage

@@ -19,6 +19,7 @@ from analysis.sensitivity_view import first_change, first_change_sentence
 from criteria.loading import load_scenario
 from errors import MethodInputError
 from tests.ui.conftest import ROOT, open_page, texts
+from tests.ui.conftest import shown as seen
 
 KEMEROVO = ROOT / "configs" / "scenarios" / "kemerovo_clusters.yaml"
 ANALYSES = ("run_stability", "run_sweep", "run_smaa", "run_agreement", "run_ahp_uncertainty")
@@ -93,7 +94,7 @@ def test_all_five_analyses_show_the_analysis_numbers(page: AppTest) -> None:
     titles = dict(zip(dm.criteria, dm.criterion_titles, strict=True))
     stab = sensitivity.run_stability(inp, top_k=3)
     expected = first_change_sentence(first_change(stab, "winner"), "winner", titles, names)
-    assert [i.value for i in at.info] == [expected]
+    assert [seen(i.value) for i in at.info] == [expected]
     assert expected.startswith("The winner changes first when **")
     assert ": it holds for weights " in expected
     smaa = sensitivity.run_smaa(inp, n_samples=5_000, seed=0)
@@ -104,7 +105,7 @@ def test_all_five_analyses_show_the_analysis_numbers(page: AppTest) -> None:
     assert "n_samples=5000" in smaa_caption(at)
     assert "seed=0" in smaa_caption(at)
     agreement = sensitivity.run_agreement(inp)
-    skipped = [w.value for w in at.warning if "skipped" in w.value]
+    skipped = [seen(w.value) for w in at.warning if "skipped" in w.value]
     assert skipped == [f"**{m}** skipped: {r}" for m, r in agreement.skipped]
     ahp = sensitivity.run_ahp_uncertainty(inp, n_draws=2_000, seed=0)
     metrics = {m.label: m.value for m in at.metric}
@@ -170,7 +171,7 @@ def test_a_failing_analysis_is_shown_and_the_others_still_run(
 
     monkeypatch.setattr(runs, "run_agreement", refuse)
     at = open_page(app, "sensitivity")
-    assert [e.value for e in at.error] == ["no method could rank these data (test)"]
+    assert [seen(e.value) for e in at.error] == ["no method could rank these data (test)"]
     assert "Rank acceptability heatmap" in chart_names(at)
     assert [s.value for s in at.subheader] == SECTIONS
 

@@ -20,6 +20,7 @@ from analysis.sensitivity import SensitivityInputs
 from analysis.sensitivity_view import first_change, first_change_sentence, stability_table
 from ui import state
 from ui.layout import guarded, notes_box, settings_text
+from ui.plain import plain, plain_values
 from ui.widgets import sensitivity_charts as charts
 from ui.widgets import sensitivity_runs as runs
 from ui.widgets import sensitivity_smaa, sensitivity_weight_charts
@@ -59,7 +60,7 @@ def _stability(inp: SensitivityInputs, names: Names) -> None:
         disabled=m <= 2,
     )
     runs.remember("sens__top_k")
-    result = runs.stability(inp, int(top_k))
+    result = runs.stability(inp, _top_k(m, int(top_k)))
     levels = result.levels()
     runs.seed("sens__level", "winner")
     if st.session_state["sens__level"] not in levels:
@@ -74,7 +75,9 @@ def _stability(inp: SensitivityInputs, names: Names) -> None:
     runs.remember("sens__level")
     found = first_change(result, level)
     st.info(
-        first_change_sentence(found, level, names.criteria, names.candidates),
+        first_change_sentence(
+            found, level, plain_values(names.criteria), plain_values(names.candidates)
+        ),
         icon=":material/crisis_alert:",
     )
     table = stability_table(result, level, names.criteria, names.candidates).round(3)
@@ -88,10 +91,17 @@ def _stability(inp: SensitivityInputs, names: Names) -> None:
     notes_box(result.notes, "Stability notes")
 
 
+def _top_k(m: int, asked: int) -> int:
+    """The k analysed: the one asked, or 1 (no top-k level) when two candidates leave no
+    proper leading group."""
+    return asked if m > 2 else 1
+
+
 def _sweep(inp: SensitivityInputs, names: Names) -> None:
-    result = runs.sweep(inp)
-    criteria = list(result.criteria)
-    found = first_change(runs.stability(inp, int(st.session_state.get("sens__top_k", 3))))
+    criteria = list(inp.matrix.criteria)
+    m = len(inp.matrix.candidates)
+    asked = int(st.session_state.get("sens__top_k", min(3, max(2, m - 1))))
+    found = first_change(runs.stability(inp, _top_k(m, asked)))
     runs.seed("sens__sweep_criterion", found.criterion if found else criteria[0])
     if st.session_state["sens__sweep_criterion"] not in criteria:
         st.session_state["sens__sweep_criterion"] = criteria[0]
@@ -102,6 +112,7 @@ def _sweep(inp: SensitivityInputs, names: Names) -> None:
         format_func=lambda c: names.criteria.get(c, c),
     )
     runs.remember("sens__sweep_criterion")
+    result = runs.sweep(inp, criterion)
     lines, breaks, notes = charts.sweep_frame(result, criterion, names.candidates)
     current = result.get(criterion).current
     title = names.criteria.get(criterion, criterion)
@@ -110,7 +121,7 @@ def _sweep(inp: SensitivityInputs, names: Names) -> None:
         chart, width="stretch", alt=f"Rank of each candidate against the weight of {title}"
     )
     for note in notes:
-        st.caption(note)
+        st.caption(plain(note))
     if len(breaks):
         with st.expander(f"Breakpoints ({len(breaks)}): where two candidates' scores cross"):
             st.dataframe(breaks, hide_index=True, column_config={"weight": PERCENT})
@@ -151,13 +162,13 @@ def _agreement(inp: SensitivityInputs, names: Names) -> None:
     if len(differ):
         top = differ.iloc[0]
         st.markdown(
-            f"Most disputed: **{names.candidates.get(top['id'], top['id'])}**, ranked from "
+            f"Most disputed: **{plain(names.candidates.get(top['id'], top['id']))}**, ranked from "
             f"{int(top['best_rank'])} to {int(top['worst_rank'])} by the different methods."
         )
     else:
         st.markdown("Every method ranks the candidates the same way.")
     for method, reason in result.skipped:
-        st.warning(f"**{method}** skipped: {reason}")
+        st.warning(f"**{method}** skipped: {plain(reason)}")
     described = "; ".join(
         f"{label}: {settings_text(s)}"
         for label, s in result.settings.items()
@@ -217,7 +228,7 @@ def _ahp(inp: SensitivityInputs, names: Names) -> None:
         f"{names.candidates.get(str(i), str(i))} {p:.1%}" for i, p in shares.items() if p > 0
     )
     if wins:
-        st.markdown(f"Winner across the kept draws: {wins}")
+        st.markdown(f"Winner across the kept draws: {plain(wins)}")
     st.caption(
         "Thin line: min-max; bar: 5-95%; black tick: weight now; dot: mean of the kept draws. "
         f"Settings: {settings_text(result.settings)}"
@@ -230,9 +241,16 @@ def body() -> None:
     scenario = current.scenario
     st.title("Sensitivity")
     inp = runs.inputs()
+    if len(inp.matrix.candidates) < 2:
+        st.info(
+            "Sensitivity needs at least two candidates: with one, the ranking cannot change "
+            "whatever the weights. Add candidates to the scenario to analyse it.",
+            icon=":material/info:",
+        )
+        return
     names = Names(inp)
     st.caption(
-        f"{scenario.title or scenario.id} · {len(current.matrix.candidates)} candidates · "
+        f"{plain(scenario.title or scenario.id)} · {len(current.matrix.candidates)} candidates · "
         f"method {inp.method} ({settings_text(inp.settings) or 'no settings'}) · "
         f"weights: {settings_text(inp.weights.settings)}"
     )

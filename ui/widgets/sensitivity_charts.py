@@ -44,20 +44,27 @@ def sweep_frame(
         What was left out (candidates beyond the cap, crossings at 0% or 100%).
     """
     one = result.get(criterion)
-    frame = result.to_frame()
-    frame = frame[frame["criterion"] == criterion].copy()
-    frame["candidate"] = [names.get(i, i) for i in frame["id"]]
+    ids = list(result.candidates)
+    best = one.ranks.min(axis=0)
+    now = one.ranks[one.current_index]
+    order = sorted(range(len(ids)), key=lambda i: (int(best[i]), int(now[i]), ids[i]))
     notes: list[str] = []
-    best = frame.groupby("id")["rank"].min()
-    now = frame[frame["is_current"]].set_index("id")["rank"]
-    order = sorted(best.index, key=lambda i: (int(best[i]), int(now[i]), str(i)))
     if len(order) > MAX_LINES:
         notes.append(
             f"The chart draws the {MAX_LINES} candidates reaching the best ranks on this path "
             f"(of {len(order)})."
         )
-        frame = frame[frame["id"].isin(order[:MAX_LINES])]
-    lines = frame[["weight", "candidate", "score", "rank", "is_current"]].reset_index(drop=True)
+    keep = sorted(order[:MAX_LINES])  # only the drawn candidates become rows
+    count = len(one.t)
+    lines = pd.DataFrame(
+        {
+            "weight": pd.Series(one.t).repeat(len(keep)).to_numpy(),
+            "candidate": [names.get(ids[i], ids[i]) for i in keep] * count,
+            "score": one.scores[:, keep].ravel(),
+            "rank": one.ranks[:, keep].ravel(),
+            "is_current": pd.Series(one.t == one.current).repeat(len(keep)).to_numpy(),
+        }
+    )
     inner = [b for b in one.breakpoints if EDGE < b[0] < 1 - EDGE]
     edge = len(one.breakpoints) - len(inner)
     if edge:

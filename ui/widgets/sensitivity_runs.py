@@ -85,13 +85,29 @@ def _method_key(inp: SensitivityInputs) -> tuple[Any, ...]:
 
 
 def stability(inp: SensitivityInputs, top_k: int) -> StabilityResult:
+    """Stability intervals, computed once per input with a progress bar (one step per
+    criterion) while they are computed; the bar goes when they are done."""
     key = (_method_key(inp), state.weights_key(), top_k)
-    return state.memo("sens:stability", key, lambda: run_stability(inp, top_k=top_k))
+
+    def compute() -> StabilityResult:
+        n = len(inp.matrix.criteria)
+        bar = st.progress(0.0, text=f"Stability intervals: 0 of {n} criteria")
+
+        def progress(done: int, total: int) -> None:
+            bar.progress(done / total, text=f"Stability intervals: {done} of {total} criteria")
+
+        try:
+            return run_stability(inp, top_k=top_k, progress=progress)
+        finally:
+            bar.empty()
+
+    return state.memo("sens:stability", key, compute)
 
 
-def sweep(inp: SensitivityInputs) -> SweepResult:
-    key = (_method_key(inp), state.weights_key())
-    return state.memo("sens:sweep", key, lambda: run_sweep(inp))
+def sweep(inp: SensitivityInputs, criterion: str) -> SweepResult:
+    """The sweep of one criterion (the one the chart shows), computed once per input."""
+    key = (_method_key(inp), state.weights_key(), criterion)
+    return state.memo("sens:sweep", key, lambda: run_sweep(inp, which=[criterion]))
 
 
 def agreement(inp: SensitivityInputs) -> AgreementResult:

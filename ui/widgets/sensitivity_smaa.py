@@ -17,6 +17,7 @@ import streamlit as st
 from analysis.sensitivity import SensitivityInputs
 from methods.sensitivity import SMAAResult
 from ui.layout import notes_box, show_error
+from ui.plain import plain
 from ui.widgets import sensitivity_charts as charts
 from ui.widgets import sensitivity_runs as runs
 from ui.widgets import sensitivity_weight_charts as wcharts
@@ -192,7 +193,7 @@ def _result(
         alt="Rank acceptability heatmap",
     )
     for note in cut:
-        st.caption(note)
+        st.caption(plain(note))
     caption = f"Settings: {result.settings_text()}"
     st.caption(caption)
     summary = result.to_frame()
@@ -216,7 +217,7 @@ def _result(
         alt="Central weights beside the weights in use",
     )
     for note in notes:
-        st.caption(note)
+        st.caption(plain(note))
     st.caption(caption)
     with st.expander("Central weights as a table"):
         numbers = list(wide.columns[1:])
