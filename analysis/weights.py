@@ -19,11 +19,11 @@ import pandas as pd
 
 from analysis.ahp_report import AHPBlock, analyse_block
 from criteria.decision_matrix import DecisionMatrix
-from criteria.models.ahp_file import JudgmentBlock
 from criteria.matrix import decision_matrix
+from criteria.models.ahp_file import JudgmentBlock
 from criteria.models.scenario import AHPWeights, DirectWeights, ObjectiveWeights, Scenario
 from criteria.weights import WeightBreakdown, ahp_request, compose_weights, direct_weights
-from methods.objective_weights import objective_weights
+from methods.objective_weights import objective_weight_names, objective_weights
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -68,6 +68,12 @@ class WeightReport:
 
     def to_frame(self) -> pd.DataFrame:
         return self.breakdown.to_frame()
+
+
+def objective_methods() -> list[str]:
+    """Names of the objective weighting methods (``weights: {mode: objective, method: ...}``,
+    ``clusterrank rank --matrix ... --weights NAME``)."""
+    return objective_weight_names()
 
 
 def resolve_weights(scenario: Scenario, matrix: DecisionMatrix | None = None) -> WeightReport:
@@ -176,7 +182,9 @@ def weights_from_data(scenario: Scenario, matrix: DecisionMatrix, method: str) -
     The method gives global weights directly; each group's weight is the sum of its criteria's
     global weights and each local weight the criterion's share of its group.
     """
-    result = objective_weights(matrix.values, matrix.directions, method=method)
+    result = objective_weights(
+        matrix.values, matrix.directions, method=method, labels=matrix.criteria
+    )
     glob = dict(zip(matrix.criteria, np.asarray(result.weights, dtype=float).tolist(), strict=True))
     cs = scenario.criteria_set
     group_w = {g.id: sum(glob[c.id] for c in g.criteria) for g in cs.groups}

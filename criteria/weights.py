@@ -4,7 +4,8 @@ Global weight of a criterion = normalised group weight × normalised local weigh
 global weights sum to 1. Every normalisation that changes a number is noted. For
 ``weights.mode: ahp`` this module only exposes the validated judgment blocks
 (:func:`ahp_request`); the analysis layer derives priorities with ``methods.ahp`` and can
-assemble the same :class:`WeightBreakdown` with :func:`compose_weights`.
+assemble the same :class:`WeightBreakdown` with :func:`compose_weights`. ``weights.mode:
+objective`` weights come from the data, so the analysis layer computes them too.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import pandas as pd
 
 from criteria.models.ahp_file import JudgmentBlock
 from criteria.models.criteria_set import CriteriaSet
-from criteria.models.scenario import AHPWeights, DirectWeights, Scenario
+from criteria.models.scenario import AHPWeights, DirectWeights, ObjectiveWeights, Scenario
 from errors import ConfigurationError
 
 FloatArray = npt.NDArray[np.float64]
@@ -41,7 +42,7 @@ class WeightBreakdown:
     global_weights
         Group weight × local weight (n, sum 1): what ranking methods receive.
     mode
-        ``criteria_set``, ``direct`` or ``ahp``.
+        ``criteria_set``, ``direct``, ``ahp`` or ``objective:<method>``.
     notes
         Plain-language notes (normalisations, zero-weight groups...).
     """
@@ -155,7 +156,8 @@ def direct_weights(source: Scenario | CriteriaSet) -> WeightBreakdown:
     Raises
     ------
     ConfigurationError
-        For a scenario in ``ahp`` mode (use :func:`ahp_request` and ``methods.ahp``).
+        For a scenario in ``ahp`` mode (use :func:`ahp_request` and ``methods.ahp``) or in
+        ``objective`` mode (``analysis.weights`` computes those from the decision matrix).
     """
     cs = source.criteria_set if isinstance(source, Scenario) else source
     groups = {g.id: g.weight for g in cs.groups}
@@ -163,6 +165,9 @@ def direct_weights(source: Scenario | CriteriaSet) -> WeightBreakdown:
     w = source.weights if isinstance(source, Scenario) else None
     if isinstance(w, AHPWeights):
         msg = "weights.mode is ahp: derive the weights from the judgments (ahp_request)"
+        raise ConfigurationError(msg)
+    if isinstance(w, ObjectiveWeights):
+        msg = "weights.mode is objective: compute the weights from the decision matrix"
         raise ConfigurationError(msg)
     if not isinstance(w, DirectWeights):
         notes = (

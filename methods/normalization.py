@@ -1,8 +1,10 @@
 """Column-wise normalisation of a decision matrix (m candidates × n criteria).
 
-Four textbook schemes, each returning a finite matrix plus plain-language notes. A degenerate
-column (all zero under ``vector``/``sum``/``max``, constant under ``minmax``) cannot be scaled:
-it becomes 0 in every row and a note names it, so no NaN ever leaves this module.
+Five textbook schemes, each returning a finite matrix plus plain-language notes. A degenerate
+column (all zero under ``vector``/``sum``/``max``/``linear``, constant under ``minmax``) cannot
+be scaled: it becomes 0 in every row and a note names it, so no NaN ever leaves this module.
+Zeros elsewhere are fine wherever the formula is defined: only a scheme that divides by the
+values themselves (the cost side of ``sum`` and ``linear``) needs them > 0.
 
 When ``directions`` is given, cost columns are turned round so that a larger normalised value
 is always better (the conventions pymcdm uses, so cross-checks line up):
@@ -14,7 +16,12 @@ vector    x / ||x||_2                      1 - x / ||x||_2
 minmax    (x - min) / (max - min)          (max - x) / (max - min)
 sum       x / sum|x|                       (1/x) / sum(1/x)   (x must be > 0)
 max       x / max|x|                       1 - x / max|x|
+linear    x / max x   (x must be >= 0)     min x / x          (x must be > 0)
 ========  ===============================  =====================================
+
+``linear`` is what the pymcdm adapter uses for pymcdm's ``linear`` (pymcdm 1.4.0 refuses a
+zero anywhere, although x / max x is defined for a zero in a benefit column), and ``sum`` for
+its ``sum`` (pymcdm refuses a zero in a benefit column too): :func:`pymcdm_column_function`.
 
 With ``directions=None`` every column is scaled as a benefit column; TOPSIS works that way and
 picks its ideal and anti-ideal by direction instead.
@@ -24,12 +31,13 @@ References
 Hwang, C.-L. and Yoon, K. (1981). *Multiple Attribute Decision Making: Methods and
 Applications*. Lecture Notes in Economics and Mathematical Systems 186, Springer, pp. 128-134.
 Jahan, A. and Edwards, K. L. (2015). A state-of-the-art survey on the influence of
-normalization techniques in ranking. *Materials & Design* 65, 335-342.
+normalization techniques in ranking. *Materials & Design* 65, 335-342 (among them the linear
+"max" normalisation x / max x and its cost form min x / x).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Literal
 
 import numpy as np
@@ -40,8 +48,11 @@ from methods.directions import parse_directions
 from methods.scaling import unit_columns
 
 FloatArray = npt.NDArray[np.float64]
-NormalizationName = Literal["vector", "minmax", "sum", "max"]
+NormalizationName = Literal["vector", "minmax", "sum", "max", "linear"]
 NORMALIZATIONS: tuple[str, ...] = ("vector", "minmax", "sum", "max")
+"""The schemes clusterrank's own weighted sum offers."""
+SCHEMES: tuple[str, ...] = (*NORMALIZATIONS, "linear")
+"""Every scheme :func:`normalize` knows."""
 
 
 def column_label(j: int, labels: Sequence[str] | None = None) -> str:
@@ -65,7 +76,7 @@ def normalize(
     matrix
         Decision matrix, m candidates × n criteria, finite values.
     method
-        ``"vector"``, ``"minmax"``, ``"sum"`` or ``"max"``.
+        ``"vector"``, ``"minmax"``, ``"sum"``, ``"max"`` or ``"linear"``.
     directions
         Optional per-criterion directions (``"benefit"``/``"cost"``/±1, ...). When given, cost
         columns are turned round so 1 (or the largest value) is best; when ``None`` no column
@@ -81,17 +92,18 @@ def normalize(
     Raises
     ------
     ConfigurationError
-        ``method`` is not one of the four schemes.
+        ``method`` is not one of the five schemes.
     MethodInputError
-        A cost column under ``sum`` holds a value <= 0 (its reciprocal is undefined).
+        A cost column under ``sum`` or ``linear`` holds a value <= 0 (its reciprocal is
+        undefined), or a benefit column under ``linear`` a value < 0.
 
     References
     ----------
     Hwang and Yoon (1981), pp. 128-134 (vector normalisation in TOPSIS); Jahan and Edwards
     (2015) for the other schemes.
     """
-    if method not in NORMALIZATIONS:
-        msg = f"normalization must be one of {', '.join(NORMALIZATIONS)} (got {method!r})"
+    if method not in SCHEMES:
+        msg = f"normalization must be one of {', '.join(SCHEMES)} (got {method!r})"
         raise ConfigurationError(msg)
     x = np.asarray(matrix, dtype=float)
     if x.ndim != 2:
@@ -122,6 +134,27 @@ def normalize(
     return out, notes
 
 
+def pymcdm_column_function(method: str) -> Callable[..., FloatArray]:
+    """One of the schemes as a pymcdm normalisation function ``f(x, cost=False)``.
+
+    The caller checks the data first (no all-zero column, the signs ``method`` needs), so a
+    degenerate column here is a bug in that check and raises rather than give 0s silently.
+    """
+    if method not in SCHEMES:
+        msg = f"normalization must be one of {', '.join(SCHEMES)} (got {method!r})"
+        raise ConfigurationError(msg)
+
+    def scale(x: npt.ArrayLike, cost: bool = False) -> FloatArray:
+        col = np.asarray(x, dtype=float)
+        out = _scale_column(col, method, bool(cost), "a column")
+        if out is None:
+            msg = f"{method} normalisation is undefined for a column that is all zero"
+            raise MethodInputError(msg)
+        return out
+
+    return scale
+
+
 def _scale_column(col: FloatArray, method: str, cost: bool, label: str) -> FloatArray | None:
     """One normalised column, or ``None`` when the column is degenerate for ``method``.
 
@@ -144,6 +177,8 @@ def _scale_column(col: FloatArray, method: str, cost: bool, label: str) -> Float
     elif method == "max":
         r = y / float(np.max(np.abs(y)))
         out = 1.0 - r if cost else r
+    elif method == "linear":
+        out = _linear(col, y, cost, label)
     elif cost:  # sum, cost: (1/x) / sum(1/x) = (min/x) / sum(min/x), every term in (0, 1]
         if np.any(col <= 0):
             msg = (
@@ -156,6 +191,26 @@ def _scale_column(col: FloatArray, method: str, cost: bool, label: str) -> Float
     else:
         out = y / float(np.sum(np.abs(y)))
     return _finite(out, label, method)
+
+
+def _linear(col: FloatArray, y: FloatArray, cost: bool, label: str) -> FloatArray:
+    """Linear normalisation of a column with a non-zero value: benefit ``x / max x`` (values
+    >= 0, so a zero maps to 0), cost ``min x / x`` (values > 0; every term in (0, 1])."""
+    if cost and np.any(col <= 0):
+        msg = (
+            f"{label}: linear normalisation of a cost criterion is min/x, so every value must "
+            f"be > 0 (got {float(col.min()):g}); choose minmax or vector instead"
+        )
+        raise MethodInputError(msg)
+    if not cost and np.any(col < 0):
+        msg = (
+            f"{label}: linear normalisation of a benefit criterion is x/max, so every value "
+            f"must be >= 0 (got {float(col.min()):g}); choose minmax or vector instead"
+        )
+        raise MethodInputError(msg)
+    if cost:
+        return np.asarray(float(col.min()) / col, dtype=float)
+    return np.asarray(y / float(y.max()), dtype=float)
 
 
 def _finite(out: FloatArray, label: str, method: str) -> FloatArray:

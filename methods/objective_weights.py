@@ -111,6 +111,8 @@ def objective_weights(
     matrix: npt.ArrayLike,
     directions: Sequence[str | int] | npt.ArrayLike,
     method: str = "entropy",
+    *,
+    labels: Sequence[str] | None = None,
 ) -> WeightsResult:
     """Derive criterion weights from the spread and correlation of the data.
 
@@ -123,6 +125,8 @@ def objective_weights(
         MEREC; entropy and standard deviation do not depend on it.
     method
         ``"entropy"`` (default), ``"critic"``, ``"standard_deviation"`` or ``"merec"``.
+    labels
+        Optional criterion ids, so messages and notes name criteria instead of columns.
 
     Returns
     -------
@@ -156,7 +160,7 @@ def objective_weights(
         raise ConfigurationError(msg)
     x = check_matrix(matrix)
     d = check_directions(directions, x.shape[1])
-    weights, notes = objective_weights_pymcdm(method, x, d)
+    weights, notes = objective_weights_pymcdm(method, x, d, labels)
     settings = {
         "method": method,
         "preparation": PREPARATION[method],

@@ -8,7 +8,9 @@ requirements of each method (positive values, a cost criterion, two candidates, 
 
 pymcdm 1.4.0 COPRAS adds S- to S+ instead of the published reciprocal term, so a cheaper
 candidate scores lower; this adapter takes pymcdm's S+ and S- and applies the published
-formula (Zavadskas et al. 1994), and says so in a note.
+formula (Zavadskas et al. 1994, :mod:`methods.copras`), and says so in a note. pymcdm's
+COPRAS and MOORA refuse problems with benefit criteria only, where the published formulas
+are defined (no cost term); there :mod:`methods.copras` and :mod:`methods.moora` compute them.
 
 References
 ----------
@@ -31,8 +33,11 @@ from pymcdm import weights as pw
 from pymcdm.helpers import normalize_matrix
 
 from errors import ConfigurationError, MethodInputError
+from methods.copras import copras_significance, copras_sums
 from methods.entropy import entropy_weights_with_zeros
 from methods.info import MethodInfo
+from methods.moora import moora_scores
+from methods.normalization import column_label, pymcdm_column_function
 from methods.pymcdm_catalogue import RANKING, SIMILARITY, WEIGHTING, RankingSpec
 from methods.pymcdm_checks import (
     check_values,
@@ -49,12 +54,15 @@ from methods.scaling import column_exponents, to_unit_scale, unit_columns
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int_]
 
+# pymcdm 1.4.0's sum and linear normalisations refuse any value <= 0 (linear: any zero), even
+# in a benefit column where x/sum x and x/max x are defined; methods.normalization's own
+# versions follow the same formulas and need > 0 only where they divide by the values.
 _NORMALIZATIONS: dict[str, Callable[..., Any]] = {
     "minmax": normalizations.minmax_normalization,
     "max": normalizations.max_normalization,
-    "sum": normalizations.sum_normalization,
+    "sum": pymcdm_column_function("sum"),
     "vector": normalizations.vector_normalization,
-    "linear": normalizations.linear_normalization,
+    "linear": pymcdm_column_function("linear"),
 }
 
 
@@ -133,6 +141,9 @@ def rank_with_pymcdm(
         try:
             if spec.name == "copras":
                 scores = _copras(body, x, w, d, notes, details)
+            elif spec.name == "moora" and np.all(d == 1):
+                scores = moora_scores(x, w, d)
+                notes.append(_BENEFIT_ONLY.format(title="MOORA", formula="y = sum of w·x/||x||"))
             else:
                 scores = np.asarray(body(x, w, d, validation=validation), dtype=float)
             if spec.name == "vikor" and not np.all(np.isfinite(scores)):
@@ -146,14 +157,15 @@ def rank_with_pymcdm(
 
 
 def objective_weights_pymcdm(
-    name: str, matrix: FloatArray, directions: IntArray
+    name: str, matrix: FloatArray, directions: IntArray, labels: Sequence[str] | None = None
 ) -> tuple[FloatArray, list[str]]:
     """Objective criterion weights (sum 1) from the data, with notes on degenerate columns.
 
     A constant criterion cannot discriminate: it gets weight 0 and is left out of the others'
     computation. Entropy and MEREC need strictly positive values. CRITIC and standard
     deviation work on direction-aware min-max normalised columns (pymcdm's own standard
-    deviation uses raw values, whose weights would depend on the units).
+    deviation uses raw values, whose weights would depend on the units). ``labels`` (the
+    criterion ids) name the criterion at fault in messages.
     """
     if name not in WEIGHTING:
         msg = f"objective weighting method must be one of {sorted(WEIGHTING)} (got {name!r})"
@@ -167,8 +179,13 @@ def objective_weights_pymcdm(
     notes: list[str] = []
     keep = x.max(axis=0) > x.min(axis=0)
     if not keep.all():
-        cols = ", ".join(str(j + 1) for j in np.flatnonzero(~keep))
-        notes.append(f"column(s) {cols} have one value for every candidate: weight 0")
+        const = np.flatnonzero(~keep)
+        if labels is None:
+            what = "column(s) " + ", ".join(str(j + 1) for j in const) + " have"
+        else:
+            ids = ", ".join(repr(labels[int(j)]) for j in const)
+            what = f"criterion {ids} has" if const.size == 1 else f"criteria {ids} have"
+        notes.append(f"{what} one value for every candidate: weight 0")
     out = np.zeros(n)
     if keep.sum() == 0:
         notes.append("every criterion is constant; equal weights used")
@@ -183,7 +200,8 @@ def objective_weights_pymcdm(
         j = int(np.flatnonzero(keep)[np.argwhere(xk < floor)[0][1]])
         need = ">= 0" if name == "entropy" else "> 0"
         msg = (
-            f"{name} weights need values {need}; column {j + 1} has {float(x[:, j].min()):g}. "
+            f"{name} weights need values {need}; {column_label(j, labels)} has "
+            f"{float(x[:, j].min()):g}. "
             "Use 'critic' or 'standard_deviation', or rescale the column"
         )
         raise MethodInputError(msg)
@@ -287,20 +305,33 @@ def _unit_threshold(value: FloatArray | None, exponents: IntArray) -> FloatArray
         return np.minimum(to_unit_scale(value, exponents), np.finfo(float).max)
 
 
+_BENEFIT_ONLY = (
+    "{title} with benefit criteria only: {formula} (the published formula, with no cost "
+    "term), computed by clusterrank since pymcdm requires a cost criterion"
+)
+
+
 def _copras(
     body: Any, x: FloatArray, w: FloatArray, d: IntArray, notes: list[str], details: dict[str, Any]
 ) -> FloatArray:
-    """COPRAS utility degree Q/Qmax from pymcdm's S+ and S- with the published Q formula."""
-    tables = {
-        t.desc.label: np.asarray(t.data, dtype=float) for t in body(x, w, d, verbose=True).results
-    }
-    s_plus, s_minus = tables["smax"], tables["smin"]
-    q = s_plus + s_minus.sum() / (s_minus * np.sum(1.0 / s_minus))
+    """COPRAS utility degree Q/Qmax with the published Q formula (:mod:`methods.copras`),
+    from pymcdm's S+ and S- when it accepts the problem (a cost criterion), else own sums."""
+    if np.any(d == -1):
+        tables = {
+            t.desc.label: np.asarray(t.data, dtype=float)
+            for t in body(x, w, d, verbose=True).results
+        }
+        s_plus, s_minus = tables["smax"], tables["smin"]
+        notes.append(
+            "COPRAS: Q = S+ + sum(S-) / (S- * sum(1/S-)) as published (Zavadskas et al. 1994); "
+            "pymcdm 1.4.0 adds S- itself, which would reward cost, so only its S+ and S- are "
+            "used"
+        )
+    else:
+        s_plus, s_minus = copras_sums(x, w, d)
+        notes.append(_BENEFIT_ONLY.format(title="COPRAS", formula="Q = S+"))
+    q = copras_significance(s_plus, s_minus)
     details.update(s_plus=s_plus, s_minus=s_minus, q=q)
-    notes.append(
-        "COPRAS: Q = S+ + sum(S-) / (S- * sum(1/S-)) as published (Zavadskas et al. 1994); "
-        "pymcdm 1.4.0 adds S- itself, which would reward cost, so only its S+ and S- are used"
-    )
     return np.asarray(q / q.max(), dtype=float)
 
 

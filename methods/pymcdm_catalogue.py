@@ -27,7 +27,6 @@ class RankingSpec:
     cls_name: str
     info: MethodInfo
     positive: bool = False  # every value must be > 0
-    needs_cost: bool = False  # pymcdm refuses an all-benefit problem
     nonzero_columns: bool = False  # an all-zero column cannot be scaled
     drop_constant: bool = False  # a constant column gives 0/0; it contributes 0, so drop it
     degenerate_hint: str = ""
@@ -112,10 +111,10 @@ _SPECS: list[RankingSpec] = [
         "Zavadskas, E. K., Kaklauskas, A. and Šarka, V. (1994). The new method of "
         "multicriteria complex proportional assessment of projects. Technological and "
         "Economic Development of Economy 1(3), 131-139.",
-        "Utility degree Q/Qmax from sum-normalised benefit (S+) and cost (S-) sums; needs "
-        "positive values and at least one cost criterion.",
+        "Utility degree Q/Qmax from sum-normalised benefit (S+) and cost (S-) sums, with the "
+        "published Q formula; needs positive values. With benefit criteria only Q = S+ "
+        "(computed by clusterrank: pymcdm requires a cost criterion).",
         positive=True,
-        needs_cost=True,
     ),
     _ranking(
         ("pymcdm_topsis", "TOPSIS", "TOPSIS (pymcdm)"),
@@ -219,8 +218,9 @@ _SPECS: list[RankingSpec] = [
         ("moora", "MOORA", "MOORA"),
         "Brauers, W. K. M. and Zavadskas, E. K. (2006). The MOORA method and its application "
         "to privatization in a transition economy. Control and Cybernetics 35(2), 445-469.",
-        "Ratio system on vector-normalised values; needs at least one cost criterion.",
-        needs_cost=True,
+        "Ratio system on vector-normalised values: weighted benefits minus weighted costs. "
+        "With benefit criteria only it is computed by clusterrank (pymcdm requires a cost "
+        "criterion).",
         nonzero_columns=True,
     ),
     _ranking(

@@ -44,8 +44,12 @@ def resolve_settings(spec: RankingSpec, settings: Mapping[str, Any]) -> dict[str
             msg = f"{spec.name} setting {key!r} must be one of {allowed} (got {used[key]!r})"
             raise ConfigurationError(msg)
     for key in ("v", "l"):
-        if key in used and not (isinstance(used[key], int | float) and 0 <= used[key] <= 1):
-            msg = f"{spec.name} setting {key!r} must be a number in [0, 1] (got {used[key]!r})"
+        value = used.get(key)
+        if key in used and not (
+            isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value <= 1
+        ):
+            hint = "; write a decimal with a point, e.g. 0.5" if isinstance(value, list) else ""
+            msg = f"{spec.name} setting {key!r} must be a number in [0, 1] (got {value!r}){hint}"
             raise ConfigurationError(msg)
     return used
 
@@ -67,20 +71,26 @@ def check_values(
 
     ``labels`` (candidate ids, criterion ids) let the message name the cell.
     """
-    if spec.positive or norm in POSITIVE_NORMS:
+    if spec.positive:
         bad = np.argwhere(x <= 0)
         if bad.size:
             i, j = bad[0]
-            why = f"normalization {norm!r}" if norm in POSITIVE_NORMS else spec.info.title
             msg = (
-                f"{why} needs every value > 0; {cell_name(i, j, labels)} is {x[i, j]:g}. "
-                "Rescale the column or choose another method"
+                f"{spec.info.title} needs every value > 0; {cell_name(i, j, labels)} is "
+                f"{x[i, j]:g}. Rescale the column or choose another method"
             )
             raise MethodInputError(msg)
-    if spec.needs_cost and np.all(d == 1):
-        msg = f"{spec.info.title} (pymcdm) needs at least one cost criterion; all are benefit"
-        raise MethodInputError(msg)
-    if spec.nonzero_columns or norm in ("max", "vector"):
+    elif norm in POSITIVE_NORMS:  # they divide by a cost value; a benefit zero is fine
+        bad = np.argwhere((x < 0) | ((x == 0) & (d == -1)))
+        if bad.size:
+            i, j = bad[0]
+            need = "> 0 in a cost criterion (it divides by them)" if d[j] == -1 else ">= 0"
+            msg = (
+                f"normalization {norm!r} needs values {need}; {cell_name(i, j, labels)} is "
+                f"{x[i, j]:g}. Choose normalization 'minmax' or 'vector', or rescale the column"
+            )
+            raise MethodInputError(msg)
+    if spec.nonzero_columns or norm in ("max", "vector", *POSITIVE_NORMS):
         zero = np.flatnonzero(~np.any(x != 0, axis=0))
         if zero.size:
             col = f"criterion {labels[1][zero[0]]!r}" if labels else f"column {zero[0] + 1}"
@@ -134,7 +144,7 @@ def promethee_thresholds(
 def _thresholds(value: Any, n: int, key: str) -> FloatArray:
     try:
         arr = np.zeros(n) if value is None else np.asarray(value, dtype=float)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         arr = np.full(1, np.nan)
     if arr.ndim == 0:
         arr = np.full(n, float(arr))
@@ -147,7 +157,6 @@ def _thresholds(value: Any, n: int, key: str) -> FloatArray:
 def spotis_bounds(
     value: Any, x: FloatArray, notes: list[str], details: dict[str, Any]
 ) -> FloatArray:
-    n = x.shape[1]
     if value is None:
         bounds = np.column_stack([x.min(axis=0), x.max(axis=0)])
         notes.append(
@@ -155,16 +164,38 @@ def spotis_bounds(
             "candidates are added; set 'bounds' for a fixed scale"
         )
     else:
-        bounds = np.asarray(value, dtype=float)
-        if bounds.shape != (n, 2) or not np.all(bounds[:, 0] < bounds[:, 1]):
-            msg = f"SPOTIS 'bounds' must be {n} pairs [min, max] with min < max (got {value!r})"
-            raise ConfigurationError(msg)
+        bounds = _bounds_array(value, x)
         outside = np.flatnonzero((x < bounds[:, 0]).any(axis=0) | (x > bounds[:, 1]).any(axis=0))
         if outside.size:
             j = outside[0]
             msg = f"SPOTIS: column {j + 1} has values outside its bounds {bounds[j].tolist()}"
             raise MethodInputError(msg)
     details["bounds"] = bounds.tolist()
+    return bounds
+
+
+def _bounds_array(value: Any, x: FloatArray) -> FloatArray:
+    """User-given SPOTIS bounds as an n×2 float array, or a ConfigurationError naming the fix
+    (with these data's ranges as the example)."""
+    n = x.shape[1]
+    try:
+        bounds = np.asarray(value, dtype=float)
+    except (TypeError, ValueError, OverflowError):  # ragged lists, text, an int beyond 1e308
+        bounds = np.full(1, np.nan)
+    with np.errstate(invalid="ignore"):
+        ok = (
+            bounds.shape == (n, 2)
+            and bool(np.all(np.isfinite(bounds)))
+            and bool(np.all(bounds[:, 0] < bounds[:, 1]))
+        )
+    if not ok:
+        ranges = ", ".join(f"[{lo:g}, {hi:g}]" for lo, hi in zip(x.min(0), x.max(0), strict=True))
+        msg = (
+            f"SPOTIS 'bounds' must be {n} pairs [min, max], one per criterion in column order, "
+            f"with finite min < max (got {value!r}); e.g. these data's ranges: [{ranges}], "
+            "or leave 'bounds' out to use them"
+        )
+        raise ConfigurationError(msg)
     return bounds
 
 

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import json
+import math
 from typing import Any
 
 from analysis.export import ranking_csv
 from analysis.ranking import rank_plain_matrix, rank_scenario_file
 from analysis.report import RankingReport
+from analysis.weights import objective_methods
 from cli.output import FORMATS, bullet_lines, emit, frame_table, to_json
 from cli.paths import add_allow_outside, check_output_args, file_scope
 from errors import ConfigurationError
@@ -33,7 +36,11 @@ def register(sub: Any) -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="KEY=VALUE",
-        help="a method setting, e.g. --setting v=0.3 for VIKOR (repeatable)",
+        help=(
+            "a method setting, e.g. --setting v=0.3 for VIKOR (repeatable); a list is "
+            "comma-separated, e.g. --setting p=1,2,3, or nested in brackets, e.g. --setting "
+            '"bounds=[[0,10],[1,5]]"'
+        ),
     )
     p.add_argument(
         "--normalization",
@@ -44,7 +51,13 @@ def register(sub: Any) -> argparse.ArgumentParser:
     p.add_argument(
         "--directions", help='with --matrix: one per criterion, e.g. "+,-,+" (+ benefit, - cost)'
     )
-    p.add_argument("--weights", help='with --matrix: e.g. "0.2,0.3,0.5" (default: equal)')
+    p.add_argument(
+        "--weights",
+        help=(
+            'with --matrix: e.g. "0.2,0.3,0.5", or an objective method computing them from the '
+            f"matrix: {', '.join(objective_methods())} (default: equal)"
+        ),
+    )
     p.add_argument(
         "--decimal",
         choices=(",", "."),
@@ -61,26 +74,74 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def parse_settings(pairs: list[str], normalization: str | None) -> dict[str, Any]:
-    """Turn ``KEY=VALUE`` strings into a settings dict (numbers parsed as numbers)."""
+    """Turn ``KEY=VALUE`` strings into a settings dict.
+
+    A number becomes a number, ``null`` becomes None, ``1,2,3`` a list of numbers and a
+    value in square brackets a (nested) list read as JSON, e.g. ``[[0,10],[1,5]]``; any
+    other text stays text.
+    """
     settings: dict[str, Any] = {}
     for pair in pairs:
         key, sep, value = pair.partition("=")
         if not sep or not key.strip():
             msg = f"--setting expects KEY=VALUE (got {pair!r})"
             raise ConfigurationError(msg)
-        settings[key.strip()] = _parse_value(value.strip())
+        settings[key.strip()] = _parse_value(key.strip(), value.strip())
     if normalization:
         settings["normalization"] = normalization
     return settings
 
 
-def _parse_value(text: str) -> Any:
-    for cast in (int, float):
-        try:
-            return cast(text)
-        except ValueError:
-            pass
-    return text
+def _parse_value(key: str, text: str) -> Any:
+    if text.lower() in ("null", "none"):
+        return None
+    if text.startswith("["):
+        return _parse_list(key, text)
+    if "," in text:
+        items = [_number(part.strip()) for part in text.split(",")]
+        if any(item is None for item in items):
+            msg = (
+                f"--setting {key}={text}: a comma-separated value is a list of numbers, "
+                f"e.g. {key}=1,2.5,3 (one per criterion); write decimals with a point"
+            )
+            raise ConfigurationError(msg)
+        return items
+    number = _number(text)
+    return text if number is None else number
+
+
+def _number(text: str) -> int | float | None:
+    """``text`` as an int or float, or None when it is no finite number."""
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    if not math.isfinite(value):
+        return None
+    try:
+        return int(text)
+    except ValueError:
+        return value
+
+
+def _json_number(token: str) -> int | float:
+    number = _number(token)
+    if number is None:  # 1e400, NaN, Infinity
+        raise ValueError(token)
+    return number
+
+
+def _parse_list(key: str, text: str) -> Any:
+    try:
+        return json.loads(
+            text, parse_int=_json_number, parse_float=_json_number, parse_constant=_json_number
+        )
+    except ValueError as exc:
+        msg = (
+            f"--setting {key}={text} is not a list of finite numbers; write it with square "
+            f'brackets and commas, e.g. --setting "{key}=[[0,10],[1,5]]" (quote it for the shell)'
+        )
+        raise ConfigurationError(msg) from exc
 
 
 def run(args: argparse.Namespace) -> int:
@@ -110,8 +171,8 @@ def run(args: argparse.Namespace) -> int:
             raise ConfigurationError(msg)
         if args.decimal:
             msg = (
-                "--decimal goes with --matrix; in a scenario's data file write an ambiguous "
-                "number such as 1,200 as 1200 or 1.2"
+                "--decimal goes with --matrix; a scenario states its data file's decimal "
+                "separator itself (data.decimal: ',' or '.')"
             )
             raise ConfigurationError(msg)
         report = rank_scenario_file(

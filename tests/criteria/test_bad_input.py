@@ -246,7 +246,7 @@ def test_bad_policy_and_weights_mode(write: Callable[[str, str], Path]) -> None:
     assert [p.message for p in problems] == [
         "'missing_data' must be one of reject, drop_candidate, impute_worst, impute_mean "
         "(got 'impute') (did you mean 'impute_mean'?)",
-        "'mode' must be one of 'direct', 'ahp', 'criteria_set' (got 'magic')",
+        "'mode' must be one of 'direct', 'ahp', 'criteria_set', 'objective' (got 'magic')",
     ]
 
 

@@ -213,7 +213,7 @@ def test_vikor_with_equal_group_utility_and_regret_is_a_defined_tie() -> None:
     [
         ("vikor", [[1.0, 2.0], [1.0, 2.0]], [1, 1], {}, "every criterion has the same value"),
         ("wpm", [[1.0, -2.0], [2.0, 3.0]], [1, 1], {}, "row 1, column 2"),
-        ("copras", [[1.0, 2.0], [2.0, 3.0]], [1, 1], {}, "at least one cost criterion"),
+        ("copras", [[1.0, 2.0], [2.0, 0.0]], [1, -1], {}, "row 2, column 2 is 0"),
         ("pymcdm_topsis", [[1.0, 2.0]], [1, 1], {}, "at least 2 candidates"),
         ("cocoso", [[1.0, 1.0], [2.0, 3.0], [3.0, 2.0]], [1, 1], {}, "normalization 'linear'"),
         ("spotis", [[1.0, 5.0], [2.0, 3.0]], [1, 1], {"bounds": [[0, 3], [0, 4]]}, "column 2"),
