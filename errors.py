@@ -81,3 +81,31 @@ class ValidationFailed(ClusterRankError, ValueError):
 def format_problems(problems: Sequence[Problem]) -> list[str]:
     """Render problems as lines for a terminal or a page."""
     return [str(p) for p in problems]
+
+
+class StoreError(ClusterRankError):
+    """The panel database cannot do what was asked (bad URL, unreachable, wrong schema)."""
+
+
+class AccessDenied(StoreError):
+    """A token or facilitator key does not open anything.
+
+    The message is the same whether the panel exists or not, whether the token was mistyped or
+    revoked, so a refusal never tells a stranger that a panel is there.
+    """
+
+
+class AnswersClosed(StoreError):
+    """The panel or the round no longer accepts answers (closed, archived, or a later round)."""
+
+
+class Conflict(StoreError):
+    """An answer changed since the caller read it (another tab, another writer): reload first."""
+
+
+class NotFound(StoreError, LookupError):
+    """A facilitator named an expert or round the panel does not have."""
+
+
+class InvalidAnswer(StoreError, ValueError):
+    """An answer value the database must not hold (not finite, judgment <= 0, ...)."""

@@ -1,0 +1,105 @@
+"""Answers the facilitator brings in (paper, spreadsheet): all of a batch, or none of it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from errors import AnswersClosed, InvalidAnswer, NotFound
+from store.access import FacilitatorAccess, check_facilitator
+from store.answers import upsert
+from store.models import Expert, Judgment, Score
+from store.rounds import round_row
+from store.tx import audit, committing
+
+
+@dataclass(frozen=True)
+class JudgmentIn:
+    expert: str
+    node: str
+    row: str
+    column: str
+    value: float
+
+
+@dataclass(frozen=True)
+class ScoreIn:
+    expert: str
+    criterion: str
+    candidate: str
+    value: float | None
+    abstain: bool = False
+
+
+def import_answers(
+    session: Session,
+    access: FacilitatorAccess,
+    *,
+    round_number: int,
+    judgments: Sequence[JudgmentIn] = (),
+    scores: Sequence[ScoreIn] = (),
+) -> int:
+    """Store every answer of the batch in one transaction (replacing what is there); the count.
+
+    The values are expected to be validated by the caller (``panel``); the database's own
+    checks still refuse a judgment <= 0 or a score that is neither a value nor an abstention,
+    and then nothing of the batch is stored.
+
+    Raises
+    ------
+    NotFound
+        An expert id the panel does not have, or a round it does not have.
+    AnswersClosed
+        The panel is archived.
+    """
+    with committing(session):
+        panel = check_facilitator(session, access)
+        if panel.status == "archived":
+            msg = "the panel is archived: it accepts no more answers"
+            raise AnswersClosed(msg)
+        found = round_row(session, panel.id, round_number)
+        query = sa.select(Expert.ref, Expert.id).where(Expert.panel_id == panel.id)
+        experts = {ref: number for ref, number in session.execute(query)}
+
+        def expert_id(ref: str) -> int:
+            if ref not in experts:
+                msg = f"this panel has no expert with id {ref!r}: nothing of the file was stored"
+                raise NotFound(msg)
+            return experts[ref]
+
+        for j in judgments:
+            if not j.value > 0:
+                msg = f"judgment {j.row!r} vs {j.column!r}: must be > 0 (got {j.value})"
+                raise InvalidAnswer(msg)
+            key = {"node": j.node, "row": j.row, "column": j.column}
+            item = f"judgment {j.row!r} vs {j.column!r} at {j.node!r}"
+            upsert(
+                session,
+                Judgment,
+                found.id,
+                expert_id(j.expert),
+                key,
+                {"value": j.value},
+                None,
+                item,
+            )
+        for s in scores:
+            if s.abstain != (s.value is None):
+                msg = f"score of {s.candidate!r} on {s.criterion!r}: a value or an abstention"
+                raise InvalidAnswer(msg)
+            key = {"criterion": s.criterion, "candidate": s.candidate}
+            values = {"value": s.value, "abstain": s.abstain}
+            item = f"score of {s.candidate!r} on {s.criterion!r}"
+            upsert(session, Score, found.id, expert_id(s.expert), key, values, None, item)
+        count = len(judgments) + len(scores)
+        audit(
+            session,
+            panel.id,
+            access.actor,
+            "answers.import",
+            {"round": round_number, "count": count},
+        )
+        return count
