@@ -45,8 +45,12 @@ lint: install
 typecheck: install
 	$(BIN)/mypy
 
+# Coverage floor: the measured total (83 %, branch coverage of the application packages,
+# see [tool.coverage] in pyproject.toml) minus 2 points. Raise it as coverage rises.
+COVERAGE_FLOOR ?= 81
+
 pytest: install browser postgres
-	$(BIN)/pytest
+	$(BIN)/pytest --cov --cov-report=term --cov-fail-under=$(COVERAGE_FLOOR)
 
 test: lint typecheck pytest
 

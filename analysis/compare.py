@@ -23,7 +23,7 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.ranking import method_settings, scenario_report
+from analysis.ranking import decision_problem, method_settings, scenario_report
 from analysis.report import RankingReport
 from analysis.weights import WeightReport
 from criteria.decision_matrix import DecisionMatrix
@@ -120,13 +120,10 @@ def compare_methods(
     known = {m: r.result for m, r in (precomputed or {}).items() if m in names}
     try:
         agreement = method_agreement(
-            matrix.values,
+            decision_problem(matrix),
             weights.global_weights,
-            matrix.directions,
             methods=specs,
             correlations=coefficients,
-            candidates=matrix.candidates,
-            criteria=matrix.criteria,
             precomputed=known,
         )
     except ClusterRankError as exc:  # no method at all could rank: every reason is in exc

@@ -2,6 +2,9 @@
 
 ``rank_scenario`` accepts an already-built decision matrix and weight report so the UI can
 cache what does not depend on the weights and re-rank at once when a slider moves.
+:func:`decision_problem` is the seam where a ``criteria`` decision matrix becomes the
+validated problem ``methods`` receives (the two packages never import each other): the
+inputs are checked there, once, and the ranking kernels trust them.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from criteria.numbers import Decimal
 from criteria.plain_matrix import PlainMatrix, read_matrix_csv
 from errors import ConfigurationError
 from methods.objective_weights import objective_weight_names, objective_weights
+from methods.problem import DecisionProblem
 from methods.registry import rank
 from methods.result import RankingResult
 
@@ -54,15 +58,18 @@ def rank_scenario(
         raise ConfigurationError(msg)
     name = method or scenario.method.name
     result = rank(
-        dm.values,
+        decision_problem(dm),
         wr.global_weights,
-        dm.directions,
-        name,
-        candidates=dm.candidates,
-        criteria=dm.criteria,
+        method=name,
         settings=method_settings(scenario, name, settings),
     )
     return scenario_report(scenario, dm, wr, result)
+
+
+def decision_problem(dm: DecisionMatrix) -> DecisionProblem:
+    """The validated problem ``methods`` receives for a scenario's decision matrix (checked
+    here, once: finite values, ±1 directions, unique candidate and criterion ids)."""
+    return DecisionProblem(dm.values, dm.directions, dm.candidates, dm.criteria)
 
 
 def method_settings(

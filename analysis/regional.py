@@ -18,6 +18,7 @@ from typing import IO, Any
 
 import pandas as pd
 
+from analysis.records import plain, records
 from criteria.regional import (
     SpecialisationReport,
     read_tidy_csv,
@@ -93,14 +94,14 @@ class SpecialisationAnalysis:
             "source": self.source,
             "measure": self.measure,
             "reference": self.reference,
-            "settings": {k: _plain(v) for k, v in self.settings.items()},
+            "settings": {k: plain(v) for k, v in self.settings.items()},
         }
         blocks = {
             str(year): {
-                "hhi": _records(_one_table(rep, "hhi")),
-                "location_quotients": _records(_one_table(rep, "lq")),
-                "screening": _records(_one_table(rep, "screening")),
-                "screening_summary": _records(_one_table(rep, "summary")),
+                "hhi": records(_one_table(rep, "hhi")),
+                "location_quotients": records(_one_table(rep, "lq")),
+                "screening": records(_one_table(rep, "screening")),
+                "screening_summary": records(_one_table(rep, "summary")),
             }
             for year, rep in self.reports.items()
         }
@@ -130,17 +131,6 @@ def _one_table(rep: SpecialisationReport, name: str) -> pd.DataFrame:
     if summary.empty:
         return summary.assign(why=pd.Series(dtype=str))
     return summary.merge(why, on=["region_id", "sector_id", "rule_set"], how="left")
-
-
-def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    return [{str(k): _plain(v) for k, v in row.items()} for row in frame.to_dict("records")]
-
-
-def _plain(value: Any) -> Any:
-    """JSON-ready scalar: numpy scalars to Python ones, a missing value (NaN, NA) to None."""
-    if pd.api.types.is_scalar(value) and pd.isna(value):
-        return None
-    return value.item() if hasattr(value, "item") else value
 
 
 def read_source(source: Source, label: str | None = None) -> tuple[pd.DataFrame, str]:

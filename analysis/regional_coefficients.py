@@ -22,7 +22,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from analysis.regional import Source, _records, read_source
+from analysis.records import records
+from analysis.regional import Source, read_source
 from criteria.regional import marketability_coefficient, per_capita_production_coefficient
 from errors import Problem, ValidationFailed
 
@@ -45,7 +46,7 @@ class CoefficientReport:
             "kind": self.kind,
             "source": self.source,
             "settings": dict(self.settings),
-            "coefficients": _records(self.table),
+            "coefficients": records(self.table),
             "notes": list(self.notes),
         }
 

@@ -10,16 +10,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any, Literal
 
 import numpy as np
 import numpy.typing as npt
 
+from analysis.ranking import decision_problem
 from analysis.weights import WeightReport, resolve_weights
 from criteria.decision_matrix import DecisionMatrix
 from criteria.matrix import decision_matrix
 from criteria.models.scenario import AHPWeights, Scenario
 from errors import ConfigurationError
+from methods.problem import DecisionProblem
 from methods.registry import available_methods
 from methods.sensitivity import (
     AgreementResult,
@@ -55,10 +58,11 @@ class SensitivityInputs:
     method: str
     settings: Mapping[str, Any] = field(default_factory=dict)
 
-    @property
-    def common(self) -> dict[str, Any]:
-        dm = self.matrix
-        return {"candidates": dm.candidates, "criteria": dm.criteria}
+    @cached_property
+    def problem(self) -> DecisionProblem:
+        """The decision matrix as the validated problem ``methods`` receives (checked once,
+        shared by every analysis run on these inputs)."""
+        return decision_problem(self.matrix)
 
 
 def sensitivity_inputs(
@@ -120,16 +124,14 @@ def run_sweep(
 ) -> SweepResult:
     """Each criterion's weight (or those in ``which``) from 0 to 1, the others rescaled in
     proportion."""
-    dm = inp.matrix
     return sweep(
-        dm.values,
+        inp.problem,
         inp.weights.global_weights,
-        dm.directions,
+        None,
         inp.method,
         settings=inp.settings,
         which=which,
         points=points,
-        **inp.common,
     )
 
 
@@ -145,14 +147,13 @@ def run_stability(
     require_two_candidates(inp)
     k = check_top_k(top_k, len(dm.candidates))
     return stability_intervals(
-        dm.values,
+        inp.problem,
         inp.weights.global_weights,
-        dm.directions,
+        None,
         inp.method,
         settings=inp.settings,
         top_k=k,
         progress=progress,
-        **inp.common,
     )
 
 
@@ -193,8 +194,8 @@ def run_smaa(
     # reports (and a Stop request) frequent instead of one every ~30,000 samples.
     chunk = None if _is_batch(inp.method) else SLOW_METHOD_CHUNK
     return smaa(
-        dm.values,
-        dm.directions,
+        inp.problem,
+        None,
         inp.method,
         settings=inp.settings,
         sampling=scheme,
@@ -204,7 +205,6 @@ def run_smaa(
         chunk_size=chunk,
         pairwise=len(dm.candidates) <= MAX_PAIRWISE_CANDIDATES,
         progress=progress,
-        **inp.common,
     )
 
 
@@ -245,8 +245,7 @@ def _is_batch(method: str) -> bool:
 
 def run_agreement(inp: SensitivityInputs) -> AgreementResult:
     """TOPSIS (both normalisations), AHP, VIKOR, PROMETHEE II, SPOTIS, COPRAS compared."""
-    dm = inp.matrix
-    return method_agreement(dm.values, inp.weights.global_weights, dm.directions, **inp.common)
+    return method_agreement(inp.problem, inp.weights.global_weights)
 
 
 def group_judgments(inp: SensitivityInputs) -> tuple[npt.NDArray[np.float64], tuple[str, ...], str]:
@@ -260,7 +259,7 @@ def group_judgments(inp: SensitivityInputs) -> tuple[npt.NDArray[np.float64], tu
     block = inp.weights.ahp.get("groups")
     if block is not None:  # the judgments in use: the file's, or as edited on the Weights page
         return block.result.matrix, block.result.items, "the AHP judgments in use"
-    gw = inp.weights.breakdown.group_weights
+    gw = inp.weights.group_weights
     if np.any(gw <= 0):
         msg = "a group has weight 0, so no pairwise judgments can express the weights in use"
         raise ConfigurationError(msg)
@@ -282,8 +281,8 @@ def run_ahp_uncertainty(
         raise ConfigurationError(msg)
     matrix, items, origin = group_judgments(inp)
     dm = inp.matrix
-    index = np.array([cs.group_ids.index(g) for g in inp.weights.breakdown.groups])
-    local = inp.weights.breakdown.local_weights
+    index = np.array([cs.group_ids.index(g) for g in inp.weights.groups])
+    local = inp.weights.local_weights
     rank_criteria = method_ranker(dm.values, dm.directions, inp.method, inp.settings)
 
     def rank_groups(group_weights: npt.NDArray[np.float64]) -> npt.ArrayLike:

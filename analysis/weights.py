@@ -1,73 +1,33 @@
-"""Every way to set weights, turned into one :class:`WeightReport`.
+"""Every way to set weights, turned into one :class:`~criteria.weights.Weights`.
 
 The criteria set's defaults or direct weights (sliders) come from `criteria.weights`; AHP
 weights come from the scenario's pairwise judgments through `methods.ahp`; objective weights
 (entropy, CRITIC, ...) from the decision matrix through `methods.objective_weights`. Whatever
-the source, the report holds group, local and global weights, the settings that produced them
-and, for AHP, each matrix's consistency.
+the source, the result holds group, local and global weights (normalised once, in
+:func:`criteria.weights.compose_weights`), the settings that produced them and, for AHP, each
+matrix's consistency (:data:`WeightReport` is that object with its AHP blocks typed).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import replace
+from typing import TypeAlias
 
 import numpy as np
-import numpy.typing as npt
-import pandas as pd
 
 from analysis.ahp_report import AHPBlock, analyse_block
 from criteria.decision_matrix import DecisionMatrix
 from criteria.matrix import decision_matrix
 from criteria.models.ahp_file import JudgmentBlock
-from criteria.models.scenario import AHPWeights, DirectWeights, ObjectiveWeights, Scenario
-from criteria.weights import WeightBreakdown, ahp_request, compose_weights, direct_weights
+from criteria.models.scenario import AHPWeights, ObjectiveWeights, Scenario
+from criteria.weights import Weights, ahp_request, compose_weights, direct_weights, given_weights
 from methods.objective_weights import objective_weight_names, objective_weights
 
-FloatArray = npt.NDArray[np.float64]
-
-
-@dataclass(frozen=True)
-class WeightReport:
-    """Weights at every level plus what produced them.
-
-    Attributes
-    ----------
-    breakdown
-        Group, local and global weights in decision-matrix column order.
-    settings
-        ``mode`` and its parameters (AHP derivation, random-index table and completion of
-        missing judgments; objective method).
-    ahp
-        For AHP weights: the analysed block per judgment matrix (``"groups"`` or a group id).
-    """
-
-    breakdown: WeightBreakdown
-    settings: Mapping[str, Any]
-    ahp: Mapping[str, AHPBlock] = field(default_factory=dict)
-
-    @property
-    def criteria(self) -> tuple[str, ...]:
-        return self.breakdown.criteria
-
-    @property
-    def global_weights(self) -> FloatArray:
-        return self.breakdown.global_weights
-
-    @property
-    def mode(self) -> str:
-        return self.breakdown.mode
-
-    @property
-    def notes(self) -> tuple[str, ...]:
-        return self.breakdown.notes
-
-    def as_map(self) -> dict[str, float]:
-        return dict(zip(self.criteria, self.global_weights.tolist(), strict=True))
-
-    def to_frame(self) -> pd.DataFrame:
-        return self.breakdown.to_frame()
+WeightReport: TypeAlias = Weights[AHPBlock]
+"""The one weight object (:class:`criteria.weights.Weights`), its AHP blocks analysed here."""
+SLIDER_TOTAL = 100.0
+"""Each block of sliders sums to this (percent): the one place percentages become weights."""
 
 
 def objective_methods() -> list[str]:
@@ -95,19 +55,23 @@ def resolve_weights(scenario: Scenario, matrix: DecisionMatrix | None = None) ->
             random_index=req.random_index,
             completion=req.completion,
         )
-    breakdown = direct_weights(scenario)
-    return WeightReport(breakdown, {"mode": breakdown.mode})
+    return direct_weights(scenario)
 
 
 def weights_from_sliders(
     scenario: Scenario,
-    group_weights: Mapping[str, float],
-    local_weights: Mapping[str, float],
+    group_percent: Mapping[str, float],
+    local_percent: Mapping[str, float],
 ) -> WeightReport:
-    """Direct weights from the UI's sliders (relative values; normalised and noted)."""
-    spec = DirectWeights(groups=dict(group_weights), criteria=dict(local_weights))
-    breakdown = direct_weights(scenario.model_copy(update={"weights": spec}))
-    return WeightReport(breakdown, {"mode": "direct"})
+    """Direct weights from the UI's sliders: percentages (each block sums to 100) by group id
+    and by criterion id, normalised once here (a block that does not sum to 100 is noted)."""
+    return given_weights(
+        scenario.criteria_set,
+        group_percent,
+        local_percent,
+        scale=SLIDER_TOTAL,
+        where="the sliders",
+    )
 
 
 def weights_from_ahp(
@@ -166,14 +130,14 @@ def weights_from_ahp(
                 f"AHP judgments for {name} are inconsistent: CR {b.result.cr:.3f} > "
                 f"{b.result.threshold:.2f}; revise them (see the suggested fixes)"
             )
-    breakdown = compose_weights(cs, group_w, local_w, "ahp", tuple(notes))
     settings = {
         "mode": "ahp",
         "derivation": derivation,
         "random_index": random_index,
         "completion": completion,
     }
-    return WeightReport(breakdown, settings, blocks)
+    weights = compose_weights(cs, group_w, local_w, "ahp", tuple(notes), settings=settings)
+    return replace(weights, ahp=blocks)
 
 
 def weights_from_data(scenario: Scenario, matrix: DecisionMatrix, method: str) -> WeightReport:
@@ -198,6 +162,6 @@ def weights_from_data(scenario: Scenario, matrix: DecisionMatrix, method: str) -
             notes.append(f"{method} gives group {g.id} zero weight: its criteria do not count")
     if sum(group_w.values()) <= 0:
         group_w = {g: 1.0 for g in group_w}
-    breakdown = compose_weights(cs, group_w, local_w, f"objective:{method}", tuple(notes))
     settings = {"mode": "objective", "method": method, **dict(result.settings)}
-    return WeightReport(breakdown, settings)
+    mode = f"objective:{method}"
+    return compose_weights(cs, group_w, local_w, mode, tuple(notes), settings=settings)

@@ -9,7 +9,8 @@ comparable numbers.
 Cases: the shipped Kemerovo scenario (5 candidates) and a generated scenario of 500
 candidates on the same criteria set (SYNTHETIC: seeded random figures, written to a temporary
 folder), each on the Weights page (a group slider moved) and on the Ranking page reached after
-that change (ranking, chart, profile and the comparison of six methods).
+that change (ranking, chart, profile and the comparison of six methods: the two sections a
+visitor opens with their toggles are opened here, so the rerun does all the page's work).
 
 Run: ``python -m bench.bench_ui_rerun [--quick]``.
 """
@@ -112,6 +113,7 @@ def app_case(scenario: Path, repeats: int) -> tuple[float, float]:
     try:
         at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
         at.run()
+        at.session_state["open_sections"] = {"profile__show": True, "compare__show": True}
         at.switch_page("ui/pages/weights.py").run()
         _check(at)
 

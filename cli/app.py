@@ -16,9 +16,16 @@ EXIT_BAD_INPUT = 2
 Handler = Callable[[argparse.Namespace], int]
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser; only the command named in ``argv`` gets its full sub-parser.
+
+    The others are listed with their one-line help only, so ``clusterrank --help`` and
+    ``clusterrank validate ...`` import no command module but their own (start-up time).
+    Without ``argv`` every command's sub-parser is built in full.
+    """
     from cli import commands
 
+    chosen = _command_in(argv) if argv is not None else None
     parser = argparse.ArgumentParser(
         prog="clusterrank",
         description=(
@@ -31,9 +38,17 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true", help="show a traceback for internal errors")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
-    for register in commands.REGISTRARS:
-        register(sub)
+    for name, summary in commands.SUMMARIES.items():
+        if argv is None or name == chosen:
+            commands.registrar(name)(sub)
+        else:
+            sub.add_parser(name, help=summary, add_help=False)
     return parser
+
+
+def _command_in(argv: Sequence[str]) -> str | None:
+    """The command ``argv`` names: its first item that is not an option."""
+    return next((item for item in argv if not item.startswith("-")), None)
 
 
 # Options whose value may start with "-" (a cost direction, a negative number); argparse would
@@ -57,9 +72,10 @@ def _join_dash_values(argv: Sequence[str]) -> list[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code (tests call this in-process)."""
-    parser = build_parser()
+    items = _join_dash_values(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(items)
     try:
-        args = parser.parse_args(_join_dash_values(sys.argv[1:] if argv is None else argv))
+        args = parser.parse_args(items)
     except SystemExit as exc:  # argparse exits 2 on bad usage, 0 on --help
         return int(exc.code or 0)
     handler: Handler = args.handler

@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from errors import ClusterRankError
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 FORMATS = ("table", "csv", "json")
 
@@ -52,6 +53,8 @@ def to_json(payload: dict[str, Any]) -> str:
 
 def frame_table(frame: pd.DataFrame, floatfmt: str = "{:.4f}") -> str:
     """A plain aligned text table."""
+    import pandas as pd
+
     formatters = {
         col: floatfmt.format for col in frame.columns if pd.api.types.is_float_dtype(frame[col])
     }

@@ -20,10 +20,11 @@ from criteria.models import AHPFile, CriteriaSet, JudgmentBlock, Scenario
 from criteria.schema import json_schemas
 from criteria.weights import (
     AHPRequest,
-    WeightBreakdown,
+    Weights,
     ahp_request,
     compose_weights,
     direct_weights,
+    given_weights,
 )
 
 __all__ = [
@@ -34,7 +35,7 @@ __all__ = [
     "DecisionMatrix",
     "JudgmentBlock",
     "Scenario",
-    "WeightBreakdown",
+    "Weights",
     "ahp_file_from_text",
     "ahp_request",
     "any_from_text",
@@ -42,6 +43,7 @@ __all__ = [
     "criteria_set_from_text",
     "decision_matrix",
     "direct_weights",
+    "given_weights",
     "json_schemas",
     "load_ahp_file",
     "load_any",

@@ -8,28 +8,81 @@ empty / ``null`` / ``NA`` for missing. Anything else (text, ``inf``, ``1_000``, 
 (candidate id) and the column, so the user can fix the cell. Ids are text (``001`` stays
 ``001``; a spreadsheet's 1.0 is ``1``). Inline ``values`` override the file cell by cell.
 
-The result is a float DataFrame, candidates (rows, in scenario order) × data keys (columns),
-with NaN marking missing cells; the missing-data policy is applied by `criteria.matrix`.
+The result is a :class:`DataTable`: a float array, candidates (rows, in scenario order) × data
+keys (columns), with NaN marking missing cells; the missing-data policy is applied by
+`criteria.matrix`. It is numpy, not pandas, so ``clusterrank validate`` reads and checks a
+scenario's data without importing pandas (start-up time); :meth:`DataTable.to_frame` gives a
+DataFrame to the callers that want one. Computed keys (``data.regional``) are the exception:
+the regional statistics of :mod:`criteria.regional` work on pandas tables.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
+import numpy.typing as npt
 
 from criteria.files import display_name
-from criteria.models.scenario import DataSpec
+from criteria.models.data_spec import DataSpec
 from criteria.numbers import Fixes, NumberRule, Unreadable, cell_text, read_numbers
-from criteria.regional_data import fill_regional
 from criteria.tables import Table, read_table
 from errors import Problem, ValidationFailed
 
+if TYPE_CHECKING:
+    import pandas as pd
+
 _STATE = "state the decimal separator in the scenario (data.decimal: ',' or '.')"
 _FIXES = Fixes(ambiguous=f"{_STATE}, or write it as 1200 or 1.2")
+
+
+@dataclass(frozen=True)
+class DataTable:
+    """Candidates × data keys: ``cells[i, j]`` is candidate i's figure for key j, NaN if
+    missing. The array is filled in place while the data are read."""
+
+    candidates: tuple[str, ...]
+    keys: tuple[str, ...]
+    cells: npt.NDArray[np.float64]
+
+    @classmethod
+    def empty(cls, candidates: Sequence[str], keys: Sequence[str]) -> DataTable:
+        """All cells missing."""
+        return cls(tuple(candidates), tuple(keys), np.full((len(candidates), len(keys)), np.nan))
+
+    @classmethod
+    def from_frame(
+        cls, frame: pd.DataFrame, candidates: Sequence[str], keys: Sequence[str]
+    ) -> DataTable:
+        """A table given as a DataFrame (rows candidates, columns keys), in the order asked;
+        absent rows and columns are missing."""
+        values = frame.reindex(index=list(candidates), columns=list(keys)).to_numpy(dtype=float)
+        return cls(tuple(candidates), tuple(keys), values)
+
+    def column(self, key: str) -> npt.NDArray[np.float64]:
+        """The figures of one data key, one per candidate."""
+        return self.cells[:, self.keys.index(key)]
+
+    def columns(self, keys: Sequence[str]) -> npt.NDArray[np.float64]:
+        """The figures of several data keys (candidates × keys)."""
+        return self.cells[:, [self.keys.index(k) for k in keys]]
+
+    def rows(self, keep: npt.NDArray[np.bool_]) -> DataTable:
+        """Only the candidates where ``keep`` is true."""
+        kept = tuple(c for c, k in zip(self.candidates, keep.tolist(), strict=True) if k)
+        return DataTable(kept, self.keys, self.cells[keep])
+
+    def to_frame(self) -> pd.DataFrame:
+        """The table as a DataFrame (index candidates, columns keys)."""
+        import pandas as pd  # only here: reading and checking data needs no pandas
+
+        return pd.DataFrame(
+            self.cells.copy(), index=pd.Index(list(self.candidates)), columns=list(self.keys)
+        )
 
 
 def read_data(
@@ -39,7 +92,7 @@ def read_data(
     scenario_name: str = "<scenario>",
 ) -> pd.DataFrame:
     """The data table (candidates × keys, floats, NaN = missing): file, computed, inline."""
-    return read_data_and_notes(spec, candidates, keys, scenario_name)[0]
+    return read_data_and_notes(spec, candidates, keys, scenario_name)[0].to_frame()
 
 
 def read_data_and_notes(
@@ -47,7 +100,7 @@ def read_data_and_notes(
     candidates: Sequence[str],
     keys: Sequence[str],
     scenario_name: str = "<scenario>",
-) -> tuple[pd.DataFrame, tuple[str, ...]]:
+) -> tuple[DataTable, tuple[str, ...]]:
     """The data table and the notes on how its numbers were read (decimal comma, grouping).
 
     Keys listed under ``data.regional`` are computed from their region × sector tables
@@ -60,19 +113,27 @@ def read_data_and_notes(
         duplicate or absent candidate rows, cells that are not numbers, keys with no data
         at all, regions or sectors a regional table lacks.
     """
-    out = pd.DataFrame(np.nan, index=pd.Index(list(candidates)), columns=list(keys), dtype=float)
+    out = DataTable.empty(candidates, keys)
     problems: list[Problem] = []
     notes: list[str] = []
     inline = spec.values  # noqa: PD011 (a pydantic field, not pandas)
     from_file: set[str] = set()
     if spec.file is not None:
         from_file = _fill_from_file(spec, out, problems, notes)
-    computed, regional_problems = fill_regional(spec, out, scenario_name)
-    problems += regional_problems
+    computed: set[str] = set()
+    if spec.regional:  # computed keys: the regional statistics work on pandas tables
+        from criteria.regional_data import fill_regional
+
+        frame = out.to_frame()
+        computed, regional_problems = fill_regional(spec, frame, scenario_name)
+        out.cells[:] = frame.to_numpy(dtype=float)
+        problems += regional_problems
+    row_of = {c: i for i, c in enumerate(out.candidates)}
+    col_of = {k: j for j, k in enumerate(out.keys)}
     for cand, row in inline.items():
         for key, value in row.items():
-            if cand in out.index and key in out.columns:
-                out.loc[cand, key] = math.nan if value is None else float(value)
+            if cand in row_of and key in col_of:
+                out.cells[row_of[cand], col_of[key]] = math.nan if value is None else float(value)
     for key in keys:
         has_inline = any(key in row for row in inline.values())
         if key not in from_file and key not in computed and not has_inline:
@@ -102,7 +163,7 @@ def _ids(table: Table, j: int, problems: list[Problem]) -> dict[str, int]:
 
 
 def _fill_from_file(
-    spec: DataSpec, out: pd.DataFrame, problems: list[Problem], notes: list[str]
+    spec: DataSpec, out: DataTable, problems: list[Problem], notes: list[str]
 ) -> set[str]:
     """Copy file cells into ``out``, whole columns at once; collect problems and notes.
 
@@ -123,18 +184,18 @@ def _fill_from_file(
         elif table.separator not in {None, ","}:
             msg += f"; cells are separated by {table.separator_text()}"
         problems.append(Problem(name, "", msg, table.header_line if table.is_csv else None))
-        return set(out.columns)
+        return set(out.keys)
     row_of = _ids(table, columns[spec.id_column], problems)
     computed = {r.key for r in spec.regional}
-    wanted = [c for c in out.index if c in row_of]
-    for cand in out.index:
-        covered = all(k in inline.get(cand, {}) for k in out.columns if k not in computed)
+    wanted = [c for c in out.candidates if c in row_of]
+    for cand in out.candidates:
+        covered = all(k in inline.get(cand, {}) for k in out.keys if k not in computed)
         if cand not in row_of and not covered:
             msg = f"candidate {cand!r} has no row in the file (id column {spec.id_column!r})"
             problems.append(Problem(name, "", msg))
     supplied: set[str] = set()
     source: dict[str, str] = {}  # key -> the column it is read from
-    for key in out.columns:
+    for key in out.keys:
         column = spec.columns.get(key, key)
         if key in computed:
             if column in columns:
@@ -166,7 +227,9 @@ def _fill_from_file(
     ]
     if numbers.omitted:
         problems.append(Problem(name, "", numbers.omitted_message()))
+    position = {c: i for i, c in enumerate(out.candidates)}
+    at = [position[c] for c in wanted]
     for key, column in source.items():
-        out.loc[wanted, key] = numbers.by_column[column]
+        out.cells[at, out.keys.index(key)] = numbers.by_column[column]
     notes += numbers.notes
     return supplied

@@ -2,7 +2,8 @@
 
 Steps, each echoed in the matrix's notes:
 
-1. read the figures (`criteria.data_sources.read_data`);
+1. read the figures (`criteria.data_sources.read_data_and_notes`, a numpy table: building a
+   matrix imports no pandas);
 2. check expert scores lie on their declared scales;
 3. apply ``missing_data``: ``reject`` lists every missing cell; ``drop_candidate`` drops
    each candidate with a gap; ``impute_worst`` fills a gap with the worst observed value of
@@ -23,15 +24,19 @@ mean substitution) and step 5 (normalisation: min-max rescaling to [0, 1]).
 
 from __future__ import annotations
 
-import numpy as np
-import pandas as pd
+from typing import TYPE_CHECKING
 
-from criteria.data_sources import read_data_and_notes
+import numpy as np
+
+from criteria.data_sources import DataTable, read_data_and_notes
 from criteria.decision_matrix import CellNote, DecisionMatrix
 from criteria.models.common import direction_sign
 from criteria.models.criteria_set import CriteriaSet, Criterion
 from criteria.models.scenario import Scenario
 from errors import Problem, ValidationFailed
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 FIX = "fill it, or set missing_data: drop_candidate | impute_worst | impute_mean"
 
@@ -56,11 +61,10 @@ def decision_matrix(scenario: Scenario, data: pd.DataFrame | None = None) -> Dec
     cs = scenario.criteria_set
     name = scenario.source_name
     table, read_notes = (
-        (data.reindex(index=list(scenario.candidate_ids), columns=list(cs.data_keys)), ())
+        (DataTable.from_frame(data, scenario.candidate_ids, cs.data_keys), ())
         if data is not None
         else read_data_and_notes(scenario.data, scenario.candidate_ids, cs.data_keys, name)
     )
-    table = table.astype(float)
     problems = _scale_problems(cs, table, name)
     if problems:
         raise ValidationFailed(problems)
@@ -68,7 +72,7 @@ def decision_matrix(scenario: Scenario, data: pd.DataFrame | None = None) -> Dec
     values, titles, units, note_combine = _combine(cs, table)
     illustrative, ill_notes, ill_msgs = _illustrative(scenario, table)
     crit_imputed = np.column_stack(
-        [imputed[list(c.data_keys)].to_numpy().any(axis=1) for c in cs.criteria]
+        [imputed[:, [table.keys.index(k) for k in c.data_keys]].any(axis=1) for c in cs.criteria]
     )
     names = {c.id: c.label for c in scenario.candidates}
     return DecisionMatrix(
@@ -80,8 +84,8 @@ def decision_matrix(scenario: Scenario, data: pd.DataFrame | None = None) -> Dec
             ],
             dtype=int,
         ),
-        candidates=tuple(str(i) for i in table.index),
-        candidate_names=tuple(names[str(i)] for i in table.index),
+        candidates=tuple(str(i) for i in table.candidates),
+        candidate_names=tuple(names[str(i)] for i in table.candidates),
         criteria=cs.criterion_ids,
         criterion_titles=titles,
         units=units,
@@ -93,13 +97,13 @@ def decision_matrix(scenario: Scenario, data: pd.DataFrame | None = None) -> Dec
     )
 
 
-def _scale_problems(cs: CriteriaSet, table: pd.DataFrame, name: str) -> list[Problem]:
+def _scale_problems(cs: CriteriaSet, table: DataTable, name: str) -> list[Problem]:
     out: list[Problem] = []
     for c in cs.criteria:
         scale = c.expert_scale
         if scale is None:
             continue
-        for cand, value in table[c.id].items():
+        for cand, value in zip(table.candidates, table.column(c.id).tolist(), strict=True):
             if not np.isnan(value) and not scale.min <= value <= scale.max:
                 msg = (
                     f"score {value:g} for candidate {cand!r}, criterion {c.id!r} lies outside "
@@ -110,13 +114,13 @@ def _scale_problems(cs: CriteriaSet, table: pd.DataFrame, name: str) -> list[Pro
 
 
 def _apply_policy(
-    table: pd.DataFrame, scenario: Scenario, name: str
-) -> tuple[pd.DataFrame, pd.DataFrame, list[CellNote], list[str]]:
+    table: DataTable, scenario: Scenario, name: str
+) -> tuple[DataTable, np.ndarray, list[CellNote], list[str]]:
     policy = scenario.missing_data
-    missing = table.isna()
-    imputed = pd.DataFrame(False, index=table.index, columns=table.columns)
-    cands, keys = [str(c) for c in table.index], [str(k) for k in table.columns]
-    rows, cols = np.nonzero(missing.to_numpy())  # row by row, as the cells are listed
+    missing = np.isnan(table.cells)
+    imputed = np.zeros(missing.shape, dtype=bool)
+    cands, keys = list(table.candidates), list(table.keys)
+    rows, cols = np.nonzero(missing)  # row by row, as the cells are listed
     gaps = [(cands[i], keys[j]) for i, j in zip(rows.tolist(), cols.tolist(), strict=True)]
     if not gaps:
         return table, imputed, [], []
@@ -131,34 +135,37 @@ def _apply_policy(
         )
     if policy == "drop_candidate":
         notes: list[CellNote] = []
-        for cand in table.index[missing.any(axis=1)]:
-            keys = [str(k) for k in table.columns[missing.loc[cand]]]
-            msg = f"candidate {cand!r} dropped: no value for {', '.join(keys)}"
-            notes.append(CellNote(str(cand), ", ".join(keys), "dropped_candidate", None, msg))
-        kept = table.loc[~missing.any(axis=1)]
-        if kept.empty:
+        gap_rows = np.asarray(missing.any(axis=1), dtype=bool)
+        for i in np.flatnonzero(gap_rows).tolist():
+            cand = cands[i]
+            absent = [k for k, gap in zip(keys, missing[i].tolist(), strict=True) if gap]
+            msg = f"candidate {cand!r} dropped: no value for {', '.join(absent)}"
+            notes.append(CellNote(cand, ", ".join(absent), "dropped_candidate", None, msg))
+        kept = table.rows(~gap_rows)
+        if not kept.candidates:
             msg = (
                 "every candidate has a missing value, so drop_candidate leaves none; "
                 "fill the data or set missing_data: impute_worst | impute_mean"
             )
             raise ValidationFailed.single(name, "missing_data", msg)
-        summary = f"missing_data: drop_candidate dropped {len(notes)} of {len(table)} candidates"
-        return kept, imputed.loc[kept.index], notes, [summary]
+        summary = f"missing_data: drop_candidate dropped {len(notes)} of {len(cands)} candidates"
+        return kept, imputed[~gap_rows], notes, [summary]
     return _impute(table, scenario, name, gaps)
 
 
 def _impute(
-    table: pd.DataFrame, scenario: Scenario, name: str, gaps: list[tuple[str, str]]
-) -> tuple[pd.DataFrame, pd.DataFrame, list[CellNote], list[str]]:
+    table: DataTable, scenario: Scenario, name: str, gaps: list[tuple[str, str]]
+) -> tuple[DataTable, np.ndarray, list[CellNote], list[str]]:
     policy = scenario.missing_data
     cs = scenario.criteria_set
-    filled = table.copy()
-    imputed = table.isna()
+    filled = DataTable(table.candidates, table.keys, table.cells.copy())
+    imputed = np.isnan(table.cells)
     problems: list[Problem] = []
     fill: dict[str, float] = {}
-    for key in sorted({k for _, k in gaps}, key=list(table.columns).index):
-        observed = table[key].dropna()
-        if observed.empty:
+    for key in sorted({k for _, k in gaps}, key=table.keys.index):
+        column = table.column(key)
+        observed = column[~np.isnan(column)]
+        if observed.size == 0:
             msg = f"no candidate has a value for key {key!r}, so {policy} has nothing to fill from"
             problems.append(Problem(name, f"data: key {key}", msg))
             continue
@@ -174,8 +181,9 @@ def _impute(
     )
     action = "imputed_mean" if policy == "impute_mean" else "imputed_worst"
     notes = []
+    row_of = {c: i for i, c in enumerate(table.candidates)}
     for cand, key in gaps:
-        filled.loc[cand, key] = fill[key]
+        filled.cells[row_of[cand], table.keys.index(key)] = fill[key]
         msg = f"{key} for {cand} was missing; filled with {how} ({fill[key]:g})"
         notes.append(CellNote(cand, key, action, fill[key], msg))
     summary = f"missing_data: {policy} filled {len(gaps)} cell(s) with {how}"
@@ -183,7 +191,7 @@ def _impute(
 
 
 def _combine(
-    cs: CriteriaSet, table: pd.DataFrame
+    cs: CriteriaSet, table: DataTable
 ) -> tuple[np.ndarray, tuple[str, ...], tuple[str, ...], list[str]]:
     columns: list[np.ndarray] = []
     titles: list[str] = []
@@ -194,27 +202,27 @@ def _combine(
         columns.append(col)
         titles.append(c.title or c.id)
         units.append(unit)
-    values = np.column_stack(columns).astype(float) if columns else np.empty((len(table), 0))
+    values = (
+        np.column_stack(columns).astype(float) if columns else np.empty((len(table.candidates), 0))
+    )
     return values, tuple(titles), tuple(units), notes
 
 
-def _criterion_column(
-    c: Criterion, table: pd.DataFrame, notes: list[str]
-) -> tuple[np.ndarray, str]:
+def _criterion_column(c: Criterion, table: DataTable, notes: list[str]) -> tuple[np.ndarray, str]:
     rule = c.combine_rule
     if rule == "expert" and c.expert_scale is not None:
         scale = c.expert_scale
-        return table[c.id].to_numpy(dtype=float), c.unit or f"score {scale.min:g}..{scale.max:g}"
+        return table.column(c.id).copy(), c.unit or f"score {scale.min:g}..{scale.max:g}"
     inds = c.indicators or ()
     if rule == "single":
-        return table[inds[0].id].to_numpy(dtype=float), c.unit or inds[0].unit
+        return table.column(inds[0].id).copy(), c.unit or inds[0].unit
     if rule == "sum":
-        return table[[i.id for i in inds]].to_numpy(dtype=float).sum(axis=1), c.unit or inds[0].unit
+        return table.columns([i.id for i in inds]).sum(axis=1), c.unit or inds[0].unit
     weights = np.array([i.weight for i in inds], dtype=float)
     weights = weights / weights.sum()
     scaled = []
     for ind in inds:
-        x = table[ind.id].to_numpy(dtype=float)
+        x = table.column(ind.id)
         lo, hi = float(x.min()), float(x.max())
         if hi > lo:
             s = (x - lo) / (hi - lo)
@@ -229,11 +237,11 @@ def _criterion_column(
 
 
 def _illustrative(
-    scenario: Scenario, table: pd.DataFrame
+    scenario: Scenario, table: DataTable
 ) -> tuple[np.ndarray, list[CellNote], list[str]]:
     cs = scenario.criteria_set
     prov = scenario.data.provenance
-    mask = np.zeros((len(table), len(cs.criteria)), dtype=bool)
+    mask = np.zeros((len(table.candidates), len(cs.criteria)), dtype=bool)
     cell_notes: list[CellNote] = []
     notes: list[str] = []
     for j, c in enumerate(cs.criteria):
@@ -246,11 +254,9 @@ def _illustrative(
                 f"criterion {c.id} uses illustrative figures ({key}: {p.source}); "
                 "replace them with real figures before any decision"
             )
-            for cand in table.index:
+            for cand, value in zip(table.candidates, table.column(key).tolist(), strict=True):
                 msg = f"{key} for {cand} is illustrative, not from a source"
-                cell_notes.append(
-                    CellNote(str(cand), key, "illustrative", float(table.loc[cand, key]), msg)
-                )
+                cell_notes.append(CellNote(str(cand), key, "illustrative", float(value), msg))
     unsourced = [k for k in cs.data_keys if k not in prov]
     if unsourced:
         notes.append(f"no provenance given for data keys: {', '.join(unsourced)}")

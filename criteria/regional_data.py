@@ -17,8 +17,9 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from criteria.files import display_name
+from criteria.models.data_spec import DataSpec
 from criteria.models.regional_indicator import RegionalIndicator
-from criteria.models.scenario import DataSpec
 from criteria.regional import read_region_sector_table, read_tidy_csv, regional_indicator_values
 from errors import Problem, ValidationFailed
 
@@ -60,8 +61,6 @@ def regional_column(
     Seed 003 (Иванова О. П., 2018): a region's specialisation (LQ > 1, text after Table 5)
     as a prerequisite of a cluster; see :func:`criteria.regional.regional_indicator_values`.
     """
-    from criteria.loading import display_name
-
     label = display_name(item.table)
     try:
         if item.indicator == "printed":

@@ -27,8 +27,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from openpyxl.utils import get_column_letter
-
 from criteria import xlsx_guard
 from criteria.files import MAX_TABLE_BYTES, decode_text, read_bytes
 from criteria.numbers import Unreadable, cell_text
@@ -71,7 +69,11 @@ class Table:
 
     def cell(self, i: int, j: int) -> str:
         """`` (cell C5)`` in a workbook; empty for a CSV."""
-        return "" if self.is_csv else f" (cell {get_column_letter(j + 1)}{self.numbers[i]})"
+        if self.is_csv:
+            return ""
+        from openpyxl.utils import get_column_letter  # openpyxl only for a workbook
+
+        return f" (cell {get_column_letter(j + 1)}{self.numbers[i]})"
 
     def separator_text(self) -> str:
         return SEPARATORS.get(self.separator or "", "")
@@ -146,6 +148,8 @@ def _duplicate_header(
     out: list[Problem] = []
     for name, where in positions.items():
         if len(where) > 1:
+            from openpyxl.utils import get_column_letter  # not at the top: start-up time
+
             shown = [str(j + 1) if csv_file else get_column_letter(j + 1) for j in where]
             msg = (
                 f"column {name!r} appears {len(where)} times in the header (columns "

@@ -1,11 +1,16 @@
-"""Criterion weights from the criteria set or typed in by a user (direct weights).
+"""Criterion weights: the one weight object, and the weights a criteria set or user sets.
 
-Global weight of a criterion = normalised group weight × normalised local weight, so the
-global weights sum to 1. Every normalisation that changes a number is noted. For
-``weights.mode: ahp`` this module only exposes the validated judgment blocks
-(:func:`ahp_request`); the analysis layer derives priorities with ``methods.ahp`` and can
-assemble the same :class:`WeightBreakdown` with :func:`compose_weights`. ``weights.mode:
-objective`` weights come from the data, so the analysis layer computes them too.
+:class:`Weights` holds a weighting at every level (group, local, global), the settings that
+produced it and its notes; every source of weights (the criteria set, direct weights typed in
+or set on sliders, AHP judgments, objective weights from the data) ends in one, made by
+:func:`compose_weights`. Global weight of a criterion = normalised group weight × normalised
+local weight, so the global weights sum to 1. That is the one place a weight is normalised,
+and the one note saying so is written there; ranking uses the global weights as they are.
+
+For ``weights.mode: ahp`` this module only exposes the validated judgment blocks
+(:func:`ahp_request`); the analysis layer derives priorities with ``methods.ahp`` and
+composes them here, keeping each judgment matrix's analysis in :attr:`Weights.ahp`.
+``weights.mode: objective`` weights come from the data, so the analysis layer computes them.
 """
 
 from __future__ import annotations
@@ -13,23 +18,28 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import numpy as np
 import numpy.typing as npt
-import pandas as pd
 
 from criteria.models.ahp_file import JudgmentBlock
 from criteria.models.criteria_set import CriteriaSet
 from criteria.models.scenario import AHPWeights, DirectWeights, ObjectiveWeights, Scenario
 from errors import ConfigurationError
 
+if TYPE_CHECKING:
+    import pandas as pd
+
 FloatArray = npt.NDArray[np.float64]
 _TOL = 1e-9
+Block = TypeVar("Block")
+"""What :attr:`Weights.ahp` holds per judgment matrix (analysis.ahp_report.AHPBlock)."""
 
 
 @dataclass(frozen=True)
-class WeightBreakdown:
-    """Criterion weights at every level, in decision-matrix column order.
+class Weights(Generic[Block]):
+    """Criterion weights at every level, in decision-matrix column order, and their origin.
 
     Attributes
     ----------
@@ -44,7 +54,12 @@ class WeightBreakdown:
     mode
         ``criteria_set``, ``direct``, ``ahp`` or ``objective:<method>``.
     notes
-        Plain-language notes (normalisations, zero-weight groups...).
+        Plain-language notes (the one normalisation note, zero-weight groups...).
+    settings
+        ``mode`` and its parameters (AHP derivation, random-index table and completion;
+        objective method), echoed with every result.
+    ahp
+        For AHP weights: the analysed judgment matrix per block (``"groups"`` or a group id).
     """
 
     criteria: tuple[str, ...]
@@ -55,10 +70,26 @@ class WeightBreakdown:
     global_weights: FloatArray
     mode: str
     notes: tuple[str, ...] = field(default=())
+    settings: Mapping[str, Any] = field(default_factory=dict)
+    ahp: Mapping[str, Block] = field(default_factory=dict)
+
+    def group_map(self) -> dict[str, float]:
+        """Group id -> group weight."""
+        return dict(zip(self.group_ids, self.group_weights.tolist(), strict=True))
+
+    def local_map(self) -> dict[str, float]:
+        """Criterion id -> local weight (its share of its group)."""
+        return dict(zip(self.criteria, self.local_weights.tolist(), strict=True))
+
+    def as_map(self) -> dict[str, float]:
+        """Criterion id -> global weight."""
+        return dict(zip(self.criteria, self.global_weights.tolist(), strict=True))
 
     def to_frame(self) -> pd.DataFrame:
         """One row per criterion: group, group weight, local weight, global weight."""
-        gw = dict(zip(self.group_ids, self.group_weights, strict=True))
+        import pandas as pd  # only here: `validate` reads weights without pandas (start-up)
+
+        gw = self.group_map()
         return pd.DataFrame(
             {
                 "group": list(self.groups),
@@ -70,8 +101,11 @@ class WeightBreakdown:
         )
 
 
-def _normalise(values: list[float], ids: list[str], what: str, rescaled: list[str]) -> FloatArray:
-    """``values / sum``; ``rescaled`` records ``what`` (and its sum) when the sum was not 1.
+def _normalise(
+    values: list[float], ids: list[str], what: str, rescaled: list[str], scale: float
+) -> FloatArray:
+    """``values / sum``; ``rescaled`` records ``what`` (and its sum) when the sum was not
+    ``scale`` (1 for fractions, 100 for percentages).
 
     The values are divided by the largest one before summing, so weights up to 1.8e308 add
     up without overflow. Validated models hold finite weights >= 0; a hand-built mapping
@@ -87,7 +121,7 @@ def _normalise(values: list[float], ids: list[str], what: str, rescaled: list[st
         raise ConfigurationError(msg)
     scaled = [v / peak for v in values]
     total = math.fsum(scaled)  # in [1, len(values)]: no overflow
-    if abs(total * peak - 1.0) > _TOL:
+    if abs(total * peak / scale - 1.0) > _TOL:
         whole = total * peak
         text = f"{whole:g}" if math.isfinite(whole) else f"{total:g} × {peak:g}"
         rescaled.append(f"{what} (sum {text})")
@@ -100,8 +134,11 @@ def compose_weights(
     local_weights: Mapping[str, float],
     mode: str,
     notes: tuple[str, ...] = (),
-) -> WeightBreakdown:
-    """Normalise group and local weights and combine them into global weights.
+    *,
+    settings: Mapping[str, Any] | None = None,
+    scale: float = 1.0,
+) -> Weights[Any]:
+    """Normalise group and local weights (once) and combine them into global weights.
 
     Parameters
     ----------
@@ -110,9 +147,14 @@ def compose_weights(
     group_weights, local_weights
         Relative weights by group id and by criterion id; every id must be present.
     mode
-        Recorded in the result (``direct``, ``criteria_set``, ``ahp``).
+        Recorded in the result (``direct``, ``criteria_set``, ``ahp``, ``objective:...``).
     notes
         Notes to carry (e.g. consistency ratios from AHP).
+    settings
+        Echoed in the result; default ``{"mode": mode}``.
+    scale
+        What each block of weights is meant to sum to: 1 for fractions, 100 for the
+        percentages of the sliders. A block summing to anything else is rescaled with a note.
     """
     out = list(notes)
     rescaled: list[str] = []
@@ -121,13 +163,15 @@ def compose_weights(
         [g.id for g in cs.groups],
         "group weights",
         rescaled,
+        scale,
     )
     local: list[float] = []
     glob: list[float] = []
     zero_groups: list[str] = []
     for k, g in enumerate(cs.groups):
         raw = [float(local_weights[c.id]) for c in g.criteria]
-        lw = _normalise(raw, [c.id for c in g.criteria], f"weights in group {g.id}", rescaled)
+        ids = [c.id for c in g.criteria]
+        lw = _normalise(raw, ids, f"weights in group {g.id}", rescaled, scale)
         if gw[k] == 0:
             zero_groups.append(g.id)
         local += lw.tolist()
@@ -135,7 +179,7 @@ def compose_weights(
     if rescaled:
         out.append("relative weights normalised to sum to 1: " + "; ".join(rescaled))
     out += [f"group {g} has weight 0: its criteria do not count" for g in zero_groups]
-    return WeightBreakdown(
+    return Weights(
         criteria=cs.criterion_ids,
         groups=tuple(g.id for g in cs.groups for _ in g.criteria),
         group_ids=cs.group_ids,
@@ -144,10 +188,11 @@ def compose_weights(
         global_weights=np.asarray(glob, dtype=float),
         mode=mode,
         notes=tuple(out),
+        settings=dict(settings) if settings is not None else {"mode": mode},
     )
 
 
-def direct_weights(source: Scenario | CriteriaSet) -> WeightBreakdown:
+def direct_weights(source: Scenario | CriteriaSet) -> Weights[Any]:
     """Weights of a criteria set, or of a scenario in ``direct`` / ``criteria_set`` mode.
 
     In ``direct`` mode the scenario's group and criterion weights replace the set's; those it
@@ -160,8 +205,6 @@ def direct_weights(source: Scenario | CriteriaSet) -> WeightBreakdown:
         ``objective`` mode (``analysis.weights`` computes those from the decision matrix).
     """
     cs = source.criteria_set if isinstance(source, Scenario) else source
-    groups = {g.id: g.weight for g in cs.groups}
-    local = {c.id: c.weight for c in cs.criteria}
     w = source.weights if isinstance(source, Scenario) else None
     if isinstance(w, AHPWeights):
         msg = "weights.mode is ahp: derive the weights from the judgments (ahp_request)"
@@ -178,20 +221,44 @@ def direct_weights(source: Scenario | CriteriaSet) -> WeightBreakdown:
                 or "the criteria set publishes no official weights; its default weights are used"
             ]
         )
+        groups = {g.id: g.weight for g in cs.groups}
+        local = {c.id: c.weight for c in cs.criteria}
         return compose_weights(cs, groups, local, "criteria_set", tuple(notes))
+    return given_weights(cs, w.groups, w.criteria)
+
+
+def given_weights(
+    cs: CriteriaSet,
+    groups: Mapping[str, float],
+    criteria: Mapping[str, float],
+    *,
+    scale: float = 1.0,
+    where: str = "the scenario",
+) -> Weights[Any]:
+    """Direct weights typed in (a scenario's ``direct`` block, the UI's sliders): the given
+    group and criterion weights replace the set's, the others keep the set's (noted).
+
+    ``scale`` is what each block is meant to sum to (100 for the sliders' percentages; the
+    set's own weights are then read as fractions of it); ``where`` names the source in notes.
+    """
     notes = []
-    kept_g = [g for g in groups if g not in w.groups]
-    kept_c = [c for c in local if c not in w.criteria]
-    if w.groups and kept_g:
+    kept_g = [g.id for g in cs.groups if g.id not in groups]
+    kept_c = [c.id for c in cs.criteria if c.id not in criteria]
+    if groups and kept_g:
+        notes.append(f"groups not weighted in {where} keep the set's weights: {', '.join(kept_g)}")
+    if criteria and kept_c:
         notes.append(
-            f"groups not weighted in the scenario keep the set's weights: {', '.join(kept_g)}"
+            f"criteria not weighted in {where} keep the set's weights: {', '.join(kept_c)}"
         )
-    if w.criteria and kept_c:
-        notes.append(
-            f"criteria not weighted in the scenario keep the set's weights: {', '.join(kept_c)}"
-        )
+    set_groups = {g.id: g.weight * scale for g in cs.groups}
+    set_local = {c.id: c.weight * scale for c in cs.criteria}
     return compose_weights(
-        cs, {**groups, **w.groups}, {**local, **w.criteria}, "direct", tuple(notes)
+        cs,
+        {**set_groups, **groups},
+        {**set_local, **criteria},
+        "direct",
+        tuple(notes),
+        scale=scale,
     )
 
 

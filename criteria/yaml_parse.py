@@ -16,6 +16,13 @@
 
 A message never echoes the content of a file that failed to parse: at most its name, the
 line and the kind of thing found.
+
+Speed: where PyYAML was built with libyaml (``yaml.__with_libyaml__``), the text is scanned
+and parsed by libyaml's C parser (as ``yaml.CSafeLoader`` does) and the events are composed
+into nodes by PyYAML's own composer, with the depth check above, so the node graph, its line
+marks and every limit are the same with either parser (:data:`LOADER`; the pure-Python
+:class:`PythonLoader` otherwise). libyaml words some syntax errors differently; the hints
+below know both wordings.
 """
 
 from __future__ import annotations
@@ -34,13 +41,17 @@ MAX_ALIAS_NODES = 100_000
 MAX_INT_DIGITS = 4300
 """Longest integer read (Python's own limit for converting text to int)."""
 
+_DEPTH_MESSAGE = (
+    f"nested more than {MAX_DEPTH} levels deep (the limit); flatten the lists and mappings"
+)
 _CLAMP = 10**15  # expanded sizes are clamped here: only "far too many" matters
 _PLAIN_INT = re.compile(r"0|-?[1-9][0-9]*")
+_LONE_DASH = 'a lone "-" starts a list item; write the cost direction as "-" in quotes or as cost'
 _HINTS = {
-    "sequence entries are not allowed here": (
-        'a lone "-" starts a list item; write the cost direction as "-" in quotes or as cost'
-    ),
-    "found character '\\t'": "indent with spaces, not tabs",
+    "sequence entries are not allowed here": _LONE_DASH,  # PyYAML
+    "sequence entries are not allowed in this context": _LONE_DASH,  # libyaml
+    "found character '\\t'": "indent with spaces, not tabs",  # PyYAML
+    "found a tab character": "indent with spaces, not tabs",  # libyaml
 }
 
 
@@ -48,12 +59,10 @@ class _LimitError(yaml.MarkedYAMLError):
     """Valid YAML beyond a limit of ours (its message needs no "not valid YAML")."""
 
 
-class _BoundedLoader(yaml.SafeLoader):
-    """SafeLoader that refuses deep nesting and keeps integers' spelling."""
+class _Bounds:
+    """What both loaders add to PyYAML's composer: the depth limit."""
 
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self._depth = 0
+    _depth = 0
 
     def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
         self._depth += 1
@@ -62,31 +71,62 @@ class _BoundedLoader(yaml.SafeLoader):
                 raise _LimitError(
                     None,
                     None,
-                    f"nested more than {MAX_DEPTH} levels deep (the limit); "
-                    "flatten the lists and mappings",
-                    self.peek_event().start_mark,
+                    _DEPTH_MESSAGE,
+                    self.peek_event().start_mark,  # type: ignore[attr-defined]
                 )
-            return super().compose_node(parent, index)
+            return super().compose_node(parent, index)  # type: ignore[misc]
         finally:
             self._depth -= 1
 
-    def construct_yaml_int(self, node: yaml.ScalarNode) -> int | str:  # type: ignore[override]
-        text = str(self.construct_scalar(node))
-        digits = len(text.lstrip("+-").replace("_", ""))
-        if digits > MAX_INT_DIGITS:
-            raise _LimitError(
-                None,
-                None,
-                f"a whole number of {digits} digits is longer than the {MAX_INT_DIGITS} "
-                "digits read; write it in scientific notation (e.g. 1.5e30) or quote it",
-                node.start_mark,
-            )
-        if _PLAIN_INT.fullmatch(text):
-            return int(text)
-        return text  # 001, 010, 1_000, +5, 0x1F, 1:30: kept as written
+
+def _construct_int(loader: Any, node: yaml.Node) -> int | str:
+    """An integer as written unless it is plain decimal; too many digits is a problem."""
+    assert isinstance(node, yaml.ScalarNode)  # the int tag resolves on scalars only
+    text = str(loader.construct_scalar(node))
+    digits = len(text.lstrip("+-").replace("_", ""))
+    if digits > MAX_INT_DIGITS:
+        raise _LimitError(
+            None,
+            None,
+            f"a whole number of {digits} digits is longer than the {MAX_INT_DIGITS} "
+            "digits read; write it in scientific notation (e.g. 1.5e30) or quote it",
+            node.start_mark,
+        )
+    if _PLAIN_INT.fullmatch(text):
+        return int(text)
+    return text  # 001, 010, 1_000, +5, 0x1F, 1:30: kept as written
 
 
-_BoundedLoader.add_constructor("tag:yaml.org,2002:int", _BoundedLoader.construct_yaml_int)
+class PythonLoader(_Bounds, yaml.SafeLoader):
+    """PyYAML's pure-Python SafeLoader, bounded."""
+
+
+PythonLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+
+LibyamlLoader: Any = None
+"""libyaml's C parser (as in ``yaml.CSafeLoader``) under PyYAML's composer, bounded; None
+when PyYAML was built without libyaml."""
+
+if yaml.__with_libyaml__:  # pragma: no branch (the wheels on PyPI carry libyaml)
+    from yaml._yaml import CParser
+    from yaml.composer import Composer
+    from yaml.constructor import SafeConstructor
+    from yaml.resolver import Resolver
+
+    class _LibyamlLoader(_Bounds, Composer, CParser, SafeConstructor, Resolver):
+        """Events from libyaml's C parser, composed by PyYAML's composer (depth checked)."""
+
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            Composer.__init__(self)
+            SafeConstructor.__init__(self)
+            Resolver.__init__(self)
+
+    _LibyamlLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+    LibyamlLoader = _LibyamlLoader
+
+LOADER: Any = LibyamlLoader or PythonLoader
+"""The loader every parse uses: libyaml's parser where available (several times faster)."""
 
 
 def _children(node: yaml.Node) -> list[yaml.Node]:
@@ -138,11 +178,16 @@ def check_expansion(root: yaml.Node, name: str) -> None:
         raise ValidationFailed.single(name, "", msg)
 
 
-def _marked_problem(exc: yaml.MarkedYAMLError, name: str) -> ValidationFailed:
+def _marked_problem(exc: yaml.MarkedYAMLError, name: str, text: str) -> ValidationFailed:
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark is not None else None
     problem = exc.problem or "unreadable YAML"
+    if "exceeded maximum nesting depth" in problem:  # libyaml's own limit (1,000 levels)
+        return ValidationFailed.single(name, "", _DEPTH_MESSAGE, line)
     hint = next((h for k, h in _HINTS.items() if k in problem), "")
+    at = mark.index if mark is not None else -1
+    if not hint and 0 <= at < len(text) and text[at] == "\t":  # libyaml names no character
+        hint = _HINTS["found a tab character"]
     prefix = "" if isinstance(exc, _LimitError) else "not valid YAML: "
     msg = prefix + problem + (f" ({exc.context})" if exc.context else "")
     return ValidationFailed.single(name, "", msg + (f"; {hint}" if hint else ""), line)
@@ -152,14 +197,14 @@ def parse_document(text: str, name: str) -> tuple[Any, yaml.Node | None]:
     """The constructed data and its node tree (for line numbers), or a Problem naming ``name``."""
     loader = None
     try:
-        loader = _BoundedLoader(text)
+        loader = LOADER(text)
         node = loader.get_single_node()
         if node is None:
             return None, None
         check_expansion(node, name)
         return loader.construct_document(node), node
     except yaml.MarkedYAMLError as exc:
-        raise _marked_problem(exc, name) from exc
+        raise _marked_problem(exc, name, text) from exc
     except yaml.reader.ReaderError as exc:
         msg = (
             f"not valid YAML: a control character (#x{exc.character:04x}) at character "

@@ -38,7 +38,6 @@ import numpy.typing as npt
 import pandas as pd
 
 from errors import ConfigurationError, MethodInputError
-from methods.pymcdm_adapter import rank_similarity
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -94,6 +93,8 @@ def rank_correlation(
             f"(shapes {a.shape} and {b.shape})"
         )
         raise MethodInputError(msg)
+    from methods.pymcdm_adapter import rank_similarity  # pymcdm only when it is used
+
     return rank_similarity(method, a, b)
 
 

@@ -54,7 +54,7 @@ import numpy as np
 import numpy.typing as npt
 
 from errors import ConfigurationError
-from methods.pymcdm_adapter import objective_weight_methods, objective_weights_pymcdm
+from methods.pymcdm_catalogue import WEIGHTING
 from methods.validation import check_directions, check_matrix
 
 FloatArray = npt.NDArray[np.float64]
@@ -104,7 +104,7 @@ class WeightsResult:
 
 def objective_weight_names() -> list[str]:
     """Names accepted by :func:`objective_weights`, in catalogue order."""
-    return [info.name for info in objective_weight_methods()]
+    return list(WEIGHTING)
 
 
 def objective_weights(
@@ -160,6 +160,8 @@ def objective_weights(
         raise ConfigurationError(msg)
     x = check_matrix(matrix)
     d = check_directions(directions, x.shape[1])
+    from methods.pymcdm_adapter import objective_weights_pymcdm  # pymcdm only when used
+
     weights, notes = objective_weights_pymcdm(method, x, d, labels)
     settings = {
         "method": method,

@@ -1,12 +1,16 @@
 """The one entry point for ranking: :func:`rank`, :func:`available_methods`, batch scorers.
 
-Own vectorised methods (``topsis``, ``wsm``, ``ahp``) live here by name; the rest of the
-pymcdm catalogue comes from :mod:`methods.pymcdm_adapter`, imported lazily so this module
-imports even while the adapter is being edited. Where names clash, own methods win (the
-adapter exposes its own versions as e.g. ``pymcdm_topsis``).
+Own vectorised methods (``topsis``, ``wsm``, ``ahp``) are entries of :data:`OWN_METHODS`
+(name -> :class:`OwnMethod`: the info, a ranking kernel and a batch-scorer builder); the rest
+of the pymcdm catalogue is described by :mod:`methods.pymcdm_catalogue` (plain data) and run
+by :mod:`methods.pymcdm_adapter`, which is imported only inside the functions that run a
+catalogue method, so importing this module does not import pymcdm (nor matplotlib). Where
+names clash, own methods win (the catalogue names pymcdm's versions e.g. ``pymcdm_topsis``).
 
-Every setting is checked against the method's :class:`~methods.info.SettingInfo` and echoed in
-full, defaults included, in the result.
+Inputs are checked once: :func:`rank` and :func:`get_batch_scorer` take a validated
+:class:`~methods.problem.DecisionProblem` (or build one from raw arrays), and the kernels
+trust it. Every setting is checked against the method's :class:`~methods.info.SettingInfo`
+and echoed in full, defaults included, in the result.
 
 References
 ----------
@@ -16,56 +20,115 @@ Shekhovtsov and Sałabun (2023), pymcdm, *SoftwareX* 22, 101368, for the catalog
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
-from types import MappingProxyType, ModuleType
+from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
 from errors import ConfigurationError
+from methods.ahp.synthesis import problem_local_priorities
 from methods.info import MethodInfo, SettingInfo
+from methods.problem import DecisionProblem, Directions, checked_inputs
+from methods.pymcdm_catalogue import RANKING, WEIGHTING
 from methods.result import FloatArray, RankingResult, result_from_scores
-from methods.topsis import (
-    TOPSIS_INFO,
-    prepare_topsis,
-    topsis_batch_scores,
-)
-from methods.topsis import topsis as _topsis
-from methods.validation import (
-    check_directions,
-    check_ids,
-    check_matrix,
-    check_weight_batch,
-    check_weights,
-)
-from methods.weighted_sum import WSM_INFO, prepare_wsm, weighted_sum_batch, wsm
+from methods.topsis import TOPSIS_INFO, topsis_batch_scores
+from methods.topsis import prepare_problem as prepare_topsis_problem
+from methods.topsis import rank_problem as rank_topsis
+from methods.validation import check_weight_batch
+from methods.weighted_sum import WSM_INFO, weighted_sum_batch
+from methods.weighted_sum import prepare_problem as prepare_wsm_problem
+from methods.weighted_sum import rank_problem as rank_wsm
 
-Directions = Sequence[str | int] | npt.ArrayLike
 Kernel = Callable[[FloatArray], FloatArray]
+Settings = Mapping[str, Any]
 KINDS: tuple[str, ...] = ("ranking", "weighting", "correlation")
 AHP_MODES: tuple[str, ...] = ("distributive", "ideal")
 
-_OWN: dict[str, MethodInfo] = {
-    "topsis": TOPSIS_INFO,
-    "wsm": WSM_INFO,
-    "ahp": MethodInfo(
-        name="ahp",
-        title="AHP synthesis",
-        kind="ranking",
-        implementation="clusterrank",
-        reference="Saaty, T. L. (1980). The Analytic Hierarchy Process. McGraw-Hill.",
-        batch=True,
-        settings={
-            "mode": SettingInfo(
-                "distributive", AHP_MODES, "distributive: priorities sum to 1; ideal: best = 1"
-            )
-        },
-        description="Weighted sum of AHP local priorities derived from the data.",
-    ),
-}
+AHP_INFO = MethodInfo(
+    name="ahp",
+    title="AHP synthesis",
+    kind="ranking",
+    implementation="clusterrank",
+    reference="Saaty, T. L. (1980). The Analytic Hierarchy Process. McGraw-Hill.",
+    batch=True,
+    settings={
+        "mode": SettingInfo(
+            "distributive", AHP_MODES, "distributive: priorities sum to 1; ideal: best = 1"
+        )
+    },
+    description="Weighted sum of AHP local priorities derived from the data.",
+)
+
+
+@dataclass(frozen=True)
+class OwnMethod:
+    """One of clusterrank's own vectorised methods.
+
+    Attributes
+    ----------
+    info
+        What :func:`available_methods` shows.
+    rank
+        ``(problem, weights, settings, notes) -> RankingResult`` on a validated problem and
+        checked weights (sum 1); ``notes`` come first in the result.
+    scorer
+        ``(problem, settings) -> kernel``: prepares the matrix once; the kernel maps an
+        (N, n) batch of checked weights to (N, m) scores, higher is better.
+    """
+
+    info: MethodInfo
+    rank: Callable[[DecisionProblem, FloatArray, Settings, list[str]], RankingResult]
+    scorer: Callable[[DecisionProblem, Settings], Kernel]
+
+
+def _topsis_rank(p: DecisionProblem, w: FloatArray, s: Settings, notes: list[str]) -> RankingResult:
+    return rank_topsis(p, w, s["normalization"], notes=notes)
+
+
+def _topsis_scorer(p: DecisionProblem, s: Settings) -> Kernel:
+    prepared = prepare_topsis_problem(p, s["normalization"])
+    return lambda w: topsis_batch_scores(prepared, w)
+
+
+def _wsm_rank(p: DecisionProblem, w: FloatArray, s: Settings, notes: list[str]) -> RankingResult:
+    return rank_wsm(p, w, s["normalization"], notes=notes)
+
+
+def _wsm_scorer(p: DecisionProblem, s: Settings) -> Kernel:
+    normalized = prepare_wsm_problem(p, s["normalization"]).normalized
+    return lambda w: weighted_sum_batch(normalized, w)
+
+
+def _ahp_rank(p: DecisionProblem, w: FloatArray, s: Settings, notes: list[str]) -> RankingResult:
+    local, more = problem_local_priorities(p, s["mode"])
+    return result_from_scores(
+        "ahp",
+        p.candidates,
+        p.criteria,
+        w,
+        weighted_sum_batch(local, w),
+        higher_is_better=True,
+        settings=s,
+        notes=[*notes, *more],
+        details={"local_priorities": local},
+    )
+
+
+def _ahp_scorer(p: DecisionProblem, s: Settings) -> Kernel:
+    local, _ = problem_local_priorities(p, s["mode"])
+    return lambda w: weighted_sum_batch(local, w)
+
+
+OWN_METHODS: Mapping[str, OwnMethod] = MappingProxyType(
+    {
+        "topsis": OwnMethod(TOPSIS_INFO, _topsis_rank, _topsis_scorer),
+        "wsm": OwnMethod(WSM_INFO, _wsm_rank, _wsm_scorer),
+        "ahp": OwnMethod(AHP_INFO, _ahp_rank, _ahp_scorer),
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -103,21 +166,9 @@ class BatchScorer:
         return self._kernel(w)
 
 
-def _optional_module(name: str) -> ModuleType | None:
-    """Import a colleague's module, or ``None`` if the file does not exist (yet)."""
-    try:
-        return importlib.import_module(name)
-    except ModuleNotFoundError as exc:
-        if exc.name == name:
-            return None
-        raise
-
-
 def _catalogue() -> dict[str, MethodInfo]:
-    adapter = _optional_module("methods.pymcdm_adapter")
-    if adapter is None:
-        return {}
-    return {i.name: i for i in adapter.catalogue() if i.name not in _OWN}
+    """pymcdm's ranking methods that clusterrank offers, own names excluded."""
+    return {name: spec.info for name, spec in RANKING.items() if name not in OWN_METHODS}
 
 
 def available_methods(kind: str | None = None) -> list[MethodInfo]:
@@ -128,22 +179,19 @@ def available_methods(kind: str | None = None) -> list[MethodInfo]:
         raise ConfigurationError(msg)
     out: list[MethodInfo] = []
     if kind in (None, "ranking"):
-        out += list(_OWN.values()) + list(_catalogue().values())
-    adapter = _optional_module("methods.pymcdm_adapter")
-    if adapter is not None:
-        if kind in (None, "weighting"):
-            out += list(adapter.objective_weight_methods())
-        if kind in (None, "correlation") and hasattr(adapter, "correlation_methods"):
-            out += list(adapter.correlation_methods())
+        out += [own.info for own in OWN_METHODS.values()] + list(_catalogue().values())
+    if kind in (None, "weighting"):
+        out += list(WEIGHTING.values())
     return out
 
 
-def _resolve(method: str, settings: Mapping[str, Any] | None) -> tuple[MethodInfo, dict[str, Any]]:
+def _resolve(method: str, settings: Settings | None) -> tuple[MethodInfo, dict[str, Any]]:
     """The method's info and full settings; ConfigurationError naming what is allowed."""
     name = str(method).strip().lower()
-    info = _OWN.get(name) or _catalogue().get(name)
+    own = OWN_METHODS.get(name)
+    info = own.info if own is not None else _catalogue().get(name)
     if info is None:
-        allowed = ", ".join([*_OWN, *_catalogue()])
+        allowed = ", ".join([*OWN_METHODS, *_catalogue()])
         msg = f"unknown ranking method {method!r}; choose one of: {allowed}"
         raise ConfigurationError(msg)
     given = dict(settings or {})
@@ -163,37 +211,24 @@ def _resolve(method: str, settings: Mapping[str, Any] | None) -> tuple[MethodInf
     return info, full
 
 
-def _directions(directions: Directions | None, n: int) -> tuple[npt.NDArray[np.int_], list[str]]:
-    if directions is None:
-        return np.ones(n, dtype=int), ["no directions given; every criterion treated as benefit"]
-    return check_directions(directions, n), []
-
-
-def _ahp_local(x: FloatArray, d: npt.NDArray[np.int_], mode: str) -> tuple[FloatArray, list[str]]:
-    synthesis = _optional_module("methods.ahp.synthesis")
-    if synthesis is None:
-        msg = "AHP synthesis is not available (methods.ahp.synthesis is missing)"
-        raise ConfigurationError(msg)
-    local, notes = synthesis.local_priorities(x, d, mode=mode)
-    return np.asarray(local, dtype=float), list(notes)
-
-
 def rank(
-    matrix: npt.ArrayLike,
+    matrix: npt.ArrayLike | DecisionProblem,
     weights: npt.ArrayLike | None = None,
     directions: Directions | None = None,
     method: str = "topsis",
     *,
     candidates: Sequence[str] | None = None,
     criteria: Sequence[str] | None = None,
-    settings: Mapping[str, Any] | None = None,
+    settings: Settings | None = None,
 ) -> RankingResult:
     """Rank candidates with any registered method.
 
     Parameters
     ----------
     matrix
-        m candidates × n criteria, finite.
+        A validated :class:`~methods.problem.DecisionProblem` (then ``directions``,
+        ``candidates`` and ``criteria`` stay ``None``; it is not checked again), or an
+        m candidates × n criteria finite array, checked once here.
     weights
         n relative weights >= 0, not all zero; ``None`` means equal weights. Rescaled to sum 1
         (noted when they did not).
@@ -213,75 +248,62 @@ def rank(
         Rank 1 is best whatever the method's orientation; settings echoed with defaults.
     """
     info, full = _resolve(method, settings)
-    x = check_matrix(matrix)
-    m, n = x.shape
-    cand = check_ids(candidates, "A", m, "candidate")
-    crit = check_ids(criteria, "C", n, "criterion")
-    d, dir_notes = _directions(directions, n)
-    if info.name == "topsis":
-        res = _topsis(x, weights, d, full["normalization"], candidates=cand, criteria=crit)
-    elif info.name == "wsm":
-        res = wsm(x, weights, d, full["normalization"], candidates=cand, criteria=crit)
-    else:
-        w, notes = check_weights(weights, n, crit)
-        if info.name == "ahp":
-            local, more = _ahp_local(x, d, full["mode"])
-            scores, hib, details = weighted_sum_batch(local, w), True, {"local_priorities": local}
-        else:
-            adapter = importlib.import_module("methods.pymcdm_adapter")
-            raw, hib, more, details = adapter.rank_with_pymcdm(
-                info.name, x, w, d, full, labels=(cand, crit)
-            )
-            scores = np.asarray(raw, dtype=float)
-        notes += list(more)
-        res = result_from_scores(
-            info.name,
-            cand,
-            crit,
-            w,
-            scores,
-            higher_is_better=hib,
-            settings=full,
-            notes=notes,
-            details=details,
-        )
-    return replace(res, settings=full, notes=(*dir_notes, *res.notes))
+    problem, w, notes = checked_inputs(
+        matrix, weights, directions, candidates=candidates, criteria=criteria
+    )
+    own = OWN_METHODS.get(info.name)
+    if own is not None:
+        return own.rank(problem, w, full, notes)
+    from methods.pymcdm_adapter import rank_with_pymcdm  # pymcdm only when it is used
+
+    raw, hib, more, details = rank_with_pymcdm(
+        info.name,
+        problem.values,
+        w,
+        problem.directions,
+        full,
+        labels=(problem.candidates, problem.criteria),
+    )
+    return result_from_scores(
+        info.name,
+        problem.candidates,
+        problem.criteria,
+        w,
+        np.asarray(raw, dtype=float),
+        higher_is_better=hib,
+        settings=full,
+        notes=[*notes, *more],
+        details=details,
+    )
 
 
 def get_batch_scorer(
     method: str,
-    matrix: npt.ArrayLike,
-    directions: Directions | None,
-    settings: Mapping[str, Any] | None = None,
+    matrix: npt.ArrayLike | DecisionProblem,
+    directions: Directions | None = None,
+    settings: Settings | None = None,
 ) -> BatchScorer:
-    """A scorer for many weight vectors over one matrix; the matrix is prepared once.
+    """A scorer for many weight vectors over one problem; the matrix is prepared once.
 
-    For ``topsis``, ``wsm`` and ``ahp`` :meth:`BatchScorer.scores` is a vectorised kernel
-    (two or one matrix products); for catalogue methods it loops over the rows
-    (``batch=False``).
+    ``matrix`` is a validated :class:`~methods.problem.DecisionProblem` (``directions`` then
+    ``None``) or a raw array checked once here. For the own methods :meth:`BatchScorer.scores`
+    is a vectorised kernel (two or one matrix products); for catalogue methods it loops over
+    the rows (``batch=False``).
     """
     info, full = _resolve(method, settings)
     frozen = MappingProxyType(full)
-    x = check_matrix(matrix)
-    n = x.shape[1]
-    d, _ = _directions(directions, n)
-    kernel: Kernel
-    if info.name == "topsis":
-        tp = prepare_topsis(x, d, full["normalization"])
-        kernel = lambda w: topsis_batch_scores(tp, w)  # noqa: E731
-        return BatchScorer(info.name, True, True, n, frozen, kernel)
-    if info.name in ("wsm", "ahp"):
-        if info.name == "wsm":
-            r = prepare_wsm(x, d, full["normalization"]).normalized
-        else:
-            r, _ = _ahp_local(x, d, full["mode"])
-        kernel = lambda w: weighted_sum_batch(r, w)  # noqa: E731
-        return BatchScorer(info.name, True, True, n, frozen, kernel)
-    adapter = importlib.import_module("methods.pymcdm_adapter")
-    hib = bool(info.higher_is_better)
+    problem = DecisionProblem.of(matrix, directions)
+    n = problem.shape[1]
+    own = OWN_METHODS.get(info.name)
+    if own is not None:
+        return BatchScorer(info.name, True, True, n, frozen, own.scorer(problem, full))
+    from methods.pymcdm_adapter import rank_with_pymcdm  # pymcdm only when it is used
 
     def loop(w: FloatArray) -> FloatArray:
-        rows = [adapter.rank_with_pymcdm(info.name, x, row, d, full)[0] for row in w]
-        return np.asarray(rows, dtype=float).reshape(len(w), x.shape[0])
+        rows = [
+            rank_with_pymcdm(info.name, problem.values, row, problem.directions, full)[0]
+            for row in w
+        ]
+        return np.asarray(rows, dtype=float).reshape(len(w), problem.shape[0])
 
-    return BatchScorer(info.name, hib, False, n, frozen, loop)
+    return BatchScorer(info.name, bool(info.higher_is_better), False, n, frozen, loop)

@@ -1,7 +1,9 @@
 """TOPSIS: closeness to the ideal solution, vectorised over batches of weight vectors.
 
-A pure kernel (:func:`prepare_topsis` once per matrix, :func:`topsis_batch_scores` per batch of
-weights) and a thin validated wrapper (:func:`topsis`) that returns a :class:`RankingResult`.
+A pure kernel (:func:`prepare_problem` once per validated :class:`~methods.problem.DecisionProblem`,
+:func:`topsis_batch_scores` per batch of weights), :func:`rank_problem` for one weight vector
+(distances computed once, closeness from them), and thin validated wrappers for raw arrays
+(:func:`topsis`, :func:`prepare_topsis`) that check their inputs once and call the same kernel.
 
 Because weights are >= 0, the weighted ideal value of criterion j is ``w_j * r+_j``, so the
 distance of candidate i from it is ``S+_i = sqrt(sum_j w_j^2 (r_ij - r+_j)^2)``. The squared
@@ -32,8 +34,9 @@ import numpy.typing as npt
 from errors import ConfigurationError
 from methods.info import MethodInfo, SettingInfo
 from methods.normalization import column_label, normalize
+from methods.problem import DecisionProblem, checked_inputs
 from methods.result import FloatArray, RankingResult, result_from_scores
-from methods.validation import check_directions, check_ids, check_matrix, check_weights
+from methods.validation import check_directions, check_matrix
 
 TOPSIS_NORMALIZATIONS: tuple[str, ...] = ("vector", "minmax")
 TOPSIS_INFO = MethodInfo(
@@ -91,23 +94,40 @@ def prepare_topsis(
     *,
     labels: Sequence[str] | None = None,
 ) -> TopsisPrepared:
-    """Normalise ``matrix`` and store the squared differences from the ideal points.
+    """Validate ``matrix`` and ``directions``, then :func:`prepare_problem` without ids.
 
-    Validates the matrix and directions (this runs once per matrix, not per weight vector).
-    ``labels`` (criterion ids) only change how notes name the columns.
+    The library entry point for raw arrays; ``labels`` (criterion ids) only change how notes
+    name the columns.
+    """
+    x = check_matrix(matrix)
+    return _prepare(x, check_directions(directions, x.shape[1]), normalization, labels)
+
+
+def prepare_problem(problem: DecisionProblem, normalization: str = "vector") -> TopsisPrepared:
+    """Normalise a validated problem and store the squared differences from the ideal points.
+
+    Runs once per matrix, not per weight vector; the problem is trusted (checked when built).
 
     References
     ----------
     Hwang and Yoon (1981), pp. 131-133 (steps 1, 3 and 4 of TOPSIS).
     """
+    return _prepare(problem.values, problem.directions, normalization, problem.criteria)
+
+
+def _prepare(
+    x: FloatArray,
+    d: npt.NDArray[np.int_],
+    normalization: str,
+    labels: Sequence[str] | None,
+) -> TopsisPrepared:
+    """The arithmetic of :func:`prepare_problem` on checked arrays."""
     if normalization not in TOPSIS_NORMALIZATIONS:
         msg = (
             f"TOPSIS normalization must be one of {', '.join(TOPSIS_NORMALIZATIONS)} "
             f"(got {normalization!r})"
         )
         raise ConfigurationError(msg)
-    x = check_matrix(matrix)
-    d = check_directions(directions, x.shape[1])
     r, notes = normalize(x, normalization, None, labels=labels)
     best = np.where(d > 0, r.max(axis=0), r.min(axis=0))
     worst = np.where(d > 0, r.min(axis=0), r.max(axis=0))
@@ -142,13 +162,24 @@ def topsis_distances(
     return s_plus, s_minus
 
 
+def closeness(s_plus: FloatArray, s_minus: FloatArray) -> FloatArray:
+    """Relative closeness ``S- / (S+ + S-)``; 0.5 where both distances are zero.
+
+    References
+    ----------
+    Hwang and Yoon (1981), p. 133 (step 5, relative closeness to the ideal solution).
+    """
+    total = s_plus + s_minus
+    return np.divide(s_minus, total, out=np.full_like(total, 0.5), where=total > 0)
+
+
 def topsis_batch_scores(prepared: TopsisPrepared, weights: npt.ArrayLike) -> FloatArray:
     """Relative closeness of every candidate for one or many weight vectors.
 
     Parameters
     ----------
     prepared
-        Output of :func:`prepare_topsis`.
+        Output of :func:`prepare_problem` or :func:`prepare_topsis`.
     weights
         Non-negative weights, shape (n,) or (N, n); not re-validated here (the callers
         validate once). Closeness is invariant to scaling a weight vector.
@@ -157,14 +188,8 @@ def topsis_batch_scores(prepared: TopsisPrepared, weights: npt.ArrayLike) -> Flo
     -------
     FloatArray
         Shape (m,) or (N, m); 1 is best. Where ``S+ + S- == 0`` the score is 0.5.
-
-    References
-    ----------
-    Hwang and Yoon (1981), p. 133 (step 5, relative closeness to the ideal solution).
     """
-    s_plus, s_minus = topsis_distances(prepared, weights)
-    total = s_plus + s_minus
-    return np.divide(s_minus, total, out=np.full_like(total, 0.5), where=total > 0)
+    return closeness(*topsis_distances(prepared, weights))
 
 
 def topsis(
@@ -194,6 +219,41 @@ def topsis(
     Returns
     -------
     RankingResult
+        See :func:`rank_problem`.
+
+    References
+    ----------
+    Hwang and Yoon (1981), pp. 128-140.
+    """
+    problem, w, notes = checked_inputs(
+        matrix, weights, directions, candidates=candidates, criteria=criteria
+    )
+    return rank_problem(problem, w, normalization, notes=notes)
+
+
+def rank_problem(
+    problem: DecisionProblem,
+    weights: FloatArray,
+    normalization: str = "vector",
+    *,
+    notes: Sequence[str] = (),
+) -> RankingResult:
+    """TOPSIS on a validated problem with checked weights (summing to 1): arithmetic only.
+
+    Parameters
+    ----------
+    problem
+        The validated problem (not checked again).
+    weights
+        n weights >= 0 summing to 1, as :func:`methods.validation.check_weights` returns.
+    normalization
+        ``"vector"`` (textbook, default) or ``"minmax"``.
+    notes
+        Notes that come first in the result (on the problem and the weights).
+
+    Returns
+    -------
+    RankingResult
         ``method="topsis"``, closeness scores (higher is better), settings
         ``{"normalization": ...}``, details ``normalized``, ``ideal`` and ``anti_ideal``
         (weighted), ``distance_to_ideal``, ``distance_to_anti_ideal``. A single candidate
@@ -203,22 +263,17 @@ def topsis(
     ----------
     Hwang and Yoon (1981), pp. 128-140.
     """
-    x = check_matrix(matrix)
-    m, n = x.shape
-    cand = check_ids(candidates, "A", m, "candidate")
-    crit = check_ids(criteria, "C", n, "criterion")
-    w, notes = check_weights(weights, n, crit)
-    prepared = prepare_topsis(x, directions, normalization, labels=crit)
-    notes.extend(prepared.notes)
+    cand, crit, w = problem.candidates, problem.criteria, weights
+    prepared = prepare_problem(problem, normalization)
+    out = [*notes, *prepared.notes]
     s_plus, s_minus = topsis_distances(prepared, w)
-    scores = topsis_batch_scores(prepared, w)
     single = (
         f"only one candidate ({cand[0]}): it is ranked 1 by default and its closeness is "
         "set to 0.5, as there is nothing to compare it with"
     )
     flat = [c for c, t in zip(cand, s_plus + s_minus, strict=True) if t == 0]
-    if m > 1 and flat:
-        notes.append(
+    if len(cand) > 1 and flat:
+        out.append(
             f"{', '.join(flat)}: zero distance to both the ideal and the anti-ideal "
             "(every weighted criterion is constant); closeness set to 0.5"
         )
@@ -234,10 +289,10 @@ def topsis(
         cand,
         crit,
         w,
-        scores,
+        closeness(s_plus, s_minus),
         higher_is_better=True,
         settings={"normalization": normalization},
-        notes=notes,
+        notes=out,
         details=details,
         single_note=single,
     )

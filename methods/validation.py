@@ -1,11 +1,12 @@
 """Checks on the arrays handed to decision methods, shared by every method.
 
-Weights are normalised here (and the fact is noted), so no method ever sees weights that
-silently did not sum to one.
+Weights that do not sum to one are normalised here (and the fact is noted), so no method ever
+sees weights that silently did not sum to one; weights already normalised pass unchanged.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 import numpy as np
@@ -16,6 +17,8 @@ from methods.directions import parse_directions
 from methods.scaling import scaled_sum
 
 FloatArray = npt.NDArray[np.float64]
+_SUMS_TO_ONE = 1e-12
+"""Weights whose exact sum is this close to 1 are used as given (already normalised)."""
 
 
 def check_matrix(matrix: npt.ArrayLike) -> FloatArray:
@@ -62,10 +65,12 @@ def check_weights(
 ) -> tuple[FloatArray, list[str]]:
     """Validate one weight vector and return it normalised to sum 1, with notes.
 
-    ``None`` means equal weights. Negative, non-finite or all-zero weights are errors naming
-    the weight (by ``labels``, the criterion ids, when given). Any finite weights are
-    accepted, 1e308 too: they are divided by a power of two near the largest one before
-    summing, so the sum cannot overflow.
+    ``None`` means equal weights. Weights that already sum to 1 (within 1e-12, e.g. the
+    global weights a weighting step composed) are returned as they are: a weight is
+    normalised once, where it is composed, not again here. Negative, non-finite or all-zero
+    weights are errors naming the weight (by ``labels``, the criterion ids, when given).
+    Any finite weights are accepted, 1e308 too: they are divided by a power of two near the
+    largest one before summing, so the sum cannot overflow.
     """
     notes: list[str] = []
     if weights is None:
@@ -75,6 +80,8 @@ def check_weights(
         msg = f"expected {n} weights (one per criterion), got shape {w.shape}"
         raise MethodInputError(msg)
     _check_weight_values(w, labels)
+    if w.max() < 2 and abs(math.fsum(w.tolist()) - 1.0) <= _SUMS_TO_ONE:
+        return w.astype(float, copy=True), notes  # normalised already: not rescaled again
     parts, total = scaled_sum(w)
     if not (w.max() < 2 and np.isclose(float(w.sum()), 1.0, rtol=0, atol=1e-9)):
         notes.append(f"weights summed to {_sum_text(w)}; rescaled to sum to 1")

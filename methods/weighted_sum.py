@@ -25,8 +25,9 @@ import numpy.typing as npt
 from errors import ConfigurationError
 from methods.info import MethodInfo, SettingInfo
 from methods.normalization import NORMALIZATIONS, normalize
+from methods.problem import DecisionProblem, checked_inputs
 from methods.result import FloatArray, RankingResult, result_from_scores
-from methods.validation import check_directions, check_ids, check_matrix, check_weights
+from methods.validation import check_directions, check_matrix
 
 WSM_NORMALIZATIONS: tuple[str, ...] = NORMALIZATIONS
 WSM_INFO = MethodInfo(
@@ -98,14 +99,24 @@ def prepare_wsm(
     labels: Sequence[str] | None = None,
 ) -> WsmPrepared:
     """Validate ``matrix`` and ``directions`` and normalise with cost columns turned round."""
+    x = check_matrix(matrix)
+    return _prepare(x, check_directions(directions, x.shape[1]), normalization, labels)
+
+
+def prepare_problem(problem: DecisionProblem, normalization: str = "minmax") -> WsmPrepared:
+    """Normalise a validated problem (trusted) with cost columns turned round."""
+    return _prepare(problem.values, problem.directions, normalization, problem.criteria)
+
+
+def _prepare(
+    x: FloatArray, d: npt.NDArray[np.int_], normalization: str, labels: Sequence[str] | None
+) -> WsmPrepared:
     if normalization not in WSM_NORMALIZATIONS:
         msg = (
             f"WSM normalization must be one of {', '.join(WSM_NORMALIZATIONS)} "
             f"(got {normalization!r})"
         )
         raise ConfigurationError(msg)
-    x = check_matrix(matrix)
-    d = check_directions(directions, x.shape[1])
     r, notes = normalize(x, normalization, d, labels=labels)
     r.setflags(write=False)
     return WsmPrepared(r, normalization, tuple(notes))
@@ -139,29 +150,46 @@ def wsm(
     Returns
     -------
     RankingResult
-        ``method="wsm"``, scores (higher is better), settings ``{"normalization": ...}`` and
-        details ``normalized``.
+        See :func:`rank_problem`.
 
     References
     ----------
     Hwang and Yoon (1981), pp. 99-103 (Simple Additive Weighting); Fishburn (1967).
     """
-    x = check_matrix(matrix)
-    m, n = x.shape
-    cand = check_ids(candidates, "A", m, "candidate")
-    crit = check_ids(criteria, "C", n, "criterion")
-    w, notes = check_weights(weights, n, crit)
-    prepared = prepare_wsm(x, directions, normalization, labels=crit)
-    notes.extend(prepared.notes)
-    scores = weighted_sum_batch(prepared.normalized, w)
+    problem, w, notes = checked_inputs(
+        matrix, weights, directions, candidates=candidates, criteria=criteria
+    )
+    return rank_problem(problem, w, normalization, notes=notes)
+
+
+def rank_problem(
+    problem: DecisionProblem,
+    weights: FloatArray,
+    normalization: str = "minmax",
+    *,
+    notes: Sequence[str] = (),
+) -> RankingResult:
+    """The weighted sum on a validated problem with checked weights (summing to 1).
+
+    Returns
+    -------
+    RankingResult
+        ``method="wsm"``, scores (higher is better), settings ``{"normalization": ...}`` and
+        details ``normalized``; ``notes`` come first.
+
+    References
+    ----------
+    Hwang and Yoon (1981), pp. 99-103 (Simple Additive Weighting); Fishburn (1967).
+    """
+    prepared = prepare_problem(problem, normalization)
     return result_from_scores(
         "wsm",
-        cand,
-        crit,
-        w,
-        scores,
+        problem.candidates,
+        problem.criteria,
+        weights,
+        weighted_sum_batch(prepared.normalized, weights),
         higher_is_better=True,
         settings={"normalization": normalization},
-        notes=notes,
+        notes=[*notes, *prepared.notes],
         details={"normalized": prepared.normalized},
     )

@@ -21,8 +21,12 @@ def new_token() -> str:
 
 
 def new_panel_id() -> str:
-    """A fresh url-safe panel id (12 characters, 72 random bits)."""
-    return secrets.token_urlsafe(9)
+    """A fresh url-safe panel id (12 characters, 72 random bits), never starting with ``-``
+    (a command line would take it for an option)."""
+    while True:
+        panel_id = secrets.token_urlsafe(9)
+        if not panel_id.startswith("-"):
+            return panel_id
 
 
 def digest(secret: str) -> str:

@@ -35,7 +35,8 @@ from criteria.decision_matrix import DecisionMatrix
 from criteria.files import MAX_TEXT_BYTES, SHIPPED_CONFIGS, FileScope, decode_text, size_text
 from criteria.loading import display_name, read_text, scenario_from_text
 from criteria.matrix import decision_matrix
-from criteria.models.scenario import DATA_SUFFIXES, Scenario
+from criteria.models.data_spec import DATA_SUFFIXES
+from criteria.models.scenario import Scenario
 from criteria.yaml_parse import parse_document
 from errors import Problem, ValidationFailed
 

@@ -28,7 +28,7 @@ from criteria.models.scenario import AHPWeights, Scenario
 from errors import ClusterRankError, Problem, ValidationFailed
 from ui import ahp_state
 from ui.loaders import Loaded, default_scenario, load_shipped
-from ui.widgets.weight_logic import to_fractions, to_percent
+from ui.widgets.weight_logic import to_percent
 
 T = TypeVar("T")
 
@@ -45,6 +45,7 @@ BASELINE = "baseline"  # dict[candidate id, rank]
 BASELINE_LABEL = "baseline_label"  # str
 MEMO = "_memo"  # dict[str, tuple[key, value]]
 CALLBACK_ERROR = "callback_error"  # ClusterRankError | str | None: raised in a widget callback
+OPEN_SECTIONS = "open_sections"  # dict[toggle key, bool]: optional page sections the user opened
 WIDGET_PREFIXES = (
     "w_group__",
     "w_local__",
@@ -163,12 +164,11 @@ def reset_weights() -> None:
 
 def seed_sliders(report: WeightReport) -> None:
     """Put the sliders where ``report``'s group and local weights are."""
-    b = report.breakdown
-    st.session_state[GROUP_PCT] = to_percent(
-        dict(zip(b.group_ids, b.group_weights.tolist(), strict=True))
-    )
-    local: dict[str, dict[str, float]] = {g: {} for g in b.group_ids}
-    for crit, group, w in zip(b.criteria, b.groups, b.local_weights.tolist(), strict=True):
+    st.session_state[GROUP_PCT] = to_percent(report.group_map())
+    local: dict[str, dict[str, float]] = {g: {} for g in report.group_ids}
+    for crit, group, w in zip(
+        report.criteria, report.groups, report.local_weights.tolist(), strict=True
+    ):
         local[group][crit] = w
     st.session_state[LOCAL_PCT] = {g: to_percent(v) for g, v in local.items()}
 
@@ -188,11 +188,9 @@ def weights() -> WeightReport:
         )
     groups: Mapping[str, float] = st.session_state[GROUP_PCT]
     local: Mapping[str, Mapping[str, float]] = st.session_state[LOCAL_PCT]
-    flat = {c: v for block in local.values() for c, v in to_fractions(block).items()}
+    flat = {c: v for block in local.values() for c, v in block.items()}  # percent, as shown
     key = ("sliders", tuple(groups.items()), tuple(flat.items()))
-    return memo(
-        "weights", key, lambda: weights_from_sliders(current.scenario, to_fractions(groups), flat)
-    )
+    return memo("weights", key, lambda: weights_from_sliders(current.scenario, groups, flat))
 
 
 def weights_key() -> tuple[Any, ...]:
@@ -289,3 +287,16 @@ def seed_widget(key: str, value: object) -> None:
     """Give a widget its value from session state (never through ``value=``), once."""
     if key not in st.session_state:
         st.session_state[key] = value
+
+
+def section_toggle(key: str, label: str, help: str) -> bool:
+    """A toggle for a page section computed only when shown (off until the user opens it).
+
+    Its position is remembered under :data:`OPEN_SECTIONS`, so an opened section stays open
+    when the user comes back from another page (Streamlit forgets a widget's own value once a
+    page without it has run).
+    """
+    opened: dict[str, bool] = st.session_state.setdefault(OPEN_SECTIONS, {})
+    seed_widget(key, opened.get(key, False))
+    opened[key] = bool(st.toggle(label, key=key, help=help))
+    return opened[key]

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from analysis.ahp_report import AHPReport, analyse_ahp_path
+from cli.commands import SUMMARIES
 from cli.output import bullet_lines, emit, frame_table, to_json
 from cli.paths import check_output_args
+
+if TYPE_CHECKING:
+    from analysis.ahp_report import AHPReport
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
     p: argparse.ArgumentParser = sub.add_parser(
         "ahp",
-        help="AHP priorities and consistency for a pairwise CSV or a hierarchy YAML",
+        help=SUMMARIES["ahp"],
         description=(
             "Priorities, lambda_max, CI and CR (with the random-index table named) for a "
             "pairwise matrix CSV (criterion names as header row and first column), or for a "
@@ -57,6 +60,8 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
+    from analysis.ahp_report import analyse_ahp_path
+
     check_output_args(args, args.file)
     report = analyse_ahp_path(
         Path(args.file),

@@ -5,16 +5,14 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-import pandas as pd
-
+from cli.commands import SUMMARIES
 from cli.output import emit, frame_table, to_json
-from methods.registry import available_methods
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
     p: argparse.ArgumentParser = sub.add_parser(
         "methods",
-        help="list every ranking and weighting method",
+        help=SUMMARIES["methods"],
         description="List every ranking and objective-weighting method with its settings.",
     )
     p.add_argument("--format", choices=("table", "json"), default="table")
@@ -23,6 +21,10 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    from methods.registry import available_methods
+
     infos = available_methods()
     if args.format == "json":
         payload = {

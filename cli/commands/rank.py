@@ -5,21 +5,23 @@ from __future__ import annotations
 import argparse
 import json
 import math
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from analysis.export import ranking_csv
-from analysis.ranking import rank_plain_matrix, rank_scenario_file
-from analysis.report import RankingReport
-from analysis.weights import objective_methods
+from cli.commands import SUMMARIES
 from cli.output import FORMATS, bullet_lines, emit, frame_table, to_json
 from cli.paths import add_allow_outside, check_output_args, file_scope
 from errors import ConfigurationError
 
+if TYPE_CHECKING:
+    from analysis.report import RankingReport
+
 
 def register(sub: Any) -> argparse.ArgumentParser:
+    from analysis.weights import objective_methods  # the names only; no pymcdm imported
+
     p: argparse.ArgumentParser = sub.add_parser(
         "rank",
-        help="rank a scenario (YAML) or a plain decision matrix (CSV)",
+        help=SUMMARIES["rank"],
         description=(
             "Rank the candidates of a scenario, or of a plain decision matrix given with "
             "--matrix (header row of criterion names, first column candidate ids). "
@@ -145,6 +147,8 @@ def _parse_list(key: str, text: str) -> Any:
 
 
 def run(args: argparse.Namespace) -> int:
+    from analysis.ranking import rank_plain_matrix, rank_scenario_file
+
     settings = parse_settings(args.setting, args.normalization)
     check_output_args(args, args.scenario, args.matrix)
     if args.matrix:
@@ -190,6 +194,8 @@ def render(report: RankingReport, fmt: str) -> str:
         return to_json(report.to_payload())
     frame = report.to_frame()
     if fmt == "csv":  # the same CSV the app exports: method and settings on every row
+        from reports.export import ranking_csv
+
         return ranking_csv(report).decode("utf-8-sig")
     parts = [report.title, report.settings_line(), "", frame_table(frame)]
     weights = ", ".join(f"{k}={v:.4f}" for k, v in report.weights.items())

@@ -10,20 +10,18 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
-
-from analysis.cells import csv_text
-from analysis.regional import TABLES, SpecialisationAnalysis, specialisation_analysis
-from analysis.regional_coefficients import (
-    CoefficientReport,
-    marketability_analysis,
-    per_capita_analysis,
-)
+from cli.commands import SUMMARIES
 from cli.output import FORMATS, bullet_lines, emit, to_json
 from cli.paths import add_allow_outside, check_output_args, confine, file_scope
 from errors import ConfigurationError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from analysis.regional import SpecialisationAnalysis
+    from analysis.regional_coefficients import CoefficientReport
 
 _LAYOUT = (
     "DATA is a region × sector CSV, long (region_id, sector_id, value, optional measure, "
@@ -39,7 +37,7 @@ _INDICATORS = (
 def register(sub: Any) -> argparse.ArgumentParser:
     p: argparse.ArgumentParser = sub.add_parser(
         "regions",
-        help="regional specialisation (LQ, HHI, screening) and seed 003's coefficients",
+        help=SUMMARIES["regions"],
         description=(
             "Compare regions before clusters: `specialisation` gives location quotients, the "
             "HHI of each region (raw and normalised; a series by year for a multi-year file) "
@@ -61,6 +59,8 @@ def _output_options(p: argparse.ArgumentParser) -> None:
 
 
 def _register_specialisation(inner: Any) -> None:
+    from analysis.regional import TABLES  # the table names, for --table's choices
+
     p: argparse.ArgumentParser = inner.add_parser(
         "specialisation",
         help="location quotients, HHI per region (and year) and screening results",
@@ -146,6 +146,8 @@ def _register_per_capita(inner: Any) -> None:
 
 
 def run_specialisation(args: argparse.Namespace) -> int:
+    from analysis.regional import specialisation_analysis
+
     check_output_args(args, args.data, args.rules)
     if args.rules:  # beside the data or in the shipped configs, unless --allow-outside
         confine(args.rules, file_scope(args, args.data))
@@ -201,6 +203,8 @@ def render_specialisation(analysis: SpecialisationAnalysis, fmt: str, table: str
 
 
 def run_marketability(args: argparse.Namespace) -> int:
+    from analysis.regional_coefficients import marketability_analysis
+
     check_output_args(args, args.data)
     report = marketability_analysis(args.data, products=args.product)
     emit(render_coefficients(report, args.format), args.output)
@@ -208,6 +212,8 @@ def run_marketability(args: argparse.Namespace) -> int:
 
 
 def run_per_capita(args: argparse.Namespace) -> int:
+    from analysis.regional_coefficients import per_capita_analysis
+
     check_output_args(args, args.data)
     report = per_capita_analysis(args.data, reference=args.reference, population=args.population)
     emit(render_coefficients(report, args.format), args.output)
@@ -236,6 +242,8 @@ def render_coefficients(report: CoefficientReport, fmt: str) -> str:
 
 def _text_table(frame: pd.DataFrame, floatfmt: str = "{:.4f}") -> str:
     """A plain text table with text columns left-aligned (long reasons read better)."""
+    import pandas as pd
+
     formatters: dict[str, Any] = {}
     for col in frame.columns:
         if pd.api.types.is_float_dtype(frame[col]):
@@ -249,6 +257,8 @@ def _text_table(frame: pd.DataFrame, floatfmt: str = "{:.4f}") -> str:
 
 def _csv_with_settings(frame: pd.DataFrame, settings: Mapping[str, Any]) -> str:
     """CSV with a ``settings`` column on every row, so no figure travels without them;
-    formula-like text neutralised (:func:`analysis.cells.csv_text`)."""
+    formula-like text neutralised (:func:`reports.cells.csv_text`)."""
+    from reports.cells import csv_text
+
     line = "; ".join(f"{k}={v}" for k, v in settings.items())
     return csv_text(frame.assign(settings=line))

@@ -7,15 +7,15 @@ import json
 from pathlib import Path
 from typing import Any
 
+from cli.commands import SUMMARIES
 from cli.output import output_error, write_file
-from criteria.schema import json_schemas
 from errors import ClusterRankError
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
     p: argparse.ArgumentParser = sub.add_parser(
         "schema",
-        help="write JSON Schemas for criteria sets, scenarios and AHP files",
+        help=SUMMARIES["schema"],
         description="Write one JSON Schema per file kind, so editors can autocomplete "
         "and check the YAML (e.g. with the YAML language server's `# yaml-language-server: "
         "$schema=...` comment).",
@@ -26,6 +26,8 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
+    from criteria.schema import json_schemas
+
     out = Path(args.output_dir)
     if out.exists() and not out.is_dir():
         msg = (

@@ -7,33 +7,26 @@ judgment uncertainty, each with the settings that produced it.
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
-import pandas as pd
-
-from analysis.sensitivity import (
-    SensitivityInputs,
-    check_top_k,
-    require_two_candidates,
-    run_agreement,
-    run_ahp_uncertainty,
-    run_smaa,
-    run_stability,
-    sensitivity_inputs,
-)
+from cli.commands import SUMMARIES
 from cli.output import bullet_lines, emit, frame_table, to_json
 from cli.paths import add_allow_outside, check_output_args, file_scope
-from criteria.loading import load_scenario
 from errors import ClusterRankError
-from methods.sensitivity import SMAAResult, StabilityInterval
+
+# The named limits appear in --help; importing them loads methods.sensitivity, which only this
+# command's module does (clusterrank imports the module of the command being run only).
 from methods.sensitivity.limits import MAX_AHP_DRAWS, MAX_SMAA_SAMPLES
+
+if TYPE_CHECKING:
+    from analysis.sensitivity import SensitivityInputs
+    from methods.sensitivity import SMAAResult, StabilityInterval
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
     p: argparse.ArgumentParser = sub.add_parser(
         "sensitivity",
-        help="stability intervals, SMAA rank acceptability, method agreement, AHP uncertainty",
+        help=SUMMARIES["sensitivity"],
         description=(
             "How far can the weights move before the ranking changes, and how often does each "
             "candidate land at each rank when the weights are uncertain? Runs weight stability "
@@ -119,6 +112,9 @@ def _check_count(value: int, maximum: int, flag: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from analysis.sensitivity import check_top_k, require_two_candidates, sensitivity_inputs
+    from criteria.loading import load_scenario
+
     _check_count(args.samples, MAX_SMAA_SAMPLES, "--samples")
     _check_count(args.ahp_draws, MAX_AHP_DRAWS, "--ahp-draws")
     args.bounds_map = parse_bounds(args.bounds) if args.bounds else None
@@ -175,6 +171,8 @@ def parse_percentages(text: str) -> float | dict[str, float]:
 
 
 def _analyses(inp: SensitivityInputs, args: argparse.Namespace) -> dict[str, Any]:
+    from analysis.sensitivity import run_agreement, run_ahp_uncertainty, run_smaa, run_stability
+
     out: dict[str, Any] = {
         "stability": run_stability(inp, top_k=args.top_k),
         "smaa": run_smaa(
@@ -195,15 +193,9 @@ def _analyses(inp: SensitivityInputs, args: argparse.Namespace) -> dict[str, Any
     return out
 
 
-def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    clean = frame.astype(object).where(pd.notna(frame), None)
-    return [
-        {str(k): (v.item() if isinstance(v, np.generic) else v) for k, v in row.items()}
-        for row in clean.to_dict(orient="records")
-    ]
-
-
 def _payload(inp: SensitivityInputs, s: dict[str, Any]) -> dict[str, Any]:
+    from analysis.records import records
+
     stab, sm, agr, ahp = s["stability"], s["smaa"], s["agreement"], s["ahp_uncertainty"]
     fragile = stab.most_fragile("winner")
     return {
@@ -213,24 +205,24 @@ def _payload(inp: SensitivityInputs, s: dict[str, Any]) -> dict[str, Any]:
         "weights": inp.weights.as_map(),
         "stability": {
             "settings": dict(stab.settings),
-            "intervals": _records(stab.to_frame()),
+            "intervals": records(stab.to_frame()),
             "most_fragile_for_winner": fragile.criterion if fragile else None,
             "notes": list(stab.notes),
         },
         "smaa": {
             "settings": dict(sm.settings),
-            "rank_acceptability": _records(
+            "rank_acceptability": records(
                 sm.acceptability_frame(max_ranks=RANKS_SHOWN).reset_index(names="id")
             ),
-            "summary": _records(sm.to_frame()),
-            "central_weights": _records(sm.central_weights_frame().reset_index(names="id")),
+            "summary": records(sm.to_frame()),
+            "central_weights": records(sm.central_weights_frame().reset_index(names="id")),
             "notes": [*sm.notes, *_ranks_note(sm)],
         },
         "method_agreement": {
             "settings": dict(agr.settings),
-            "ranks": _records(agr.to_frame()),
+            "ranks": records(agr.to_frame()),
             "correlations": {
-                k: _records(v.reset_index(names="method")) for k, v in agr.correlations.items()
+                k: records(v.reset_index(names="method")) for k, v in agr.correlations.items()
             },
             "skipped": [{"method": m, "reason": r} for m, r in agr.skipped],
             "notes": list(agr.notes),
@@ -239,7 +231,7 @@ def _payload(inp: SensitivityInputs, s: dict[str, Any]) -> dict[str, Any]:
         if isinstance(ahp, str)
         else {
             "settings": dict(ahp.settings),
-            "weights": _records(ahp.to_frame()),
+            "weights": records(ahp.to_frame()),
             "p_ranking_changes": ahp.p_ranking_changes,
             "p_winner_changes": ahp.p_winner_changes,
             "acceptance_rate": ahp.acceptance_rate,

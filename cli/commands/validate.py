@@ -5,15 +5,14 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from cli.commands import SUMMARIES
 from cli.paths import add_allow_outside, file_scope
-from criteria.loading import load_any
-from criteria.models import Scenario
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
     p: argparse.ArgumentParser = sub.add_parser(
         "validate",
-        help="check a criteria set, scenario or AHP hierarchy file and list every problem",
+        help=SUMMARIES["validate"],
         description="Check a YAML file and list every problem in it at once "
         "(file, line, place and fix). Exit 0 when valid, 2 otherwise.",
     )
@@ -24,6 +23,9 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
+    from criteria.loading import load_any
+    from criteria.models import Scenario
+
     loaded = load_any(args.file, scope=file_scope(args, args.file))
     kind = type(loaded).__name__
     if isinstance(loaded, Scenario):

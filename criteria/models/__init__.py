@@ -3,15 +3,13 @@
 from criteria.models.ahp_file import AHPFile, JudgmentBlock
 from criteria.models.common import DIRECTION_ALIASES, direction_sign, parse_direction_word
 from criteria.models.criteria_set import CriteriaSet, Criterion, ExpertScale, Group, Indicator
+from criteria.models.data_spec import Candidate, DataSpec, Provenance
 from criteria.models.scenario import (
     AHPWeights,
-    Candidate,
     CriteriaSetWeights,
-    DataSpec,
     DirectWeights,
     MethodSpec,
     ObjectiveWeights,
-    Provenance,
     Scenario,
 )
 

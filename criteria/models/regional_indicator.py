@@ -5,32 +5,29 @@ data keys that are filled from a region × sector table — each candidate's sec
 region, the region's HHI, a sector's share of the region — or, for tables that hold only
 published coefficients, a printed figure taken as it is. See ``docs/file-formats.md``
 section 2. The figures are read by :mod:`criteria.regional_data`; this module holds the
-model, the cross-field rules that need the scenario's candidates and keys, and the
-provenance text written for every such key.
+model and the provenance text written for every such key; the cross-field rules that need
+the scenario's candidates and keys are in :mod:`criteria.models.data_spec`, which holds
+the data section these entries belong to.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from pydantic import Field, PrivateAttr, ValidationInfo, field_validator, model_validator
 
+from criteria.files import display_name
 from criteria.models.common import (
     CrossProblem,
     FrozenModel,
     Id,
     Name,
-    duplicate_problems,
     fail,
     raise_if_problems,
-    unknown_name,
 )
 from criteria.models.paths import resolve_named_file
-
-if TYPE_CHECKING:
-    from criteria.models.scenario import Candidate, DataSpec
 
 RegionalKind = Literal["lq", "regional_share", "hhi", "hhi_normalised", "printed"]
 PER_SECTOR = frozenset({"lq", "regional_share"})
@@ -108,79 +105,8 @@ class RegionalIndicator(FrozenModel):
         return {c: (r, self.sector_of(c), False) for c, r in self.regions.items()}
 
 
-def regional_problems(
-    data: DataSpec, candidates: Sequence[Candidate], keys: Sequence[str]
-) -> list[CrossProblem]:
-    """Rules that need the scenario: known keys, existing candidates, a region for each."""
-    ids = [c.id for c in candidates]
-    own_region = {c.id: c.region for c in candidates}
-    out = duplicate_problems(
-        "regional key",
-        [(r.key, ("data", "regional", i)) for i, r in enumerate(data.regional)],
-        "key",
-    )
-    inline = data.values
-    for i, item in enumerate(data.regional):
-        at = ("data", "regional", i)
-        if item.key not in keys:
-            out.append(((*at, "key"), unknown_name("data key", item.key, keys)))
-        fix = f"remove it; data.regional[{i}] computes key {item.key!r}"
-        if item.key in data.columns:
-            out.append((("data", "columns", item.key), fix))
-        out += [
-            (("data", "values", c, item.key), fix) for c, row in inline.items() if item.key in row
-        ]
-        given = data.provenance.get(item.key)
-        if given is not None and not given.source.startswith(AUTO_PREFIXES):
-            msg = (
-                f"written automatically for a computed key; put remarks in data.regional[{i}].note"
-            )
-            out.append((("data", "provenance", item.key), msg))
-        for field in ("regions", "sectors"):
-            mapping: dict[str, str] = getattr(item, field)
-            out += [
-                ((*at, field, c), unknown_name("candidate", c, ids))
-                for c in mapping
-                if c not in ids
-            ]
-        for c in ids:
-            if (not item.per_sector or item.sector_of(c)) and not (
-                item.regions.get(c) or own_region[c]
-            ):
-                msg = f"candidate {c!r} has no region: add {c}: <region id> here, or give it one"
-                out.append(((*at, "regions"), msg))
-    return out
-
-
-def resolve_regional(data: DataSpec, candidates: Sequence[Candidate]) -> DataSpec:
-    """A copy of ``data`` whose regional entries know each candidate's region and sector,
-    with the provenance of every computed key written (remarks from ``note`` appended)."""
-    from criteria.models.scenario import Provenance
-
-    if not data.regional:
-        return data
-    items = []
-    provenance = dict(data.provenance)
-    for item in data.regional:
-        cells: dict[str, tuple[str, str | None, bool]] = {}
-        for c in candidates:
-            if item.per_sector and not item.sector_of(c.id):
-                continue
-            region = item.regions.get(c.id) or c.region or ""
-            cells[c.id] = (region, item.sector_of(c.id), c.id not in item.regions)
-        copy = item.model_copy()
-        copy._cells = cells
-        items.append(copy)
-        unmapped = [c.id for c in candidates if c.id not in cells]
-        text = provenance_text(copy, unmapped)
-        provenance[item.key] = Provenance(source=text, illustrative=item.illustrative)
-    return data.model_copy(update={"regional": tuple(items), "provenance": provenance})
-
-
 def provenance_text(item: RegionalIndicator, unmapped: Sequence[str] = ()) -> str:
     """``computed: LQ of turnover for sector mining in region KEM against 'RU', from t.csv``."""
-    from criteria.loading import display_name
-
     table = display_name(item.table)
     year = f" ({item.year})" if item.year is not None else ""
     cells = item.cells()

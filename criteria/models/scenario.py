@@ -13,17 +13,13 @@ The method name is not checked here (criteria may not import methods); analysis 
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import (
-    AfterValidator,
     Discriminator,
     Field,
     PrivateAttr,
-    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -41,85 +37,14 @@ from criteria.models.common import (
     unknown_name,
 )
 from criteria.models.criteria_set import CriteriaSet, id_problems
-from criteria.models.paths import resolve_named_file
-from criteria.models.regional_indicator import (
-    RegionalIndicator,
+from criteria.models.data_spec import (
+    Candidate,
+    DataSpec,
     regional_problems,
     resolve_regional,
 )
 
 MissingPolicy = Literal["reject", "drop_candidate", "impute_worst", "impute_mean"]
-DATA_SUFFIXES = (".csv", ".xlsx", ".xls")
-
-
-class Candidate(FrozenModel):
-    """Something being ranked: a cluster, a region..."""
-
-    id: Id
-    name: str = ""
-    region: str | None = None
-    attributes: dict[str, Any] = Field(
-        default_factory=dict, description="free-form, shown but never ranked"
-    )
-
-    @property
-    def label(self) -> str:
-        return self.name or self.id
-
-
-class Provenance(FrozenModel):
-    """Where the figures of one data key come from."""
-
-    source: str = Field(min_length=1)
-    illustrative: bool = False
-
-
-def _finite_or_null(value: float | None) -> float | None:
-    if value is not None and not math.isfinite(value):
-        fail(
-            "data_not_finite",
-            "{got} is not a finite number; write a finite number, or null for missing",
-            got=repr(value),
-        )
-    return value
-
-
-InlineValue = Annotated[float | None, AfterValidator(_finite_or_null)]
-"""An inline data value: a finite number, or null for missing (``.inf`` is refused)."""
-
-
-class DataSpec(FrozenModel):
-    """Where the candidates' figures come from: a CSV/XLSX file and/or inline values."""
-
-    file: str | None = None
-    sheet: str | None = None
-    id_column: str = "candidate_id"
-    decimal: Literal[",", "."] | None = Field(
-        default=None,
-        description="the file's decimal separator, when a number such as 1,200 could be read "
-        "two ways and no other cell shows which",
-    )
-    columns: dict[str, str] = Field(
-        default_factory=dict, description="data key -> column name, when they differ"
-    )
-    values: dict[str, dict[str, InlineValue]] = Field(
-        default_factory=dict, description="candidate id -> {data key: number or null}"
-    )
-    provenance: dict[str, Provenance] = Field(default_factory=dict)
-    regional: tuple[RegionalIndicator, ...] = Field(
-        default=(), description="data keys computed from region × sector tables (LQ, HHI, ...)"
-    )
-
-    @field_validator("file")
-    @classmethod
-    def _resolve_file(cls, value: str | None, info: ValidationInfo) -> str | None:
-        if value is None:
-            return None
-        if Path(value).suffix.lower() not in DATA_SUFFIXES:
-            fail(
-                "data_suffix", "data file must be .csv, .xlsx or .xls (got {got})", got=repr(value)
-            )
-        return resolve_named_file(value, info, "data file")
 
 
 class CriteriaSetWeights(FrozenModel):

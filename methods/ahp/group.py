@@ -82,8 +82,17 @@ def aggregate_judgments(
         raise MethodInputError(msg)
     stack = np.stack(checked)
     w, _ = check_weights(expert_weights, stack.shape[0])
+    return aggregate_checked(stack, w)
+
+
+def aggregate_checked(stack: FloatArray, weights: FloatArray) -> FloatArray:
+    """AIJ of K already validated matrices (K × n × n, NaN = not judged) with K weights >= 0.
+
+    The arithmetic of :func:`aggregate_judgments` without its checks, for callers that
+    aggregate the same validated matrices many times (sub-panels of a bootstrap).
+    """
     known = ~np.isnan(stack)
-    wk = np.where(known, w[:, None, None], 0.0)
+    wk = np.where(known, np.asarray(weights, dtype=float)[:, None, None], 0.0)
     total = wk.sum(axis=0)
     logs = np.where(known, np.log(np.where(known, stack, 1.0)), 0.0)
     with np.errstate(invalid="ignore", divide="ignore"):

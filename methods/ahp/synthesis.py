@@ -38,6 +38,7 @@ import numpy.typing as npt
 
 from errors import ConfigurationError, MethodInputError
 from methods.ahp.consistency import DEFAULT_THRESHOLD, AHPResult, analyse
+from methods.problem import DecisionProblem
 from methods.scaling import unit_columns
 from methods.validation import check_directions, check_matrix, check_weight_batch
 
@@ -88,7 +89,18 @@ def local_priorities(
     """
     key = check_mode(mode)
     x = check_matrix(matrix)
-    d = check_directions(directions, x.shape[1])
+    return _local(x, check_directions(directions, x.shape[1]), key)
+
+
+def problem_local_priorities(
+    problem: DecisionProblem, mode: str = "distributive"
+) -> tuple[FloatArray, list[str]]:
+    """:func:`local_priorities` of a validated problem (trusted: checked when it was built)."""
+    return _local(problem.values, problem.directions, check_mode(mode))
+
+
+def _local(x: FloatArray, d: npt.NDArray[np.int_], key: str) -> tuple[FloatArray, list[str]]:
+    """The arithmetic of :func:`local_priorities` on checked arrays."""
     bad = np.argwhere((x < 0) | ((x == 0) & (d[None, :] < 0)))
     if bad.size:
         i, j = bad[0]

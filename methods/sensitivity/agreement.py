@@ -33,6 +33,7 @@ import pandas as pd
 
 from errors import ClusterRankError, MethodInputError
 from methods.correlation import correlation_matrix
+from methods.problem import DecisionProblem
 from methods.registry import rank
 from methods.result import FloatArray, IntArray, RankingResult
 from methods.sensitivity.common import competition_ranks
@@ -159,7 +160,7 @@ def _too_big(method: str, shape: tuple[int, ...]) -> str:
 
 
 def method_agreement(
-    matrix: npt.ArrayLike,
+    matrix: npt.ArrayLike | DecisionProblem,
     weights: npt.ArrayLike | None,
     directions: Sequence[str | int] | npt.ArrayLike | None = None,
     *,
@@ -174,7 +175,8 @@ def method_agreement(
     Parameters
     ----------
     matrix, weights, directions, candidates, criteria
-        As for :func:`methods.registry.rank`.
+        As for :func:`methods.registry.rank`; the problem is checked once (or is already a
+        :class:`~methods.problem.DecisionProblem`) and shared by every method.
     methods
         Methods to compare (default :data:`DEFAULT_METHODS`). A method in
         :data:`PAIRWISE_METHODS` whose preference matrices would exceed the memory limit is
@@ -195,25 +197,20 @@ def method_agreement(
     Copeland (1951); Sałabun, Wątróbski and Shekhovtsov (2020).
     """
     specs = tuple(methods) if methods is not None else DEFAULT_METHODS
+    problem = DecisionProblem.of(matrix, directions, candidates=candidates, criteria=criteria)
     done: dict[str, RankingResult] = {}
     skipped: list[tuple[str, str]] = []
     for spec in specs:
         if precomputed is not None and spec.label in precomputed:
             done[spec.label] = precomputed[spec.label]
             continue
-        too_big = _too_big(spec.method, np.shape(matrix))
+        too_big = _too_big(spec.method, problem.shape)
         if too_big:
             skipped.append((spec.label, too_big))
             continue
         try:
             done[spec.label] = rank(
-                matrix,
-                weights,
-                directions,
-                spec.method,
-                candidates=candidates,
-                criteria=criteria,
-                settings=dict(spec.settings),
+                problem, weights, method=spec.method, settings=dict(spec.settings)
             )
         except ClusterRankError as exc:
             skipped.append((spec.label, str(exc)))

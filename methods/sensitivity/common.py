@@ -28,6 +28,7 @@ import numpy as np
 import numpy.typing as npt
 
 from errors import MethodInputError
+from methods.problem import DecisionProblem
 from methods.registry import BatchScorer, get_batch_scorer
 from methods.result import FloatArray, IntArray, round_significant
 
@@ -88,11 +89,12 @@ def competition_ranks(scores: npt.ArrayLike, higher_is_better: bool = True) -> I
 
 def make_scorer(
     method: str,
-    matrix: npt.ArrayLike,
+    matrix: npt.ArrayLike | DecisionProblem,
     directions: Sequence[str | int] | npt.ArrayLike | None,
     settings: dict[str, Any] | None,
 ) -> BatchScorer:
-    """The registry's batch scorer (validates the matrix, directions and settings once)."""
+    """The registry's batch scorer (checks the settings, and a raw matrix and directions,
+    once; a :class:`~methods.problem.DecisionProblem` is trusted)."""
     return get_batch_scorer(method, matrix, directions, settings)
 
 

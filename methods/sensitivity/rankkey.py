@@ -29,40 +29,43 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from methods.problem import DecisionProblem
 from methods.registry import BatchScorer
 from methods.result import FloatArray
-from methods.topsis import prepare_topsis
+from methods.topsis import prepare_problem
 
 RankKey = Callable[[FloatArray], FloatArray]
 
 
 def rank_key(
     scorer: BatchScorer,
-    matrix: FloatArray,
-    directions: Sequence[str | int] | npt.ArrayLike | None,
+    problem: DecisionProblem,
 ) -> tuple[RankKey, str]:
     """A key function for ``scorer`` (same orientation as its scores) and its name.
 
     Methods without a cheaper key get the scorer's own scores (name ``"scores"``).
     """
     if scorer.method == "topsis":
-        return topsis_key(matrix, directions, scorer.settings), "topsis M/(P+M)"
+        return topsis_key(problem, None, scorer.settings), "topsis M/(P+M)"
     return scorer.scores, "scores"
 
 
 def topsis_key(
-    matrix: FloatArray,
+    matrix: npt.ArrayLike | DecisionProblem,
     directions: Sequence[str | int] | npt.ArrayLike | None,
     settings: Mapping[str, Any],
 ) -> RankKey:
     """``K = M / (P + M)`` for batches of weights (higher is better, like the closeness).
 
+    ``matrix`` is a validated :class:`~methods.problem.DecisionProblem` (``directions`` then
+    ``None``) or a raw array checked here; ``None`` directions mean benefit everywhere.
+
     References
     ----------
     Hwang and Yoon (1981), p. 133 (relative closeness).
     """
-    d = np.ones(matrix.shape[1], dtype=int) if directions is None else directions
-    prepared = prepare_topsis(matrix, d, str(settings.get("normalization", "vector")))
+    problem = DecisionProblem.of(matrix, directions)
+    prepared = prepare_problem(problem, str(settings.get("normalization", "vector")))
     minus_t = np.ascontiguousarray(prepared.sq_to_anti_ideal.T)
     total_t = np.ascontiguousarray(prepared.sq_to_ideal.T + prepared.sq_to_anti_ideal.T)
     buffers: list[FloatArray] = []

@@ -32,6 +32,7 @@ import numpy as np
 import numpy.typing as npt
 
 from errors import MethodInputError
+from methods.problem import DecisionProblem
 from methods.registry import BatchScorer
 from methods.result import FloatArray
 from methods.sensitivity.common import (
@@ -50,7 +51,6 @@ from methods.sensitivity.smaa_stats import (
     central_weights,
     confidence_factors,
 )
-from methods.validation import check_ids, check_matrix
 
 #: Samples per sampling block (certain data) and per matrix draw (uncertain data).
 BLOCK_SIZE = 256
@@ -75,7 +75,7 @@ def auto_chunk_size(m: int, n: int, block: int, pairwise: bool) -> int:
 
 
 def smaa(
-    matrix: npt.ArrayLike,
+    matrix: npt.ArrayLike | DecisionProblem,
     directions: Sequence[str | int] | npt.ArrayLike | None = None,
     method: str = "topsis",
     *,
@@ -127,15 +127,13 @@ def smaa(
     Lahdelma and Salminen (2001), sections 3-4 (acceptability indices, central weights,
     confidence factors); Tervonen and Lahdelma (2007) for the Monte Carlo implementation.
     """
-    x = check_matrix(matrix)
-    m, n = x.shape
-    cand = check_ids(candidates, "A", m, "candidate")
-    crit = check_ids(criteria, "C", n, "criterion")
+    problem = DecisionProblem.of(matrix, directions, candidates=candidates, criteria=criteria)
+    x, (m, n), cand, crit = problem.values, problem.shape, problem.candidates, problem.criteria
     check_count(n_samples, MAX_SMAA_SAMPLES, "samples", "'n_samples'")
     seed = resolve_seed(seed)
     spec = sampling or WeightSampling.uniform()
     sampler = spec.prepare(n)
-    scorer = make_scorer(method, x, directions, dict(settings or {}))
+    scorer = make_scorer(method, problem, None, dict(settings or {}))
     block = int(block_size or (BLOCK_SIZE if uncertainty is None else DATA_BLOCK_SIZE))
     if block < 1:
         msg = f"'block_size' must be a positive integer (got {block_size!r})"
@@ -150,7 +148,7 @@ def smaa(
         else "rank fewer candidates",
     )
     acc = RankAccumulator(m, n, higher_is_better=scorer.higher_is_better, pairwise=pairwise)
-    key, key_name = (scorer.scores, "scores") if uncertainty else rank_key(scorer, x, directions)
+    key, key_name = (scorer.scores, "scores") if uncertainty else rank_key(scorer, problem)
     notes = list(sampler.notes)
     total_blocks = -(-int(n_samples) // block)
     per_chunk = chunk // block

@@ -33,12 +33,13 @@ import numpy.typing as npt
 import pandas as pd
 
 from errors import MethodInputError
+from methods.problem import DecisionProblem
 from methods.registry import BatchScorer
 from methods.result import FloatArray, IntArray
 from methods.sensitivity.common import competition_ranks, is_linear, make_scorer, path_base
 from methods.sensitivity.level_scan import Level, scan_levels
 from methods.sensitivity.limits import MAX_GRID, check_count
-from methods.validation import check_ids, check_matrix, check_weights
+from methods.validation import check_weights
 
 Progress = Callable[[int, int], bool | None]
 
@@ -138,7 +139,7 @@ class StabilityResult:
 
 
 def stability_intervals(
-    matrix: npt.ArrayLike,
+    matrix: npt.ArrayLike | DecisionProblem,
     weights: npt.ArrayLike | None,
     directions: Sequence[str | int] | npt.ArrayLike | None = None,
     method: str = "topsis",
@@ -171,8 +172,8 @@ def stability_intervals(
     ----------
     Triantaphyllou and Sánchez (1997); Mareschal (1988).
     """
-    x = check_matrix(matrix)
-    m, n = x.shape
+    problem = DecisionProblem.of(matrix, directions, candidates=candidates, criteria=criteria)
+    (m, n), cand, crit = problem.shape, problem.candidates, problem.criteria
     if n < 2:
         msg = f"weight stability needs at least 2 criteria (got {n}): one weight cannot move"
         raise MethodInputError(msg)
@@ -180,10 +181,8 @@ def stability_intervals(
     if not (isinstance(tol, int | float) and 0 < tol < 1):
         msg = f"'tol' must be a number between 0 and 1 (got {tol!r})"
         raise MethodInputError(msg)
-    cand = check_ids(candidates, "A", m, "candidate")
-    crit = check_ids(criteria, "C", n, "criterion")
     w, notes = check_weights(weights, n)
-    scorer = make_scorer(method, x, directions, dict(settings or {}))
+    scorer = make_scorer(method, problem, None, dict(settings or {}))
     current = competition_ranks(scorer.scores(w)[0], scorer.higher_is_better)
     levels = [Level("winner", 1)]
     if 1 < top_k < m:

@@ -24,6 +24,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from errors import MethodInputError
+from methods.problem import DecisionProblem
 from methods.registry import BatchScorer
 from methods.result import FloatArray, IntArray
 from methods.sensitivity.common import (
@@ -34,7 +35,7 @@ from methods.sensitivity.common import (
 )
 from methods.sensitivity.crossings import Crossing, path_crossings
 from methods.sensitivity.limits import MAX_GRID, check_count, check_memory
-from methods.validation import check_ids, check_matrix, check_weights
+from methods.validation import check_weights
 
 ALL_PAIRS_UP_TO = 50
 """Up to this many candidates every pair's crossings are breakpoints; beyond it (the number
@@ -134,7 +135,7 @@ class SweepResult:
 
 
 def sweep(
-    matrix: npt.ArrayLike,
+    matrix: npt.ArrayLike | DecisionProblem,
     weights: npt.ArrayLike | None,
     directions: Sequence[str | int] | npt.ArrayLike | None = None,
     method: str = "topsis",
@@ -164,16 +165,14 @@ def sweep(
     ----------
     Triantaphyllou and Sánchez (1997).
     """
-    x = check_matrix(matrix)
-    m, n = x.shape
+    problem = DecisionProblem.of(matrix, directions, candidates=candidates, criteria=criteria)
+    (m, n), cand, crit = problem.shape, problem.candidates, problem.criteria
     if n < 2:
         msg = f"a weight sweep needs at least 2 criteria (got {n}): one weight cannot move"
         raise MethodInputError(msg)
     if isinstance(points, int) and points < 2:
         msg = f"'points' must be at least 2 (got {points})"
         raise MethodInputError(msg)
-    cand = check_ids(candidates, "A", m, "candidate")
-    crit = check_ids(criteria, "C", n, "criterion")
     w, notes = check_weights(weights, n)
     chosen = list(crit) if which is None else [str(c) for c in which]
     unknown = [c for c in chosen if c not in crit]
@@ -187,7 +186,7 @@ def sweep(
         f"sweeping {len(chosen)} criteria over {points} points for {m:,} candidates",
         "sweep fewer criteria at a time",
     )
-    scorer = make_scorer(method, x, directions, dict(settings or {}))
+    scorer = make_scorer(method, problem, None, dict(settings or {}))
     sweeps = []
     for label in chosen:
         j = crit.index(label)

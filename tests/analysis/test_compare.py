@@ -56,7 +56,7 @@ def test_a_method_that_cannot_run_is_reported_not_raised(
     real = methods.sensitivity.agreement.rank
 
     def fussy(*args: Any, **kwargs: Any) -> Any:
-        if args[3] == "wsm":
+        if kwargs["method"] == "wsm":
             raise MethodInputError("WSM needs every value > 0; row 5, column 6 is 0")
         return real(*args, **kwargs)
 

@@ -43,7 +43,17 @@ def test_weights_change_the_ranking() -> None:
 
 
 def test_method_override_drops_the_scenarios_settings() -> None:
-    report = rank_scenario(load_scenario(KEMEROVO), method="vikor")
-    assert report.result.method == "vikor"
-    assert "normalization" not in report.result.settings or report.result.method != "topsis"
-    assert np.all(np.isfinite(report.result.scores))
+    """The scenario sets TOPSIS with normalization=vector. Another method named instead gets
+    its own defaults, not the scenario's TOPSIS settings: VIKOR has no normalisation at all,
+    and WSM, which has one, keeps its own default (minmax), not the scenario's vector."""
+    scenario = load_scenario(KEMEROVO)
+    assert scenario.method.name == "topsis"
+    assert dict(scenario.method.settings) == {"normalization": "vector"}
+    vikor = rank_scenario(scenario, method="vikor")
+    assert vikor.result.method == "vikor"
+    assert dict(vikor.result.settings) == {"v": 0.5}
+    assert vikor.settings["method"] == {"v": 0.5}
+    assert np.all(np.isfinite(vikor.result.scores))
+    wsm = rank_scenario(scenario, method="wsm")
+    assert dict(wsm.result.settings) == {"normalization": "minmax"}
+    assert "normalization=minmax" in wsm.settings_line()

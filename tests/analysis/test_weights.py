@@ -94,3 +94,38 @@ def test_objective_weights_roll_up_into_groups(method: str) -> None:
     np.testing.assert_allclose(
         frame["global_weight"], frame["group_weight"] * frame["local_weight"], atol=1e-12
     )
+
+
+def test_slider_percentages_are_normalised_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Sliders at 50/50 groups and 25/75 inside a group give global 0.5 × 0.25 = 0.125: the
+    percentages are normalised once per block (one division, no note when each block sums
+    to 100) and reach the ranking method as they are, without being rescaled again."""
+    import criteria.weights
+    from analysis.ranking import rank_scenario
+
+    scenario = load_scenario(KEMEROVO)
+    cs = scenario.criteria_set
+    groups = {g.id: 100.0 / len(cs.groups) for g in cs.groups}
+    local = {
+        c.id: (25.0 if k == 0 else 75.0 / (len(g.criteria) - 1)) if len(g.criteria) > 1 else 100.0
+        for g in cs.groups
+        for k, c in enumerate(g.criteria)
+    }
+    calls: list[str] = []
+    real = criteria.weights._normalise
+
+    def counting(values: list[float], ids: list[str], what: str, *rest: object) -> object:
+        calls.append(what)
+        return real(values, ids, what, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(criteria.weights, "_normalise", counting)
+    report = weights_from_sliders(scenario, groups, local)
+    assert len(calls) == 1 + len(cs.groups)  # one per block of sliders, no more
+    assert not any("normalised" in n for n in report.notes)
+    first = cs.groups[0]
+    if len(first.criteria) > 1:
+        expected = (1 / len(cs.groups)) * 0.25
+        assert report.as_map()[first.criteria[0].id] == pytest.approx(expected, rel=1e-15)
+    ranked = rank_scenario(scenario, weights=report)
+    np.testing.assert_array_equal(ranked.result.weights, report.global_weights)
+    assert not any("rescaled" in n for n in ranked.notes)

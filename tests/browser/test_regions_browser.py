@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from analysis.ranking import rank_scenario_file
-from analysis.regions_view import specialisation_view
+from reports.regions_view import specialisation_view
 from tests.browser.conftest import ROOT
 from tests.browser.test_app_browser import go_to, wait_idle
 

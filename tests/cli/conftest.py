@@ -1,33 +1,17 @@
-"""Helpers for calling the command line in-process."""
+"""Fixtures for calling the command line in-process (helpers: :mod:`tests.helpers.cli`)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
+from functools import partial
 
 import pytest
 
-from cli import main
-
-REPO = Path(__file__).resolve().parents[2]
-KEMEROVO = REPO / "configs" / "scenarios" / "kemerovo_clusters.yaml"
-
-
-@dataclass(frozen=True)
-class Run:
-    code: int
-    out: str
-    err: str
+from tests.helpers.cli import Run, run_main
 
 
 @pytest.fixture
 def run_cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., Run]:
     """Call `clusterrank ARGS...` in-process and capture its exit code and output."""
-
-    def _run(*args: str | Path) -> Run:
-        code = main([str(a) for a in args])
-        captured = capsys.readouterr()
-        return Run(code, captured.out, captured.err)
-
-    return _run
+    call: Callable[..., Run] = partial(run_main, capsys)
+    return call

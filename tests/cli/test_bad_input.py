@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.cli.conftest import Run
+from tests.helpers.cli import Run
 
 
 def scenario_doc(**overrides: Any) -> dict[str, Any]:

@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from methods.registry import rank
-from tests.cli.conftest import KEMEROVO, Run
+from tests.helpers.cli import KEMEROVO, Run
 
 
 def test_kemerovo_json_ranks_five_clusters_with_settings(run_cli: Callable[..., Run]) -> None:

@@ -15,7 +15,7 @@ from errors import ConfigurationError
 from methods.objective_weights import objective_weights
 from methods.registry import rank
 from tests.analysis.test_objective_weights_scenario import SCENARIO
-from tests.cli.conftest import Run
+from tests.helpers.cli import Run
 
 X = np.array([[1.0, 0.0, 3.0], [2.0, 5.0, 1.0], [3.0, 2.0, 2.0], [4.0, 1.0, 6.0]])
 

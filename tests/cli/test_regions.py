@@ -17,8 +17,8 @@ import pandas as pd
 import pytest
 
 from analysis.regional import specialisation_analysis
-from tests.cli.conftest import REPO, Run
 from tests.criteria.regional.test_hhi_seed003 import PRINTED_HHI, TABLE1, _exact_hhi
+from tests.helpers.cli import REPO, Run
 
 TABLE3 = REPO / "configs/data/seed003_table3_marketability.csv"
 HHI_ARGS = (

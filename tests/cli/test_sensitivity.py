@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from bench.scaling_data import write_scenario
-from tests.cli.conftest import KEMEROVO, REPO, Run
+from tests.helpers.cli import KEMEROVO, REPO, Run
 
 
 @pytest.fixture(scope="module")

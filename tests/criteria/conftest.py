@@ -1,104 +1,27 @@
-"""Fixture factories for the criteria tests: small YAML/CSV files written into ``tmp_path``."""
+"""Fixtures for the criteria tests: small YAML/CSV files written into ``tmp_path``
+(the texts and writers live in :mod:`tests.helpers.criteria`)."""
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import pytest
 
-# Two groups, four criteria: a single-indicator benefit criterion, a cost criterion, a
-# weighted-mean criterion of two indicators (one of them cost) and an expert score.
-CRITERIA_YAML = """\
-id: test_set
-title: Тестовый набор критериев
-source: written for the tests
-groups:
-  - id: infrastructure
-    title: Инфраструктура территории
-    weight: 2
-    criteria:
-      - id: participants
-        title: Число участников
-        direction: benefit
-        unit: organisations
-        indicators:
-          - id: participants
-            title: Participant organisations
-      - id: distance
-        direction: cost
-        unit: km
-        indicators:
-          - {id: distance_km, unit: km}
-  - id: critical_mass
-    weight: 3
-    criteria:
-      - id: mass
-        direction: benefit
-        weight: 3
-        combine: weighted_mean
-        indicators:
-          - {id: employees, weight: 1}
-          - {id: gap, direction: cost, weight: 3}
-      - id: strategy
-        direction: benefit
-        expert_scale: {min: 0, max: 10, anchors: {0: "нет стратегии", 10: "согласована"}}
-"""
-
-DATA_CSV = """\
-candidate_id,participants,distance_km,employees,gap,strategy
-coal,70,10,8000,2,7
-bio,59,30,22000,4,5
-tour,97,20,1000,1,8
-"""
-
-CANDIDATES = """\
-candidates:
-  - {id: coal, name: Угольный кластер}
-  - {id: bio, name: Биомедицинский}
-  - {id: tour, name: Шерегеш}
-"""
-
-Writer = Callable[[str, str], Path]
+from tests.helpers.criteria import Writer, write_file, write_scenario
 
 
 @pytest.fixture
 def write(tmp_path: Path) -> Writer:
     """Write ``text`` (dedented, UTF-8) to ``tmp_path/name`` and return the path."""
-
-    def _write(name: str, text: str) -> Path:
-        path = tmp_path / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text), encoding="utf-8")
-        return path
-
-    return _write
+    writer: Writer = partial(write_file, tmp_path)
+    return writer
 
 
 @pytest.fixture
 def scenario_files(write: Writer) -> Callable[..., Path]:
-    """Write the criteria set, a data CSV and a scenario referring to both; return its path.
-
-    The files lie in folders beside the scenario (``criteria/``, ``data/``), inside the
-    folder a scenario may read from by default (see ``criteria.files.FileScope``).
-
-    Keyword arguments replace parts: ``csv`` (data text), ``tail`` (YAML appended to the
-    scenario, e.g. ``missing_data: impute_mean``), ``candidates`` (the candidates block).
-    """
-
-    def _make(csv: str = DATA_CSV, tail: str = "", candidates: str = CANDIDATES) -> Path:
-        write("criteria/set.yaml", CRITERIA_YAML)
-        write("data/data.csv", csv)
-        text = (
-            "id: test_scenario\n"
-            "title: Кемеровская область\n"
-            "criteria_set: criteria/set.yaml\n"
-            f"{candidates}"
-            "data:\n"
-            "  file: data/data.csv\n"
-            f"{tail}"
-        )
-        return write("scenario.yaml", text)
-
-    return _make
+    """``scenario_files(csv=..., tail=..., candidates=...)``: the files of
+    :func:`tests.helpers.criteria.write_scenario` in ``tmp_path``; returns the scenario path."""
+    make: Callable[..., Path] = partial(write_scenario, write)
+    return make

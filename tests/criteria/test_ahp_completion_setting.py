@@ -10,7 +10,7 @@ import yaml
 from criteria import Scenario, ahp_request
 from criteria.loading import ahp_file_from_text
 from errors import ValidationFailed
-from tests.criteria.conftest import CRITERIA_YAML
+from tests.helpers.criteria import CRITERIA_YAML
 
 HIERARCHY = """\
 goal: pick one

@@ -21,7 +21,7 @@ from criteria import (
     validate_model,
 )
 from errors import ValidationFailed
-from tests.criteria.conftest import CANDIDATES, CRITERIA_YAML, Writer
+from tests.helpers.criteria import CANDIDATES, CRITERIA_YAML, Writer
 
 AHP_YAML = """\
 goal: Выбор пилотного кластера

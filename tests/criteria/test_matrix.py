@@ -1,7 +1,7 @@
 """Decision matrices: reading CSV/XLSX, missing-data policies, combining indicators.
 
 Expected values are worked by hand in each docstring from the fixture data
-(``tests/criteria/conftest.py``): weighted_mean scales each indicator to 0..1 by min-max
+(``tests/helpers/criteria.py``): weighted_mean scales each indicator to 0..1 by min-max
 across the candidates, flips cost indicators, and averages with normalised weights.
 """
 
@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from criteria import DecisionMatrix, Scenario, decision_matrix, load_scenario
 from errors import ValidationFailed
-from tests.criteria.conftest import CRITERIA_YAML
+from tests.helpers.criteria import CRITERIA_YAML
 
 GAPPY_CSV = """\
 candidate_id,participants,distance_km,employees,gap,strategy

@@ -21,7 +21,7 @@ from criteria.models import (
     direction_sign,
 )
 from methods.directions import parse_direction
-from tests.criteria.conftest import CRITERIA_YAML
+from tests.helpers.criteria import CRITERIA_YAML
 
 
 def _criterion(**kw: Any) -> dict[str, Any]:

@@ -15,7 +15,7 @@ from criteria.files import FileScope
 from criteria.models import Scenario
 from criteria.regional import read_region_sector_table, regional_indicator_values
 from errors import ValidationFailed
-from tests.criteria.conftest import Writer
+from tests.helpers.criteria import Writer
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "configs/scenarios/kemerovo_clusters_specialisation.yaml"

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from criteria import json_schemas, load_criteria_set
-from tests.criteria.conftest import CANDIDATES, CRITERIA_YAML, Writer
+from tests.helpers.criteria import CANDIDATES, CRITERIA_YAML, Writer
 
 ROOT = Path(__file__).resolve().parents[2]
 

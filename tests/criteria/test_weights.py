@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from criteria import CriteriaSet, Scenario, ahp_request, compose_weights, direct_weights
 from errors import ConfigurationError
-from tests.criteria.conftest import CRITERIA_YAML
+from tests.helpers.criteria import CRITERIA_YAML
 
 
 def _set(**changes: Any) -> CriteriaSet:

@@ -21,14 +21,14 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analysis.export import ranking_csv, workbook
 from analysis.ranking import rank_scenario
-from analysis.regions_view import specialisation_view, tables_csv, tables_workbook
 from analysis.weights import resolve_weights
 from cli import main
 from criteria.loading import load_scenario
 from criteria.matrix import decision_matrix
-from tests.ui.conftest import APP, TIMEOUT, open_page, shown
+from reports.export import ranking_csv, workbook
+from reports.regions_view import specialisation_view, tables_csv, tables_workbook
+from tests.helpers.ui import APP, TIMEOUT, open_page, shown
 
 HYPERLINK = '=HYPERLINK("http://x","y")'
 NAMES = {
@@ -145,7 +145,7 @@ def test_exports_write_live_formulas_not_in_rank_csv_of_cli(
 
 
 def test_exports_write_live_formulas_not_in_ranking_csv_and_workbook(hostile: Path) -> None:
-    """The app's CSV and workbook (analysis.export): no formula cell anywhere, formula-like
+    """The app's CSV and workbook (reports.export): no formula cell anywhere, formula-like
     names, titles, group titles, units and sources prefixed, negative inputs and rank
     changes still numbers."""
     scenario = load_scenario(hostile)
@@ -206,7 +206,7 @@ def test_exports_write_live_formulas_not_in_regions_csv_of_cli(
 
 
 def test_exports_write_live_formulas_not_in_regions_tables(tmp_path: Path) -> None:
-    """The Regions page's CSV and workbook (analysis.regions_view): one writer, neutralised."""
+    """The Regions page's CSV and workbook (reports.regions_view): one writer, neutralised."""
     text = (
         "region_id,region_name,sector_id,value\n"
         '=1+1,"=HYPERLINK(""http://x"",""r"")",@s,10\n'

@@ -22,7 +22,7 @@ from cli import main
 from criteria import decision_matrix, load_scenario
 from criteria.files import MAX_TEXT_BYTES, FileScope
 from errors import ValidationFailed
-from tests.criteria.conftest import CRITERIA_YAML, DATA_CSV
+from tests.helpers.criteria import CRITERIA_YAML, DATA_CSV
 from tests.hostile.limits import REPO, run_bounded
 from ui.loaders import Upload, load_uploaded
 

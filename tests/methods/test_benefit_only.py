@@ -14,7 +14,7 @@ from methods.moora import moora_scores
 from methods.normalization import normalize, pymcdm_column_function
 from methods.pymcdm_adapter import rank_with_pymcdm
 from methods.registry import rank
-from tests.methods.conftest import build_problem
+from tests.helpers.problems import build_problem
 
 ORACLES = {"pymcdm_topsis": "TOPSIS", "pymcdm_wsm": "WSM", "cocoso": "COCOSO"}
 

@@ -11,7 +11,7 @@ from pymcdm import normalizations as pn
 
 from errors import ConfigurationError, MethodInputError
 from methods.normalization import NORMALIZATIONS, normalize
-from tests.methods.conftest import DecisionProblem
+from tests.helpers.problems import DecisionProblem
 
 PYMCDM = {
     "vector": pn.vector_normalization,

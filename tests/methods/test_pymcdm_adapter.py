@@ -16,7 +16,7 @@ from errors import ConfigurationError, MethodInputError
 from methods.pymcdm_adapter import catalogue, rank_with_pymcdm
 from methods.pymcdm_catalogue import RANKING
 from methods.result import ranks_from_scores
-from tests.methods.conftest import build_problem
+from tests.helpers.problems import build_problem
 
 NORMS = {
     "minmax": normalizations.minmax_normalization,

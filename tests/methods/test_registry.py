@@ -1,8 +1,8 @@
 """Tests for methods.registry: rank(), available_methods(), get_batch_scorer().
 
-The pymcdm adapter and AHP synthesis belong to colleagues; the registry's wiring to them is
-tested against small stand-in modules put into ``sys.modules``, so these tests check the
-registry alone (merging, orientation, settings, batching), whatever state those modules are in.
+The registry's wiring to the pymcdm catalogue is tested against a stand-in catalogue and a
+stand-in adapter module put into ``sys.modules``, so these tests check the registry alone
+(merging, orientation, settings, batching). AHP synthesis is the real one.
 """
 
 from __future__ import annotations
@@ -20,10 +20,12 @@ import methods
 import methods.registry as registry
 from errors import ConfigurationError, MethodInputError
 from methods import MethodInfo, RankingResult, available_methods, get_batch_scorer, rank
+from methods.ahp.synthesis import local_priorities
 from methods.info import SettingInfo
+from methods.pymcdm_catalogue import RankingSpec
 from methods.topsis import topsis
 from methods.weighted_sum import wsm
-from tests.methods.conftest import DecisionProblem
+from tests.helpers.problems import DecisionProblem
 
 FloatArray = npt.NDArray[np.float64]
 X = np.array([[3.0, 20.0, 1.0], [5.0, 10.0, 4.0], [4.0, 15.0, 2.0], [1.0, 12.0, 8.0]])
@@ -44,8 +46,8 @@ def _info(name: str, higher: bool, kind: Any = "ranking") -> MethodInfo:
 
 @pytest.fixture
 def fake_adapter(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, Mapping[str, Any]]]:
-    """Stand-in pymcdm adapter: 'fake_vikor' (lower is better: weighted distance from the
-    column maxima) and a clashing 'topsis'; records every rank_with_pymcdm call."""
+    """Stand-in pymcdm catalogue and adapter: 'fake_vikor' (lower is better: weighted distance
+    from the column maxima) and a clashing 'topsis'; records every rank_with_pymcdm call."""
     calls: list[tuple[str, Mapping[str, Any]]] = []
 
     def rank_with_pymcdm(
@@ -61,28 +63,18 @@ def fake_adapter(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, Mapping[str
         gap = np.where(np.asarray(d) > 0, x.max(axis=0) - x, x - x.min(axis=0))
         return gap @ w, False, ["fake note"], {"v": s["v"]}
 
+    specs = {
+        info.name: RankingSpec(info.name, "Stand-in", info)
+        for info in (_info("fake_vikor", False), _info("topsis", True))
+    }
+    monkeypatch.setattr(registry, "RANKING", specs)
+    monkeypatch.setattr(
+        registry, "WEIGHTING", {"fake_entropy": _info("fake_entropy", True, "weighting")}
+    )
     module = types.ModuleType("methods.pymcdm_adapter")
-    module.catalogue = lambda: [_info("fake_vikor", False), _info("topsis", True)]  # type: ignore[attr-defined]
-    module.objective_weight_methods = lambda: [_info("fake_entropy", True, "weighting")]  # type: ignore[attr-defined]
     module.rank_with_pymcdm = rank_with_pymcdm  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "methods.pymcdm_adapter", module)
     return calls
-
-
-@pytest.fixture
-def fake_ahp(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Stand-in AHP synthesis: distributive = column shares (cost: shares of 1/x)."""
-
-    def local_priorities(
-        x: FloatArray, d: Any, mode: str = "distributive"
-    ) -> tuple[Any, list[str]]:
-        v = np.where(np.asarray(d) > 0, x, 1.0 / x)
-        p = v / v.sum(axis=0) if mode == "distributive" else v / v.max(axis=0)
-        return p, [f"ahp {mode}"]
-
-    module = types.ModuleType("methods.ahp.synthesis")
-    module.local_priorities = local_priorities  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "methods.ahp.synthesis", module)
 
 
 def test_package_exports() -> None:
@@ -185,14 +177,15 @@ def test_batch_scorer_catalogue_loops(fake_adapter: list[Any]) -> None:
         )
 
 
-def test_ahp_through_registry(fake_ahp: None) -> None:
-    """AHP = weighted sum of the local priorities, in both modes, batched and single."""
+def test_ahp_through_registry() -> None:
+    """AHP = weighted sum of the local priorities (methods.ahp.synthesis), in both modes,
+    batched and single."""
     w = np.array([0.5, 0.25, 0.25])
     for mode in ("distributive", "ideal"):
         res = rank(X, w, DIRS, "ahp", settings={"mode": mode})
         local = res.details["local_priorities"]
+        np.testing.assert_allclose(local, local_priorities(X, DIRS, mode)[0], rtol=1e-15)
         np.testing.assert_allclose(res.scores, local @ w)
-        assert f"ahp {mode}" in res.notes
         assert dict(res.settings) == {"mode": mode}
         scorer = get_batch_scorer("ahp", X, DIRS, {"mode": mode})
         np.testing.assert_allclose(scorer.scores(w)[0], res.scores)
@@ -218,15 +211,15 @@ def test_batch_scorer_matches_rank(
 
 
 def test_batch_scorer_prepares_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Repeated scores() calls do no per-matrix work: prepare_topsis runs exactly once."""
+    """Repeated scores() calls do no per-matrix work: the TOPSIS preparation runs once."""
     calls = []
-    real = registry.prepare_topsis
+    real = registry.prepare_topsis_problem
 
     def counting(*args: Any, **kwargs: Any) -> Any:
         calls.append(1)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(registry, "prepare_topsis", counting)
+    monkeypatch.setattr(registry, "prepare_topsis_problem", counting)
     scorer = get_batch_scorer("topsis", X, DIRS)
     for seed in range(3):
         scorer.scores(np.random.default_rng(seed).random((5, 3)))

@@ -15,7 +15,7 @@ from pymcdm.methods import TOPSIS
 
 from errors import ConfigurationError, MethodInputError
 from methods.topsis import prepare_topsis, topsis, topsis_batch_scores
-from tests.methods.conftest import DecisionProblem, build_problem
+from tests.helpers.problems import DecisionProblem, build_problem
 
 FloatArray = npt.NDArray[np.float64]
 

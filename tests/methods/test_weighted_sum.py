@@ -15,7 +15,7 @@ from pymcdm.methods import WSM
 
 from errors import ConfigurationError, MethodInputError
 from methods.weighted_sum import prepare_wsm, weighted_sum_batch, wsm
-from tests.methods.conftest import DecisionProblem, build_problem
+from tests.helpers.problems import DecisionProblem, build_problem
 
 FloatArray = npt.NDArray[np.float64]
 PYMCDM = {

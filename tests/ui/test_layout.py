@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
-from tests.ui.conftest import TIMEOUT, shown
+from tests.helpers.ui import TIMEOUT, shown
 
 
 def _guarded_app(kind: str) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
-from tests.ui.conftest import open_page, ranking_ids, texts
+from tests.helpers.ui import open_page, ranking_ids, texts
 
 
 def test_export_page_offers_csv_workbook_and_yaml(app: AppTest) -> None:

@@ -7,7 +7,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from analysis.ranking import rank_scenario_file
-from tests.ui.conftest import ROOT, open_page, ranking_frame, ranking_ids, texts
+from tests.helpers.ui import ROOT, open_page, ranking_frame, ranking_ids, texts
 
 KEMEROVO = ROOT / "configs" / "scenarios" / "kemerovo_clusters.yaml"
 
@@ -49,6 +49,7 @@ def test_comparison_shows_rank_correlations_and_failures(app: AppTest) -> None:
     settings = dict(app.session_state["method_settings"])
     settings["vikor"] = {"v": 7.0}  # outside 0..1: VIKOR refuses it
     app.session_state["method_settings"] = settings
+    app.toggle(key="compare__show").set_value(True).run()
     app.multiselect(key="compare__methods").set_value(["topsis", "wsm", "vikor"]).run()
     assert not app.exception
     page = texts(app)

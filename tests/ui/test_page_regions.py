@@ -18,8 +18,8 @@ from streamlit.testing.v1 import AppTest
 
 from analysis.ranking import rank_scenario_file
 from tests.criteria.regional.test_hhi_seed003 import PRINTED_HHI, _exact_hhi
-from tests.ui.conftest import ROOT, open_page, ranking_frame, texts
-from tests.ui.conftest import shown as seen
+from tests.helpers.ui import ROOT, open_page, ranking_frame, texts
+from tests.helpers.ui import shown as seen
 from ui.widgets import regions_data
 
 UK = ROOT / "configs" / "scenarios" / "uk_nuts2_innovation.yaml"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.ui.conftest import ROOT, open_page, ranking_ids, shown, texts
+from tests.helpers.ui import ROOT, open_page, ranking_ids, shown, texts
 
 KEMEROVO_YAML = (ROOT / "configs" / "scenarios" / "kemerovo_clusters.yaml").read_bytes()
 KEMEROVO_CSV = (ROOT / "configs" / "data" / "kemerovo_clusters.csv").read_text("utf-8")

@@ -15,11 +15,11 @@ from streamlit.testing.v1 import AppTest
 
 import analysis.sensitivity as sensitivity
 import ui.widgets.sensitivity_runs as runs
-from analysis.sensitivity_view import first_change, first_change_sentence
 from criteria.loading import load_scenario
 from errors import MethodInputError
-from tests.ui.conftest import ROOT, open_page, texts
-from tests.ui.conftest import shown as seen
+from reports.sensitivity_view import first_change, first_change_sentence
+from tests.helpers.ui import ROOT, open_page, texts
+from tests.helpers.ui import shown as seen
 
 KEMEROVO = ROOT / "configs" / "scenarios" / "kemerovo_clusters.yaml"
 ANALYSES = ("run_stability", "run_sweep", "run_smaa", "run_agreement", "run_ahp_uncertainty")

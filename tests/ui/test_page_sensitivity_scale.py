@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 import analysis.sensitivity as sensitivity
 import ui.widgets.sensitivity_runs as runs
 from criteria.loading import load_scenario
-from tests.ui.conftest import ROOT, open_page
+from tests.helpers.ui import ROOT, open_page
 
 KEMEROVO = ROOT / "configs" / "scenarios" / "kemerovo_clusters.yaml"
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.ui.conftest import open_page, ranking_frame, ranking_ids, shown, texts
+from tests.helpers.ui import open_page, ranking_frame, ranking_ids, shown, texts
 
 GROUPS = ("infrastructure", "critical_mass", "sme_share", "rd_potential", "strategy")
 

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.ui.conftest import shown
+from tests.helpers.ui import shown
 from ui.plain import code, plain, plain_values
 
 PAYLOADS = [

@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 import methods.sensitivity.agreement
 import ui.loaders
 import ui.state
-from tests.ui.conftest import open_page
+from tests.helpers.ui import open_page
 
 Calls = Counter[str]
 
@@ -62,6 +62,7 @@ def test_the_ranking_page_ranks_each_method_once(app: AppTest, calls: Calls) -> 
     at.slider(key="w_group__strategy").set_value(40.0).run()
     calls.clear()
     at = open_page(at, "ranking")
+    at.toggle(key="compare__show").set_value(True).run()  # computed once opened
     compared = at.multiselect(key="compare__methods").value
     assert "topsis" in compared
     assert calls["rank"] == len(compared) - 1  # each compared method but the picked one

@@ -8,14 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ui.widgets.weight_logic import (
-    TOTAL,
-    global_weights,
-    max_allowed,
-    rebalance,
-    to_fractions,
-    to_percent,
-)
+from ui.widgets.weight_logic import TOTAL, max_allowed, rebalance, to_percent
 
 KEYS = ("a", "b", "c", "d")
 weights_st = st.lists(
@@ -28,7 +21,6 @@ def test_to_percent_scales_relative_weights_to_100() -> None:
     assert to_percent({"a": 1, "b": 3}) == {"a": 25.0, "b": 75.0}
     assert to_percent({"a": 0, "b": 0}) == {"a": 50.0, "b": 50.0}
     assert to_percent({}) == {}
-    assert to_fractions({"a": 20, "b": 60}) == {"a": 0.25, "b": 0.75}
 
 
 def test_rebalance_spreads_the_difference_in_proportion() -> None:
@@ -80,9 +72,3 @@ def test_rebalance_invariants(
     assert all(-1e-12 <= v <= TOTAL + 1e-9 for v in after.values())
     for k in locked - {changed}:
         assert after[k] == pytest.approx(before[k], abs=1e-12)
-
-
-def test_global_weights_are_group_times_local() -> None:
-    """Global = group fraction × local fraction: 0.5 × 0.25 = 0.125."""
-    out = global_weights({"g1": 50, "g2": 50}, {"g1": {"x": 25, "y": 75}, "g2": {"z": 100}})
-    assert out == pytest.approx({"x": 0.125, "y": 0.375, "z": 0.5})

@@ -1,13 +1,13 @@
 """Export page: the ranking on screen as CSV, an Excel workbook, and the scenario as YAML.
 
-Each export carries the settings that produced its numbers (see :mod:`analysis.export`).
+Each export carries the settings that produced its numbers (see :mod:`reports.export`).
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-from analysis.export import SHEETS, ranking_csv, results_frame, workbook
+from reports.export import SHEETS, ranking_csv, results_frame, workbook
 from ui import state
 from ui.layout import guarded
 from ui.plain import plain

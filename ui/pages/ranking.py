@@ -2,7 +2,9 @@
 and a side-by-side comparison of methods with their rank correlations.
 
 Every number comes from :mod:`analysis` through :mod:`ui.state` (computed once per change) and
-is captioned with the settings line that produced it.
+is captioned with the settings line that produced it. The profile and the comparison sit
+below the fold behind toggles: they are computed and drawn only once the user opens them, so
+the page a visitor lands on shows the ranking quickly (issue 9: first page under 1.5 s).
 """
 
 from __future__ import annotations
@@ -19,9 +21,6 @@ from ui.widgets import charts
 from ui.widgets.method_picker import method_picker
 from ui.widgets.ranking_table import change_text, show_ranking
 
-# Above this many candidates the comparison waits for the user to switch it on (no bare
-# string here: Streamlit's "magic" would print it on the page).
-COMPARE_AUTO_MAX = 100
 COMPARE_DEFAULT = ("topsis", "wsm", "vikor", "promethee_ii", "spotis", "pymcdm_topsis")
 
 
@@ -122,21 +121,18 @@ def body() -> None:
         st.caption(f"The chart shows the best {shown} of {len(report.result.candidates)}.")
     notes_box(report.notes)
     st.subheader("Candidate profile")
-    _profile(report)
+    if state.section_toggle(
+        "profile__show",
+        "Show a candidate's profile",
+        help="Where one candidate stands on every criterion, against the others",
+    ):
+        _profile(report)
     st.subheader("Methods side by side")
-    many = len(current.matrix.candidates) > COMPARE_AUTO_MAX
-    state.seed_widget("compare__show", not many)
-    st.toggle(
+    if state.section_toggle(
+        "compare__show",
         "Compare the methods",
-        key="compare__show",
-        help="Ranks every chosen method with the same data and weights, with rank correlations"
-        + (
-            f"; off by default above {COMPARE_AUTO_MAX} candidates to keep reruns quick"
-            if many
-            else ""
-        ),
-    )
-    if st.session_state["compare__show"]:
+        help="Ranks every chosen method with the same data and weights, with rank correlations",
+    ):
         _comparison(ranking_methods)
 
 

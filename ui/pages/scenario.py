@@ -9,7 +9,6 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from analysis.export import weight_levels
 from criteria.decision_matrix import DecisionMatrix
 from criteria.models.scenario import Scenario
 from errors import Problem, ValidationFailed
@@ -89,7 +88,7 @@ def _source_picker() -> None:
 
 def _criteria_tree(scenario: Scenario) -> None:
     report = state.weights()
-    levels = weight_levels(report)
+    group_w, local_w, global_w = report.group_map(), report.local_map(), report.as_map()
     cs = scenario.criteria_set
     st.subheader(f"Criteria: {plain(cs.title or cs.id)}")
     st.caption(f"Source: {plain(cs.source)}")
@@ -97,12 +96,12 @@ def _criteria_tree(scenario: Scenario) -> None:
         st.info(plain(cs.weights_note), icon=":material/info:")
     rows = [
         {
-            "group": f"{g.title or g.id} ({levels.group[g.id]:.0%})",
+            "group": f"{g.title or g.id} ({group_w[g.id]:.0%})",
             "criterion": c.title or c.id,
             "direction": ARROWS.get(c.direction, c.direction),
             "unit": c.unit,
-            "local weight": levels.local[c.id],
-            "global weight": levels.global_[c.id],
+            "local weight": local_w[c.id],
+            "global weight": global_w[c.id],
             "source": c.source or "not given",
         }
         for g in cs.groups

@@ -17,7 +17,7 @@ import pandas as pd
 import streamlit as st
 
 from analysis.sensitivity import SensitivityInputs
-from analysis.sensitivity_view import first_change, first_change_sentence, stability_table
+from reports.sensitivity_view import first_change, first_change_sentence, stability_table
 from ui import state
 from ui.layout import guarded, notes_box, settings_text
 from ui.plain import plain, plain_values

@@ -1,7 +1,7 @@
 """Altair charts of the Regions page: LQ heatmap, HHI, a region's profile, regions compared.
 
 Charts are rebuilt on every rerun from the small frames of
-:class:`analysis.regions_view.SpecialisationView` (never cached). Location quotients use one
+:class:`reports.regions_view.SpecialisationView` (never cached). Location quotients use one
 diverging colour scale centred on 1 (blue below, orange above: specialised); sector labels
 carry the file's own name (Cyrillic kept) with the English one on a second line.
 """

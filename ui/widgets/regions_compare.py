@@ -13,10 +13,10 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from analysis.regions_view import explained_cells
 from analysis.report import RankingReport
 from criteria.decision_matrix import DecisionMatrix
 from criteria.models.scenario import Scenario
+from reports.regions_view import explained_cells
 from ui.layout import notes_box
 from ui.plain import plain
 from ui.widgets import charts

@@ -2,7 +2,7 @@
 
 The analyses are cached with ``st.cache_data`` keyed by the file's bytes, its name and the
 options chosen (all hashable), and return plain picklable views
-(:class:`analysis.regions_view.SpecialisationView`); a rerun that changed nothing reads and
+(:class:`reports.regions_view.SpecialisationView`); a rerun that changed nothing reads and
 computes nothing. A regional scenario is loaded through :func:`ui.loaders.load_shipped` (cached)
 and ranked once per file version, kept in the session; when it is the scenario in use, its
 ranking is the session's (the weights of the Weights page).
@@ -16,7 +16,10 @@ from pathlib import Path
 import streamlit as st
 
 from analysis.ranking import rank_scenario
-from analysis.regions_view import (
+from analysis.report import RankingReport
+from criteria.regional import DEFAULT_RULES_PATH, load_screening_rules
+from errors import ValidationFailed
+from reports.regions_view import (
     SpecialisationView,
     TableInfo,
     data_attribution,
@@ -25,9 +28,6 @@ from analysis.regions_view import (
     specialisation_view,
     tables_workbook,
 )
-from analysis.report import RankingReport
-from criteria.regional import DEFAULT_RULES_PATH, load_screening_rules
-from errors import ValidationFailed
 from ui import state
 from ui.loaders import CONFIGS, SCENARIOS, Loaded, load_shipped
 

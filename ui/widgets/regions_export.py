@@ -11,7 +11,8 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from analysis.regions_view import SpecialisationView, settings_frame, tables_csv, tables_workbook
+from reports.regions_view import SpecialisationView, tables_csv, tables_workbook
+from reports.settings_sheet import settings_frame
 from ui.widgets.regions_data import TableSource, workbook
 from ui.widgets.regions_source import Options
 
@@ -70,7 +71,7 @@ def comparison_downloads(
         sheets = {
             "ranks": ranks,
             "criterion values": values,
-            "settings": settings_frame(settings, []),
+            "settings": settings_frame([("setting", settings)]),
         }
         st.download_button(
             "Comparison (Excel)",

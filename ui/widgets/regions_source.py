@@ -14,7 +14,7 @@ from typing import Any
 
 import streamlit as st
 
-from analysis.regions_view import TableInfo
+from reports.regions_view import TableInfo
 from ui import state
 from ui.widgets.regions_data import TableSource, read_shipped, rule_sets, shipped
 

@@ -1,7 +1,7 @@
 """The specialisation sections of the Regions page: LQ heatmap and table, HHI, screening
 results and one region's profile, each captioned with what produced its numbers.
 
-Everything here renders a :class:`analysis.regions_view.SpecialisationView`; nothing is
+Everything here renders a :class:`reports.regions_view.SpecialisationView`; nothing is
 computed beyond choosing rows to show.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from analysis.regions_view import SpecialisationView
+from reports.regions_view import SpecialisationView
 from ui.plain import code, plain
 from ui.widgets import regions_charts as charts
 from ui.widgets.regions_data import rule_sets

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis.weights_yaml import scenario_text_with_weights
+from reports.weights_yaml import scenario_text_with_weights
 from ui import ahp_state, state
 
 

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 
-TOTAL = 100.0
-"""Every block of sliders sums to this (the sliders show percent)."""
+from analysis.weights import SLIDER_TOTAL
+
+TOTAL = SLIDER_TOTAL
+"""Every block of sliders sums to this (the sliders show percent); the percentages go to
+:func:`analysis.weights.weights_from_sliders` as they are, normalised once there."""
 
 
 def to_percent(weights: Mapping[str, float]) -> dict[str, float]:
@@ -32,11 +35,6 @@ def to_percent(weights: Mapping[str, float]) -> dict[str, float]:
     if total <= 0:
         return {k: TOTAL / len(keys) for k in keys}
     return {k: TOTAL * v / total for k, v in zip(keys, values, strict=True)}
-
-
-def to_fractions(percent: Mapping[str, float]) -> dict[str, float]:
-    """Percentages back to fractions summing to 1 (equal shares when all are zero)."""
-    return {k: v / TOTAL for k, v in to_percent(percent).items()}
 
 
 def max_allowed(values: Mapping[str, float], key: str, locked: Collection[str]) -> float:
@@ -96,21 +94,4 @@ def rebalance(
         share = current[k] / free_sum if free_sum > 0 else 1.0 / len(free)
         out[k] = remainder * share
     out[changed] = target
-    return out
-
-
-def global_weights(
-    group_percent: Mapping[str, float],
-    local_percent: Mapping[str, Mapping[str, float]],
-) -> dict[str, float]:
-    """Global fraction of each criterion: group fraction × local fraction (for display).
-
-    The weights used for ranking come from :func:`analysis.weights.weights_from_sliders`;
-    this only lets a slider show its global share next to its local one.
-    """
-    groups = to_fractions(group_percent)
-    out: dict[str, float] = {}
-    for group, locals_ in local_percent.items():
-        for crit, frac in to_fractions(locals_).items():
-            out[crit] = groups.get(group, 0.0) * frac
     return out

@@ -12,7 +12,6 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from analysis.export import WeightLevels, weight_levels
 from analysis.weights import WeightReport
 from criteria.models.criteria_set import Criterion, Group
 from criteria.models.scenario import Scenario
@@ -100,11 +99,10 @@ def render(scenario: Scenario, report: WeightReport) -> None:
     """Group sliders, then each group's criterion sliders, with local and global weights."""
     groups_pct = st.session_state[state.GROUP_PCT]
     local_pct = st.session_state[state.LOCAL_PCT]
-    levels = weight_levels(report)
     st.markdown("#### Group weights")
     st.caption("The groups always add up to 100 %. Lock a group to keep its weight fixed.")
     for g in scenario.criteria_set.groups:
-        share = levels.group[g.id]
+        share = report.group_weights[report.group_ids.index(g.id)]
         _slider_row(
             g.title or g.id,
             group_key(g.id),
@@ -117,15 +115,16 @@ def render(scenario: Scenario, report: WeightReport) -> None:
         )
     st.markdown("#### Criterion weights inside each group")
     for g in scenario.criteria_set.groups:
-        _group_block(g, local_pct[g.id], levels)
+        _group_block(g, local_pct[g.id], report)
 
 
-def _group_block(g: Group, block: dict[str, float], levels: WeightLevels) -> None:
+def _group_block(g: Group, block: dict[str, float], report: WeightReport) -> None:
+    local_w, global_w = report.local_map(), report.as_map()
     with st.container(border=True):
         st.markdown(f"**{plain(g.title or g.id)}**")
         if len(g.criteria) == 1:
             c = g.criteria[0]
-            glob = levels.global_[c.id]
+            glob = global_w[c.id]
             st.caption(
                 plain(
                     f"{criterion_label(c)} — the only criterion of its group: local 100 % · "
@@ -135,8 +134,8 @@ def _group_block(g: Group, block: dict[str, float], levels: WeightLevels) -> Non
             )
             return
         for c in g.criteria:
-            glob = levels.global_[c.id]
-            local = levels.local[c.id]
+            glob = global_w[c.id]
+            local = local_w[c.id]
             _slider_row(
                 criterion_label(c),
                 local_key(g.id, c.id),

@@ -8,7 +8,7 @@ import pytest
 from errors import MethodInputError
 from methods.registry import rank
 from methods.sensitivity import DEFAULT_METHODS, MethodSpec, copeland_consensus, method_agreement
-from tests.methods.conftest import build_problem
+from tests.helpers.problems import build_problem
 
 
 def test_copeland_by_hand() -> None:

@@ -8,7 +8,7 @@ import pytest
 from errors import MethodInputError
 from methods.ahp import analyse
 from methods.sensitivity import JudgmentPerturbation, ahp_uncertainty, method_ranker
-from tests.methods.conftest import build_problem
+from tests.helpers.problems import build_problem
 
 # Saaty (1980)-style 4×4 judgments, CR about 0.04.
 JUDGMENTS = [

@@ -15,7 +15,7 @@ from methods.result import ranks_from_scores
 from methods.sensitivity.common import competition_ranks
 from methods.sensitivity.rankcount import RankAccumulator
 from methods.sensitivity.rankkey import topsis_key
-from tests.methods.conftest import build_problem
+from tests.helpers.problems import build_problem
 
 FloatArray = npt.NDArray[np.float64]
 

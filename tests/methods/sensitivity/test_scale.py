@@ -15,7 +15,7 @@ from methods.sensitivity.crossings import path_crossings
 from methods.sensitivity.level_scan import Level
 from methods.sensitivity.limits import MAX_AHP_DRAWS, MAX_GRID, MAX_SMAA_SAMPLES
 from methods.sensitivity.stability import _criterion, _describe
-from tests.methods.conftest import build_problem
+from tests.helpers.problems import build_problem
 
 
 def reference_intervals(

@@ -14,7 +14,7 @@ from methods.registry import get_batch_scorer
 from methods.result import ranks_from_scores
 from methods.sensitivity import DataUncertainty, WeightSampling, smaa
 from methods.sensitivity.common import block_generator, competition_ranks
-from tests.methods.conftest import build_problem
+from tests.helpers.problems import build_problem
 
 # Two candidates, two benefit criteria; "max" normalisation gives A = (1, 0.25), B = (0.4, 1).
 TWO_BY_TWO = np.array([[10.0, 2.0], [4.0, 8.0]])

@@ -11,7 +11,7 @@ from methods.registry import get_batch_scorer
 from methods.sensitivity import stability_intervals
 from methods.sensitivity.common import competition_ranks, path_weights
 from methods.sensitivity.crossings import path_crossings
-from tests.methods.conftest import DecisionProblem, build_problem
+from tests.helpers.problems import DecisionProblem, build_problem
 
 STEP = 1e-4
 

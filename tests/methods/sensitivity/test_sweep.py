@@ -8,7 +8,7 @@ import pytest
 from errors import MethodInputError
 from methods.registry import get_batch_scorer, rank
 from methods.sensitivity import sweep
-from tests.methods.conftest import build_problem
+from tests.helpers.problems import build_problem
 
 
 @pytest.mark.parametrize("method", ["topsis", "wsm", "vikor"])

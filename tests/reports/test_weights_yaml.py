@@ -1,4 +1,4 @@
-"""Saving the weights in use into the scenario YAML (analysis.weights_yaml): reloading the
+"""Saving the weights in use into the scenario YAML (reports.weights_yaml): reloading the
 saved text gives back the same weights, whatever produced them."""
 
 from __future__ import annotations
@@ -16,12 +16,12 @@ from analysis.weights import (
     weights_from_data,
     weights_from_sliders,
 )
-from analysis.weights_yaml import scenario_text_with_weights, weights_spec
 from criteria.loading import scenario_from_text
 from criteria.matrix import decision_matrix
 from criteria.models.ahp_file import JudgmentBlock
 from criteria.models.scenario import Scenario
 from errors import ConfigurationError, ValidationFailed
+from reports.weights_yaml import scenario_text_with_weights, weights_spec
 
 SCENARIOS = Path(__file__).resolve().parents[2] / "configs" / "scenarios"
 TEXT = (SCENARIOS / "kemerovo_clusters.yaml").read_text("utf-8")

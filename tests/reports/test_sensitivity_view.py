@@ -1,4 +1,4 @@
-"""Which weight changes the result first (analysis.sensitivity_view), and the stability table
+"""Which weight changes the result first (reports.sensitivity_view), and the stability table
 with names."""
 
 from __future__ import annotations
@@ -10,7 +10,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.sensitivity_view import (
+from errors import MethodInputError
+from methods.registry import rank
+from methods.sensitivity import StabilityInterval, StabilityResult, stability_intervals
+from methods.sensitivity.common import path_weights
+from reports.sensitivity_view import (
     change_distance,
     first_change,
     first_change_sentence,
@@ -18,10 +22,6 @@ from analysis.sensitivity_view import (
     stability_table,
     with_names,
 )
-from errors import MethodInputError
-from methods.registry import rank
-from methods.sensitivity import StabilityInterval, StabilityResult, stability_intervals
-from methods.sensitivity.common import path_weights
 
 NAMES = {"a": "Alpha cluster", "b": "«Бета»", "ab": "AB group"}
 TITLES = {"c1": "Investment", "c2": "Staff"}

@@ -1,4 +1,4 @@
-"""CSV and Excel exports of a ranking (analysis.export) on the shipped Kemerovo scenario."""
+"""CSV and Excel exports of a ranking (reports.export) on the shipped Kemerovo scenario."""
 
 from __future__ import annotations
 
@@ -10,7 +10,11 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from analysis.export import (
+from analysis.ranking import rank_scenario
+from analysis.weights import resolve_weights
+from criteria.loading import load_scenario
+from criteria.matrix import decision_matrix
+from reports.export import (
     IMPUTED_FILL,
     SHEETS,
     criteria_frame,
@@ -18,10 +22,6 @@ from analysis.export import (
     results_frame,
     workbook,
 )
-from analysis.ranking import rank_scenario
-from analysis.weights import resolve_weights
-from criteria.loading import load_scenario
-from criteria.matrix import decision_matrix
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -20,12 +20,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.cells import csv_bytes, workbook_bytes
 from analysis.regional import TOTAL_SECTOR_NAMES, file_years, specialisation_analysis
 from criteria.decision_matrix import CellNote, DecisionMatrix
 from criteria.models.scenario import Scenario
 from criteria.regional import RESERVED_WIDE_COLUMNS, read_tidy_csv
 from errors import ValidationFailed
+from reports.cells import csv_bytes, workbook_bytes
+from reports.settings_sheet import settings_frame
 
 LONG_COLUMNS = {"region_id", "sector_id", "value"}
 
@@ -172,7 +173,7 @@ class SpecialisationView:
             "hhi": self.hhi,
             "screening summary": self.summary,
             "screening rules": self.screening,
-            "settings and notes": settings_frame(self.settings, self.notes),
+            "settings and notes": settings_frame([("setting", self.settings)], self.notes),
         }
 
 
@@ -238,21 +239,14 @@ def specialisation_view(
 
 def tables_csv(frame: pd.DataFrame) -> bytes:
     """A table as UTF-8 CSV with a byte-order mark (spreadsheets keep Cyrillic intact),
-    formula-like text neutralised (:func:`analysis.cells.csv_bytes`)."""
+    formula-like text neutralised (:func:`reports.cells.csv_bytes`)."""
     return csv_bytes(frame)
 
 
 def tables_workbook(sheets: Mapping[str, pd.DataFrame]) -> bytes:
     """An ``.xlsx`` with one sheet per table (bold headers, fitted column widths),
-    formula-like text neutralised (:func:`analysis.cells.workbook_bytes`)."""
+    formula-like text neutralised (:func:`reports.cells.workbook_bytes`)."""
     return workbook_bytes(sheets)
-
-
-def settings_frame(settings: Mapping[str, str], notes: Sequence[str]) -> pd.DataFrame:
-    """Settings then notes as ``kind, name, value`` rows (the export's last sheet)."""
-    rows = [("setting", k, v) for k, v in settings.items()]
-    rows += [("note", str(i + 1), n) for i, n in enumerate(notes)]
-    return pd.DataFrame(rows, columns=["kind", "name", "value"])
 
 
 def data_attribution(readme: Path, data_file: str) -> str | None:

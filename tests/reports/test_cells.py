@@ -1,4 +1,4 @@
-"""The one writer of CSV and Excel cells (analysis.cells): formula-like text neutralised,
+"""The one writer of CSV and Excel cells (reports.cells): formula-like text neutralised,
 numbers kept numbers (OWASP, "CSV Injection")."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 from openpyxl.worksheet.worksheet import Worksheet
 
-from analysis.cells import FORMULA_STARTS, csv_bytes, safe_frame, safe_text, workbook_bytes
+from reports.cells import FORMULA_STARTS, csv_bytes, safe_frame, safe_text, workbook_bytes
 
 
 @pytest.mark.parametrize(

@@ -31,15 +31,10 @@ def _round(value: float) -> float:
 
 def direct_spec(report: WeightReport) -> dict[str, Any]:
     """``mode: direct`` with the report's normalised group and local weights."""
-    b = report.breakdown
     return {
         "mode": "direct",
-        "groups": {
-            g: _round(w) for g, w in zip(b.group_ids, b.group_weights.tolist(), strict=True)
-        },
-        "criteria": {
-            c: _round(w) for c, w in zip(b.criteria, b.local_weights.tolist(), strict=True)
-        },
+        "groups": {g: _round(w) for g, w in report.group_map().items()},
+        "criteria": {c: _round(w) for c, w in report.local_map().items()},
     }
 
 

@@ -18,17 +18,17 @@ says where it came from. The workbook has four sheets:
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 import pandas as pd
 from openpyxl.styles import PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
-from analysis.cells import csv_bytes, safe_text, workbook_bytes
 from analysis.report import RankingReport
 from analysis.weights import WeightReport
 from criteria.decision_matrix import DecisionMatrix
 from criteria.models.scenario import Scenario
+from reports.cells import csv_bytes, safe_text, workbook_bytes
+from reports.settings_sheet import settings_frame
 
 IMPUTED_FILL = PatternFill("solid", start_color="FFE7B3", end_color="FFE7B3")
 ILLUSTRATIVE_FILL = PatternFill("solid", start_color="E5D4F5", end_color="E5D4F5")
@@ -52,7 +52,7 @@ def results_frame(report: RankingReport, changes: Mapping[str, int] | None = Non
 def ranking_csv(report: RankingReport, changes: Mapping[str, int] | None = None) -> bytes:
     """The ranking as UTF-8 CSV with ``method`` and ``settings`` columns on every row.
 
-    Written by :func:`analysis.cells.csv_bytes`: a byte-order mark so spreadsheet programs
+    Written by :func:`reports.cells.csv_bytes`: a byte-order mark so spreadsheet programs
     show Cyrillic names intact, and formula-like names neutralised.
     """
     frame = results_frame(report, changes).assign(
@@ -73,29 +73,10 @@ def inputs_frame(matrix: DecisionMatrix) -> pd.DataFrame:
     return frame
 
 
-@dataclass(frozen=True)
-class WeightLevels:
-    """A weight report as plain mappings: group id -> weight; criterion id -> local, global."""
-
-    group: dict[str, float]
-    local: dict[str, float]
-    global_: dict[str, float]
-
-
-def weight_levels(weights: WeightReport) -> WeightLevels:
-    """Group, local and global weights of a report keyed by id (for tables and captions)."""
-    b = weights.breakdown
-    return WeightLevels(
-        group=dict(zip(b.group_ids, b.group_weights.tolist(), strict=True)),
-        local=dict(zip(b.criteria, b.local_weights.tolist(), strict=True)),
-        global_=dict(zip(b.criteria, b.global_weights.tolist(), strict=True)),
-    )
-
-
 def criteria_frame(scenario: Scenario, weights: WeightReport) -> pd.DataFrame:
     """One row per criterion: group, title, direction, unit, source and its three weights."""
     cs = scenario.criteria_set
-    levels = weight_levels(weights)
+    group_w, local_w, global_w = weights.group_map(), weights.local_map(), weights.as_map()
     rows = []
     for group in cs.groups:
         for c in group.criteria:
@@ -107,34 +88,30 @@ def criteria_frame(scenario: Scenario, weights: WeightReport) -> pd.DataFrame:
                     "direction": c.direction,
                     "unit": c.unit,
                     "source": c.source or "",
-                    "group_weight": levels.group[group.id],
-                    "local_weight": levels.local[c.id],
-                    "global_weight": levels.global_[c.id],
+                    "group_weight": group_w[group.id],
+                    "local_weight": local_w[c.id],
+                    "global_weight": global_w[c.id],
                 }
             )
     return pd.DataFrame(rows)
 
 
-def settings_frame(report: RankingReport, scenario: Scenario) -> pd.DataFrame:
-    """Every setting as ``section, setting, value`` rows, then the notes."""
-    rows: list[dict[str, str]] = [
-        {"section": "scenario", "setting": "id", "value": scenario.id},
-        {"section": "scenario", "setting": "title", "value": scenario.title},
-        {"section": "scenario", "setting": "criteria set", "value": scenario.criteria_set.id},
-        {"section": "method", "setting": "name", "value": report.result.method},
-    ]
-    for section, values in report.settings.items():
-        if isinstance(values, Mapping):
-            rows += [
-                {"section": section, "setting": str(k), "value": str(v)} for k, v in values.items()
-            ]
-        else:
-            rows.append({"section": section, "setting": "", "value": str(values)})
-    rows.append({"section": "all", "setting": "settings line", "value": report.settings_line()})
-    rows += [
-        {"section": "note", "setting": str(i + 1), "value": n} for i, n in enumerate(report.notes)
-    ]
-    return pd.DataFrame(rows)
+def ranking_settings_frame(report: RankingReport, scenario: Scenario) -> pd.DataFrame:
+    """Every setting of a ranking as ``section, setting, value`` rows, then the notes."""
+    scenario_rows = {
+        "id": scenario.id,
+        "title": scenario.title,
+        "criteria set": scenario.criteria_set.id,
+    }
+    return settings_frame(
+        [
+            ("scenario", scenario_rows),
+            ("method", {"name": report.result.method}),
+            *report.settings.items(),
+            ("all", {"settings line": report.settings_line()}),
+        ],
+        report.notes,
+    )
 
 
 def workbook(
@@ -145,12 +122,12 @@ def workbook(
     changes: Mapping[str, int] | None = None,
 ) -> bytes:
     """The Excel workbook (``.xlsx`` bytes) with the sheets named in :data:`SHEETS`,
-    written by :func:`analysis.cells.workbook_bytes` (formula-like text neutralised)."""
+    written by :func:`reports.cells.workbook_bytes` (formula-like text neutralised)."""
     frames = {
         "inputs": inputs_frame(matrix),
         "criteria and weights": criteria_frame(scenario, weights),
         "results": results_frame(report, changes),
-        "settings": settings_frame(report, scenario),
+        "settings": ranking_settings_frame(report, scenario),
     }
     return workbook_bytes(frames, lambda sheets: _mark_cells(sheets["inputs"], matrix))
 

@@ -1,0 +1,271 @@
+"""The work behind `clusterrank panel ...` (imported only when a panel command runs)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from cli.commands.panel import facilitator_key
+from cli.output import emit, output_error, to_json
+from cli.panel_text import (
+    created_text,
+    results_text,
+    status_text,
+    survey_text,
+)
+from cli.paths import check_output_args, file_scope
+from errors import ConfigurationError
+from store import FacilitatorAccess, Store, append_audit, list_results, open_store
+
+
+def link(base: str, panel_id: str, token: str) -> str:
+    """The expert's personal link: ``{base}/?panel=ID&token=TOKEN``."""
+    return f"{base.rstrip('/')}/?panel={quote(panel_id)}&token={quote(token)}"
+
+
+def _open(args: argparse.Namespace) -> tuple[Store, FacilitatorAccess]:
+    from panel.service import facilitator
+
+    db = open_store(args.db)
+    return db, facilitator(db, args.panel, facilitator_key(args))
+
+
+def _list(text: str | None) -> list[str] | None:
+    if text is None:
+        return None
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+def do_create(args: argparse.Namespace) -> int:
+    from panel.service import create, default_settings
+    from panel.snapshot import snapshot_scenario
+
+    db = open_store(args.db)
+    scope = file_scope(args, args.scenario)
+    _text, scenario = snapshot_scenario(args.scenario, scope)
+    settings = default_settings(scenario, illustrative=args.illustrative or None)
+    made = create(
+        db,
+        args.scenario,
+        args.experts,
+        ask=_list(args.ask),
+        nodes=_list(args.nodes),
+        title=args.title,
+        settings=settings,
+        scope=scope,
+    )
+    panel_id = made.panel.panel_id
+    payload = {
+        "panel": panel_id,
+        "title": made.title,
+        "facilitator_key": made.panel.facilitator_key,
+        "illustrative": made.settings.illustrative,
+        "asks": made.questionnaire.asked(),
+        "round": 1,
+        "items": list(made.questionnaire.item_keys),
+        "experts": [
+            {
+                "id": t.ref,
+                "name": t.name,
+                "token": t.token,
+                "link": link(args.base_url, panel_id, t.token),
+            }
+            for t in made.panel.experts
+        ],
+        "settings": made.settings.to_json(),
+        "db": db.url if db.backend == "sqlite" else db.backend,
+    }
+    emit(to_json(payload) if args.format == "json" else created_text(payload, made), None)
+    return 0
+
+
+def do_import(args: argparse.Namespace) -> int:
+    from panel.service import import_file
+
+    db, access = _open(args)
+    parsed = import_file(db, access, args.answers)
+    with db.reader() as s:
+        from store import panel_info
+
+        number = panel_info(s, access).current_round
+    print(
+        f"imported {parsed.count} answers from {parsed.label} ({len(parsed.judgments)} "
+        f"judgments, {len(parsed.scores)} scores) into round {number} of panel {args.panel}"
+    )
+    return 0
+
+
+def do_status(args: argparse.Namespace) -> int:
+    from panel.service import round_answer_sets, state
+    from panel.status import status
+
+    db, access = _open(args)
+    st = state(db, access)
+    payload = status(st, round_answer_sets(db, access, st.info.current_round))
+    emit(to_json(payload) if args.format == "json" else status_text(payload), None)
+    return 0
+
+
+def _overrides(args: argparse.Namespace) -> dict[str, Any]:
+    groups = None
+    if args.group_weights:
+        groups = {}
+        for pair in args.group_weights.split(","):
+            name, sep, value = pair.partition("=")
+            try:
+                groups[name.strip()] = float(value)
+            except ValueError:
+                sep = ""
+            if not sep or not name.strip():
+                msg = f"--group-weights expects GROUP=NUMBER pairs (got {pair!r})"
+                raise ConfigurationError(msg)
+    return {
+        "aggregation": args.aggregation,
+        "aip_mean": args.aip_mean,
+        "expert_weights": args.expert_weights,
+        "group_weights": groups,
+        "score_aggregation": args.score_aggregation,
+        "trim": args.trim,
+        "threshold": args.threshold,
+        "resamples": args.resamples,
+        "seed": args.seed,
+    }
+
+
+def do_results(args: argparse.Namespace) -> int:
+    from panel.actions import results
+
+    check_output_args(args)
+    db, access = _open(args)
+    payload = results(db, access, **_overrides(args))
+    emit(to_json(payload) if args.format == "json" else results_text(payload), args.output)
+    return 0
+
+
+def do_round(args: argparse.Namespace) -> int:
+    from panel.actions import close, open_next
+
+    db, access = _open(args)
+    if args.close:
+        if args.items or args.threshold is not None:
+            msg = "--items and --threshold choose what the next round asks: use them with --open"
+            raise ConfigurationError(msg)
+        number = close(db, access)
+        print(f"round {number} of panel {args.panel} closed: it accepts no more answers")
+        return 0
+    number, items = open_next(db, access, _list(args.items), args.threshold)
+    print(f"round {number} of panel {args.panel} opened on {len(items)} item(s):")
+    for item in items:
+        print(f"  - {item}")
+    print("experts see each item's group median, IQR and the anonymised comments of the last round")
+    return 0
+
+
+def do_revoke(args: argparse.Namespace) -> int:
+    from panel.actions import reissue, revoke
+
+    db, access = _open(args)
+    revoke(db, access, args.expert)
+    print(f"expert {args.expert}'s link is revoked; their answers stay")
+    if args.reissue:
+        return _print_token(args, reissue(db, access, args.expert))
+    return 0
+
+
+def do_reissue(args: argparse.Namespace) -> int:
+    from panel.actions import reissue
+
+    db, access = _open(args)
+    return _print_token(args, reissue(db, access, args.expert))
+
+
+def _print_token(args: argparse.Namespace, issued: Any) -> int:
+    print(f"new link for {issued.ref} ({issued.name}); the old one no longer works:")
+    print(f"  {link(args.base_url, args.panel, issued.token)}")
+    return 0
+
+
+def _latest_result(db: Store, access: FacilitatorAccess, number: int) -> dict[str, Any] | None:
+    with db.reader() as s:
+        found = [r for r in list_results(s, access) if r.round_number == number]
+    if not found:
+        return None
+    payload = dict(found[-1].payload)
+    payload["snapshot"] = found[-1].snapshot_id
+    return payload
+
+
+def _current_result(db: Store, access: FacilitatorAccess) -> dict[str, Any]:
+    from panel.actions import results
+    from panel.service import state
+
+    number = state(db, access).info.current_round
+    return _latest_result(db, access, number) or results(db, access)
+
+
+def do_export(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    from panel.export import export_tables, result_tables
+    from panel.service import state
+    from reports.cells import workbook_bytes
+
+    if Path(args.output).suffix.lower() != ".xlsx":
+        msg = f"-o {args.output}: the export is an Excel workbook; name it FILE.xlsx"
+        raise ConfigurationError(msg)
+    check_output_args(args)
+    db, access = _open(args)
+    st = state(db, access)
+    tables = export_tables(db, access, st)
+    try:
+        latest = _current_result(db, access)
+    except ConfigurationError as exc:  # nobody answered yet: export the rest
+        tables["settings"].append({"setting": "result", "value": f"none ({exc})"})
+        latest = None
+    if latest is not None:
+        tables.update(result_tables(latest))
+    sheets = {name: pd.DataFrame(rows) for name, rows in tables.items()}
+    data = workbook_bytes(sheets)
+    try:
+        Path(args.output).write_bytes(data)
+    except OSError as exc:
+        raise output_error(args.output, exc) from exc
+    with db.session() as s:
+        append_audit(s, access, "panel.export", {"file": Path(args.output).name})
+    counts = ", ".join(f"{len(rows)} {name}" for name, rows in tables.items())
+    print(f"written: {args.output} ({counts})", file=sys.stderr)
+    return 0
+
+
+def do_apply(args: argparse.Namespace) -> int:
+    from cli.output import write_file
+    from panel.apply import applied_scenario
+    from panel.service import state
+
+    check_output_args(args)
+    db, access = _open(args)
+    payload = _current_result(db, access)
+    text = applied_scenario(state(db, access).info.scenario_yaml, payload)
+    write_file(args.output, text)
+    with db.session() as s:
+        detail = {"file": Path(args.output).name, "snapshot": payload.get("snapshot")}
+        append_audit(s, access, "panel.apply", detail)
+    how = f"{payload['aggregation'].upper()}, round {payload['round']}"
+    print(
+        f"written: {args.output} (panel {args.panel}, {how}, result snapshot "
+        f"{payload.get('snapshot')}); rank it with: clusterrank rank {args.output}"
+    )
+    if payload.get("illustrative"):
+        print("ILLUSTRATIVE: the panel's answers are invented; so are the weights written")
+    return 0
+
+
+def do_survey(args: argparse.Namespace) -> int:
+    from panel.survey import load_survey, report_json
+
+    payload = report_json(load_survey(args.file))
+    emit(to_json(payload) if args.format == "json" else survey_text(payload), None)
+    return 0

@@ -1,0 +1,278 @@
+"""Answers collected on paper or in a spreadsheet, in long format (CSV or XLSX).
+
+Two layouts, told apart by the header:
+
+judgments — ``expert,node,row,column,value``
+    ``value`` is how many times ``row`` matters more than ``column`` at ``node`` (``groups``
+    or a group id), on Saaty's scale 1/9..9: ``3``, ``1/3`` and ``0.333`` are all accepted.
+scores — ``expert,criterion,candidate,score``
+    ``score`` lies on the criterion's declared scale; ``abstain`` records an abstention.
+
+Every row is checked against the panel (its experts, its questionnaire, the items the
+current round asks); every bad row is reported with its line, what is wrong and the fix,
+and a file with any bad row is refused whole (nothing of it is stored).
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from criteria.files import display_name
+from criteria.numbers import Fixes, NumberRule, read_numbers
+from criteria.tables import read_table
+from errors import Problem, ValidationFailed
+from panel.questionnaire import Questionnaire, node_key, score_key
+from panel.rows import Rows, checked_rows, header_names
+from store.imports import JudgmentIn, ScoreIn
+
+JUDGMENT_COLUMNS = ("expert", "node", "row", "column", "value")
+SCORE_COLUMNS = ("expert", "criterion", "candidate", "score")
+SAATY_MIN, SAATY_MAX = 1.0 / 9.0, 9.0
+SCALE_SLACK = 0.01
+"""Relative slack on Saaty's bounds, so 0.111 counts as 1/9 (as in scenario files)."""
+ABSTAIN = "abstain"
+MAX_PROBLEMS = 200
+
+
+@dataclass(frozen=True)
+class ParsedAnswers:
+    """The rows of an answers file, checked and ready for :func:`store.import_answers`."""
+
+    label: str
+    judgments: tuple[JudgmentIn, ...] = ()
+    scores: tuple[ScoreIn, ...] = ()
+
+    @property
+    def count(self) -> int:
+        return len(self.judgments) + len(self.scores)
+
+
+def _layout(path: str | os.PathLike[str]) -> tuple[Rows, str]:
+    table = read_table(path, display_name(path))
+    names = set(header_names(table))
+    if "score" in names or "criterion" in names:
+        return checked_rows(table, SCORE_COLUMNS, what="a scores file"), "scores"
+    if "value" in names or "node" in names:
+        return checked_rows(table, JUDGMENT_COLUMNS, what="a judgments file"), "judgments"
+    msg = (
+        "cannot tell what the file holds: judgments need the columns "
+        f"{','.join(JUDGMENT_COLUMNS)}, scores the columns {','.join(SCORE_COLUMNS)}"
+    )
+    raise ValidationFailed.single(table.label, "header", msg, table.header_line)
+
+
+def read_answers(
+    path: str | os.PathLike[str],
+    questionnaire: Questionnaire,
+    experts: Collection[str],
+    round_items: Collection[str],
+    round_number: int = 1,
+) -> ParsedAnswers:
+    """Read and check an answers file for a panel (see the module docstring).
+
+    Parameters
+    ----------
+    questionnaire
+        What the panel asks.
+    experts
+        The panel's expert ids.
+    round_items
+        Item keys the current round asks (round 2 may ask a subset).
+
+    Raises
+    ------
+    ValidationFailed
+        Every bad row (file, line, what, fix); nothing is returned from a bad file.
+    """
+    rows, kind = _layout(path)
+    problems: list[Problem] = []
+    if kind == "judgments":
+        judgments = _judgments(
+            rows, questionnaire, experts, set(round_items), round_number, problems
+        )
+        scores: tuple[ScoreIn, ...] = ()
+    else:
+        scores = _scores(rows, questionnaire, experts, set(round_items), round_number, problems)
+        judgments = ()
+    if problems:
+        problems.sort(key=lambda p: p.line or 0)
+        extra = len(problems) - MAX_PROBLEMS
+        if extra > 0:
+            problems = problems[:MAX_PROBLEMS]
+            msg = f"{extra:,} more problems not listed; fix the rows above and import again"
+            problems.append(Problem(rows.label, "", msg))
+        raise ValidationFailed(problems)
+    return ParsedAnswers(rows.label, judgments, scores)
+
+
+def _expert(rows: Rows, i: int, experts: Collection[str], problems: list[Problem]) -> str | None:
+    ref = rows.text(i, "expert")
+    if not ref:
+        problems.append(rows.problem(i, "empty expert id; write the id from the experts file"))
+        return None
+    if ref not in experts:
+        shown = ref if len(ref) <= 40 else ref[:37] + "..."
+        msg = f"expert {shown!r} is not on this panel; use an id from `clusterrank panel status`"
+        problems.append(rows.problem(i, msg))
+        return None
+    return ref
+
+
+def _values(
+    rows: Rows, column: str, fractions: bool, fix: str
+) -> tuple[list[float], dict[int, str]]:
+    cells = [rows.raw(i, column) for i in range(len(rows))]
+    if not fractions:
+        cells = [None if str(c).strip().lower() == ABSTAIN else c for c in cells]
+    numbers = read_numbers(
+        rows.label,
+        {column: cells},
+        lambda _c, i: rows.place(i),
+        NumberRule(None, rows.table.separator),
+        missing=frozenset({""}),
+        fractions=fractions,
+        fixes=Fixes(not_a_number=fix),
+    )
+    if numbers.file_problem:
+        raise ValidationFailed.single(rows.label, column, numbers.file_problem)
+    bad = {p.row: f"{column} {p.message}" for p in numbers.problems}
+    return numbers.by_column[column].tolist(), bad
+
+
+def _judgments(
+    rows: Rows,
+    q: Questionnaire,
+    experts: Collection[str],
+    items: set[str],
+    round_number: int,
+    problems: list[Problem],
+) -> tuple[JudgmentIn, ...]:
+    values, bad = _values(rows, "value", True, "write a number or a fraction like 1/3")
+    nodes = {n.id: n for n in q.nodes}
+    seen: dict[tuple[str, str, frozenset[str]], str] = {}
+    out: list[JudgmentIn] = []
+    for i in range(len(rows)):
+        ref = _expert(rows, i, experts, problems)
+        node_id, a, b = rows.text(i, "node"), rows.text(i, "row"), rows.text(i, "column")
+        node = nodes.get(node_id)
+        if node is None:
+            msg = (
+                f"node {node_id!r} is not asked by this panel; nodes: {', '.join(nodes) or 'none'}"
+            )
+            problems.append(rows.problem(i, msg))
+        elif node_key(node_id) not in items:
+            msg = f"round {round_number} does not ask node {node_id!r}; leave this row out"
+            problems.append(rows.problem(i, msg))
+        else:
+            for side, name in (("row", a), ("column", b)):
+                if name not in node.items:
+                    items_text = ", ".join(node.items)
+                    msg = (
+                        f"{side} {name!r} is not compared at node {node_id!r}; items: {items_text}"
+                    )
+                    problems.append(rows.problem(i, msg))
+            if a == b and a in node.items:
+                problems.append(
+                    rows.problem(i, f"row and column are both {a!r}; compare two different items")
+                )
+        v = values[i]
+        if i in bad:
+            problems.append(rows.problem(i, bad[i]))
+        elif math.isnan(v):
+            problems.append(
+                rows.problem(
+                    i,
+                    "empty value; write how many times row matters more than column, e.g. 3 or 1/3",
+                )
+            )
+        elif not SAATY_MIN * (1 - SCALE_SLACK) <= v <= SAATY_MAX * (1 + SCALE_SLACK):
+            problems.append(
+                rows.problem(
+                    i, f"value {v:g} is outside Saaty's scale 1/9..9; write a value from 1/9 to 9"
+                )
+            )
+        if ref is None or node is None or a not in node.items or b not in node.items or a == b:
+            continue
+        key = (ref, node_id, frozenset((a, b)))
+        if key in seen:
+            msg = (
+                f"expert {ref!r} compares {a!r} and {b!r} at {node_id!r} again "
+                f"(first on {seen[key]}); keep one row"
+            )
+            problems.append(rows.problem(i, msg))
+            continue
+        seen[key] = rows.place(i)
+        if i not in bad and not math.isnan(v):
+            out.append(JudgmentIn(expert=ref, node=node_id, row=a, column=b, value=float(v)))
+    return tuple(out)
+
+
+def _scores(
+    rows: Rows,
+    q: Questionnaire,
+    experts: Collection[str],
+    items: set[str],
+    round_number: int,
+    problems: list[Problem],
+) -> tuple[ScoreIn, ...]:
+    values, bad = _values(
+        rows, "score", False, f"write a number on the criterion's scale, or {ABSTAIN}"
+    )
+    crits = {c.id: c for c in q.scored}
+    seen: dict[tuple[str, str, str], str] = {}
+    out: list[ScoreIn] = []
+    for i in range(len(rows)):
+        ref = _expert(rows, i, experts, problems)
+        cid, cand = rows.text(i, "criterion"), rows.text(i, "candidate")
+        crit = crits.get(cid)
+        ok = True
+        if crit is None:
+            scored = ", ".join(crits) or "none"
+            msg = f"criterion {cid!r} is not scored by this panel; scored: {scored}"
+            problems.append(rows.problem(i, msg))
+            ok = False
+        if cand not in q.candidates:
+            known = ", ".join(q.candidates)
+            msg = f"candidate {cand!r} is not in the panel's scenario; candidates: {known}"
+            problems.append(rows.problem(i, msg))
+            ok = False
+        if ok and score_key(cid, cand) not in items:
+            msg = (
+                f"round {round_number} does not ask for the score of {cand!r} on {cid!r}; "
+                "leave this row out"
+            )
+            problems.append(rows.problem(i, msg))
+            ok = False
+        abstain = rows.text(i, "score").lower() == ABSTAIN
+        v = values[i]
+        if i in bad:
+            problems.append(rows.problem(i, bad[i]))
+            ok = False
+        elif math.isnan(v) and not abstain:
+            problems.append(
+                rows.problem(
+                    i, f"empty score; write a number on the criterion's scale, or {ABSTAIN}"
+                )
+            )
+            ok = False
+        elif crit is not None and not abstain and not crit.min <= v <= crit.max:
+            msg = f"score {v:g} lies outside {cid!r}'s scale {crit.min:g}..{crit.max:g}"
+            problems.append(rows.problem(i, msg))
+            ok = False
+        if ref is None or not ok:
+            continue
+        key = (ref, cid, cand)
+        if key in seen:
+            msg = (
+                f"expert {ref!r} scores {cand!r} on {cid!r} again (first on {seen[key]}); "
+                "keep one row"
+            )
+            problems.append(rows.problem(i, msg))
+            continue
+        seen[key] = rows.place(i)
+        value = None if abstain else float(v)
+        out.append(ScoreIn(expert=ref, criterion=cid, candidate=cand, value=value, abstain=abstain))
+    return tuple(out)

@@ -1,0 +1,143 @@
+"""A panel's result applied to its scenario: a scenario YAML that ranks like any other.
+
+From the panel's scenario snapshot (self-contained), with:
+
+* **weights** — AIJ: ``mode: ahp`` with the aggregated judgment matrices (rounded to six
+  significant digits; the panel's derivation, RI table and completion), when every node the
+  scenario needs has judgments (the panel's, or the scenario's own AHP ones); otherwise, and
+  always for AIP, ``mode: direct`` with the panel's group and local weights.
+* **scores** — the aggregated score of each candidate on each expert-scored criterion the
+  panel asked, as inline ``data.values``, each with its provenance.
+* **provenance** — the panel id and title, the round, the aggregation and the date, in the
+  description and the file's header; illustrative panels are marked so everywhere.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from criteria.models.scenario import AHPWeights, Scenario
+from errors import ValidationFailed
+from panel.questionnaire import GROUPS_NODE
+from panel.results import ILLUSTRATIVE
+from panel.snapshot import dump_yaml, load_snapshot, snapshot_dict
+
+
+def _round6(x: float) -> float:
+    return float(f"{x:.6g}")
+
+
+def _judgment_block(priorities_matrix: Any, items: tuple[str, ...]) -> dict[str, Any]:
+    triples = []
+    n = len(items)
+    for i in range(n):
+        for j in range(i + 1, n):
+            v = float(priorities_matrix[i][j])
+            if math.isfinite(v):
+                triples.append([items[i], items[j], _round6(v)])
+    return {"judgments": triples}
+
+
+def _ahp_weights(scenario: Scenario, nodes: Mapping[str, Any]) -> dict[str, Any] | None:
+    """``mode: ahp`` weights from the aggregated matrices, or None when a node is uncovered."""
+    cs = scenario.criteria_set
+    own = scenario.weights if isinstance(scenario.weights, AHPWeights) else None
+    matrices = {k: v["matrix"] for k, v in nodes.items() if v and v.get("matrix")}
+    out: dict[str, Any] = {"mode": "ahp", "criteria": {}}
+    if len(cs.groups) > 1:
+        if GROUPS_NODE in matrices:
+            out["groups"] = _judgment_block(matrices[GROUPS_NODE], cs.group_ids)
+        elif own is not None and own.groups is not None:
+            out["groups"] = own.groups.model_dump(mode="json", exclude_none=True)
+        else:
+            return None
+    for g in cs.groups:
+        if len(g.criteria) < 2:
+            continue
+        ids = tuple(c.id for c in g.criteria)
+        if g.id in matrices:
+            out["criteria"][g.id] = _judgment_block(matrices[g.id], ids)
+        elif own is not None and g.id in own.criteria:
+            out["criteria"][g.id] = own.criteria[g.id].model_dump(mode="json", exclude_none=True)
+        else:
+            return None
+    return out
+
+
+def applied_scenario(
+    scenario_yaml: str,
+    payload: Mapping[str, Any],
+    *,
+    today: date | None = None,
+) -> str:
+    """The scenario YAML text of a panel's result (see the module docstring).
+
+    Parameters
+    ----------
+    scenario_yaml
+        The panel's scenario snapshot.
+    payload
+        The result (:func:`panel.results.compute_result`).
+    """
+    scenario = load_snapshot(scenario_yaml)
+    body = snapshot_dict(scenario)
+    when = (today or date.today()).isoformat()
+    illustrative = bool(payload.get("illustrative"))
+    source = (
+        f"expert panel {payload['panel']} ({payload.get('title', '')}), round "
+        f"{payload['round']}, {payload['aggregation'].upper()}, "
+        f"expert weights {payload['expert_weights']['scheme']}, applied {when}"
+    )
+    direct = {
+        "mode": "direct",
+        "groups": dict(payload["group_weights"]),
+        "criteria": dict(payload["local_weights"]),
+    }
+    weights: dict[str, Any] | None = None
+    if payload["aggregation"] == "aij":
+        weights = _ahp_weights(scenario, payload.get("nodes") or {})
+        if weights is not None:
+            st = payload["settings"]
+            weights.update(
+                derivation=st["derivation"],
+                random_index=st["random_index"],
+                completion=st["completion"],
+            )
+    body["weights"] = weights or direct
+    scores = payload.get("scores") or {}
+    values: dict[str, dict[str, Any]] = body["data"]["values"]
+    provenance: dict[str, Any] = body["data"].setdefault("provenance", {})
+    how = payload["settings"]["score_aggregation"]
+    for crit, by_cand in scores.items():
+        for cand, value in by_cand.items():
+            values.setdefault(cand, {})[crit] = value
+        provenance[crit] = {
+            "source": f"{how} of the experts' scores: {source}",
+            "illustrative": illustrative,
+        }
+    body["id"] = f"{scenario.id}_panel_{payload['panel']}"
+    label = f"{scenario.title or scenario.id} — panel result"
+    body["title"] = f"ILLUSTRATIVE — {label}" if illustrative else label
+    lead = f"{ILLUSTRATIVE}. " if illustrative else ""
+    body["description"] = (
+        f"{lead}Weights{' and expert scores' if scores else ''} from {source}. "
+        f"Based on scenario {scenario.id!r}: {scenario.description or scenario.title or ''}"
+    ).strip()
+    header = (
+        f"# Scenario applied from {source}.\n"
+        + (f"# {ILLUSTRATIVE}.\n" if illustrative else "")
+        + "# Made by `clusterrank panel apply`; rank it with `clusterrank rank FILE`.\n"
+    )
+    text = dump_yaml(body, header)
+    try:
+        load_snapshot(text, "applied panel scenario")  # the file must load as written
+    except ValidationFailed:
+        if body["weights"] is direct:
+            raise
+        body["weights"] = direct  # e.g. a completed judgment beyond Saaty's scale
+        text = dump_yaml(body, header)
+        load_snapshot(text, "applied panel scenario")
+    return text
