@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import state
-from ui.layout import sidebar_summary
+from clusterrank.ui import state
+from clusterrank.ui.layout import sidebar_summary
 
 st.set_page_config(page_title="clusterrank", page_icon=":material/leaderboard:", layout="wide")
 state.init()

@@ -15,12 +15,18 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from criteria.loading import load_ahp_file
-from criteria.models.ahp_file import AHPFile
-from criteria.numbers import Decimal
-from criteria.plain_matrix import read_pairwise_csv
-from errors import ConfigurationError
-from methods.ahp import AHPResult, JudgmentFix, analyse, analyse_hierarchy, most_inconsistent
+from clusterrank.criteria.loading import load_ahp_file
+from clusterrank.criteria.models.ahp_file import AHPFile
+from clusterrank.criteria.numbers import Decimal
+from clusterrank.criteria.plain_matrix import read_pairwise_csv
+from clusterrank.errors import ConfigurationError
+from clusterrank.methods.ahp import (
+    AHPResult,
+    JudgmentFix,
+    analyse,
+    analyse_hierarchy,
+    most_inconsistent,
+)
 
 MAX_FIXES = 3
 

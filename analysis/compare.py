@@ -23,13 +23,13 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.ranking import decision_problem, method_settings, scenario_report
-from analysis.report import RankingReport
-from analysis.weights import WeightReport
-from criteria.decision_matrix import DecisionMatrix
-from criteria.models.scenario import Scenario
-from errors import ClusterRankError
-from methods.sensitivity.agreement import MethodSpec, method_agreement
+from clusterrank.analysis.ranking import decision_problem, method_settings, scenario_report
+from clusterrank.analysis.report import RankingReport
+from clusterrank.analysis.weights import WeightReport
+from clusterrank.criteria.decision_matrix import DecisionMatrix
+from clusterrank.criteria.models.scenario import Scenario
+from clusterrank.errors import ClusterRankError
+from clusterrank.methods.sensitivity.agreement import MethodSpec, method_agreement
 
 DEFAULT_COEFFICIENTS: tuple[str, ...] = ("spearman", "ws")
 

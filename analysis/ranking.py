@@ -13,20 +13,20 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from analysis.report import RankingReport
-from analysis.weights import WeightReport, resolve_weights
-from criteria.decision_matrix import DecisionMatrix
-from criteria.files import FileScope
-from criteria.loading import load_scenario
-from criteria.matrix import decision_matrix
-from criteria.models.scenario import Scenario
-from criteria.numbers import Decimal
-from criteria.plain_matrix import PlainMatrix, read_matrix_csv
-from errors import ConfigurationError
-from methods.objective_weights import objective_weight_names, objective_weights
-from methods.problem import DecisionProblem
-from methods.registry import rank
-from methods.result import RankingResult
+from clusterrank.analysis.report import RankingReport
+from clusterrank.analysis.weights import WeightReport, resolve_weights
+from clusterrank.criteria.decision_matrix import DecisionMatrix
+from clusterrank.criteria.files import FileScope
+from clusterrank.criteria.loading import load_scenario
+from clusterrank.criteria.matrix import decision_matrix
+from clusterrank.criteria.models.scenario import Scenario
+from clusterrank.criteria.numbers import Decimal
+from clusterrank.criteria.plain_matrix import PlainMatrix, read_matrix_csv
+from clusterrank.errors import ConfigurationError
+from clusterrank.methods.objective_weights import objective_weight_names, objective_weights
+from clusterrank.methods.problem import DecisionProblem
+from clusterrank.methods.registry import rank
+from clusterrank.methods.result import RankingResult
 
 
 def rank_scenario(

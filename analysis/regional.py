@@ -18,15 +18,15 @@ from typing import IO, Any
 
 import pandas as pd
 
-from analysis.records import plain, records
-from criteria.regional import (
+from clusterrank.analysis.records import plain, records
+from clusterrank.criteria.regional import (
     SpecialisationReport,
     read_tidy_csv,
     region_sector_table_from_frame,
     specialisation_report,
 )
-from criteria.regional.screening_rules import ScreeningRules
-from errors import Problem, ValidationFailed
+from clusterrank.criteria.regional.screening_rules import ScreeningRules
+from clusterrank.errors import Problem, ValidationFailed
 
 Source = str | Path | IO[str] | pd.DataFrame
 TABLES = ("hhi", "lq", "screening", "summary")

@@ -22,10 +22,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from analysis.records import records
-from analysis.regional import Source, read_source
-from criteria.regional import marketability_coefficient, per_capita_production_coefficient
-from errors import Problem, ValidationFailed
+from clusterrank.analysis.records import records
+from clusterrank.analysis.regional import Source, read_source
+from clusterrank.criteria.regional import (
+    marketability_coefficient,
+    per_capita_production_coefficient,
+)
+from clusterrank.errors import Problem, ValidationFailed
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from criteria.decision_matrix import CellNote
-from methods.result import RankingResult
+from clusterrank.criteria.decision_matrix import CellNote
+from clusterrank.methods.result import RankingResult
 
 
 @dataclass(frozen=True)

@@ -16,15 +16,15 @@ from typing import Any, Literal
 import numpy as np
 import numpy.typing as npt
 
-from analysis.ranking import decision_problem
-from analysis.weights import WeightReport, resolve_weights
-from criteria.decision_matrix import DecisionMatrix
-from criteria.matrix import decision_matrix
-from criteria.models.scenario import AHPWeights, Scenario
-from errors import ConfigurationError
-from methods.problem import DecisionProblem
-from methods.registry import available_methods
-from methods.sensitivity import (
+from clusterrank.analysis.ranking import decision_problem
+from clusterrank.analysis.weights import WeightReport, resolve_weights
+from clusterrank.criteria.decision_matrix import DecisionMatrix
+from clusterrank.criteria.matrix import decision_matrix
+from clusterrank.criteria.models.scenario import AHPWeights, Scenario
+from clusterrank.errors import ConfigurationError
+from clusterrank.methods.problem import DecisionProblem
+from clusterrank.methods.registry import available_methods
+from clusterrank.methods.sensitivity import (
     AgreementResult,
     AHPUncertaintyResult,
     DataUncertainty,

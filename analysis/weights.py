@@ -16,13 +16,19 @@ from typing import TypeAlias
 
 import numpy as np
 
-from analysis.ahp_report import AHPBlock, analyse_block
-from criteria.decision_matrix import DecisionMatrix
-from criteria.matrix import decision_matrix
-from criteria.models.ahp_file import JudgmentBlock
-from criteria.models.scenario import AHPWeights, ObjectiveWeights, Scenario
-from criteria.weights import Weights, ahp_request, compose_weights, direct_weights, given_weights
-from methods.objective_weights import objective_weight_names, objective_weights
+from clusterrank.analysis.ahp_report import AHPBlock, analyse_block
+from clusterrank.criteria.decision_matrix import DecisionMatrix
+from clusterrank.criteria.matrix import decision_matrix
+from clusterrank.criteria.models.ahp_file import JudgmentBlock
+from clusterrank.criteria.models.scenario import AHPWeights, ObjectiveWeights, Scenario
+from clusterrank.criteria.weights import (
+    Weights,
+    ahp_request,
+    compose_weights,
+    direct_weights,
+    given_weights,
+)
+from clusterrank.methods.objective_weights import objective_weight_names, objective_weights
 
 WeightReport: TypeAlias = Weights[AHPBlock]
 """The one weight object (:class:`criteria.weights.Weights`), its AHP blocks analysed here."""

@@ -29,10 +29,10 @@ from pathlib import Path
 
 import numpy as np
 
-from cli import main as cli_main
-from panel.service import create, facilitator, import_file
-from store import open_store
-from store.engine import dispose_all
+from clusterrank.cli import main as cli_main
+from clusterrank.panel.service import create, facilitator, import_file
+from clusterrank.store import open_store
+from clusterrank.store.engine import dispose_all
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).resolve().parent / "results" / "panel_results.md"

@@ -29,8 +29,8 @@ from typing import Any
 import numpy as np
 import sqlalchemy
 
-from store import NewExpert, create_panel, open_store, resolve_token, save_judgment
-from store.engine import BUSY_TIMEOUT_MS, dispose_all
+from clusterrank.store import NewExpert, create_panel, open_store, resolve_token, save_judgment
+from clusterrank.store.engine import BUSY_TIMEOUT_MS, dispose_all
 
 RESULTS = Path(__file__).resolve().parent / "results" / "panel_store.md"
 WRITERS = 50

@@ -31,10 +31,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from analysis.sensitivity import run_smaa, run_stability, sensitivity_inputs
 from bench.scaling_data import write_scenario
-from criteria.loading import load_scenario
-from criteria.matrix import decision_matrix
+from clusterrank.analysis.sensitivity import run_smaa, run_stability, sensitivity_inputs
+from clusterrank.criteria.loading import load_scenario
+from clusterrank.criteria.matrix import decision_matrix
 
 RESULTS = Path(__file__).resolve().parent / "results" / "scaling.md"
 SIZES_M = (5, 50, 500, 2000)

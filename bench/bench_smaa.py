@@ -35,8 +35,8 @@ from typing import Any
 
 import numpy as np
 
-from methods.registry import get_batch_scorer
-from methods.sensitivity.smaa import smaa
+from clusterrank.methods.registry import get_batch_scorer
+from clusterrank.methods.sensitivity.smaa import smaa
 
 RESULTS = Path(__file__).resolve().parent / "results" / "smaa.md"
 

@@ -1,6 +1,6 @@
 """How long the command line takes to start, as a ratio to ``python -c "import argparse"``.
 
-Each command runs in a fresh interpreter (``python -m cli ...``, what the ``clusterrank``
+Each command runs in a fresh interpreter (``python -m clusterrank ...``, what the ``clusterrank``
 script does), ``--runs`` times, interleaved with the floor so a busy machine slows both
 alike; the table gives the median wall time and its ratio to the floor's median. Target
 (issue 9): at most 3× the floor for ``--help``, ``validate`` and ``rank`` of the shipped
@@ -26,9 +26,9 @@ TARGET = 3.0
 
 FLOOR = ("python -c 'import argparse'", ["-c", "import argparse"])
 CASES: tuple[tuple[str, list[str]], ...] = (
-    ("clusterrank --help", ["-m", "cli", "--help"]),
-    (f"clusterrank validate {Path(KEMEROVO).name}", ["-m", "cli", "validate", KEMEROVO]),
-    (f"clusterrank rank {Path(KEMEROVO).name}", ["-m", "cli", "rank", KEMEROVO]),
+    ("clusterrank --help", ["-m", "clusterrank", "--help"]),
+    (f"clusterrank validate {Path(KEMEROVO).name}", ["-m", "clusterrank", "validate", KEMEROVO]),
+    (f"clusterrank rank {Path(KEMEROVO).name}", ["-m", "clusterrank", "rank", KEMEROVO]),
 )
 
 

@@ -6,6 +6,6 @@ Exit codes: 0 success, 2 bad input (the message says what and where), 1 an inter
 
 from __future__ import annotations
 
-from cli.app import main
+from clusterrank.cli.app import main
 
 __all__ = ["main"]

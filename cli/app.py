@@ -7,7 +7,7 @@ import sys
 import traceback
 from collections.abc import Callable, Sequence
 
-from errors import ClusterRankError, ValidationFailed
+from clusterrank.errors import ClusterRankError, ValidationFailed
 
 EXIT_OK = 0
 EXIT_INTERNAL = 1
@@ -23,7 +23,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     ``clusterrank validate ...`` import no command module but their own (start-up time).
     Without ``argv`` every command's sub-parser is built in full.
     """
-    from cli import commands
+    from clusterrank.cli import commands
 
     chosen = _command_in(argv) if argv is not None else None
     parser = argparse.ArgumentParser(

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from errors import ClusterRankError
+from clusterrank.errors import ClusterRankError
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -8,17 +8,17 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from cli.commands.panel import facilitator_key
-from cli.output import emit, output_error, to_json
-from cli.panel_text import (
+from clusterrank.cli.commands.panel import facilitator_key
+from clusterrank.cli.output import emit, output_error, to_json
+from clusterrank.cli.panel_text import (
     created_text,
     results_text,
     status_text,
     survey_text,
 )
-from cli.paths import check_output_args, file_scope
-from errors import ConfigurationError
-from store import FacilitatorAccess, Store, append_audit, list_results, open_store
+from clusterrank.cli.paths import check_output_args, file_scope
+from clusterrank.errors import ConfigurationError
+from clusterrank.store import FacilitatorAccess, Store, append_audit, list_results, open_store
 
 
 def link(base: str, panel_id: str, token: str) -> str:
@@ -27,7 +27,7 @@ def link(base: str, panel_id: str, token: str) -> str:
 
 
 def _open(args: argparse.Namespace) -> tuple[Store, FacilitatorAccess]:
-    from panel.service import facilitator
+    from clusterrank.panel.service import facilitator
 
     db = open_store(args.db)
     return db, facilitator(db, args.panel, facilitator_key(args))
@@ -40,8 +40,8 @@ def _list(text: str | None) -> list[str] | None:
 
 
 def do_create(args: argparse.Namespace) -> int:
-    from panel.service import create, default_settings
-    from panel.snapshot import snapshot_scenario
+    from clusterrank.panel.service import create, default_settings
+    from clusterrank.panel.snapshot import snapshot_scenario
 
     db = open_store(args.db)
     scope = file_scope(args, args.scenario)
@@ -83,12 +83,12 @@ def do_create(args: argparse.Namespace) -> int:
 
 
 def do_import(args: argparse.Namespace) -> int:
-    from panel.service import import_file
+    from clusterrank.panel.service import import_file
 
     db, access = _open(args)
     parsed = import_file(db, access, args.answers)
     with db.reader() as s:
-        from store import panel_info
+        from clusterrank.store import panel_info
 
         number = panel_info(s, access).current_round
     print(
@@ -99,8 +99,8 @@ def do_import(args: argparse.Namespace) -> int:
 
 
 def do_status(args: argparse.Namespace) -> int:
-    from panel.service import round_answer_sets, state
-    from panel.status import status
+    from clusterrank.panel.service import round_answer_sets, state
+    from clusterrank.panel.status import status
 
     db, access = _open(args)
     st = state(db, access)
@@ -136,7 +136,7 @@ def _overrides(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def do_results(args: argparse.Namespace) -> int:
-    from panel.actions import results
+    from clusterrank.panel.actions import results
 
     check_output_args(args)
     db, access = _open(args)
@@ -146,7 +146,7 @@ def do_results(args: argparse.Namespace) -> int:
 
 
 def do_round(args: argparse.Namespace) -> int:
-    from panel.actions import close, open_next
+    from clusterrank.panel.actions import close, open_next
 
     db, access = _open(args)
     if args.close:
@@ -165,7 +165,7 @@ def do_round(args: argparse.Namespace) -> int:
 
 
 def do_revoke(args: argparse.Namespace) -> int:
-    from panel.actions import reissue, revoke
+    from clusterrank.panel.actions import reissue, revoke
 
     db, access = _open(args)
     revoke(db, access, args.expert)
@@ -176,7 +176,7 @@ def do_revoke(args: argparse.Namespace) -> int:
 
 
 def do_reissue(args: argparse.Namespace) -> int:
-    from panel.actions import reissue
+    from clusterrank.panel.actions import reissue
 
     db, access = _open(args)
     return _print_token(args, reissue(db, access, args.expert))
@@ -199,8 +199,8 @@ def _latest_result(db: Store, access: FacilitatorAccess, number: int) -> dict[st
 
 
 def _current_result(db: Store, access: FacilitatorAccess) -> dict[str, Any]:
-    from panel.actions import results
-    from panel.service import state
+    from clusterrank.panel.actions import results
+    from clusterrank.panel.service import state
 
     number = state(db, access).info.current_round
     return _latest_result(db, access, number) or results(db, access)
@@ -209,9 +209,9 @@ def _current_result(db: Store, access: FacilitatorAccess) -> dict[str, Any]:
 def do_export(args: argparse.Namespace) -> int:
     import pandas as pd
 
-    from panel.export import export_tables, result_tables
-    from panel.service import state
-    from reports.cells import workbook_bytes
+    from clusterrank.panel.export import export_tables, result_tables
+    from clusterrank.panel.service import state
+    from clusterrank.reports.cells import workbook_bytes
 
     if Path(args.output).suffix.lower() != ".xlsx":
         msg = f"-o {args.output}: the export is an Excel workbook; name it FILE.xlsx"
@@ -241,9 +241,9 @@ def do_export(args: argparse.Namespace) -> int:
 
 
 def do_apply(args: argparse.Namespace) -> int:
-    from cli.output import write_file
-    from panel.apply import applied_scenario
-    from panel.service import state
+    from clusterrank.cli.output import write_file
+    from clusterrank.panel.apply import applied_scenario
+    from clusterrank.panel.service import state
 
     check_output_args(args)
     db, access = _open(args)
@@ -264,7 +264,7 @@ def do_apply(args: argparse.Namespace) -> int:
 
 
 def do_survey(args: argparse.Namespace) -> int:
-    from panel.survey import load_survey, report_json
+    from clusterrank.panel.survey import load_survey, report_json
 
     payload = report_json(load_survey(args.file))
     emit(to_json(payload) if args.format == "json" else survey_text(payload), None)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from panel.results import ILLUSTRATIVE as ILLUSTRATIVE_LINE
+from clusterrank.panel.results import ILLUSTRATIVE as ILLUSTRATIVE_LINE
 
 
 def _f(x: Any, digits: int = 3) -> str:

@@ -13,10 +13,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from errors import ValidationFailed
+from clusterrank.errors import ValidationFailed
 
 if TYPE_CHECKING:
-    from criteria.files import FileScope
+    from clusterrank.criteria.files import FileScope
 
 ALLOW_OUTSIDE_HELP = (
     "let the file name files outside its own folder and the shipped configs "
@@ -35,7 +35,7 @@ def add_allow_outside(p: argparse.ArgumentParser) -> None:
 def file_scope(args: argparse.Namespace, near: str | os.PathLike[str]) -> FileScope:
     """Folders the file ``near`` (and what it names) may read: its folder and the shipped
     configs, or anywhere with ``--allow-outside``."""
-    from criteria.files import FileScope
+    from clusterrank.criteria.files import FileScope
 
     if getattr(args, "allow_outside", False):
         return FileScope.anywhere()
@@ -55,6 +55,6 @@ def check_output_args(args: argparse.Namespace, *inputs: str | os.PathLike[str] 
     """Refuse ``-o`` onto one of the command's inputs, before any work is done."""
     output = getattr(args, "output", None)
     if output:
-        from criteria.files import check_output
+        from clusterrank.criteria.files import check_output
 
         check_output(output, [i for i in inputs if i])

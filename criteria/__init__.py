@@ -3,8 +3,8 @@
 ``criteria`` imports only ``errors`` and itself (never ``methods``); see DESIGN.md.
 """
 
-from criteria.decision_matrix import CellNote, DecisionMatrix
-from criteria.loading import (
+from clusterrank.criteria.decision_matrix import CellNote, DecisionMatrix
+from clusterrank.criteria.loading import (
     ahp_file_from_text,
     any_from_text,
     criteria_set_from_text,
@@ -15,10 +15,10 @@ from criteria.loading import (
     scenario_from_text,
     validate_model,
 )
-from criteria.matrix import decision_matrix
-from criteria.models import AHPFile, CriteriaSet, JudgmentBlock, Scenario
-from criteria.schema import json_schemas
-from criteria.weights import (
+from clusterrank.criteria.matrix import decision_matrix
+from clusterrank.criteria.models import AHPFile, CriteriaSet, JudgmentBlock, Scenario
+from clusterrank.criteria.schema import json_schemas
+from clusterrank.criteria.weights import (
     AHPRequest,
     Weights,
     ahp_request,

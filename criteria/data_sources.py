@@ -27,11 +27,11 @@ from typing import TYPE_CHECKING
 import numpy as np
 import numpy.typing as npt
 
-from criteria.files import display_name
-from criteria.models.data_spec import DataSpec
-from criteria.numbers import Fixes, NumberRule, Unreadable, cell_text, read_numbers
-from criteria.tables import Table, read_table
-from errors import Problem, ValidationFailed
+from clusterrank.criteria.files import display_name
+from clusterrank.criteria.models.data_spec import DataSpec
+from clusterrank.criteria.numbers import Fixes, NumberRule, Unreadable, cell_text, read_numbers
+from clusterrank.criteria.tables import Table, read_table
+from clusterrank.errors import Problem, ValidationFailed
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -122,7 +122,7 @@ def read_data_and_notes(
         from_file = _fill_from_file(spec, out, problems, notes)
     computed: set[str] = set()
     if spec.regional:  # computed keys: the regional statistics work on pandas tables
-        from criteria.regional_data import fill_regional
+        from clusterrank.criteria.regional_data import fill_regional
 
         frame = out.to_frame()
         computed, regional_problems = fill_regional(spec, frame, scenario_name)

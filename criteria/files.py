@@ -20,11 +20,13 @@ import os
 import stat
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from importlib.resources import files
 from pathlib import Path
 
-from errors import ValidationFailed
+from clusterrank.errors import ValidationFailed
 
-SHIPPED_CONFIGS = Path(__file__).resolve().parent.parent / "configs"
+SHIPPED_CONFIGS = Path(str(files("clusterrank") / "configs")).resolve()
+"""The shipped ``configs/`` (package data): resolved, so symlinked checkouts compare equal."""
 
 MIB = 1024 * 1024
 MAX_TEXT_BYTES = 4 * MIB

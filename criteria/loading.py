@@ -17,15 +17,15 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from criteria import files
-from criteria.files import FileScope, display_name
-from criteria.messages import node_line, problems_from_error
-from criteria.models import AHPFile, CriteriaSet, Scenario
-from criteria.models.common import loc_text
-from criteria.models.criteria_set import id_problems
-from criteria.models.scenario import raw_scenario_id_problems
-from criteria.yaml_parse import parse_yaml
-from errors import Problem, ValidationFailed
+from clusterrank.criteria import files
+from clusterrank.criteria.files import FileScope, display_name
+from clusterrank.criteria.messages import node_line, problems_from_error
+from clusterrank.criteria.models import AHPFile, CriteriaSet, Scenario
+from clusterrank.criteria.models.common import loc_text
+from clusterrank.criteria.models.criteria_set import id_problems
+from clusterrank.criteria.models.scenario import raw_scenario_id_problems
+from clusterrank.criteria.yaml_parse import parse_yaml
+from clusterrank.errors import Problem, ValidationFailed
 
 M = TypeVar("M", bound=BaseModel)
 AnyModel = CriteriaSet | Scenario | AHPFile

@@ -28,12 +28,12 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from criteria.data_sources import DataTable, read_data_and_notes
-from criteria.decision_matrix import CellNote, DecisionMatrix
-from criteria.models.common import direction_sign
-from criteria.models.criteria_set import CriteriaSet, Criterion
-from criteria.models.scenario import Scenario
-from errors import Problem, ValidationFailed
+from clusterrank.criteria.data_sources import DataTable, read_data_and_notes
+from clusterrank.criteria.decision_matrix import CellNote, DecisionMatrix
+from clusterrank.criteria.models.common import direction_sign
+from clusterrank.criteria.models.criteria_set import CriteriaSet, Criterion
+from clusterrank.criteria.models.scenario import Scenario
+from clusterrank.errors import Problem, ValidationFailed
 
 if TYPE_CHECKING:
     import pandas as pd

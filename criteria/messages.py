@@ -16,8 +16,8 @@ from typing import Any, Union, get_args, get_origin
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from criteria.models.common import Loc, loc_text, suggest
-from errors import Problem
+from clusterrank.criteria.models.common import Loc, loc_text, suggest
+from clusterrank.errors import Problem
 
 _NUMBER_TYPES = {"float_parsing", "float_type", "int_parsing", "int_type", "number_not_bool"}
 _COMPARE = {

@@ -16,10 +16,10 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from criteria.files import display_name
-from criteria.numbers import Decimal, Fixes, NumberRule, read_numbers
-from criteria.tables import Table, read_table
-from errors import Problem, ValidationFailed
+from clusterrank.criteria.files import display_name
+from clusterrank.criteria.numbers import Decimal, Fixes, NumberRule, read_numbers
+from clusterrank.criteria.tables import Table, read_table
+from clusterrank.errors import Problem, ValidationFailed
 
 _STATE = "state the decimal separator with --decimal , or --decimal ."
 

@@ -17,11 +17,15 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from criteria.files import display_name
-from criteria.models.data_spec import DataSpec
-from criteria.models.regional_indicator import RegionalIndicator
-from criteria.regional import read_region_sector_table, read_tidy_csv, regional_indicator_values
-from errors import Problem, ValidationFailed
+from clusterrank.criteria.files import display_name
+from clusterrank.criteria.models.data_spec import DataSpec
+from clusterrank.criteria.models.regional_indicator import RegionalIndicator
+from clusterrank.criteria.regional import (
+    read_region_sector_table,
+    read_tidy_csv,
+    regional_indicator_values,
+)
+from clusterrank.errors import Problem, ValidationFailed
 
 Key = str | tuple[str, str]
 

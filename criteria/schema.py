@@ -9,7 +9,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from criteria.models import AHPFile, CriteriaSet, Scenario
+from clusterrank.criteria.models import AHPFile, CriteriaSet, Scenario
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 

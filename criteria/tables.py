@@ -27,11 +27,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from criteria import xlsx_guard
-from criteria.files import MAX_TABLE_BYTES, decode_text, read_bytes
-from criteria.numbers import Unreadable, cell_text
-from criteria.xlsx_guard import OLE_MAGIC, ZIP_MAGIC
-from errors import Problem, ValidationFailed
+from clusterrank.criteria import xlsx_guard
+from clusterrank.criteria.files import MAX_TABLE_BYTES, decode_text, read_bytes
+from clusterrank.criteria.numbers import Unreadable, cell_text
+from clusterrank.criteria.xlsx_guard import OLE_MAGIC, ZIP_MAGIC
+from clusterrank.errors import Problem, ValidationFailed
 
 SEPARATORS = {",": "','", ";": "';'", "\t": "tab"}
 MAX_REPORTED_LINES = 10

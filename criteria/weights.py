@@ -23,10 +23,15 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 import numpy as np
 import numpy.typing as npt
 
-from criteria.models.ahp_file import JudgmentBlock
-from criteria.models.criteria_set import CriteriaSet
-from criteria.models.scenario import AHPWeights, DirectWeights, ObjectiveWeights, Scenario
-from errors import ConfigurationError
+from clusterrank.criteria.models.ahp_file import JudgmentBlock
+from clusterrank.criteria.models.criteria_set import CriteriaSet
+from clusterrank.criteria.models.scenario import (
+    AHPWeights,
+    DirectWeights,
+    ObjectiveWeights,
+    Scenario,
+)
+from clusterrank.errors import ConfigurationError
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -26,8 +26,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from xml.etree import ElementTree
 
-from criteria.files import MIB, size_text
-from errors import ValidationFailed
+from clusterrank.criteria.files import MIB, size_text
+from clusterrank.errors import ValidationFailed
 
 MAX_UNCOMPRESSED_BYTES = 100 * MIB
 """The most an .xlsx workbook may hold once unpacked, all parts together."""

@@ -32,7 +32,7 @@ from typing import Any
 
 import yaml
 
-from errors import Problem, ValidationFailed
+from clusterrank.errors import Problem, ValidationFailed
 
 MAX_DEPTH = 64
 """Deepest nesting of lists and mappings read (a scenario needs about eight)."""

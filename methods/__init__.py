@@ -5,10 +5,10 @@ may name and :func:`get_batch_scorer` serves sensitivity analysis. Both take a
 :class:`DecisionProblem`, the inputs checked once, which the kernels trust.
 """
 
-from methods.info import MethodInfo
-from methods.problem import DecisionProblem
-from methods.registry import BatchScorer, available_methods, get_batch_scorer, rank
-from methods.result import RankingResult
+from clusterrank.methods.info import MethodInfo
+from clusterrank.methods.problem import DecisionProblem
+from clusterrank.methods.registry import BatchScorer, available_methods, get_batch_scorer, rank
+from clusterrank.methods.result import RankingResult
 
 __all__ = [
     "BatchScorer",

@@ -27,7 +27,7 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
-from methods.scaling import unit_columns
+from clusterrank.methods.scaling import unit_columns
 
 FloatArray = npt.NDArray[np.float64]
 

@@ -37,7 +37,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from errors import ConfigurationError, MethodInputError
+from clusterrank.errors import ConfigurationError, MethodInputError
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -93,7 +93,7 @@ def rank_correlation(
             f"(shapes {a.shape} and {b.shape})"
         )
         raise MethodInputError(msg)
-    from methods.pymcdm_adapter import rank_similarity  # pymcdm only when it is used
+    from clusterrank.methods.pymcdm_adapter import rank_similarity  # pymcdm only when it is used
 
     return rank_similarity(method, a, b)
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 import numpy as np
 import numpy.typing as npt
 
-from errors import MethodInputError
+from clusterrank.errors import MethodInputError
 
 BENEFIT = 1
 COST = -1

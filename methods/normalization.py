@@ -43,9 +43,9 @@ from typing import Literal
 import numpy as np
 import numpy.typing as npt
 
-from errors import ConfigurationError, MethodInputError
-from methods.directions import parse_directions
-from methods.scaling import unit_columns
+from clusterrank.errors import ConfigurationError, MethodInputError
+from clusterrank.methods.directions import parse_directions
+from clusterrank.methods.scaling import unit_columns
 
 FloatArray = npt.NDArray[np.float64]
 NormalizationName = Literal["vector", "minmax", "sum", "max", "linear"]

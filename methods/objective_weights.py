@@ -53,9 +53,9 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from errors import ConfigurationError
-from methods.pymcdm_catalogue import WEIGHTING
-from methods.validation import check_directions, check_matrix
+from clusterrank.errors import ConfigurationError
+from clusterrank.methods.pymcdm_catalogue import WEIGHTING
+from clusterrank.methods.validation import check_directions, check_matrix
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -160,7 +160,7 @@ def objective_weights(
         raise ConfigurationError(msg)
     x = check_matrix(matrix)
     d = check_directions(directions, x.shape[1])
-    from methods.pymcdm_adapter import objective_weights_pymcdm  # pymcdm only when used
+    from clusterrank.methods.pymcdm_adapter import objective_weights_pymcdm  # pymcdm only when used
 
     weights, notes = objective_weights_pymcdm(method, x, d, labels)
     settings = {

@@ -22,8 +22,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from errors import MethodInputError
-from methods.validation import check_directions, check_ids, check_matrix, check_weights
+from clusterrank.errors import MethodInputError
+from clusterrank.methods.validation import check_directions, check_ids, check_matrix, check_weights
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int_]

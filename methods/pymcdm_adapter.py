@@ -32,14 +32,14 @@ from pymcdm import methods as pm
 from pymcdm import weights as pw
 from pymcdm.helpers import normalize_matrix
 
-from errors import ConfigurationError, MethodInputError
-from methods.copras import copras_significance, copras_sums
-from methods.entropy import entropy_weights_with_zeros
-from methods.info import MethodInfo
-from methods.moora import moora_scores
-from methods.normalization import column_label, pymcdm_column_function
-from methods.pymcdm_catalogue import RANKING, SIMILARITY, WEIGHTING, RankingSpec
-from methods.pymcdm_checks import (
+from clusterrank.errors import ConfigurationError, MethodInputError
+from clusterrank.methods.copras import copras_significance, copras_sums
+from clusterrank.methods.entropy import entropy_weights_with_zeros
+from clusterrank.methods.info import MethodInfo
+from clusterrank.methods.moora import moora_scores
+from clusterrank.methods.normalization import column_label, pymcdm_column_function
+from clusterrank.methods.pymcdm_catalogue import RANKING, SIMILARITY, WEIGHTING, RankingSpec
+from clusterrank.methods.pymcdm_checks import (
     check_values,
     ensure_finite,
     fractional_ranks,
@@ -49,7 +49,7 @@ from methods.pymcdm_checks import (
     spotis_bounds,
     translate_warning,
 )
-from methods.scaling import column_exponents, to_unit_scale, unit_columns
+from clusterrank.methods.scaling import column_exponents, to_unit_scale, unit_columns
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int_]

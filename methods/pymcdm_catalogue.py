@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from methods.info import MethodInfo, SettingInfo
+from clusterrank.methods.info import MethodInfo, SettingInfo
 
 _NORM_HELP = (
     "column normalisation passed to pymcdm: minmax (x-min)/(max-min), max x/max, "

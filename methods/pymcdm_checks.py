@@ -14,8 +14,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from errors import ConfigurationError, MethodInputError
-from methods.pymcdm_catalogue import RANKING, RankingSpec
+from clusterrank.errors import ConfigurationError, MethodInputError
+from clusterrank.methods.pymcdm_catalogue import RANKING, RankingSpec
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int_]

@@ -28,19 +28,19 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from errors import ConfigurationError
-from methods.ahp.synthesis import problem_local_priorities
-from methods.info import MethodInfo, SettingInfo
-from methods.problem import DecisionProblem, Directions, checked_inputs
-from methods.pymcdm_catalogue import RANKING, WEIGHTING
-from methods.result import FloatArray, RankingResult, result_from_scores
-from methods.topsis import TOPSIS_INFO, topsis_batch_scores
-from methods.topsis import prepare_problem as prepare_topsis_problem
-from methods.topsis import rank_problem as rank_topsis
-from methods.validation import check_weight_batch
-from methods.weighted_sum import WSM_INFO, weighted_sum_batch
-from methods.weighted_sum import prepare_problem as prepare_wsm_problem
-from methods.weighted_sum import rank_problem as rank_wsm
+from clusterrank.errors import ConfigurationError
+from clusterrank.methods.ahp.synthesis import problem_local_priorities
+from clusterrank.methods.info import MethodInfo, SettingInfo
+from clusterrank.methods.problem import DecisionProblem, Directions, checked_inputs
+from clusterrank.methods.pymcdm_catalogue import RANKING, WEIGHTING
+from clusterrank.methods.result import FloatArray, RankingResult, result_from_scores
+from clusterrank.methods.topsis import TOPSIS_INFO, topsis_batch_scores
+from clusterrank.methods.topsis import prepare_problem as prepare_topsis_problem
+from clusterrank.methods.topsis import rank_problem as rank_topsis
+from clusterrank.methods.validation import check_weight_batch
+from clusterrank.methods.weighted_sum import WSM_INFO, weighted_sum_batch
+from clusterrank.methods.weighted_sum import prepare_problem as prepare_wsm_problem
+from clusterrank.methods.weighted_sum import rank_problem as rank_wsm
 
 Kernel = Callable[[FloatArray], FloatArray]
 Settings = Mapping[str, Any]
@@ -254,7 +254,7 @@ def rank(
     own = OWN_METHODS.get(info.name)
     if own is not None:
         return own.rank(problem, w, full, notes)
-    from methods.pymcdm_adapter import rank_with_pymcdm  # pymcdm only when it is used
+    from clusterrank.methods.pymcdm_adapter import rank_with_pymcdm  # pymcdm only when it is used
 
     raw, hib, more, details = rank_with_pymcdm(
         info.name,
@@ -297,7 +297,7 @@ def get_batch_scorer(
     own = OWN_METHODS.get(info.name)
     if own is not None:
         return BatchScorer(info.name, True, True, n, frozen, own.scorer(problem, full))
-    from methods.pymcdm_adapter import rank_with_pymcdm  # pymcdm only when it is used
+    from clusterrank.methods.pymcdm_adapter import rank_with_pymcdm  # pymcdm only when it is used
 
     def loop(w: FloatArray) -> FloatArray:
         rows = [

@@ -31,12 +31,12 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from errors import ConfigurationError
-from methods.info import MethodInfo, SettingInfo
-from methods.normalization import column_label, normalize
-from methods.problem import DecisionProblem, checked_inputs
-from methods.result import FloatArray, RankingResult, result_from_scores
-from methods.validation import check_directions, check_matrix
+from clusterrank.errors import ConfigurationError
+from clusterrank.methods.info import MethodInfo, SettingInfo
+from clusterrank.methods.normalization import column_label, normalize
+from clusterrank.methods.problem import DecisionProblem, checked_inputs
+from clusterrank.methods.result import FloatArray, RankingResult, result_from_scores
+from clusterrank.methods.validation import check_directions, check_matrix
 
 TOPSIS_NORMALIZATIONS: tuple[str, ...] = ("vector", "minmax")
 TOPSIS_INFO = MethodInfo(

@@ -12,9 +12,9 @@ from collections.abc import Sequence
 import numpy as np
 import numpy.typing as npt
 
-from errors import MethodInputError
-from methods.directions import parse_directions
-from methods.scaling import scaled_sum
+from clusterrank.errors import MethodInputError
+from clusterrank.methods.directions import parse_directions
+from clusterrank.methods.scaling import scaled_sum
 
 FloatArray = npt.NDArray[np.float64]
 _SUMS_TO_ONE = 1e-12

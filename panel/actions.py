@@ -9,13 +9,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from errors import ConfigurationError, StoreError
-from panel.answers import answers_as_of
-from panel.delphi import check_items, feedback, stability_json
-from panel.results import compute_result
-from panel.service import PanelState, round_answer_sets, state
-from panel.settings import PanelSettings
-from store import (
+from clusterrank.errors import ConfigurationError, StoreError
+from clusterrank.panel.answers import answers_as_of
+from clusterrank.panel.delphi import check_items, feedback, stability_json
+from clusterrank.panel.results import compute_result
+from clusterrank.panel.service import PanelState, round_answer_sets, state
+from clusterrank.panel.settings import PanelSettings
+from clusterrank.store import (
     FacilitatorAccess,
     Store,
     close_round,
@@ -24,7 +24,7 @@ from store import (
     reissue_token,
     revoke_expert,
 )
-from store.records import IssuedToken, RoundAnswers
+from clusterrank.store.records import IssuedToken, RoundAnswers
 
 
 def result_of(

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
-from panel.questionnaire import Node, Questionnaire
-from store.records import RoundAnswers
+from clusterrank.panel.questionnaire import Node, Questionnaire
+from clusterrank.store.records import RoundAnswers
 
 FloatArray = npt.NDArray[np.float64]
 CARRY_OVER = "an answer not revised in a later round keeps its latest earlier value"

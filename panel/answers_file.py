@@ -20,13 +20,13 @@ import os
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from criteria.files import display_name
-from criteria.numbers import Fixes, NumberRule, read_numbers
-from criteria.tables import read_table
-from errors import Problem, ValidationFailed
-from panel.questionnaire import Questionnaire, node_key, score_key
-from panel.rows import Rows, checked_rows, header_names
-from store.imports import JudgmentIn, ScoreIn
+from clusterrank.criteria.files import display_name
+from clusterrank.criteria.numbers import Fixes, NumberRule, read_numbers
+from clusterrank.criteria.tables import read_table
+from clusterrank.errors import Problem, ValidationFailed
+from clusterrank.panel.questionnaire import Questionnaire, node_key, score_key
+from clusterrank.panel.rows import Rows, checked_rows, header_names
+from clusterrank.store.imports import JudgmentIn, ScoreIn
 
 JUDGMENT_COLUMNS = ("expert", "node", "row", "column", "value")
 SCORE_COLUMNS = ("expert", "criterion", "candidate", "score")

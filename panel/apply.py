@@ -19,11 +19,11 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from criteria.models.scenario import AHPWeights, Scenario
-from errors import ValidationFailed
-from panel.questionnaire import GROUPS_NODE
-from panel.results import ILLUSTRATIVE
-from panel.snapshot import dump_yaml, load_snapshot, snapshot_dict
+from clusterrank.criteria.models.scenario import AHPWeights, Scenario
+from clusterrank.errors import ValidationFailed
+from clusterrank.panel.questionnaire import GROUPS_NODE
+from clusterrank.panel.results import ILLUSTRATIVE
+from clusterrank.panel.snapshot import dump_yaml, load_snapshot, snapshot_dict
 
 
 def _round6(x: float) -> float:

@@ -20,8 +20,8 @@ from typing import Any
 
 import numpy as np
 
-from errors import ClusterRankError
-from methods.group import (
+from clusterrank.errors import ClusterRankError
+from clusterrank.methods.group import (
     GCI_THRESHOLDS,
     PanelProblem,
     ScoreSummary,
@@ -30,9 +30,9 @@ from methods.group import (
     kendall_w,
     node_consensus,
 )
-from panel.answers import finite
-from panel.judgments import JudgmentModel
-from panel.questionnaire import Questionnaire, node_key, score_key
+from clusterrank.panel.answers import finite
+from clusterrank.panel.judgments import JudgmentModel
+from clusterrank.panel.questionnaire import Questionnaire, node_key, score_key
 
 
 def node_consensus_map(model: JudgmentModel) -> dict[str, dict[str, Any]]:

@@ -24,10 +24,10 @@ from typing import Any
 
 import numpy as np
 
-from errors import ClusterRankError, ConfigurationError
-from methods.group import stability, summarize_scores
-from panel.answers import Answers, finite
-from panel.questionnaire import Questionnaire, node_key, score_key
+from clusterrank.errors import ClusterRankError, ConfigurationError
+from clusterrank.methods.group import stability, summarize_scores
+from clusterrank.panel.answers import Answers, finite
+from clusterrank.panel.questionnaire import Questionnaire, node_key, score_key
 
 
 def check_items(q: Questionnaire, items: Sequence[str]) -> list[str]:

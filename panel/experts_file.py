@@ -11,10 +11,10 @@ from __future__ import annotations
 import math
 import os
 
-from criteria.numbers import Fixes, NumberRule, read_numbers
-from errors import Problem, ValidationFailed
-from panel.rows import Rows, read_rows, text_problem
-from store.records import NewExpert
+from clusterrank.criteria.numbers import Fixes, NumberRule, read_numbers
+from clusterrank.errors import Problem, ValidationFailed
+from clusterrank.panel.rows import Rows, read_rows, text_problem
+from clusterrank.store.records import NewExpert
 
 REQUIRED = ("id", "name")
 OPTIONAL = ("group", "weight")

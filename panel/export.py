@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from panel.service import PanelState, round_answer_sets
-from store import FacilitatorAccess, Store, list_audit, list_results
+from clusterrank.panel.service import PanelState, round_answer_sets
+from clusterrank.store import FacilitatorAccess, Store, list_audit, list_results
 
 Table = list[dict[str, Any]]
 

@@ -29,14 +29,14 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from criteria.models.scenario import AHPWeights, ObjectiveWeights, Scenario
-from criteria.weights import Weights, compose_weights, direct_weights
-from errors import ClusterRankError, ConfigurationError, MethodInputError
-from methods.ahp import AHPResult, aggregate_judgments, aggregate_priorities, analyse
-from methods.ahp.group import aggregate_checked
-from panel.answers import Answers, expert_matrix
-from panel.questionnaire import GROUPS_NODE, Node, Questionnaire
-from panel.settings import PanelSettings
+from clusterrank.criteria.models.scenario import AHPWeights, ObjectiveWeights, Scenario
+from clusterrank.criteria.weights import Weights, compose_weights, direct_weights
+from clusterrank.errors import ClusterRankError, ConfigurationError, MethodInputError
+from clusterrank.methods.ahp import AHPResult, aggregate_judgments, aggregate_priorities, analyse
+from clusterrank.methods.ahp.group import aggregate_checked
+from clusterrank.panel.answers import Answers, expert_matrix
+from clusterrank.panel.questionnaire import GROUPS_NODE, Node, Questionnaire
+from clusterrank.panel.settings import PanelSettings
 
 FloatArray = npt.NDArray[np.float64]
 

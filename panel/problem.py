@@ -13,13 +13,13 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from criteria.decision_matrix import DecisionMatrix
-from criteria.matrix import decision_matrix
-from criteria.models.scenario import Scenario
-from methods.group import PanelProblem, panel_problem
-from panel.answers import Answers, score_cube
-from panel.judgments import JudgmentModel, NodeAggregate
-from panel.questionnaire import Questionnaire
+from clusterrank.criteria.decision_matrix import DecisionMatrix
+from clusterrank.criteria.matrix import decision_matrix
+from clusterrank.criteria.models.scenario import Scenario
+from clusterrank.methods.group import PanelProblem, panel_problem
+from clusterrank.panel.answers import Answers, score_cube
+from clusterrank.panel.judgments import JudgmentModel, NodeAggregate
+from clusterrank.panel.questionnaire import Questionnaire
 
 
 def base_matrix(scenario: Scenario, questionnaire: Questionnaire) -> DecisionMatrix:

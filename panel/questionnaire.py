@@ -21,8 +21,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from criteria.models.scenario import Scenario
-from errors import ConfigurationError
+from clusterrank.criteria.models.scenario import Scenario
+from clusterrank.errors import ConfigurationError
 
 GROUPS_NODE = "groups"
 KINDS: tuple[str, ...] = ("judgments", "scores")

@@ -16,13 +16,13 @@ from typing import Any
 
 import numpy as np
 
-from criteria.decision_matrix import DecisionMatrix
-from criteria.models.scenario import Scenario
-from errors import ConfigurationError, MethodInputError
-from methods.group import ExpertWeights, expert_weights, summarize_scores
-from methods.group.scores import ScoreSummary
-from panel.answers import CARRY_OVER, Answers, finite, score_cube
-from panel.consensus import (
+from clusterrank.criteria.decision_matrix import DecisionMatrix
+from clusterrank.criteria.models.scenario import Scenario
+from clusterrank.errors import ConfigurationError, MethodInputError
+from clusterrank.methods.group import ExpertWeights, expert_weights, summarize_scores
+from clusterrank.methods.group.scores import ScoreSummary
+from clusterrank.panel.answers import CARRY_OVER, Answers, finite, score_cube
+from clusterrank.panel.consensus import (
     gci_map,
     gci_thresholds,
     kendall_map,
@@ -30,12 +30,12 @@ from panel.consensus import (
     score_tables,
     without_consensus,
 )
-from panel.judgments import JudgmentModel, NodeAggregate
-from panel.problem import base_matrix, build_problem
-from panel.questionnaire import Questionnaire
-from panel.robustness import bootstrap_json, leave_one_out_json
-from panel.settings import PanelSettings
-from store.records import ExpertInfo
+from clusterrank.panel.judgments import JudgmentModel, NodeAggregate
+from clusterrank.panel.problem import base_matrix, build_problem
+from clusterrank.panel.questionnaire import Questionnaire
+from clusterrank.panel.robustness import bootstrap_json, leave_one_out_json
+from clusterrank.panel.settings import PanelSettings
+from clusterrank.store.records import ExpertInfo
 
 ILLUSTRATIVE = "ILLUSTRATIVE panel: the answers are invented to show the workflow, not real"
 

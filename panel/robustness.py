@@ -18,8 +18,8 @@ from typing import Any
 
 import numpy as np
 
-from errors import ClusterRankError
-from methods.group import PanelProblem, bootstrap_experts, leave_one_out
+from clusterrank.errors import ClusterRankError
+from clusterrank.methods.group import PanelProblem, bootstrap_experts, leave_one_out
 
 
 def leave_one_out_json(problem: PanelProblem, top_k: int) -> dict[str, Any]:

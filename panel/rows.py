@@ -13,10 +13,10 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from criteria.files import display_name
-from criteria.numbers import Unreadable, cell_text
-from criteria.tables import Table, read_table
-from errors import Problem, ValidationFailed
+from clusterrank.criteria.files import display_name
+from clusterrank.criteria.numbers import Unreadable, cell_text
+from clusterrank.criteria.tables import Table, read_table
+from clusterrank.errors import Problem, ValidationFailed
 
 MAX_ROWS = 100_000
 """Most rows a panel file may have (30 experts × a few hundred answers fit many times)."""

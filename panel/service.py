@@ -14,18 +14,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from criteria.files import FileScope
-from criteria.models.scenario import AHPWeights, Scenario
-from errors import AnswersClosed, ConfigurationError
-from panel.answers import Answers, answers_as_of
-from panel.answers_file import ParsedAnswers, read_answers
-from panel.experts_file import read_experts
-from panel.judgments import base_weights
-from panel.problem import base_matrix
-from panel.questionnaire import Questionnaire, build_questionnaire, questionnaire_of
-from panel.settings import PanelSettings
-from panel.snapshot import load_snapshot, snapshot_scenario
-from store import (
+from clusterrank.criteria.files import FileScope
+from clusterrank.criteria.models.scenario import AHPWeights, Scenario
+from clusterrank.errors import AnswersClosed, ConfigurationError
+from clusterrank.panel.answers import Answers, answers_as_of
+from clusterrank.panel.answers_file import ParsedAnswers, read_answers
+from clusterrank.panel.experts_file import read_experts
+from clusterrank.panel.judgments import base_weights
+from clusterrank.panel.problem import base_matrix
+from clusterrank.panel.questionnaire import Questionnaire, build_questionnaire, questionnaire_of
+from clusterrank.panel.settings import PanelSettings
+from clusterrank.panel.snapshot import load_snapshot, snapshot_scenario
+from clusterrank.store import (
     FacilitatorAccess,
     Store,
     create_panel,
@@ -39,7 +39,7 @@ from store import (
     resolve_token,
     round_answers,
 )
-from store.records import ExpertInfo, NewPanel, PanelInfo, RoundAnswers, RoundInfo
+from clusterrank.store.records import ExpertInfo, NewPanel, PanelInfo, RoundAnswers, RoundInfo
 
 ACTOR_CLI = "facilitator (cli)"
 

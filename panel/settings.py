@@ -12,11 +12,11 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any
 
-from errors import ConfigurationError
-from methods.ahp import COMPLETIONS, DERIVATIONS
-from methods.ahp.random_index import table_names
-from methods.group.bootstrap import MAX_RESAMPLES
-from methods.group.weighted_stats import AGGREGATIONS
+from clusterrank.errors import ConfigurationError
+from clusterrank.methods.ahp import COMPLETIONS, DERIVATIONS
+from clusterrank.methods.ahp.random_index import table_names
+from clusterrank.methods.group.bootstrap import MAX_RESAMPLES
+from clusterrank.methods.group.weighted_stats import AGGREGATIONS
 
 JUDGMENT_AGGREGATIONS = ("aij", "aip")
 AIP_MEANS = ("geometric", "arithmetic")

@@ -16,11 +16,11 @@ from typing import Any
 
 import yaml
 
-from criteria.data_sources import read_data_and_notes
-from criteria.files import FileScope, display_name
-from criteria.loading import load_scenario, scenario_from_text
-from criteria.models.scenario import Scenario
-from criteria.tables import read_table
+from clusterrank.criteria.data_sources import read_data_and_notes
+from clusterrank.criteria.files import FileScope, display_name
+from clusterrank.criteria.loading import load_scenario, scenario_from_text
+from clusterrank.criteria.models.scenario import Scenario
+from clusterrank.criteria.tables import read_table
 
 HEADER = (
     "# Scenario snapshot of a clusterrank expert panel: self-contained (criteria set and every\n"

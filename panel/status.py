@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from errors import ClusterRankError
-from methods.ahp import most_inconsistent
-from panel.answers import answered_pairs, answers_as_of, expert_matrix
-from panel.judgments import JudgmentModel
-from panel.questionnaire import score_key
-from panel.service import PanelState
-from store.records import RoundAnswers
+from clusterrank.errors import ClusterRankError
+from clusterrank.methods.ahp import most_inconsistent
+from clusterrank.panel.answers import answered_pairs, answers_as_of, expert_matrix
+from clusterrank.panel.judgments import JudgmentModel
+from clusterrank.panel.questionnaire import score_key
+from clusterrank.panel.service import PanelState
+from clusterrank.store.records import RoundAnswers
 
 TOP_FIXES = 3
 

@@ -22,12 +22,12 @@ from typing import Any
 import numpy as np
 from pydantic import Field, model_validator
 
-from criteria.files import display_name, read_text
-from criteria.loading import validate_model
-from criteria.models.common import FrozenModel, Id, raise_if_problems
-from criteria.yaml_parse import parse_yaml
-from errors import Problem, ValidationFailed
-from methods.group import summarize_scores
+from clusterrank.criteria.files import display_name, read_text
+from clusterrank.criteria.loading import validate_model
+from clusterrank.criteria.models.common import FrozenModel, Id, raise_if_problems
+from clusterrank.criteria.yaml_parse import parse_yaml
+from clusterrank.errors import Problem, ValidationFailed
+from clusterrank.methods.group import summarize_scores
 
 SUM_TOLERANCE = 1.0
 """How far (in points) a row of percentages may sum from 100 (rounding in print)."""

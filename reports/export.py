@@ -23,12 +23,12 @@ import pandas as pd
 from openpyxl.styles import PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
-from analysis.report import RankingReport
-from analysis.weights import WeightReport
-from criteria.decision_matrix import DecisionMatrix
-from criteria.models.scenario import Scenario
-from reports.cells import csv_bytes, safe_text, workbook_bytes
-from reports.settings_sheet import settings_frame
+from clusterrank.analysis.report import RankingReport
+from clusterrank.analysis.weights import WeightReport
+from clusterrank.criteria.decision_matrix import DecisionMatrix
+from clusterrank.criteria.models.scenario import Scenario
+from clusterrank.reports.cells import csv_bytes, safe_text, workbook_bytes
+from clusterrank.reports.settings_sheet import settings_frame
 
 IMPUTED_FILL = PatternFill("solid", start_color="FFE7B3", end_color="FFE7B3")
 ILLUSTRATIVE_FILL = PatternFill("solid", start_color="E5D4F5", end_color="E5D4F5")

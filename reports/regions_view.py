@@ -20,13 +20,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.regional import TOTAL_SECTOR_NAMES, file_years, specialisation_analysis
-from criteria.decision_matrix import CellNote, DecisionMatrix
-from criteria.models.scenario import Scenario
-from criteria.regional import RESERVED_WIDE_COLUMNS, read_tidy_csv
-from errors import ValidationFailed
-from reports.cells import csv_bytes, workbook_bytes
-from reports.settings_sheet import settings_frame
+from clusterrank.analysis.regional import TOTAL_SECTOR_NAMES, file_years, specialisation_analysis
+from clusterrank.criteria.decision_matrix import CellNote, DecisionMatrix
+from clusterrank.criteria.models.scenario import Scenario
+from clusterrank.criteria.regional import RESERVED_WIDE_COLUMNS, read_tidy_csv
+from clusterrank.errors import ValidationFailed
+from clusterrank.reports.cells import csv_bytes, workbook_bytes
+from clusterrank.reports.settings_sheet import settings_frame
 
 LONG_COLUMNS = {"region_id", "sector_id", "value"}
 

@@ -24,8 +24,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from errors import MethodInputError
-from methods.sensitivity import StabilityInterval, StabilityResult
+from clusterrank.errors import MethodInputError
+from clusterrank.methods.sensitivity import StabilityInterval, StabilityResult
 
 LEVEL_WORDS = {"winner": "The winner", "ranking": "The ranking"}
 

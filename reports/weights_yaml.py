@@ -16,10 +16,10 @@ from typing import Any
 import numpy as np
 import yaml
 
-from analysis.weights import WeightReport
-from criteria.loading import parse_yaml
-from criteria.models.ahp_file import JudgmentBlock, fmt_judgment
-from errors import ConfigurationError
+from clusterrank.analysis.weights import WeightReport
+from clusterrank.criteria.loading import parse_yaml
+from clusterrank.criteria.models.ahp_file import JudgmentBlock, fmt_judgment
+from clusterrank.errors import ConfigurationError
 
 DIGITS = 12
 """Weights are written rounded to this many decimals (relative weights: the reload renormalises)."""

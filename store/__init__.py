@@ -6,15 +6,26 @@ workflow). Open a database with :func:`open_store`, make a session per request o
 committed transaction. See ``store/engine.py`` for the SQLite and PostgreSQL settings.
 """
 
-from store.access import ExpertIdentity, FacilitatorAccess, open_facilitator, resolve_token
-from store.answers import save_comment, save_judgment, save_score, submit
-from store.engine import Store, open_store, resolve_url
-from store.imports import JudgmentIn, ScoreIn, import_answers
-from store.panels import add_experts, create_panel, reissue_token, revoke_expert, set_status
-from store.reads import list_experts, my_answers, panel_info, round_answers
-from store.records import NewExpert
-from store.results import append_audit, list_audit, list_results, record_result
-from store.rounds import close_round, expert_round, list_rounds, open_round
+from clusterrank.store.access import (
+    ExpertIdentity,
+    FacilitatorAccess,
+    open_facilitator,
+    resolve_token,
+)
+from clusterrank.store.answers import save_comment, save_judgment, save_score, submit
+from clusterrank.store.engine import Store, open_store, resolve_url
+from clusterrank.store.imports import JudgmentIn, ScoreIn, import_answers
+from clusterrank.store.panels import (
+    add_experts,
+    create_panel,
+    reissue_token,
+    revoke_expert,
+    set_status,
+)
+from clusterrank.store.reads import list_experts, my_answers, panel_info, round_answers
+from clusterrank.store.records import NewExpert
+from clusterrank.store.results import append_audit, list_audit, list_results, record_result
+from clusterrank.store.rounds import close_round, expert_round, list_rounds, open_round
 
 __all__ = [
     "ExpertIdentity",

@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from errors import AccessDenied
-from store import keys
-from store.models import Expert, Panel
-from store.tx import committing
+from clusterrank.errors import AccessDenied
+from clusterrank.store import keys
+from clusterrank.store.models import Expert, Panel
+from clusterrank.store.tx import committing
 
 DENIED = (
     "this link or key does not open any panel: it may be mistyped, revoked, or the panel is "

@@ -17,11 +17,11 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from errors import Conflict, InvalidAnswer
-from store.access import ExpertIdentity, check_expert
-from store.models import Comment, Judgment, Score, Submission
-from store.rounds import open_round_for_answers
-from store.tx import audit, committing, utcnow
+from clusterrank.errors import Conflict, InvalidAnswer
+from clusterrank.store.access import ExpertIdentity, check_expert
+from clusterrank.store.models import Comment, Judgment, Score, Submission
+from clusterrank.store.rounds import open_round_for_answers
+from clusterrank.store.tx import audit, committing, utcnow
 
 AnswerModel = type[Judgment] | type[Score] | type[Comment]
 

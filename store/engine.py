@@ -29,9 +29,9 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from errors import StoreError
-from store import migrate
-from store.migrate import READ_ONLY
+from clusterrank.errors import StoreError
+from clusterrank.store import migrate
+from clusterrank.store.migrate import READ_ONLY
 
 ENV_VAR = "CLUSTERRANK_DB"
 DEFAULT_FILE = "clusterrank.db"

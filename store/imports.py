@@ -8,12 +8,12 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from errors import AnswersClosed, InvalidAnswer, NotFound
-from store.access import FacilitatorAccess, check_facilitator
-from store.answers import upsert
-from store.models import Expert, Judgment, Score
-from store.rounds import round_row
-from store.tx import audit, committing
+from clusterrank.errors import AnswersClosed, InvalidAnswer, NotFound
+from clusterrank.store.access import FacilitatorAccess, check_facilitator
+from clusterrank.store.answers import upsert
+from clusterrank.store.models import Expert, Judgment, Score
+from clusterrank.store.rounds import round_row
+from clusterrank.store.tx import audit, committing
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Connection, Engine
 
-from errors import StoreError
+from clusterrank.errors import StoreError
 
 SCRIPTS = Path(__file__).resolve().parent / "migrations"
 _ADVISORY_KEY = 0x636C7573  # "clus": PostgreSQL advisory lock held while migrating

@@ -15,12 +15,12 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from errors import NotFound, StoreError
-from store import keys
-from store.access import FacilitatorAccess, check_facilitator
-from store.models import PANEL_STATUSES, Expert, Panel, Round
-from store.records import IssuedToken, NewExpert, NewPanel
-from store.tx import audit, committing, utcnow
+from clusterrank.errors import NotFound, StoreError
+from clusterrank.store import keys
+from clusterrank.store.access import FacilitatorAccess, check_facilitator
+from clusterrank.store.models import PANEL_STATUSES, Expert, Panel, Round
+from clusterrank.store.records import IssuedToken, NewExpert, NewPanel
+from clusterrank.store.tx import audit, committing, utcnow
 
 
 def create_panel(
@@ -157,4 +157,10 @@ def set_status(session: Session, access: FacilitatorAccess, status: str) -> None
         panel = check_facilitator(session, access)
         before = panel.status
         panel.status = status
-        audit(session, panel.id, access.actor, "panel.status", {"from": before, "to": status})
+        audit(
+            session,
+            panel.id,
+            access.actor,
+            "panel.status",
+            {"from": before, "to": status},
+        )

@@ -11,9 +11,14 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from store.access import ExpertIdentity, FacilitatorAccess, check_expert, check_facilitator
-from store.models import Comment, Expert, Judgment, Panel, Score, Submission
-from store.records import (
+from clusterrank.store.access import (
+    ExpertIdentity,
+    FacilitatorAccess,
+    check_expert,
+    check_facilitator,
+)
+from clusterrank.store.models import Comment, Expert, Judgment, Panel, Score, Submission
+from clusterrank.store.records import (
     CommentRow,
     ExpertInfo,
     JudgmentRow,
@@ -21,8 +26,8 @@ from store.records import (
     RoundAnswers,
     ScoreRow,
 )
-from store.rounds import round_row
-from store.tx import committing
+from clusterrank.store.rounds import round_row
+from clusterrank.store.tx import committing
 
 
 def panel_info(session: Session, access: FacilitatorAccess) -> PanelInfo:

@@ -7,11 +7,11 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from store.access import FacilitatorAccess, check_facilitator
-from store.models import AuditEntry, ResultSnapshot, Round
-from store.records import AuditInfo, ResultInfo
-from store.rounds import round_row
-from store.tx import audit, committing, utcnow
+from clusterrank.store.access import FacilitatorAccess, check_facilitator
+from clusterrank.store.models import AuditEntry, ResultSnapshot, Round
+from clusterrank.store.records import AuditInfo, ResultInfo
+from clusterrank.store.rounds import round_row
+from clusterrank.store.tx import audit, committing, utcnow
 
 
 def record_result(

@@ -7,11 +7,16 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from errors import AnswersClosed, NotFound, StoreError
-from store.access import ExpertIdentity, FacilitatorAccess, check_expert, check_facilitator
-from store.models import Panel, Round
-from store.records import RoundInfo
-from store.tx import audit, committing, utcnow
+from clusterrank.errors import AnswersClosed, NotFound, StoreError
+from clusterrank.store.access import (
+    ExpertIdentity,
+    FacilitatorAccess,
+    check_expert,
+    check_facilitator,
+)
+from clusterrank.store.models import Panel, Round
+from clusterrank.store.records import RoundInfo
+from clusterrank.store.tx import audit, committing, utcnow
 
 
 def round_row(session: Session, panel_id: str, number: int) -> Round:

@@ -10,8 +10,8 @@ from typing import Any
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
-from errors import StoreError
-from store.models import AuditEntry
+from clusterrank.errors import StoreError
+from clusterrank.store.models import AuditEntry
 
 
 def utcnow() -> datetime:

@@ -17,10 +17,10 @@ from typing import Any, TypeVar
 import numpy as np
 import streamlit as st
 
-from analysis.weights import WeightReport, weights_from_ahp
-from criteria.models.ahp_file import JudgmentBlock
-from criteria.models.scenario import AHPWeights, Scenario
-from ui.widgets.saaty import position_to_value, value_to_position
+from clusterrank.analysis.weights import WeightReport, weights_from_ahp
+from clusterrank.criteria.models.ahp_file import JudgmentBlock
+from clusterrank.criteria.models.scenario import AHPWeights, Scenario
+from clusterrank.ui.widgets.saaty import position_to_value, value_to_position
 
 T = TypeVar("T")
 Memo = Callable[[str, Hashable, Callable[[], T]], T]

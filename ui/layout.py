@@ -12,8 +12,8 @@ from collections.abc import Callable, Mapping, Sequence
 
 import streamlit as st
 
-from errors import ClusterRankError, Problem, ValidationFailed
-from ui.plain import code, plain
+from clusterrank.errors import ClusterRankError, Problem, ValidationFailed
+from clusterrank.ui.plain import code, plain
 
 log = logging.getLogger("clusterrank.ui")
 

@@ -31,16 +31,21 @@ from pathlib import Path
 
 import streamlit as st
 
-from criteria.decision_matrix import DecisionMatrix
-from criteria.files import MAX_TEXT_BYTES, SHIPPED_CONFIGS, FileScope, decode_text, size_text
-from criteria.loading import display_name, read_text, scenario_from_text
-from criteria.matrix import decision_matrix
-from criteria.models.data_spec import DATA_SUFFIXES
-from criteria.models.scenario import Scenario
-from criteria.yaml_parse import parse_document
-from errors import Problem, ValidationFailed
+from clusterrank.criteria.decision_matrix import DecisionMatrix
+from clusterrank.criteria.files import (
+    MAX_TEXT_BYTES,
+    SHIPPED_CONFIGS,
+    FileScope,
+    decode_text,
+    size_text,
+)
+from clusterrank.criteria.loading import display_name, read_text, scenario_from_text
+from clusterrank.criteria.matrix import decision_matrix
+from clusterrank.criteria.models.data_spec import DATA_SUFFIXES
+from clusterrank.criteria.models.scenario import Scenario
+from clusterrank.criteria.yaml_parse import parse_document
+from clusterrank.errors import Problem, ValidationFailed
 
-ROOT = Path(__file__).resolve().parent.parent
 CONFIGS = SHIPPED_CONFIGS
 SCENARIOS = CONFIGS / "scenarios"
 DEFAULT_SCENARIO = SCENARIOS / "kemerovo_clusters.yaml"

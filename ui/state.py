@@ -19,16 +19,21 @@ from typing import Any, TypeVar
 
 import streamlit as st
 
-from analysis.compare import MethodComparison, compare_methods
-from analysis.ranking import rank_scenario
-from analysis.report import RankingReport
-from analysis.weights import WeightReport, resolve_weights, weights_from_data, weights_from_sliders
-from criteria.decision_matrix import DecisionMatrix
-from criteria.models.scenario import AHPWeights, Scenario
-from errors import ClusterRankError, Problem, ValidationFailed
-from ui import ahp_state
-from ui.loaders import Loaded, default_scenario, load_shipped
-from ui.widgets.weight_logic import to_percent
+from clusterrank.analysis.compare import MethodComparison, compare_methods
+from clusterrank.analysis.ranking import rank_scenario
+from clusterrank.analysis.report import RankingReport
+from clusterrank.analysis.weights import (
+    WeightReport,
+    resolve_weights,
+    weights_from_data,
+    weights_from_sliders,
+)
+from clusterrank.criteria.decision_matrix import DecisionMatrix
+from clusterrank.criteria.models.scenario import AHPWeights, Scenario
+from clusterrank.errors import ClusterRankError, Problem, ValidationFailed
+from clusterrank.ui import ahp_state
+from clusterrank.ui.loaders import Loaded, default_scenario, load_shipped
+from clusterrank.ui.widgets.weight_logic import to_percent
 
 T = TypeVar("T")
 

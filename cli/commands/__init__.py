@@ -2,7 +2,8 @@
 
 Start-up stays short because only the command being run is imported: ``clusterrank --help``
 lists the commands from :data:`SUMMARIES` (no command module imported), and ``clusterrank
-rank ...`` imports :mod:`cli.commands.rank` only (see :func:`cli.app.build_parser`). A command
+rank ...`` imports :mod:`clusterrank.cli.commands.rank` only (see
+:func:`clusterrank.cli.app.build_parser`). A command
 module imports at its top only what building its parser needs; the libraries its work needs
 (pandas, pymcdm, ...) are imported inside ``run``.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from importlib import import_module
 from typing import Any
 
 Registrar = Callable[[Any], argparse.ArgumentParser]
@@ -26,42 +28,18 @@ SUMMARIES: dict[str, str] = {  # command -> its line in `clusterrank --help`, in
     ),
     "regions": "regional specialisation (LQ, HHI, screening) and seed 003's coefficients",
     "panel": "expert panels: create, import answers, status, results, Delphi rounds, apply",
+    "app": "start the app in the browser (Streamlit)",
 }
+
+
+MODULES: dict[str, str] = {"methods": "methods_list"}  # command -> module, where they differ
 
 
 def registrar(command: str) -> Registrar:
     """The ``register`` function of ``command`` (importing its module now, not before)."""
-    if command == "validate":
-        from cli.commands import validate
-
-        return validate.register
-    if command == "rank":
-        from cli.commands import rank
-
-        return rank.register
-    if command == "ahp":
-        from cli.commands import ahp
-
-        return ahp.register
-    if command == "methods":
-        from cli.commands import methods_list
-
-        return methods_list.register
-    if command == "schema":
-        from cli.commands import schema
-
-        return schema.register
-    if command == "sensitivity":
-        from cli.commands import sensitivity
-
-        return sensitivity.register
-    if command == "regions":
-        from cli.commands import regions
-
-        return regions.register
-    if command == "panel":
-        from cli.commands import panel
-
-        return panel.register
-    msg = f"no command {command!r}; commands: {', '.join(SUMMARIES)}"
-    raise KeyError(msg)
+    if command not in SUMMARIES:
+        msg = f"no command {command!r}; commands: {', '.join(SUMMARIES)}"
+        raise KeyError(msg)
+    module = import_module(f"{__name__}.{MODULES.get(command, command)}")
+    register: Registrar = module.register
+    return register

@@ -6,12 +6,12 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cli.commands import SUMMARIES
-from cli.output import bullet_lines, emit, frame_table, to_json
-from cli.paths import check_output_args
+from clusterrank.cli.commands import SUMMARIES
+from clusterrank.cli.output import bullet_lines, emit, frame_table, to_json
+from clusterrank.cli.paths import check_output_args
 
 if TYPE_CHECKING:
-    from analysis.ahp_report import AHPReport
+    from clusterrank.analysis.ahp_report import AHPReport
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
@@ -60,7 +60,7 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from analysis.ahp_report import analyse_ahp_path
+    from clusterrank.analysis.ahp_report import analyse_ahp_path
 
     check_output_args(args, args.file)
     report = analyse_ahp_path(

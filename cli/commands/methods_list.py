@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from cli.commands import SUMMARIES
-from cli.output import emit, frame_table, to_json
+from clusterrank.cli.commands import SUMMARIES
+from clusterrank.cli.output import emit, frame_table, to_json
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
@@ -23,7 +23,7 @@ def register(sub: Any) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     import pandas as pd
 
-    from methods.registry import available_methods
+    from clusterrank.methods.registry import available_methods
 
     infos = available_methods()
     if args.format == "json":

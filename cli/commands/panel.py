@@ -11,8 +11,8 @@ import argparse
 import os
 from typing import Any
 
-from cli.commands import SUMMARIES
-from cli.paths import add_allow_outside
+from clusterrank.cli.commands import SUMMARIES
+from clusterrank.cli.paths import add_allow_outside
 
 KEY_ENV = "CLUSTERRANK_PANEL_KEY"
 DEFAULT_BASE_URL = "http://localhost:8501"
@@ -133,7 +133,7 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 def _run(name: str) -> Any:
     def handler(args: argparse.Namespace) -> int:
-        from cli import panel_actions
+        from clusterrank.cli import panel_actions
 
         return int(getattr(panel_actions, f"do_{name}")(args))
 
@@ -142,7 +142,7 @@ def _run(name: str) -> Any:
 
 def facilitator_key(args: argparse.Namespace) -> str:
     """``--key``, else the environment variable, else a message saying how to give it."""
-    from errors import ConfigurationError
+    from clusterrank.errors import ConfigurationError
 
     key = args.key or os.environ.get(KEY_ENV, "")
     if not key:

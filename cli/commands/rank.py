@@ -7,17 +7,17 @@ import json
 import math
 from typing import TYPE_CHECKING, Any
 
-from cli.commands import SUMMARIES
-from cli.output import FORMATS, bullet_lines, emit, frame_table, to_json
-from cli.paths import add_allow_outside, check_output_args, file_scope
-from errors import ConfigurationError
+from clusterrank.cli.commands import SUMMARIES
+from clusterrank.cli.output import FORMATS, bullet_lines, emit, frame_table, to_json
+from clusterrank.cli.paths import add_allow_outside, check_output_args, file_scope
+from clusterrank.errors import ConfigurationError
 
 if TYPE_CHECKING:
-    from analysis.report import RankingReport
+    from clusterrank.analysis.report import RankingReport
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
-    from analysis.weights import objective_methods  # the names only; no pymcdm imported
+    from clusterrank.analysis.weights import objective_methods  # the names only; no pymcdm imported
 
     p: argparse.ArgumentParser = sub.add_parser(
         "rank",
@@ -147,7 +147,7 @@ def _parse_list(key: str, text: str) -> Any:
 
 
 def run(args: argparse.Namespace) -> int:
-    from analysis.ranking import rank_plain_matrix, rank_scenario_file
+    from clusterrank.analysis.ranking import rank_plain_matrix, rank_scenario_file
 
     settings = parse_settings(args.setting, args.normalization)
     check_output_args(args, args.scenario, args.matrix)
@@ -194,7 +194,7 @@ def render(report: RankingReport, fmt: str) -> str:
         return to_json(report.to_payload())
     frame = report.to_frame()
     if fmt == "csv":  # the same CSV the app exports: method and settings on every row
-        from reports.export import ranking_csv
+        from clusterrank.reports.export import ranking_csv
 
         return ranking_csv(report).decode("utf-8-sig")
     parts = [report.title, report.settings_line(), "", frame_table(frame)]

@@ -12,16 +12,16 @@ import argparse
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from cli.commands import SUMMARIES
-from cli.output import FORMATS, bullet_lines, emit, to_json
-from cli.paths import add_allow_outside, check_output_args, confine, file_scope
-from errors import ConfigurationError
+from clusterrank.cli.commands import SUMMARIES
+from clusterrank.cli.output import FORMATS, bullet_lines, emit, to_json
+from clusterrank.cli.paths import add_allow_outside, check_output_args, confine, file_scope
+from clusterrank.errors import ConfigurationError
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from analysis.regional import SpecialisationAnalysis
-    from analysis.regional_coefficients import CoefficientReport
+    from clusterrank.analysis.regional import SpecialisationAnalysis
+    from clusterrank.analysis.regional_coefficients import CoefficientReport
 
 _LAYOUT = (
     "DATA is a region × sector CSV, long (region_id, sector_id, value, optional measure, "
@@ -59,7 +59,7 @@ def _output_options(p: argparse.ArgumentParser) -> None:
 
 
 def _register_specialisation(inner: Any) -> None:
-    from analysis.regional import TABLES  # the table names, for --table's choices
+    from clusterrank.analysis.regional import TABLES  # the table names, for --table's choices
 
     p: argparse.ArgumentParser = inner.add_parser(
         "specialisation",
@@ -146,7 +146,7 @@ def _register_per_capita(inner: Any) -> None:
 
 
 def run_specialisation(args: argparse.Namespace) -> int:
-    from analysis.regional import specialisation_analysis
+    from clusterrank.analysis.regional import specialisation_analysis
 
     check_output_args(args, args.data, args.rules)
     if args.rules:  # beside the data or in the shipped configs, unless --allow-outside
@@ -203,7 +203,7 @@ def render_specialisation(analysis: SpecialisationAnalysis, fmt: str, table: str
 
 
 def run_marketability(args: argparse.Namespace) -> int:
-    from analysis.regional_coefficients import marketability_analysis
+    from clusterrank.analysis.regional_coefficients import marketability_analysis
 
     check_output_args(args, args.data)
     report = marketability_analysis(args.data, products=args.product)
@@ -212,7 +212,7 @@ def run_marketability(args: argparse.Namespace) -> int:
 
 
 def run_per_capita(args: argparse.Namespace) -> int:
-    from analysis.regional_coefficients import per_capita_analysis
+    from clusterrank.analysis.regional_coefficients import per_capita_analysis
 
     check_output_args(args, args.data)
     report = per_capita_analysis(args.data, reference=args.reference, population=args.population)
@@ -258,7 +258,7 @@ def _text_table(frame: pd.DataFrame, floatfmt: str = "{:.4f}") -> str:
 def _csv_with_settings(frame: pd.DataFrame, settings: Mapping[str, Any]) -> str:
     """CSV with a ``settings`` column on every row, so no figure travels without them;
     formula-like text neutralised (:func:`reports.cells.csv_text`)."""
-    from reports.cells import csv_text
+    from clusterrank.reports.cells import csv_text
 
     line = "; ".join(f"{k}={v}" for k, v in settings.items())
     return csv_text(frame.assign(settings=line))

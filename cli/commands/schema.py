@@ -7,9 +7,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from cli.commands import SUMMARIES
-from cli.output import output_error, write_file
-from errors import ClusterRankError
+from clusterrank.cli.commands import SUMMARIES
+from clusterrank.cli.output import output_error, write_file
+from clusterrank.errors import ClusterRankError
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
@@ -26,7 +26,7 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from criteria.schema import json_schemas
+    from clusterrank.criteria.schema import json_schemas
 
     out = Path(args.output_dir)
     if out.exists() and not out.is_dir():

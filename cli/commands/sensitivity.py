@@ -9,18 +9,18 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from cli.commands import SUMMARIES
-from cli.output import bullet_lines, emit, frame_table, to_json
-from cli.paths import add_allow_outside, check_output_args, file_scope
-from errors import ClusterRankError
+from clusterrank.cli.commands import SUMMARIES
+from clusterrank.cli.output import bullet_lines, emit, frame_table, to_json
+from clusterrank.cli.paths import add_allow_outside, check_output_args, file_scope
+from clusterrank.errors import ClusterRankError
 
 # The named limits appear in --help; importing them loads methods.sensitivity, which only this
 # command's module does (clusterrank imports the module of the command being run only).
-from methods.sensitivity.limits import MAX_AHP_DRAWS, MAX_SMAA_SAMPLES
+from clusterrank.methods.sensitivity.limits import MAX_AHP_DRAWS, MAX_SMAA_SAMPLES
 
 if TYPE_CHECKING:
-    from analysis.sensitivity import SensitivityInputs
-    from methods.sensitivity import SMAAResult, StabilityInterval
+    from clusterrank.analysis.sensitivity import SensitivityInputs
+    from clusterrank.methods.sensitivity import SMAAResult, StabilityInterval
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
@@ -112,8 +112,12 @@ def _check_count(value: int, maximum: int, flag: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from analysis.sensitivity import check_top_k, require_two_candidates, sensitivity_inputs
-    from criteria.loading import load_scenario
+    from clusterrank.analysis.sensitivity import (
+        check_top_k,
+        require_two_candidates,
+        sensitivity_inputs,
+    )
+    from clusterrank.criteria.loading import load_scenario
 
     _check_count(args.samples, MAX_SMAA_SAMPLES, "--samples")
     _check_count(args.ahp_draws, MAX_AHP_DRAWS, "--ahp-draws")
@@ -171,7 +175,12 @@ def parse_percentages(text: str) -> float | dict[str, float]:
 
 
 def _analyses(inp: SensitivityInputs, args: argparse.Namespace) -> dict[str, Any]:
-    from analysis.sensitivity import run_agreement, run_ahp_uncertainty, run_smaa, run_stability
+    from clusterrank.analysis.sensitivity import (
+        run_agreement,
+        run_ahp_uncertainty,
+        run_smaa,
+        run_stability,
+    )
 
     out: dict[str, Any] = {
         "stability": run_stability(inp, top_k=args.top_k),
@@ -194,7 +203,7 @@ def _analyses(inp: SensitivityInputs, args: argparse.Namespace) -> dict[str, Any
 
 
 def _payload(inp: SensitivityInputs, s: dict[str, Any]) -> dict[str, Any]:
-    from analysis.records import records
+    from clusterrank.analysis.records import records
 
     stab, sm, agr, ahp = s["stability"], s["smaa"], s["agreement"], s["ahp_uncertainty"]
     fragile = stab.most_fragile("winner")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from cli.commands import SUMMARIES
-from cli.paths import add_allow_outside, file_scope
+from clusterrank.cli.commands import SUMMARIES
+from clusterrank.cli.paths import add_allow_outside, file_scope
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
@@ -23,14 +23,14 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from criteria.loading import load_any
-    from criteria.models import Scenario
+    from clusterrank.criteria.loading import load_any
+    from clusterrank.criteria.models import Scenario
 
     loaded = load_any(args.file, scope=file_scope(args, args.file))
     kind = type(loaded).__name__
     if isinstance(loaded, Scenario):
         # "valid" must mean `rank` can read it: the data files are read and checked too.
-        from criteria.matrix import decision_matrix
+        from clusterrank.criteria.matrix import decision_matrix
 
         matrix = decision_matrix(loaded)
         shape = f"{len(matrix.candidates)} candidates × {len(matrix.criteria)} criteria"

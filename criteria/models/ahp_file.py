@@ -20,7 +20,7 @@ import numpy as np
 import numpy.typing as npt
 from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 
-from criteria.models.common import (
+from clusterrank.criteria.models.common import (
     CrossProblem,
     FrozenModel,
     Loc,

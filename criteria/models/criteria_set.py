@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
-from criteria.models.common import (
+from clusterrank.criteria.models.common import (
     CrossProblem,
     Direction,
     FrozenModel,

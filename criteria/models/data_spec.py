@@ -17,7 +17,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, Field, ValidationInfo, field_validator
 
-from criteria.models.common import (
+from clusterrank.criteria.models.common import (
     CrossProblem,
     FrozenModel,
     Id,
@@ -25,8 +25,12 @@ from criteria.models.common import (
     fail,
     unknown_name,
 )
-from criteria.models.paths import resolve_named_file
-from criteria.models.regional_indicator import AUTO_PREFIXES, RegionalIndicator, provenance_text
+from clusterrank.criteria.models.paths import resolve_named_file
+from clusterrank.criteria.models.regional_indicator import (
+    AUTO_PREFIXES,
+    RegionalIndicator,
+    provenance_text,
+)
 
 DATA_SUFFIXES = (".csv", ".xlsx", ".xls")
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from pydantic import ValidationInfo
 
-from criteria.files import FileScope, path_problem
-from criteria.models.common import fail
+from clusterrank.criteria.files import FileScope, path_problem
+from clusterrank.criteria.models.common import fail
 
 
 def resolve_named_file(value: str, info: ValidationInfo, what: str) -> str:

@@ -18,8 +18,8 @@ from typing import Literal
 
 from pydantic import Field, PrivateAttr, ValidationInfo, field_validator, model_validator
 
-from criteria.files import display_name
-from criteria.models.common import (
+from clusterrank.criteria.files import display_name
+from clusterrank.criteria.models.common import (
     CrossProblem,
     FrozenModel,
     Id,
@@ -27,7 +27,7 @@ from criteria.models.common import (
     fail,
     raise_if_problems,
 )
-from criteria.models.paths import resolve_named_file
+from clusterrank.criteria.models.paths import resolve_named_file
 
 RegionalKind = Literal["lq", "regional_share", "hhi", "hhi_normalised", "printed"]
 PER_SECTOR = frozenset({"lq", "regional_share"})

@@ -24,8 +24,8 @@ from pydantic import (
     model_validator,
 )
 
-from criteria.models.ahp_file import Completion, JudgmentBlock
-from criteria.models.common import (
+from clusterrank.criteria.models.ahp_file import Completion, JudgmentBlock
+from clusterrank.criteria.models.common import (
     CrossProblem,
     FrozenModel,
     Id,
@@ -36,8 +36,8 @@ from criteria.models.common import (
     raise_if_problems,
     unknown_name,
 )
-from criteria.models.criteria_set import CriteriaSet, id_problems
-from criteria.models.data_spec import (
+from clusterrank.criteria.models.criteria_set import CriteriaSet, id_problems
+from clusterrank.criteria.models.data_spec import (
     Candidate,
     DataSpec,
     regional_problems,

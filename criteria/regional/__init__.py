@@ -5,24 +5,24 @@ Pure functions over pandas/numpy, vectorised over regions and sectors. Imports o
 ``errors`` and this package (never ``methods``).
 """
 
-from criteria.regional._table_checks import RESERVED_WIDE_COLUMNS
-from criteria.regional.coefficients import (
+from clusterrank.criteria.regional._table_checks import RESERVED_WIDE_COLUMNS
+from clusterrank.criteria.regional.coefficients import (
     CoefficientResult,
     marketability_coefficient,
     per_capita_production_coefficient,
 )
-from criteria.regional.hhi import HHIResult, hhi, hhi_table, normalised_hhi
-from criteria.regional.indicators import regional_indicator_values
-from criteria.regional.location_quotient import LocationQuotients, location_quotients
-from criteria.regional.report import SpecialisationReport, specialisation_report
-from criteria.regional.screening import ScreeningResult, screen
-from criteria.regional.screening_rules import (
+from clusterrank.criteria.regional.hhi import HHIResult, hhi, hhi_table, normalised_hhi
+from clusterrank.criteria.regional.indicators import regional_indicator_values
+from clusterrank.criteria.regional.location_quotient import LocationQuotients, location_quotients
+from clusterrank.criteria.regional.report import SpecialisationReport, specialisation_report
+from clusterrank.criteria.regional.screening import ScreeningResult, screen
+from clusterrank.criteria.regional.screening_rules import (
     DEFAULT_RULES_PATH,
     ScreeningRules,
     load_screening_rules,
     screening_rules_from_text,
 )
-from criteria.regional.table import (
+from clusterrank.criteria.regional.table import (
     RegionSectorTable,
     read_region_sector_table,
     read_tidy_csv,

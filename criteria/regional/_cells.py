@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from errors import Problem, ValidationFailed
+from clusterrank.errors import Problem, ValidationFailed
 
 MAX_PROBLEMS = 40
 

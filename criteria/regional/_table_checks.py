@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from criteria.regional._cells import (
+from clusterrank.criteria.regional._cells import (
     Parsed,
     Problems,
     check_units,

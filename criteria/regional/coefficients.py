@@ -11,7 +11,7 @@ from typing import TypeVar
 import numpy as np
 import pandas as pd
 
-from errors import ValidationFailed
+from clusterrank.errors import ValidationFailed
 
 T = TypeVar("T", pd.Series, pd.DataFrame)
 

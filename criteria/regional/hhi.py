@@ -14,7 +14,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from errors import ValidationFailed
+from clusterrank.errors import ValidationFailed
 
 FloatArray = npt.NDArray[np.float64]
 SHARE_SUM_TOLERANCE = 0.005  # percentage points; printed shares rarely add to exactly 100

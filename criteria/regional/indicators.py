@@ -12,10 +12,10 @@ from typing import Literal
 
 import pandas as pd
 
-from criteria.regional.hhi import hhi_table
-from criteria.regional.location_quotient import location_quotients
-from criteria.regional.table import RegionSectorTable
-from errors import Problem, ValidationFailed
+from clusterrank.criteria.regional.hhi import hhi_table
+from clusterrank.criteria.regional.location_quotient import location_quotients
+from clusterrank.criteria.regional.table import RegionSectorTable
+from clusterrank.errors import Problem, ValidationFailed
 
 Indicator = Literal["lq", "regional_share", "hhi", "hhi_normalised"]
 _PER_SECTOR = {"lq", "regional_share"}

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from errors import ValidationFailed
+from clusterrank.errors import ValidationFailed
 
 
 @dataclass(frozen=True)

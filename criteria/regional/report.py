@@ -16,16 +16,16 @@ from typing import Any
 
 import pandas as pd
 
-from criteria.loading import display_name
-from criteria.regional.hhi import hhi_table
-from criteria.regional.location_quotient import location_quotients
-from criteria.regional.screening import screen
-from criteria.regional.screening_rules import (
+from clusterrank.criteria.loading import display_name
+from clusterrank.criteria.regional.hhi import hhi_table
+from clusterrank.criteria.regional.location_quotient import location_quotients
+from clusterrank.criteria.regional.screening import screen
+from clusterrank.criteria.regional.screening_rules import (
     DEFAULT_RULES_PATH,
     ScreeningRules,
     load_screening_rules,
 )
-from criteria.regional.table import RegionSectorTable
+from clusterrank.criteria.regional.table import RegionSectorTable
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from criteria.regional.screening_rules import (
+from clusterrank.criteria.regional.screening_rules import (
     Condition,
     Percentile,
     RuleSet,

@@ -24,14 +24,14 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from criteria.files import FileScope, display_name, read_text
-from criteria.yaml_parse import duplicate_keys, parse_document
-from errors import Problem, ValidationFailed
+from clusterrank.criteria.files import SHIPPED_CONFIGS, FileScope, display_name, read_text
+from clusterrank.criteria.yaml_parse import duplicate_keys, parse_document
+from clusterrank.errors import Problem, ValidationFailed
 
 Id = Annotated[str, Field(pattern=r"^[A-Za-z0-9_.-]+$", min_length=1)]
 Op = Literal[">=", ">", "<=", "<"]
 Within = Literal["sector", "all"]
-DEFAULT_RULES_PATH = Path(__file__).resolve().parents[2] / "configs/regional/screening_rules.yaml"
+DEFAULT_RULES_PATH = SHIPPED_CONFIGS / "regional" / "screening_rules.yaml"
 _TAGS = {"threshold", "percentile", "top_share"}
 
 

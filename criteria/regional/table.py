@@ -26,9 +26,9 @@ from typing import IO, Literal
 
 import pandas as pd
 
-from criteria.files import MAX_TABLE_BYTES, read_text
-from criteria.regional._table_checks import check_long, check_wide
-from errors import ValidationFailed
+from clusterrank.criteria.files import MAX_TABLE_BYTES, read_text
+from clusterrank.criteria.regional._table_checks import check_long, check_wide
+from clusterrank.errors import ValidationFailed
 
 Layout = Literal["auto", "long", "wide"]
 

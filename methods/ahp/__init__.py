@@ -8,14 +8,14 @@ References
 Saaty, T.L. (1980). *The Analytic Hierarchy Process*. McGraw-Hill, New York.
 """
 
-from methods.ahp.consistency import (
+from clusterrank.methods.ahp.consistency import (
     AHPResult,
     analyse,
     consistency_index,
     consistency_ratio,
 )
-from methods.ahp.group import aggregate_judgments, aggregate_priorities, consensus
-from methods.ahp.incomplete import (
+from clusterrank.methods.ahp.group import aggregate_judgments, aggregate_priorities, consensus
+from clusterrank.methods.ahp.incomplete import (
     COMPLETIONS,
     CompletedMatrix,
     check_completion,
@@ -24,17 +24,17 @@ from methods.ahp.incomplete import (
     harker_priorities,
     llsm_priorities,
 )
-from methods.ahp.inconsistency import JudgmentFix, most_inconsistent
-from methods.ahp.optimal_completion import LambdaMaxCompletion, lambda_max_completion
-from methods.ahp.pairwise import (
+from clusterrank.methods.ahp.inconsistency import JudgmentFix, most_inconsistent
+from clusterrank.methods.ahp.optimal_completion import LambdaMaxCompletion, lambda_max_completion
+from clusterrank.methods.ahp.pairwise import (
     check_pairwise,
     format_judgment,
     pairwise_from_judgments,
     parse_judgment_value,
 )
-from methods.ahp.priorities import DERIVATIONS, derive, priorities
-from methods.ahp.random_index import SAATY_SCALE, random_index, table_names
-from methods.ahp.synthesis import (
+from clusterrank.methods.ahp.priorities import DERIVATIONS, derive, priorities
+from clusterrank.methods.ahp.random_index import SAATY_SCALE, random_index, table_names
+from clusterrank.methods.ahp.synthesis import (
     MODES,
     HierarchyResult,
     analyse_hierarchy,

@@ -24,12 +24,12 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from errors import ConfigurationError, MethodInputError
-from methods.ahp.incomplete import check_completion, completed, missing_mask
-from methods.ahp.pairwise import SAATY_RANGE, check_pairwise
-from methods.ahp.priorities import check_derivation, derive
-from methods.ahp.random_index import get_table
-from methods.ahp.random_index import random_index as lookup_random_index
+from clusterrank.errors import ConfigurationError, MethodInputError
+from clusterrank.methods.ahp.incomplete import check_completion, completed, missing_mask
+from clusterrank.methods.ahp.pairwise import SAATY_RANGE, check_pairwise
+from clusterrank.methods.ahp.priorities import check_derivation, derive
+from clusterrank.methods.ahp.random_index import get_table
+from clusterrank.methods.ahp.random_index import random_index as lookup_random_index
 
 FloatArray = npt.NDArray[np.float64]
 

@@ -45,9 +45,9 @@ from collections.abc import Sequence
 import numpy as np
 import numpy.typing as npt
 
-from errors import ConfigurationError, MethodInputError
-from methods.ahp.pairwise import SAATY_RANGE, check_pairwise
-from methods.validation import check_weights
+from clusterrank.errors import ConfigurationError, MethodInputError
+from clusterrank.methods.ahp.pairwise import SAATY_RANGE, check_pairwise
+from clusterrank.methods.validation import check_weights
 
 FloatArray = npt.NDArray[np.float64]
 

@@ -45,9 +45,9 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from errors import ConfigurationError, MethodInputError
-from methods.ahp.optimal_completion import lambda_max_completion
-from methods.ahp.priorities import check_derivation, derive, principal_eigen
+from clusterrank.errors import ConfigurationError, MethodInputError
+from clusterrank.methods.ahp.optimal_completion import lambda_max_completion
+from clusterrank.methods.ahp.priorities import check_derivation, derive, principal_eigen
 
 FloatArray = npt.NDArray[np.float64]
 

@@ -30,10 +30,10 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from errors import MethodInputError
-from methods.ahp.consistency import analyse
-from methods.ahp.pairwise import check_pairwise, format_judgment
-from methods.ahp.random_index import SAATY_SCALE
+from clusterrank.errors import MethodInputError
+from clusterrank.methods.ahp.consistency import analyse
+from clusterrank.methods.ahp.pairwise import check_pairwise, format_judgment
+from clusterrank.methods.ahp.random_index import SAATY_SCALE
 
 FloatArray = npt.NDArray[np.float64]
 

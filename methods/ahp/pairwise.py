@@ -23,7 +23,7 @@ from fractions import Fraction
 import numpy as np
 import numpy.typing as npt
 
-from errors import MethodInputError
+from clusterrank.errors import MethodInputError
 
 FloatArray = npt.NDArray[np.float64]
 

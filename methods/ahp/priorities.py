@@ -29,7 +29,7 @@ from typing import Literal
 import numpy as np
 import numpy.typing as npt
 
-from errors import ConfigurationError, MethodInputError
+from clusterrank.errors import ConfigurationError, MethodInputError
 
 FloatArray = npt.NDArray[np.float64]
 Derivation = Literal["eigenvector", "geometric_mean"]
@@ -54,7 +54,7 @@ def _complete_positive(matrix: npt.ArrayLike) -> FloatArray:
     if not np.all(np.isfinite(a)):
         msg = (
             "the pairwise matrix has missing or non-finite judgments; use "
-            "methods.ahp.consistency.analyse, which completes missing ones"
+            "clusterrank.methods.ahp.consistency.analyse, which completes missing ones"
         )
         raise MethodInputError(msg)
     if np.any(a <= 0):

@@ -37,7 +37,7 @@ from types import MappingProxyType
 import numpy as np
 import numpy.typing as npt
 
-from errors import ConfigurationError, MethodInputError
+from clusterrank.errors import ConfigurationError, MethodInputError
 
 FloatArray = npt.NDArray[np.float64]
 

@@ -36,11 +36,11 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
-from errors import ConfigurationError, MethodInputError
-from methods.ahp.consistency import DEFAULT_THRESHOLD, AHPResult, analyse
-from methods.problem import DecisionProblem
-from methods.scaling import unit_columns
-from methods.validation import check_directions, check_matrix, check_weight_batch
+from clusterrank.errors import ConfigurationError, MethodInputError
+from clusterrank.methods.ahp.consistency import DEFAULT_THRESHOLD, AHPResult, analyse
+from clusterrank.methods.problem import DecisionProblem
+from clusterrank.methods.scaling import unit_columns
+from clusterrank.methods.validation import check_directions, check_matrix, check_weight_batch
 
 FloatArray = npt.NDArray[np.float64]
 

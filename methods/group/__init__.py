@@ -13,30 +13,38 @@ Pure numpy over arrays (AIJ, AIP and Goepel's S* live in :mod:`methods.ahp.group
   ranking depends on who sits on the panel.
 """
 
-from methods.group.bootstrap import MAX_RESAMPLES, BootstrapResult, bootstrap_experts
-from methods.group.chi2 import chi2_sf, regularized_gamma_q
-from methods.group.consensus_scale import (
+from clusterrank.methods.group.bootstrap import MAX_RESAMPLES, BootstrapResult, bootstrap_experts
+from clusterrank.methods.group.chi2 import chi2_sf, regularized_gamma_q
+from clusterrank.methods.group.consensus_scale import (
     CONSENSUS_LEVELS,
     NodeConsensus,
     consensus_word,
     node_consensus,
 )
-from methods.group.delphi import (
+from clusterrank.methods.group.delphi import (
     Stability,
     items_without_consensus,
     nodes_without_consensus,
     saaty_position,
     stability,
 )
-from methods.group.expert_weights import ExpertWeights, check_expert_weights, expert_weights
-from methods.group.gci import GCI_THRESHOLDS, GCIResult, gci, gci_threshold
-from methods.group.kendall import KendallW, average_ranks, kendall_w
-from methods.group.leave_one_out import LeaveOneOutResult, leave_one_out
-from methods.group.panel import PanelProblem
-from methods.group.panel_problem import panel_problem
-from methods.group.rank_distance import footrule, kendall_distance
-from methods.group.scores import ScoreSummary, summarize_scores
-from methods.group.weighted_stats import AGGREGATIONS, aggregate_batch, weighted_quantile
+from clusterrank.methods.group.expert_weights import (
+    ExpertWeights,
+    check_expert_weights,
+    expert_weights,
+)
+from clusterrank.methods.group.gci import GCI_THRESHOLDS, GCIResult, gci, gci_threshold
+from clusterrank.methods.group.kendall import KendallW, average_ranks, kendall_w
+from clusterrank.methods.group.leave_one_out import LeaveOneOutResult, leave_one_out
+from clusterrank.methods.group.panel import PanelProblem
+from clusterrank.methods.group.panel_problem import panel_problem
+from clusterrank.methods.group.rank_distance import footrule, kendall_distance
+from clusterrank.methods.group.scores import ScoreSummary, summarize_scores
+from clusterrank.methods.group.weighted_stats import (
+    AGGREGATIONS,
+    aggregate_batch,
+    weighted_quantile,
+)
 
 __all__ = [
     "AGGREGATIONS",

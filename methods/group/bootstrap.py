@@ -34,12 +34,12 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from errors import MethodInputError
-from methods.group.leave_one_out import DEFAULT_TOP_K, rank_set
-from methods.group.panel import PanelProblem
-from methods.group.rank_distance import kendall_distance
-from methods.sensitivity.common import resolve_seed
-from methods.sensitivity.limits import CHUNK_BYTES, check_count, check_memory
+from clusterrank.errors import MethodInputError
+from clusterrank.methods.group.leave_one_out import DEFAULT_TOP_K, rank_set
+from clusterrank.methods.group.panel import PanelProblem
+from clusterrank.methods.group.rank_distance import kendall_distance
+from clusterrank.methods.sensitivity.common import resolve_seed
+from clusterrank.methods.sensitivity.limits import CHUNK_BYTES, check_count, check_memory
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int_]

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 
-from errors import MethodInputError
+from clusterrank.errors import MethodInputError
 
 _EPS = 1e-15
 _FPMIN = 1e-300

@@ -29,8 +29,8 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from errors import MethodInputError
-from methods.ahp.group import consensus
+from clusterrank.errors import MethodInputError
+from clusterrank.methods.ahp.group import consensus
 
 #: Lower bounds of each word (S* as a share), lowest first; below the first is "very low".
 CONSENSUS_LEVELS: tuple[tuple[float, str], ...] = (

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from errors import MethodInputError
+from clusterrank.errors import MethodInputError
 
 FloatArray = npt.NDArray[np.float64]
 

@@ -46,8 +46,8 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from methods.ahp.incomplete import llsm_priorities
-from methods.ahp.pairwise import SAATY_RANGE, check_pairwise
+from clusterrank.methods.ahp.incomplete import llsm_priorities
+from clusterrank.methods.ahp.pairwise import SAATY_RANGE, check_pairwise
 
 FloatArray = npt.NDArray[np.float64]
 

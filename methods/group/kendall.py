@@ -35,9 +35,9 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from errors import MethodInputError
-from methods.group.chi2 import chi2_sf
-from methods.result import round_significant
+from clusterrank.errors import MethodInputError
+from clusterrank.methods.group.chi2 import chi2_sf
+from clusterrank.methods.result import round_significant
 
 FloatArray = npt.NDArray[np.float64]
 

@@ -28,9 +28,9 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from errors import MethodInputError
-from methods.group.panel import PanelProblem
-from methods.group.rank_distance import footrule, kendall_distance
+from clusterrank.errors import MethodInputError
+from clusterrank.methods.group.panel import PanelProblem
+from clusterrank.methods.group.rank_distance import footrule, kendall_distance
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int_]

@@ -38,14 +38,14 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from errors import MethodInputError
-from methods.group.weighted_stats import (
+from clusterrank.errors import MethodInputError
+from clusterrank.methods.group.weighted_stats import (
     SortedAnswers,
     aggregate_batch,
 )
-from methods.registry import BatchScorer, get_batch_scorer
-from methods.sensitivity.common import competition_ranks
-from methods.validation import check_weights
+from clusterrank.methods.registry import BatchScorer, get_batch_scorer
+from clusterrank.methods.sensitivity.common import competition_ranks
+from clusterrank.methods.validation import check_weights
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int_]

@@ -12,13 +12,13 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from errors import ConfigurationError, MethodInputError
-from methods.group.expert_weights import check_expert_weights
-from methods.group.panel import WEIGHT_AGGREGATIONS, PanelProblem, WeightsFn
-from methods.group.scores import counted_answers
-from methods.group.weighted_stats import DEFAULT_TRIM, SortedAnswers, check_aggregation
-from methods.registry import get_batch_scorer
-from methods.validation import check_directions, check_ids, check_matrix, check_weights
+from clusterrank.errors import ConfigurationError, MethodInputError
+from clusterrank.methods.group.expert_weights import check_expert_weights
+from clusterrank.methods.group.panel import WEIGHT_AGGREGATIONS, PanelProblem, WeightsFn
+from clusterrank.methods.group.scores import counted_answers
+from clusterrank.methods.group.weighted_stats import DEFAULT_TRIM, SortedAnswers, check_aggregation
+from clusterrank.methods.registry import get_batch_scorer
+from clusterrank.methods.validation import check_directions, check_ids, check_matrix, check_weights
 
 FloatArray = npt.NDArray[np.float64]
 

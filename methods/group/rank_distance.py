@@ -23,8 +23,8 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
-from errors import MethodInputError
-from methods.group.kendall import average_ranks
+from clusterrank.errors import MethodInputError
+from clusterrank.methods.group.kendall import average_ranks
 
 FloatArray = npt.NDArray[np.float64]
 

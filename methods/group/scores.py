@@ -37,9 +37,9 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from errors import MethodInputError
-from methods.group.expert_weights import check_expert_weights
-from methods.group.weighted_stats import DEFAULT_TRIM, SortedAnswers, check_aggregation
+from clusterrank.errors import MethodInputError
+from clusterrank.methods.group.expert_weights import check_expert_weights
+from clusterrank.methods.group.weighted_stats import DEFAULT_TRIM, SortedAnswers, check_aggregation
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]

@@ -12,25 +12,29 @@ Every result is a frozen dataclass with ``to_frame()`` and echoes every setting 
 a number (seed, samples, sampling scheme, bounds, concentration, chunking, method settings).
 """
 
-from methods.sensitivity.agreement import (
+from clusterrank.methods.sensitivity.agreement import (
     DEFAULT_METHODS,
     AgreementResult,
     MethodSpec,
     copeland_consensus,
     method_agreement,
 )
-from methods.sensitivity.ahp_uncertainty import (
+from clusterrank.methods.sensitivity.ahp_uncertainty import (
     AHPUncertaintyResult,
     JudgmentPerturbation,
     ahp_uncertainty,
     method_ranker,
 )
-from methods.sensitivity.common import competition_ranks
-from methods.sensitivity.sampling import DataUncertainty, WeightSampling
-from methods.sensitivity.smaa import smaa
-from methods.sensitivity.smaa_result import SMAAResult
-from methods.sensitivity.stability import StabilityInterval, StabilityResult, stability_intervals
-from methods.sensitivity.sweep import CriterionSweep, SweepResult, sweep
+from clusterrank.methods.sensitivity.common import competition_ranks
+from clusterrank.methods.sensitivity.sampling import DataUncertainty, WeightSampling
+from clusterrank.methods.sensitivity.smaa import smaa
+from clusterrank.methods.sensitivity.smaa_result import SMAAResult
+from clusterrank.methods.sensitivity.stability import (
+    StabilityInterval,
+    StabilityResult,
+    stability_intervals,
+)
+from clusterrank.methods.sensitivity.sweep import CriterionSweep, SweepResult, sweep
 
 __all__ = [
     "DEFAULT_METHODS",

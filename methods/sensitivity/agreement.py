@@ -31,13 +31,13 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from errors import ClusterRankError, MethodInputError
-from methods.correlation import correlation_matrix
-from methods.problem import DecisionProblem
-from methods.registry import rank
-from methods.result import FloatArray, IntArray, RankingResult
-from methods.sensitivity.common import competition_ranks
-from methods.sensitivity.limits import (
+from clusterrank.errors import ClusterRankError, MethodInputError
+from clusterrank.methods.correlation import correlation_matrix
+from clusterrank.methods.problem import DecisionProblem
+from clusterrank.methods.registry import rank
+from clusterrank.methods.result import FloatArray, IntArray, RankingResult
+from clusterrank.methods.sensitivity.common import competition_ranks
+from clusterrank.methods.sensitivity.limits import (
     CHUNK_BYTES,
     MAX_PAIRWISE_BYTES,
     pairwise_method_bytes,

@@ -39,12 +39,17 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from errors import MethodInputError
-from methods.ahp.consistency import DEFAULT_THRESHOLD, analyse, consistency_ratio
-from methods.ahp.priorities import derive
-from methods.result import FloatArray
-from methods.sensitivity.common import competition_ranks, make_scorer, resolve_seed
-from methods.sensitivity.limits import MAX_AHP_DRAWS, ahp_draw_bytes, check_count, check_memory
+from clusterrank.errors import MethodInputError
+from clusterrank.methods.ahp.consistency import DEFAULT_THRESHOLD, analyse, consistency_ratio
+from clusterrank.methods.ahp.priorities import derive
+from clusterrank.methods.result import FloatArray
+from clusterrank.methods.sensitivity.common import competition_ranks, make_scorer, resolve_seed
+from clusterrank.methods.sensitivity.limits import (
+    MAX_AHP_DRAWS,
+    ahp_draw_bytes,
+    check_count,
+    check_memory,
+)
 
 Ranker = Callable[[FloatArray], npt.ArrayLike]
 

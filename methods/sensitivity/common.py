@@ -27,10 +27,10 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from errors import MethodInputError
-from methods.problem import DecisionProblem
-from methods.registry import BatchScorer, get_batch_scorer
-from methods.result import FloatArray, IntArray, round_significant
+from clusterrank.errors import MethodInputError
+from clusterrank.methods.problem import DecisionProblem
+from clusterrank.methods.registry import BatchScorer, get_batch_scorer
+from clusterrank.methods.result import FloatArray, IntArray, round_significant
 
 #: Registry methods whose scores are linear in the weights (weighted sums of fixed columns).
 LINEAR_METHODS: frozenset[str] = frozenset({"wsm", "ahp"})

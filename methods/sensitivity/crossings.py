@@ -29,9 +29,9 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from methods.registry import BatchScorer
-from methods.result import FloatArray
-from methods.sensitivity.common import competition_ranks, is_linear, path_weights
+from clusterrank.methods.registry import BatchScorer
+from clusterrank.methods.result import FloatArray
+from clusterrank.methods.sensitivity.common import competition_ranks, is_linear, path_weights
 
 TIE_RTOL = 1e-12
 CHUNK_ELEMENTS = 2**21

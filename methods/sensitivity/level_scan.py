@@ -37,11 +37,11 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from methods.registry import BatchScorer
-from methods.result import FloatArray, IntArray
-from methods.sensitivity.common import competition_ranks, path_weights
-from methods.sensitivity.crossings import pair_crossing_times
-from methods.sensitivity.limits import CHUNK_BYTES
+from clusterrank.methods.registry import BatchScorer
+from clusterrank.methods.result import FloatArray, IntArray
+from clusterrank.methods.sensitivity.common import competition_ranks, path_weights
+from clusterrank.methods.sensitivity.crossings import pair_crossing_times
+from clusterrank.methods.sensitivity.limits import CHUNK_BYTES
 
 BoolArray = npt.NDArray[np.bool_]
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from errors import MethodInputError
+from clusterrank.errors import MethodInputError
 
 MAX_SMAA_SAMPLES = 1_000_000
 """SMAA weight samples one run may draw (standard errors shrink as 1/sqrt(N): 1e6 gives

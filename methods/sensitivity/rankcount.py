@@ -27,9 +27,9 @@ from collections.abc import Callable
 import numpy as np
 import numpy.typing as npt
 
-from errors import MethodInputError
-from methods.result import FloatArray
-from methods.sensitivity.common import sorted_competition_ranks
+from clusterrank.errors import MethodInputError
+from clusterrank.methods.result import FloatArray
+from clusterrank.methods.sensitivity.common import sorted_competition_ranks
 
 _SIGN_OFF = np.int64(0x7FFF_FFFF_FFFF_FFFF)
 Int64Array = npt.NDArray[np.int64]

@@ -29,10 +29,10 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from methods.problem import DecisionProblem
-from methods.registry import BatchScorer
-from methods.result import FloatArray
-from methods.topsis import prepare_problem
+from clusterrank.methods.problem import DecisionProblem
+from clusterrank.methods.registry import BatchScorer
+from clusterrank.methods.result import FloatArray
+from clusterrank.methods.topsis import prepare_problem
 
 RankKey = Callable[[FloatArray], FloatArray]
 

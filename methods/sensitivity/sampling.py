@@ -38,9 +38,9 @@ from typing import Any, Literal
 import numpy as np
 import numpy.typing as npt
 
-from errors import ConfigurationError, MethodInputError
-from methods.result import FloatArray
-from methods.validation import check_weights
+from clusterrank.errors import ConfigurationError, MethodInputError
+from clusterrank.methods.result import FloatArray
+from clusterrank.methods.validation import check_weights
 
 Scheme = Literal["uniform", "bounded", "dirichlet"]
 #: Lowest acceptance rate of the bounded sampler that is still accepted.

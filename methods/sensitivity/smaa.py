@@ -31,21 +31,26 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from errors import MethodInputError
-from methods.problem import DecisionProblem
-from methods.registry import BatchScorer
-from methods.result import FloatArray
-from methods.sensitivity.common import (
+from clusterrank.errors import MethodInputError
+from clusterrank.methods.problem import DecisionProblem
+from clusterrank.methods.registry import BatchScorer
+from clusterrank.methods.result import FloatArray
+from clusterrank.methods.sensitivity.common import (
     block_generator,
     make_scorer,
     resolve_seed,
 )
-from methods.sensitivity.limits import MAX_SMAA_SAMPLES, check_count, check_memory, smaa_bytes
-from methods.sensitivity.rankcount import RankAccumulator
-from methods.sensitivity.rankkey import rank_key
-from methods.sensitivity.sampling import DataUncertainty, WeightSampling, draw_matrix
-from methods.sensitivity.smaa_result import SMAAResult
-from methods.sensitivity.smaa_stats import (
+from clusterrank.methods.sensitivity.limits import (
+    MAX_SMAA_SAMPLES,
+    check_count,
+    check_memory,
+    smaa_bytes,
+)
+from clusterrank.methods.sensitivity.rankcount import RankAccumulator
+from clusterrank.methods.sensitivity.rankkey import rank_key
+from clusterrank.methods.sensitivity.sampling import DataUncertainty, WeightSampling, draw_matrix
+from clusterrank.methods.sensitivity.smaa_result import SMAAResult
+from clusterrank.methods.sensitivity.smaa_stats import (
     BatchMeans,
     binomial_se,
     central_weights,

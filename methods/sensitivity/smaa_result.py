@@ -17,7 +17,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from methods.result import FloatArray
+from clusterrank.methods.result import FloatArray
 
 
 def _frozen(a: npt.ArrayLike | None, dtype: type = float) -> Any:

@@ -21,11 +21,11 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from methods.registry import BatchScorer
-from methods.result import FloatArray
-from methods.sensitivity.common import block_generator, competition_ranks, make_scorer
-from methods.sensitivity.rankcount import RankAccumulator
-from methods.sensitivity.sampling import draw_matrix
+from clusterrank.methods.registry import BatchScorer
+from clusterrank.methods.result import FloatArray
+from clusterrank.methods.sensitivity.common import block_generator, competition_ranks, make_scorer
+from clusterrank.methods.sensitivity.rankcount import RankAccumulator
+from clusterrank.methods.sensitivity.sampling import draw_matrix
 
 
 class BatchMeans:

@@ -32,14 +32,19 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from errors import MethodInputError
-from methods.problem import DecisionProblem
-from methods.registry import BatchScorer
-from methods.result import FloatArray, IntArray
-from methods.sensitivity.common import competition_ranks, is_linear, make_scorer, path_base
-from methods.sensitivity.level_scan import Level, scan_levels
-from methods.sensitivity.limits import MAX_GRID, check_count
-from methods.validation import check_weights
+from clusterrank.errors import MethodInputError
+from clusterrank.methods.problem import DecisionProblem
+from clusterrank.methods.registry import BatchScorer
+from clusterrank.methods.result import FloatArray, IntArray
+from clusterrank.methods.sensitivity.common import (
+    competition_ranks,
+    is_linear,
+    make_scorer,
+    path_base,
+)
+from clusterrank.methods.sensitivity.level_scan import Level, scan_levels
+from clusterrank.methods.sensitivity.limits import MAX_GRID, check_count
+from clusterrank.methods.validation import check_weights
 
 Progress = Callable[[int, int], bool | None]
 

@@ -23,19 +23,19 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from errors import MethodInputError
-from methods.problem import DecisionProblem
-from methods.registry import BatchScorer
-from methods.result import FloatArray, IntArray
-from methods.sensitivity.common import (
+from clusterrank.errors import MethodInputError
+from clusterrank.methods.problem import DecisionProblem
+from clusterrank.methods.registry import BatchScorer
+from clusterrank.methods.result import FloatArray, IntArray
+from clusterrank.methods.sensitivity.common import (
     competition_ranks,
     make_scorer,
     path_base,
     path_weights,
 )
-from methods.sensitivity.crossings import Crossing, path_crossings
-from methods.sensitivity.limits import MAX_GRID, check_count, check_memory
-from methods.validation import check_weights
+from clusterrank.methods.sensitivity.crossings import Crossing, path_crossings
+from clusterrank.methods.sensitivity.limits import MAX_GRID, check_count, check_memory
+from clusterrank.methods.validation import check_weights
 
 ALL_PAIRS_UP_TO = 50
 """Up to this many candidates every pair's crossings are breakpoints; beyond it (the number

@@ -9,7 +9,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy.engine import Connection
 
-from store.models import Base
+from clusterrank.store.models import Base
 
 
 def _run(connection: Connection) -> None:
@@ -28,7 +28,7 @@ def run_online() -> None:
     if connection is not None:
         _run(connection)
         return
-    from store.engine import engine_for, resolve_url
+    from clusterrank.store.engine import engine_for, resolve_url
 
     url = resolve_url(context.get_x_argument(as_dictionary=True).get("db"))
     with engine_for(url).begin() as conn:

@@ -12,12 +12,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from analysis.ahp_report import analyse_ahp_path, analyse_block
-from analysis.weights import resolve_weights, weights_from_ahp
-from criteria.loading import scenario_from_text
-from criteria.models.ahp_file import JudgmentBlock
-from criteria.models.scenario import Scenario
-from reports.weights_yaml import scenario_text_with_weights, weights_spec
+from clusterrank.analysis.ahp_report import analyse_ahp_path, analyse_block
+from clusterrank.analysis.weights import resolve_weights, weights_from_ahp
+from clusterrank.criteria.loading import scenario_from_text
+from clusterrank.criteria.models.ahp_file import JudgmentBlock
+from clusterrank.criteria.models.scenario import Scenario
+from clusterrank.reports.weights_yaml import scenario_text_with_weights, weights_spec
 
 SCENARIOS = Path(__file__).resolve().parents[2] / "configs" / "scenarios"
 TEXT = (SCENARIOS / "kemerovo_clusters.yaml").read_text("utf-8")

@@ -8,13 +8,13 @@ from typing import Any
 import numpy as np
 import pytest
 
-import methods.sensitivity.agreement
-from analysis.compare import compare_methods
-from analysis.ranking import rank_scenario
-from analysis.weights import resolve_weights
-from criteria.loading import load_scenario
-from criteria.matrix import decision_matrix
-from errors import MethodInputError
+import clusterrank.methods.sensitivity.agreement
+from clusterrank.analysis.compare import compare_methods
+from clusterrank.analysis.ranking import rank_scenario
+from clusterrank.analysis.weights import resolve_weights
+from clusterrank.criteria.loading import load_scenario
+from clusterrank.criteria.matrix import decision_matrix
+from clusterrank.errors import MethodInputError
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -53,14 +53,14 @@ def test_a_method_that_cannot_run_is_reported_not_raised(
     """A method that raises a ClusterRankError on these data is listed with its message and
     left out of the correlations; the others still run."""
     scenario, matrix, weights = parts
-    real = methods.sensitivity.agreement.rank
+    real = clusterrank.methods.sensitivity.agreement.rank
 
     def fussy(*args: Any, **kwargs: Any) -> Any:
         if kwargs["method"] == "wsm":
             raise MethodInputError("WSM needs every value > 0; row 5, column 6 is 0")
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(methods.sensitivity.agreement, "rank", fussy)
+    monkeypatch.setattr(clusterrank.methods.sensitivity.agreement, "rank", fussy)
     result = compare_methods(scenario, matrix, weights, methods=["topsis", "wsm", "nonesuch"])
     assert result.failures["wsm"] == "WSM needs every value > 0; row 5, column 6 is 0"
     assert "unknown ranking method 'nonesuch'" in result.failures["nonesuch"]

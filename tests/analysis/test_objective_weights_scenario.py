@@ -11,15 +11,15 @@ import numpy as np
 import pytest
 import yaml
 
-from analysis.ranking import rank_scenario
-from analysis.weights import objective_methods, resolve_weights
-from criteria.loading import scenario_from_text
-from criteria.matrix import decision_matrix
-from criteria.models.scenario import ObjectiveMethod, ObjectiveWeights, Scenario
-from criteria.weights import direct_weights
-from errors import ConfigurationError, MethodInputError, ValidationFailed
-from methods.objective_weights import objective_weights
-from methods.registry import rank
+from clusterrank.analysis.ranking import rank_scenario
+from clusterrank.analysis.weights import objective_methods, resolve_weights
+from clusterrank.criteria.loading import scenario_from_text
+from clusterrank.criteria.matrix import decision_matrix
+from clusterrank.criteria.models.scenario import ObjectiveMethod, ObjectiveWeights, Scenario
+from clusterrank.criteria.weights import direct_weights
+from clusterrank.errors import ConfigurationError, MethodInputError, ValidationFailed
+from clusterrank.methods.objective_weights import objective_weights
+from clusterrank.methods.registry import rank
 
 SCENARIO = """\
 id: objective_demo
@@ -130,8 +130,8 @@ def test_bad_objective_spec_is_named(weights: dict[str, Any], fragment: str) -> 
 
 
 def test_direct_weights_refuses_objective_mode() -> None:
-    """criteria.weights cannot compute data-driven weights; it says so instead of silently
-    falling back to the criteria set's weights."""
+    """clusterrank.criteria.weights cannot compute data-driven weights; it says so instead
+    of silently falling back to the criteria set's weights."""
     sc = _scenario()
     assert isinstance(sc.weights, ObjectiveWeights)
     with pytest.raises(ConfigurationError, match="objective"):

@@ -1,4 +1,4 @@
-"""analysis.ranking: one call for CLI and UI; cached inputs give the same answer."""
+"""clusterrank.analysis.ranking: one call for CLI and UI; cached inputs give the same answer."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ from pathlib import Path
 
 import numpy as np
 
-from analysis.ranking import rank_scenario
-from analysis.weights import resolve_weights, weights_from_sliders
-from criteria.loading import load_scenario
-from criteria.matrix import decision_matrix
+from clusterrank.analysis.ranking import rank_scenario
+from clusterrank.analysis.weights import resolve_weights, weights_from_sliders
+from clusterrank.criteria.loading import load_scenario
+from clusterrank.criteria.matrix import decision_matrix
 
 REPO = Path(__file__).resolve().parents[2]
 KEMEROVO = REPO / "configs" / "scenarios" / "kemerovo_clusters.yaml"

@@ -1,4 +1,4 @@
-"""analysis.weights: every way to set weights gives one consistent WeightReport."""
+"""clusterrank.analysis.weights: every way to set weights gives one consistent WeightReport."""
 
 from __future__ import annotations
 
@@ -7,15 +7,15 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from analysis.weights import (
+from clusterrank.analysis.weights import (
     resolve_weights,
     weights_from_ahp,
     weights_from_data,
     weights_from_sliders,
 )
-from criteria.loading import load_scenario
-from criteria.matrix import decision_matrix
-from criteria.models.ahp_file import JudgmentBlock
+from clusterrank.criteria.loading import load_scenario
+from clusterrank.criteria.matrix import decision_matrix
+from clusterrank.criteria.models.ahp_file import JudgmentBlock
 
 REPO = Path(__file__).resolve().parents[2]
 KEMEROVO = REPO / "configs" / "scenarios" / "kemerovo_clusters.yaml"
@@ -100,8 +100,8 @@ def test_slider_percentages_are_normalised_once(monkeypatch: pytest.MonkeyPatch)
     """Sliders at 50/50 groups and 25/75 inside a group give global 0.5 × 0.25 = 0.125: the
     percentages are normalised once per block (one division, no note when each block sums
     to 100) and reach the ranking method as they are, without being rescaled again."""
-    import criteria.weights
-    from analysis.ranking import rank_scenario
+    import clusterrank.criteria.weights
+    from clusterrank.analysis.ranking import rank_scenario
 
     scenario = load_scenario(KEMEROVO)
     cs = scenario.criteria_set
@@ -112,13 +112,13 @@ def test_slider_percentages_are_normalised_once(monkeypatch: pytest.MonkeyPatch)
         for k, c in enumerate(g.criteria)
     }
     calls: list[str] = []
-    real = criteria.weights._normalise
+    real = clusterrank.criteria.weights._normalise
 
     def counting(values: list[float], ids: list[str], what: str, *rest: object) -> object:
         calls.append(what)
         return real(values, ids, what, *rest)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(criteria.weights, "_normalise", counting)
+    monkeypatch.setattr(clusterrank.criteria.weights, "_normalise", counting)
     report = weights_from_sliders(scenario, groups, local)
     assert len(calls) == 1 + len(cs.groups)  # one per block of sliders, no more
     assert not any("normalised" in n for n in report.notes)

@@ -12,8 +12,8 @@ import pandas as pd
 import pytest
 from playwright.sync_api import Page, expect
 
-from analysis.ranking import rank_scenario_file
-from reports.regions_view import specialisation_view
+from clusterrank.analysis.ranking import rank_scenario_file
+from clusterrank.reports.regions_view import specialisation_view
 from tests.browser.conftest import ROOT
 from tests.browser.test_app_browser import go_to, wait_idle
 

@@ -17,13 +17,13 @@ from typing import Any
 
 import pytest
 
-from analysis.ranking import rank_scenario
-from analysis.weights import resolve_weights
-from cli.commands.rank import render
-from criteria.loading import load_scenario
-from criteria.matrix import decision_matrix
-from errors import ClusterRankError, ValidationFailed
-from methods.registry import available_methods
+from clusterrank.analysis.ranking import rank_scenario
+from clusterrank.analysis.weights import resolve_weights
+from clusterrank.cli.commands.rank import render
+from clusterrank.criteria.loading import load_scenario
+from clusterrank.criteria.matrix import decision_matrix
+from clusterrank.errors import ClusterRankError, ValidationFailed
+from clusterrank.methods.registry import available_methods
 from tests.helpers.cli import SCENARIOS_DIR, Run
 
 SCENARIOS = sorted(SCENARIOS_DIR.glob("*.yaml"))

@@ -12,7 +12,7 @@ import pytest
 import sqlalchemy as sa
 from openpyxl import load_workbook
 
-from store import open_store, resolve_token, save_comment
+from clusterrank.store import open_store, resolve_token, save_comment
 from tests.helpers.cli import KEMEROVO, REPO, Run
 
 PANELS = REPO / "configs" / "panels"

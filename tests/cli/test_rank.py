@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from methods.registry import rank
+from clusterrank.methods.registry import rank
 from tests.helpers.cli import KEMEROVO, Run
 
 

@@ -10,10 +10,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from cli.commands.rank import parse_settings
-from errors import ConfigurationError
-from methods.objective_weights import objective_weights
-from methods.registry import rank
+from clusterrank.cli.commands.rank import parse_settings
+from clusterrank.errors import ConfigurationError
+from clusterrank.methods.objective_weights import objective_weights
+from clusterrank.methods.registry import rank
 from tests.analysis.test_objective_weights_scenario import SCENARIO
 from tests.helpers.cli import Run
 

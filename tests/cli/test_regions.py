@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.regional import specialisation_analysis
+from clusterrank.analysis.regional import specialisation_analysis
 from tests.criteria.regional.test_hhi_seed003 import PRINTED_HHI, TABLE1, _exact_hhi
 from tests.helpers.cli import REPO, Run
 

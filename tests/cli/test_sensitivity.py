@@ -18,7 +18,7 @@ def kemerovo_json() -> dict:
     import contextlib
     import io
 
-    from cli import main
+    from clusterrank.cli import main
 
     buf = io.StringIO()
     with contextlib.redirect_stdout(buf):

@@ -28,7 +28,7 @@ NOT_IN_RANK = ("matplotlib", "streamlit", "pymcdm")
 
 PROBE = """
 import contextlib, io, json, sys
-from cli import main
+from clusterrank.cli import main
 out = io.StringIO()
 with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
     code = main(json.loads(sys.argv[2]))
@@ -87,7 +87,7 @@ def test_rank_with_topsis_imports_neither_pymcdm_nor_plotting(tmp_path: Path) ->
     scenario = CONFIGS / "scenarios" / "kemerovo_clusters.yaml"
     modules = imported_by(["rank", str(scenario), "--method", "topsis"], tmp_path)
     assert loaded(modules, NOT_IN_RANK) == []
-    assert "methods.topsis" in modules  # it did rank, with the own TOPSIS
+    assert "clusterrank.methods.topsis" in modules  # it did rank, with the own TOPSIS
 
 
 def test_rank_help_imports_neither_pymcdm_nor_plotting(tmp_path: Path) -> None:

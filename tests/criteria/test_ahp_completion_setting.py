@@ -7,9 +7,9 @@ from typing import Any
 import pytest
 import yaml
 
-from criteria import Scenario, ahp_request
-from criteria.loading import ahp_file_from_text
-from errors import ValidationFailed
+from clusterrank.criteria import Scenario, ahp_request
+from clusterrank.criteria.loading import ahp_file_from_text
+from clusterrank.errors import ValidationFailed
 from tests.helpers.criteria import CRITERIA_YAML
 
 HIERARCHY = """\

@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from criteria import (
+from clusterrank.criteria import (
     ahp_file_from_text,
     criteria_set_from_text,
     decision_matrix,
     load_scenario,
     scenario_from_text,
 )
-from errors import Problem, ValidationFailed
+from clusterrank.errors import Problem, ValidationFailed
 from tests.helpers.criteria import CANDIDATES, CRITERIA_YAML
 
 

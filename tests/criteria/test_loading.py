@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from criteria import (
+from clusterrank.criteria import (
     AHPFile,
     CriteriaSet,
     Scenario,
@@ -20,7 +20,7 @@ from criteria import (
     scenario_from_text,
     validate_model,
 )
-from errors import ValidationFailed
+from clusterrank.errors import ValidationFailed
 from tests.helpers.criteria import CANDIDATES, CRITERIA_YAML, Writer
 
 AHP_YAML = """\

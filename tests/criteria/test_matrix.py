@@ -19,8 +19,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from criteria import DecisionMatrix, Scenario, decision_matrix, load_scenario
-from errors import ValidationFailed
+from clusterrank.criteria import DecisionMatrix, Scenario, decision_matrix, load_scenario
+from clusterrank.errors import ValidationFailed
 from tests.helpers.criteria import CRITERIA_YAML
 
 GAPPY_CSV = """\

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from criteria.models import (
+from clusterrank.criteria.models import (
     DIRECTION_ALIASES,
     CriteriaSet,
     Criterion,
@@ -20,7 +20,7 @@ from criteria.models import (
     Scenario,
     direction_sign,
 )
-from methods.directions import parse_direction
+from clusterrank.methods.directions import parse_direction
 from tests.helpers.criteria import CRITERIA_YAML
 
 

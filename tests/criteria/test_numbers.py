@@ -8,7 +8,7 @@ import math
 import numpy as np
 import pytest
 
-from criteria.numbers import (
+from clusterrank.criteria.numbers import (
     MAX_CELL_PROBLEMS,
     NumberRule,
     Unreadable,

@@ -8,13 +8,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from analysis.ranking import rank_scenario
-from criteria import decision_matrix, load_scenario
-from criteria.data_sources import read_data
-from criteria.files import FileScope
-from criteria.models import Scenario
-from criteria.regional import read_region_sector_table, regional_indicator_values
-from errors import ValidationFailed
+from clusterrank.analysis.ranking import rank_scenario
+from clusterrank.criteria import decision_matrix, load_scenario
+from clusterrank.criteria.data_sources import read_data
+from clusterrank.criteria.files import FileScope
+from clusterrank.criteria.models import Scenario
+from clusterrank.criteria.regional import read_region_sector_table, regional_indicator_values
+from clusterrank.errors import ValidationFailed
 from tests.helpers.criteria import Writer
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 import yaml
 
-from criteria import json_schemas, load_criteria_set
+from clusterrank.criteria import json_schemas, load_criteria_set
 from tests.helpers.criteria import CANDIDATES, CRITERIA_YAML, Writer
 
 ROOT = Path(__file__).resolve().parents[2]

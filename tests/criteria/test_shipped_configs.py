@@ -15,11 +15,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from criteria.data_sources import read_data
-from criteria.loading import load_any, load_criteria_set, load_scenario
-from criteria.models import AHPFile, CriteriaSet, Scenario
-from criteria.plain_matrix import read_pairwise_csv
-from methods.ahp.consistency import analyse
+from clusterrank.criteria.data_sources import read_data
+from clusterrank.criteria.loading import load_any, load_criteria_set, load_scenario
+from clusterrank.criteria.models import AHPFile, CriteriaSet, Scenario
+from clusterrank.criteria.plain_matrix import read_pairwise_csv
+from clusterrank.methods.ahp.consistency import analyse
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIGS = ROOT / "configs"

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from criteria import xlsx_guard
-from criteria.numbers import Unreadable
-from criteria.tables import FORMULA_WITHOUT_RESULT, csv_table, read_table
-from errors import ValidationFailed
+from clusterrank.criteria import xlsx_guard
+from clusterrank.criteria.numbers import Unreadable
+from clusterrank.criteria.tables import FORMULA_WITHOUT_RESULT, csv_table, read_table
+from clusterrank.errors import ValidationFailed
 
 
 def messages(exc: pytest.ExceptionInfo[ValidationFailed]) -> list[str]:

@@ -10,8 +10,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from criteria import CriteriaSet, Scenario, ahp_request, compose_weights, direct_weights
-from errors import ConfigurationError
+from clusterrank.criteria import CriteriaSet, Scenario, ahp_request, compose_weights, direct_weights
+from clusterrank.errors import ConfigurationError
 from tests.helpers.criteria import CRITERIA_YAML
 
 

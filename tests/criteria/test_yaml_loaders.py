@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from criteria import yaml_parse
-from criteria.loading import load_scenario
-from criteria.yaml_parse import MAX_DEPTH, parse_document
-from errors import Problem, ValidationFailed
+from clusterrank.criteria import yaml_parse
+from clusterrank.criteria.loading import load_scenario
+from clusterrank.criteria.yaml_parse import MAX_DEPTH, parse_document
+from clusterrank.errors import Problem, ValidationFailed
 
 ROOT = Path(__file__).resolve().parents[2]
 KEMEROVO = ROOT / "configs" / "scenarios" / "kemerovo_clusters.yaml"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from criteria.yaml_parse import MAX_DEPTH, parse_document, parse_yaml
-from errors import ValidationFailed
+from clusterrank.criteria.yaml_parse import MAX_DEPTH, parse_document, parse_yaml
+from clusterrank.errors import ValidationFailed
 
 
 def _problem(text: str) -> str:

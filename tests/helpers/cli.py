@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from cli import main
+from clusterrank.cli import main
 
 REPO = Path(__file__).resolve().parents[2]
 SCENARIOS_DIR = REPO / "configs" / "scenarios"

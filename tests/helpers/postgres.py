@@ -110,6 +110,6 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         server: PostgresServer = request.getfixturevalue("postgres_server")
         url = server.new_database()
     yield url
-    from store.engine import close_engine
+    from clusterrank.store.engine import close_engine
 
     close_engine(url)

@@ -47,7 +47,7 @@ def run_bounded(
     """``clusterrank ARGS`` in a child process limited to ``cpu_seconds`` and ``memory_bytes``."""
     env = dict(os.environ, OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", PYTHONPATH=str(REPO))
     proc = subprocess.run(
-        [sys.executable, "-m", "cli", *map(str, args)],
+        [sys.executable, "-m", "clusterrank", *map(str, args)],
         cwd=cwd or REPO,
         env=env,
         capture_output=True,

@@ -18,8 +18,8 @@ import numpy as np
 import pytest
 from openpyxl import Workbook
 
-from cli import main
-from criteria.files import MAX_TABLE_BYTES
+from clusterrank.cli import main
+from clusterrank.criteria.files import MAX_TABLE_BYTES
 from tests.hostile.limits import run_bounded
 
 GIB = 1024**3

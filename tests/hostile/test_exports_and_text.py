@@ -21,13 +21,13 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analysis.ranking import rank_scenario
-from analysis.weights import resolve_weights
-from cli import main
-from criteria.loading import load_scenario
-from criteria.matrix import decision_matrix
-from reports.export import ranking_csv, workbook
-from reports.regions_view import specialisation_view, tables_csv, tables_workbook
+from clusterrank.analysis.ranking import rank_scenario
+from clusterrank.analysis.weights import resolve_weights
+from clusterrank.cli import main
+from clusterrank.criteria.loading import load_scenario
+from clusterrank.criteria.matrix import decision_matrix
+from clusterrank.reports.export import ranking_csv, workbook
+from clusterrank.reports.regions_view import specialisation_view, tables_csv, tables_workbook
 from tests.helpers.ui import APP, TIMEOUT, open_page, shown
 
 HYPERLINK = '=HYPERLINK("http://x","y")'

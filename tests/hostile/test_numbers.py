@@ -13,11 +13,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from cli import main
-from errors import MethodInputError
-from methods.normalization import NORMALIZATIONS, normalize
-from methods.objective_weights import objective_weight_names, objective_weights
-from methods.registry import rank
+from clusterrank.cli import main
+from clusterrank.errors import MethodInputError
+from clusterrank.methods.normalization import NORMALIZATIONS, normalize
+from clusterrank.methods.objective_weights import objective_weight_names, objective_weights
+from clusterrank.methods.registry import rank
 
 
 def _cli(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str, str]:

@@ -17,14 +17,14 @@ from pathlib import Path
 
 import pytest
 
-import ui.loaders
-from cli import main
-from criteria import decision_matrix, load_scenario
-from criteria.files import MAX_TEXT_BYTES, FileScope
-from errors import ValidationFailed
+import clusterrank.ui.loaders
+from clusterrank.cli import main
+from clusterrank.criteria import decision_matrix, load_scenario
+from clusterrank.criteria.files import MAX_TEXT_BYTES, FileScope
+from clusterrank.errors import ValidationFailed
+from clusterrank.ui.loaders import Upload, load_uploaded
 from tests.helpers.criteria import CRITERIA_YAML, DATA_CSV
 from tests.hostile.limits import REPO, run_bounded
-from ui.loaders import Upload, load_uploaded
 
 CONFIGS = REPO / "configs"
 KEMEROVO = CONFIGS / "scenarios" / "kemerovo_clusters.yaml"
@@ -219,13 +219,13 @@ def test_upload_notes_name_the_users_data_file_not_the_staging_path() -> None:
 
 def test_upload_staging_folder_is_private_and_removed(monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[tuple[Path, int]] = []
-    stage = ui.loaders._stage
+    stage = clusterrank.ui.loaders._stage
 
     def spy(folder: Path) -> Path:
         seen.append((folder, stat.S_IMODE(folder.stat().st_mode)))
         return stage(folder)
 
-    monkeypatch.setattr(ui.loaders, "_stage", spy)
+    monkeypatch.setattr(clusterrank.ui.loaders, "_stage", spy)
     text = KEMEROVO.read_text("utf-8").replace("id: kemerovo", "id: kemerovo_private", 1)
     loaded = load_uploaded(Upload("mine.yaml", text.encode()), None, None)
     assert loaded.source == "uploaded: mine.yaml"

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from bench.scaling_data import write_scenario
-from methods.sensitivity.limits import MAX_AHP_DRAWS, MAX_SMAA_SAMPLES
+from clusterrank.methods.sensitivity.limits import MAX_AHP_DRAWS, MAX_SMAA_SAMPLES
 from tests.hostile.limits import run_bounded
 
 GB = 1024**3

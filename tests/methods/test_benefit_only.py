@@ -8,12 +8,12 @@ import pytest
 from pymcdm import methods as pm
 from pymcdm import normalizations as pn
 
-from errors import MethodInputError
-from methods.copras import copras_significance, copras_sums
-from methods.moora import moora_scores
-from methods.normalization import normalize, pymcdm_column_function
-from methods.pymcdm_adapter import rank_with_pymcdm
-from methods.registry import rank
+from clusterrank.errors import MethodInputError
+from clusterrank.methods.copras import copras_significance, copras_sums
+from clusterrank.methods.moora import moora_scores
+from clusterrank.methods.normalization import normalize, pymcdm_column_function
+from clusterrank.methods.pymcdm_adapter import rank_with_pymcdm
+from clusterrank.methods.registry import rank
 from tests.helpers.problems import build_problem
 
 ORACLES = {"pymcdm_topsis": "TOPSIS", "pymcdm_wsm": "WSM", "cocoso": "COCOSO"}

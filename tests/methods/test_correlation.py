@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pymcdm import correlations
 
-from errors import ConfigurationError, MethodInputError
-from methods.correlation import RANK_CORRELATIONS, correlation_matrix, rank_correlation
+from clusterrank.errors import ConfigurationError, MethodInputError
+from clusterrank.methods.correlation import RANK_CORRELATIONS, correlation_matrix, rank_correlation
 
 
 @pytest.mark.parametrize("method", RANK_CORRELATIONS)

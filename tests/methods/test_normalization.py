@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 from pymcdm import normalizations as pn
 
-from errors import ConfigurationError, MethodInputError
-from methods.normalization import NORMALIZATIONS, normalize
+from clusterrank.errors import ConfigurationError, MethodInputError
+from clusterrank.methods.normalization import NORMALIZATIONS, normalize
 from tests.helpers.problems import DecisionProblem
 
 PYMCDM = {

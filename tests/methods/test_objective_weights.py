@@ -11,9 +11,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pymcdm import weights as pw
 
-from errors import ConfigurationError, MethodInputError
-from methods.objective_weights import WeightsResult, objective_weight_names, objective_weights
-from methods.pymcdm_adapter import objective_weight_methods
+from clusterrank.errors import ConfigurationError, MethodInputError
+from clusterrank.methods.objective_weights import (
+    WeightsResult,
+    objective_weight_names,
+    objective_weights,
+)
+from clusterrank.methods.pymcdm_adapter import objective_weight_methods
 
 METHODS = ["entropy", "critic", "standard_deviation", "merec"]
 

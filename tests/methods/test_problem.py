@@ -1,4 +1,4 @@
-"""methods.problem.DecisionProblem: checked once when built, trusted by the kernels after.
+"""clusterrank.methods.problem.DecisionProblem: checked once when built, then trusted.
 
 The counts below are the point of the class: before it, ``rank(..., "topsis")`` checked the
 matrix three times (registry, ``topsis``, ``prepare_topsis``) and computed the distances
@@ -16,11 +16,11 @@ from typing import Any
 import numpy as np
 import pytest
 
-import methods.topsis
-from errors import MethodInputError
-from methods.problem import NO_DIRECTIONS_NOTE, DecisionProblem
-from methods.registry import get_batch_scorer, rank
-from methods.topsis import topsis
+import clusterrank.methods.topsis
+from clusterrank.errors import MethodInputError
+from clusterrank.methods.problem import NO_DIRECTIONS_NOTE, DecisionProblem
+from clusterrank.methods.registry import get_batch_scorer, rank
+from clusterrank.methods.topsis import topsis
 
 X = np.array([[3.0, 20.0, 1.0], [5.0, 10.0, 4.0], [4.0, 15.0, 2.0], [1.0, 12.0, 8.0]])
 DIRS = ["max", "min", "max"]
@@ -31,7 +31,7 @@ def _count(monkeypatch: pytest.MonkeyPatch, name: str, *modules: Any) -> list[in
     """Count calls of ``name`` through any of ``modules`` (every ``methods`` module by default)."""
     calls: list[int] = []
     if not modules:
-        modules = tuple(m for k, m in sys.modules.items() if k.startswith("methods"))
+        modules = tuple(m for k, m in sys.modules.items() if k.startswith("clusterrank.methods"))
     for module in modules:
         real: Callable[..., Any] | None = getattr(module, name, None)
         if real is None:
@@ -79,7 +79,7 @@ def test_topsis_path_checks_once_and_computes_distances_once(
     """rank(matrix, ..., "topsis"): one matrix check, one distance computation (was 3 and 2);
     a prepared DecisionProblem is not checked again at all."""
     checks = _count(monkeypatch, "check_matrix")
-    distances = _count(monkeypatch, "topsis_distances", methods.topsis)
+    distances = _count(monkeypatch, "topsis_distances", clusterrank.methods.topsis)
     res = rank(X, [0.5, 0.3, 0.2], DIRS)
     assert (len(checks), len(distances)) == (1, 1)
     problem = DecisionProblem.of(X, DIRS)
@@ -100,10 +100,10 @@ def test_normalised_weights_are_not_rescaled_again() -> None:
 
 
 def test_registry_import_does_not_import_pymcdm() -> None:
-    """`import methods.registry` leaves pymcdm and matplotlib unimported (start-up time);
+    """`import clusterrank.methods.registry` leaves pymcdm and matplotlib unimported;
     the adapter is imported when a catalogue method runs."""
     code = (
-        "import sys, methods.registry as r\n"
+        "import sys, clusterrank.methods.registry as r\n"
         "assert 'pymcdm' not in sys.modules and 'matplotlib' not in sys.modules\n"
         "r.available_methods()\n"
         "assert 'pymcdm' not in sys.modules\n"

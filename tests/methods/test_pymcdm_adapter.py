@@ -12,10 +12,10 @@ from pymcdm import methods as pm
 from pymcdm import normalizations
 from pymcdm.helpers import rankdata
 
-from errors import ConfigurationError, MethodInputError
-from methods.pymcdm_adapter import catalogue, rank_with_pymcdm
-from methods.pymcdm_catalogue import RANKING
-from methods.result import ranks_from_scores
+from clusterrank.errors import ConfigurationError, MethodInputError
+from clusterrank.methods.pymcdm_adapter import catalogue, rank_with_pymcdm
+from clusterrank.methods.pymcdm_catalogue import RANKING
+from clusterrank.methods.result import ranks_from_scores
 from tests.helpers.problems import build_problem
 
 NORMS = {
@@ -293,8 +293,8 @@ def test_never_a_silent_nan(name: str, seed: int, m: int, n: int, constant: bool
 def test_data_errors_name_the_candidate_and_criterion() -> None:
     """Through the registry, a value a method cannot take is named by candidate and
     criterion id, not by row and column number."""
-    from errors import MethodInputError
-    from methods.registry import rank
+    from clusterrank.errors import MethodInputError
+    from clusterrank.methods.registry import rank
 
     x = np.array([[1.0, 2.0], [3.0, 0.0], [2.0, 5.0]])
     with pytest.raises(MethodInputError, match=r"candidate 'beta', criterion 'cost' is 0"):

@@ -16,15 +16,15 @@ import numpy as np
 import numpy.typing as npt
 import pytest
 
-import methods
-import methods.registry as registry
-from errors import ConfigurationError, MethodInputError
-from methods import MethodInfo, RankingResult, available_methods, get_batch_scorer, rank
-from methods.ahp.synthesis import local_priorities
-from methods.info import SettingInfo
-from methods.pymcdm_catalogue import RankingSpec
-from methods.topsis import topsis
-from methods.weighted_sum import wsm
+import clusterrank.methods.registry as registry
+from clusterrank import methods
+from clusterrank.errors import ConfigurationError, MethodInputError
+from clusterrank.methods import MethodInfo, RankingResult, available_methods, get_batch_scorer, rank
+from clusterrank.methods.ahp.synthesis import local_priorities
+from clusterrank.methods.info import SettingInfo
+from clusterrank.methods.pymcdm_catalogue import RankingSpec
+from clusterrank.methods.topsis import topsis
+from clusterrank.methods.weighted_sum import wsm
 from tests.helpers.problems import DecisionProblem
 
 FloatArray = npt.NDArray[np.float64]
@@ -71,9 +71,9 @@ def fake_adapter(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, Mapping[str
     monkeypatch.setattr(
         registry, "WEIGHTING", {"fake_entropy": _info("fake_entropy", True, "weighting")}
     )
-    module = types.ModuleType("methods.pymcdm_adapter")
+    module = types.ModuleType("clusterrank.methods.pymcdm_adapter")
     module.rank_with_pymcdm = rank_with_pymcdm  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "methods.pymcdm_adapter", module)
+    monkeypatch.setitem(sys.modules, "clusterrank.methods.pymcdm_adapter", module)
     return calls
 
 

@@ -24,9 +24,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from errors import MethodInputError
-from methods.objective_weights import objective_weight_names, objective_weights
-from methods.registry import available_methods, rank
+from clusterrank.errors import MethodInputError
+from clusterrank.methods.objective_weights import objective_weight_names, objective_weights
+from clusterrank.methods.registry import available_methods, rank
 
 FEW = settings(max_examples=30, deadline=None, derandomize=True)
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from errors import MethodInputError
-from methods.scaling import column_exponents, from_unit_scale, scaled_sum, unit_columns
-from methods.validation import check_weight_batch, check_weights
+from clusterrank.errors import MethodInputError
+from clusterrank.methods.scaling import column_exponents, from_unit_scale, scaled_sum, unit_columns
+from clusterrank.methods.validation import check_weight_batch, check_weights
 
 
 def test_unit_columns_bring_each_column_to_a_largest_magnitude_in_half_to_one() -> None:

@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from pymcdm import normalizations as pn
 from pymcdm.methods import TOPSIS
 
-from errors import ConfigurationError, MethodInputError
-from methods.topsis import prepare_topsis, topsis, topsis_batch_scores
+from clusterrank.errors import ConfigurationError, MethodInputError
+from clusterrank.methods.topsis import prepare_topsis, topsis, topsis_batch_scores
 from tests.helpers.problems import DecisionProblem, build_problem
 
 FloatArray = npt.NDArray[np.float64]

@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from pymcdm import normalizations as pn
 from pymcdm.methods import WSM
 
-from errors import ConfigurationError, MethodInputError
-from methods.weighted_sum import prepare_wsm, weighted_sum_batch, wsm
+from clusterrank.errors import ConfigurationError, MethodInputError
+from clusterrank.methods.weighted_sum import prepare_wsm, weighted_sum_batch, wsm
 from tests.helpers.problems import DecisionProblem, build_problem
 
 FloatArray = npt.NDArray[np.float64]

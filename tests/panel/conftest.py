@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from store import Store, open_store
+from clusterrank.store import Store, open_store
 
 
 @pytest.fixture

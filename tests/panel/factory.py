@@ -11,9 +11,9 @@ from __future__ import annotations
 import itertools
 from pathlib import Path
 
-from panel.service import Created, create, facilitator
-from panel.settings import PanelSettings
-from store import FacilitatorAccess, Store
+from clusterrank.panel.service import Created, create, facilitator
+from clusterrank.panel.settings import PanelSettings
+from clusterrank.store import FacilitatorAccess, Store
 
 REPO = Path(__file__).resolve().parents[2]
 KEMEROVO = REPO / "configs" / "scenarios" / "kemerovo_clusters.yaml"

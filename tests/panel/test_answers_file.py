@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from criteria import load_scenario
-from errors import ValidationFailed
-from panel.answers_file import read_answers
-from panel.questionnaire import Questionnaire, build_questionnaire
+from clusterrank.criteria import load_scenario
+from clusterrank.errors import ValidationFailed
+from clusterrank.panel.answers_file import read_answers
+from clusterrank.panel.questionnaire import Questionnaire, build_questionnaire
 from tests.panel.factory import KEMEROVO, scored_scenario
 
 EXPERTS = {"e1", "e2"}

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from errors import ValidationFailed
-from panel.experts_file import read_experts
+from clusterrank.errors import ValidationFailed
+from clusterrank.panel.experts_file import read_experts
 
 
 def test_a_good_file_with_groups_and_weights(tmp_path: Path) -> None:

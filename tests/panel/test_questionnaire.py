@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from criteria import load_scenario
-from errors import ConfigurationError
-from panel.questionnaire import build_questionnaire, questionnaire_of
+from clusterrank.criteria import load_scenario
+from clusterrank.errors import ConfigurationError
+from clusterrank.panel.questionnaire import build_questionnaire, questionnaire_of
 from tests.panel.factory import KEMEROVO, MED_CRITERIA, MED_GROUPS, scored_scenario
 
 

@@ -7,15 +7,15 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from criteria import decision_matrix, scenario_from_text
-from methods import rank
-from methods.ahp import aggregate_judgments, aggregate_priorities, analyse
-from methods.group import summarize_scores
-from panel import actions
-from panel.apply import applied_scenario
-from panel.service import Created, import_file, state
-from panel.settings import PanelSettings
-from store import FacilitatorAccess, Store, list_results
+from clusterrank.criteria import decision_matrix, scenario_from_text
+from clusterrank.methods import rank
+from clusterrank.methods.ahp import aggregate_judgments, aggregate_priorities, analyse
+from clusterrank.methods.group import summarize_scores
+from clusterrank.panel import actions
+from clusterrank.panel.apply import applied_scenario
+from clusterrank.panel.service import Created, import_file, state
+from clusterrank.panel.settings import PanelSettings
+from clusterrank.store import FacilitatorAccess, Store, list_results
 from tests.panel.factory import (
     CANDIDATES,
     MED_CRITERIA,

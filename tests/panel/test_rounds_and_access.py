@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from errors import AccessDenied, AnswersClosed, ConfigurationError, ValidationFailed
-from panel import actions
-from panel.service import expert_view, import_file, state
-from store import (
+from clusterrank.errors import AccessDenied, AnswersClosed, ConfigurationError, ValidationFailed
+from clusterrank.panel import actions
+from clusterrank.panel.service import expert_view, import_file, state
+from clusterrank.store import (
     ExpertIdentity,
     Store,
     resolve_token,
@@ -191,7 +191,7 @@ def test_injection_text_is_stored_as_text(db: Store, tmp_path: Path) -> None:
         "id,name\nrobert');DROP TABLE expert;--,\"Robert'); DROP TABLE panel;--\"\n",
         encoding="utf-8",
     )
-    from panel.service import create, facilitator
+    from clusterrank.panel.service import create, facilitator
     from tests.panel.factory import scored_scenario
 
     made = create(db, scored_scenario(tmp_path), experts)

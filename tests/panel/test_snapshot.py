@@ -7,9 +7,9 @@ from pathlib import Path
 
 import numpy as np
 
-from criteria import decision_matrix, load_scenario
-from criteria.files import FileScope
-from panel.snapshot import load_snapshot, snapshot_scenario
+from clusterrank.criteria import decision_matrix, load_scenario
+from clusterrank.criteria.files import FileScope
+from clusterrank.panel.snapshot import load_snapshot, snapshot_scenario
 from tests.panel.factory import KEMEROVO, REPO
 
 

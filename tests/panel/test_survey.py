@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from errors import ValidationFailed
-from panel.survey import load_survey, report, report_json
+from clusterrank.errors import ValidationFailed
+from clusterrank.panel.survey import load_survey, report, report_json
 from tests.panel.factory import PANELS
 
 SEED001 = PANELS / "seed001_social_capital.yaml"

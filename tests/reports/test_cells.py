@@ -12,7 +12,13 @@ import pandas as pd
 import pytest
 from openpyxl.worksheet.worksheet import Worksheet
 
-from reports.cells import FORMULA_STARTS, csv_bytes, safe_frame, safe_text, workbook_bytes
+from clusterrank.reports.cells import (
+    FORMULA_STARTS,
+    csv_bytes,
+    safe_frame,
+    safe_text,
+    workbook_bytes,
+)
 
 
 @pytest.mark.parametrize(

@@ -10,11 +10,11 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from analysis.ranking import rank_scenario
-from analysis.weights import resolve_weights
-from criteria.loading import load_scenario
-from criteria.matrix import decision_matrix
-from reports.export import (
+from clusterrank.analysis.ranking import rank_scenario
+from clusterrank.analysis.weights import resolve_weights
+from clusterrank.criteria.loading import load_scenario
+from clusterrank.criteria.matrix import decision_matrix
+from clusterrank.reports.export import (
     IMPUTED_FILL,
     SHEETS,
     criteria_frame,

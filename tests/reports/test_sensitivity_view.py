@@ -10,11 +10,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from errors import MethodInputError
-from methods.registry import rank
-from methods.sensitivity import StabilityInterval, StabilityResult, stability_intervals
-from methods.sensitivity.common import path_weights
-from reports.sensitivity_view import (
+from clusterrank.errors import MethodInputError
+from clusterrank.methods.registry import rank
+from clusterrank.methods.sensitivity import StabilityInterval, StabilityResult, stability_intervals
+from clusterrank.methods.sensitivity.common import path_weights
+from clusterrank.reports.sensitivity_view import (
     change_distance,
     first_change,
     first_change_sentence,

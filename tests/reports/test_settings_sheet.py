@@ -1,8 +1,8 @@
-"""reports.settings_sheet: the one settings-and-notes sheet of the Ranking and Regions exports."""
+"""clusterrank.reports.settings_sheet: the one settings sheet of the Ranking and Regions exports."""
 
 from __future__ import annotations
 
-from reports.settings_sheet import settings_frame
+from clusterrank.reports.settings_sheet import settings_frame
 
 
 def test_sections_then_notes_in_order() -> None:

@@ -9,19 +9,19 @@ import numpy as np
 import pytest
 import yaml
 
-from analysis.weights import (
+from clusterrank.analysis.weights import (
     WeightReport,
     resolve_weights,
     weights_from_ahp,
     weights_from_data,
     weights_from_sliders,
 )
-from criteria.loading import scenario_from_text
-from criteria.matrix import decision_matrix
-from criteria.models.ahp_file import JudgmentBlock
-from criteria.models.scenario import Scenario
-from errors import ConfigurationError, ValidationFailed
-from reports.weights_yaml import scenario_text_with_weights, weights_spec
+from clusterrank.criteria.loading import scenario_from_text
+from clusterrank.criteria.matrix import decision_matrix
+from clusterrank.criteria.models.ahp_file import JudgmentBlock
+from clusterrank.criteria.models.scenario import Scenario
+from clusterrank.errors import ConfigurationError, ValidationFailed
+from clusterrank.reports.weights_yaml import scenario_text_with_weights, weights_spec
 
 SCENARIOS = Path(__file__).resolve().parents[2] / "configs" / "scenarios"
 TEXT = (SCENARIOS / "kemerovo_clusters.yaml").read_text("utf-8")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from store import Store, open_store
+from clusterrank.store import Store, open_store
 from tests.store.factory import Made, make_panel
 
 

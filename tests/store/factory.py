@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from store import (
+from clusterrank.store import (
     ExpertIdentity,
     FacilitatorAccess,
     NewExpert,
@@ -13,7 +13,7 @@ from store import (
     open_facilitator,
     resolve_token,
 )
-from store.records import NewPanel
+from clusterrank.store.records import NewPanel
 
 SCENARIO = "scenario:\n  id: kemerovo\n  candidates: [a, b, c]\n"
 

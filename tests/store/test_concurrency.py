@@ -10,7 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import sqlalchemy as sa
 
-from store import Store, round_answers
+from clusterrank.store import Store, round_answers
 from tests.store.factory import make_panel
 from tests.store.workers import answer_batch, process_main
 

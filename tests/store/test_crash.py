@@ -10,7 +10,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from store import Store, my_answers, open_store
+from clusterrank.store import Store, my_answers, open_store
 from tests.store.factory import make_panel
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from errors import StoreError
-from store import open_store, resolve_url
-from store.engine import BUSY_TIMEOUT_MS, close_engine, engine_for
+from clusterrank.errors import StoreError
+from clusterrank.store import open_store, resolve_url
+from clusterrank.store.engine import BUSY_TIMEOUT_MS, close_engine, engine_for
 
 
 def test_url_comes_from_db_then_environment_then_default(

@@ -7,10 +7,10 @@ import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
-from errors import StoreError
-from store import migrate, open_store
-from store.engine import engine_for, resolve_url
-from store.models import Base
+from clusterrank.errors import StoreError
+from clusterrank.store import migrate, open_store
+from clusterrank.store.engine import engine_for, resolve_url
+from clusterrank.store.models import Base
 
 TABLES = {
     "alembic_version",

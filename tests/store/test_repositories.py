@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 import sqlalchemy as sa
 
-from errors import AnswersClosed, NotFound, StoreError
-from store import (
+from clusterrank.errors import AnswersClosed, NotFound, StoreError
+from clusterrank.store import (
     NewExpert,
     Store,
     add_experts,
@@ -27,8 +27,8 @@ from store import (
     save_score,
     submit,
 )
-from store.imports import JudgmentIn, ScoreIn, import_answers
-from store.models import ResultSnapshot
+from clusterrank.store.imports import JudgmentIn, ScoreIn, import_answers
+from clusterrank.store.models import ResultSnapshot
 from tests.store.factory import SCENARIO, Made
 
 

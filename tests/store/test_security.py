@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from errors import AccessDenied
-from store import (
+from clusterrank.errors import AccessDenied
+from clusterrank.store import (
     NewExpert,
     Store,
     create_panel,
@@ -24,8 +24,8 @@ from store import (
     save_judgment,
     set_status,
 )
-from store.access import DENIED
-from store.models import Base
+from clusterrank.store.access import DENIED
+from clusterrank.store.models import Base
 from tests.store.factory import Made
 
 INJECTION = "'); DROP TABLE panel; --"

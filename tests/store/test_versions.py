@@ -6,8 +6,8 @@ import threading
 
 import pytest
 
-from errors import Conflict, InvalidAnswer
-from store import Store, my_answers, save_comment, save_judgment, save_score
+from clusterrank.errors import Conflict, InvalidAnswer
+from clusterrank.store import Store, my_answers, save_comment, save_judgment, save_score
 from tests.store.factory import Made
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from typing import Any
 
-from store import open_store, resolve_token, save_judgment
+from clusterrank.store import open_store, resolve_token, save_judgment
 
 
 def answer_batch(url: str, token: str, count: int, wait: Any = None) -> int:

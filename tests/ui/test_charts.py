@@ -6,8 +6,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from criteria.decision_matrix import DecisionMatrix
-from ui.widgets.charts import MAX_BARS, profile_chart, profile_frame, score_bar
+from clusterrank.criteria.decision_matrix import DecisionMatrix
+from clusterrank.ui.widgets.charts import MAX_BARS, profile_chart, profile_frame, score_bar
 
 
 def _matrix(values: list[list[float]], directions: list[int]) -> DecisionMatrix:

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
-import ui.state
+import clusterrank.ui.state
 from tests.helpers.ui import open_page, ranking_ids, start_app
 
 
@@ -22,13 +22,13 @@ def test_first_page_ranks_and_leaves_profile_and_comparison_closed(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     calls: Counter[str] = Counter()
-    real = ui.state.compare_methods
+    real = clusterrank.ui.state.compare_methods
 
     def counted(*args: Any, **kwargs: Any) -> Any:
         calls["compare_methods"] += 1
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(ui.state, "compare_methods", counted)
+    monkeypatch.setattr(clusterrank.ui.state, "compare_methods", counted)
     at = start_app()
     assert len(ranking_ids(at)) == 5
     assert calls["compare_methods"] == 0

@@ -11,8 +11,8 @@ from tests.helpers.ui import TIMEOUT, shown
 def _guarded_app(kind: str) -> None:
     import streamlit as st
 
-    from errors import ConfigurationError, Problem, ValidationFailed
-    from ui.layout import guarded
+    from clusterrank.errors import ConfigurationError, Problem, ValidationFailed
+    from clusterrank.ui.layout import guarded
 
     def body() -> None:
         st.write("before the error")
@@ -59,8 +59,8 @@ def test_any_other_error_is_a_short_internal_error_box() -> None:
 def _callback_app() -> None:
     import streamlit as st
 
-    from errors import MethodInputError
-    from ui.layout import guarded, safe_callback
+    from clusterrank.errors import MethodInputError
+    from clusterrank.ui.layout import guarded, safe_callback
 
     @safe_callback
     def fail() -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analysis.ranking import rank_scenario_file
+from clusterrank.analysis.ranking import rank_scenario_file
 from tests.helpers.ui import ROOT, open_page, ranking_frame, ranking_ids, texts
 
 KEMEROVO = ROOT / "configs" / "scenarios" / "kemerovo_clusters.yaml"

@@ -16,11 +16,11 @@ from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
-from analysis.ranking import rank_scenario_file
+from clusterrank.analysis.ranking import rank_scenario_file
+from clusterrank.ui.widgets import regions_data
 from tests.criteria.regional.test_hhi_seed003 import PRINTED_HHI, _exact_hhi
 from tests.helpers.ui import ROOT, open_page, ranking_frame, texts
 from tests.helpers.ui import shown as seen
-from ui.widgets import regions_data
 
 UK = ROOT / "configs" / "scenarios" / "uk_nuts2_innovation.yaml"
 EU = ROOT / "configs" / "scenarios" / "eu_nuts2_regions.yaml"

@@ -13,11 +13,11 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-import analysis.sensitivity as sensitivity
-import ui.widgets.sensitivity_runs as runs
-from criteria.loading import load_scenario
-from errors import MethodInputError
-from reports.sensitivity_view import first_change, first_change_sentence
+import clusterrank.analysis.sensitivity as sensitivity
+import clusterrank.ui.widgets.sensitivity_runs as runs
+from clusterrank.criteria.loading import load_scenario
+from clusterrank.errors import MethodInputError
+from clusterrank.reports.sensitivity_view import first_change, first_change_sentence
 from tests.helpers.ui import ROOT, open_page, texts
 from tests.helpers.ui import shown as seen
 

@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
-import analysis.sensitivity as sensitivity
-import ui.widgets.sensitivity_runs as runs
-from criteria.loading import load_scenario
+import clusterrank.analysis.sensitivity as sensitivity
+import clusterrank.ui.widgets.sensitivity_runs as runs
+from clusterrank.criteria.loading import load_scenario
 from tests.helpers.ui import ROOT, open_page
 
 KEMEROVO = ROOT / "configs" / "scenarios" / "kemerovo_clusters.yaml"

@@ -1,4 +1,4 @@
-"""ui.plain: user text escaped so Streamlit's Markdown shows it as written."""
+"""clusterrank.ui.plain: user text escaped so Streamlit's Markdown shows it as written."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import re
 
 import pytest
 
+from clusterrank.ui.plain import code, plain, plain_values
 from tests.helpers.ui import shown
-from ui.plain import code, plain, plain_values
 
 PAYLOADS = [
     "![t](http://127.0.0.1:9/track.png)",

@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
-import methods.sensitivity.agreement
-import ui.loaders
-import ui.state
+import clusterrank.methods.sensitivity.agreement
+import clusterrank.ui.loaders
+import clusterrank.ui.state
 from tests.helpers.ui import open_page
 
 Calls = Counter[str]
@@ -31,12 +31,12 @@ def _count(monkeypatch: pytest.MonkeyPatch, module: object, name: str, calls: Ca
 @pytest.fixture
 def calls(monkeypatch: pytest.MonkeyPatch) -> Calls:
     counter: Calls = Counter()
-    _count(monkeypatch, ui.state, "rank_scenario", counter)
-    _count(monkeypatch, methods.sensitivity.agreement, "rank", counter)
-    _count(monkeypatch, ui.state, "weights_from_sliders", counter)
-    _count(monkeypatch, ui.state, "resolve_weights", counter)
-    _count(monkeypatch, ui.loaders, "scenario_from_text", counter)
-    _count(monkeypatch, ui.loaders, "decision_matrix", counter)
+    _count(monkeypatch, clusterrank.ui.state, "rank_scenario", counter)
+    _count(monkeypatch, clusterrank.methods.sensitivity.agreement, "rank", counter)
+    _count(monkeypatch, clusterrank.ui.state, "weights_from_sliders", counter)
+    _count(monkeypatch, clusterrank.ui.state, "resolve_weights", counter)
+    _count(monkeypatch, clusterrank.ui.loaders, "scenario_from_text", counter)
+    _count(monkeypatch, clusterrank.ui.loaders, "decision_matrix", counter)
     return counter
 
 

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ui.widgets.saaty import (
+from clusterrank.ui.widgets.saaty import (
     POSITIONS,
     SCALE_LABELS,
     format_value,

@@ -7,14 +7,14 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from methods.sensitivity import (
+from clusterrank.methods.sensitivity import (
     JudgmentPerturbation,
     ahp_uncertainty,
     method_agreement,
     smaa,
     sweep,
 )
-from ui.widgets.sensitivity_charts import (
+from clusterrank.ui.widgets.sensitivity_charts import (
     MAX_HEAT,
     MAX_LINES,
     acceptability_frame,
@@ -23,7 +23,7 @@ from ui.widgets.sensitivity_charts import (
     sweep_chart,
     sweep_frame,
 )
-from ui.widgets.sensitivity_weight_charts import (
+from clusterrank.ui.widgets.sensitivity_weight_charts import (
     CURRENT,
     ahp_chart,
     ahp_frame,

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ui.widgets.weight_logic import TOTAL, max_allowed, rebalance, to_percent
+from clusterrank.ui.widgets.weight_logic import TOTAL, max_allowed, rebalance, to_percent
 
 KEYS = ("a", "b", "c", "d")
 weights_st = st.lists(

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from reports.export import SHEETS, ranking_csv, results_frame, workbook
-from ui import state
-from ui.layout import guarded
-from ui.plain import plain
-from ui.widgets.scenario_download import scenario_download
+from clusterrank.reports.export import SHEETS, ranking_csv, results_frame, workbook
+from clusterrank.ui import state
+from clusterrank.ui.layout import guarded
+from clusterrank.ui.plain import plain
+from clusterrank.ui.widgets.scenario_download import scenario_download
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

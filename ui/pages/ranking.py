@@ -11,15 +11,15 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis.report import RankingReport
-from methods.info import MethodInfo
-from methods.registry import available_methods
-from ui import state
-from ui.layout import guarded, notes_box, safe_callback
-from ui.plain import plain
-from ui.widgets import charts
-from ui.widgets.method_picker import method_picker
-from ui.widgets.ranking_table import change_text, show_ranking
+from clusterrank.analysis.report import RankingReport
+from clusterrank.methods.info import MethodInfo
+from clusterrank.methods.registry import available_methods
+from clusterrank.ui import state
+from clusterrank.ui.layout import guarded, notes_box, safe_callback
+from clusterrank.ui.plain import plain
+from clusterrank.ui.widgets import charts
+from clusterrank.ui.widgets.method_picker import method_picker
+from clusterrank.ui.widgets.ranking_table import change_text, show_ranking
 
 COMPARE_DEFAULT = ("topsis", "wsm", "vikor", "promethee_ii", "spotis", "pymcdm_topsis")
 

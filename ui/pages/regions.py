@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from errors import ClusterRankError, ValidationFailed
-from ui.layout import guarded, notes_box, settings_text, show_error, show_problems
-from ui.plain import plain
-from ui.widgets import regions_specialisation as sections
-from ui.widgets.regions_compare import comparison
-from ui.widgets.regions_data import TableSource, specialisation, table_info
-from ui.widgets.regions_export import specialisation_downloads
-from ui.widgets.regions_source import table_options, table_source
+from clusterrank.errors import ClusterRankError, ValidationFailed
+from clusterrank.ui.layout import guarded, notes_box, settings_text, show_error, show_problems
+from clusterrank.ui.plain import plain
+from clusterrank.ui.widgets import regions_specialisation as sections
+from clusterrank.ui.widgets.regions_compare import comparison
+from clusterrank.ui.widgets.regions_data import TableSource, specialisation, table_info
+from clusterrank.ui.widgets.regions_export import specialisation_downloads
+from clusterrank.ui.widgets.regions_source import table_options, table_source
 
 
 def _specialisation(source: TableSource) -> None:

@@ -9,14 +9,14 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from criteria.decision_matrix import DecisionMatrix
-from criteria.models.scenario import Scenario
-from errors import Problem, ValidationFailed
-from ui import state
-from ui.layout import guarded, notes_box, safe_callback, settings_text, show_problems
-from ui.loaders import Upload, load_shipped, load_uploaded, shipped_scenarios
-from ui.plain import code, plain
-from ui.widgets.weight_sliders import ARROWS
+from clusterrank.criteria.decision_matrix import DecisionMatrix
+from clusterrank.criteria.models.scenario import Scenario
+from clusterrank.errors import Problem, ValidationFailed
+from clusterrank.ui import state
+from clusterrank.ui.layout import guarded, notes_box, safe_callback, settings_text, show_problems
+from clusterrank.ui.loaders import Upload, load_shipped, load_uploaded, shipped_scenarios
+from clusterrank.ui.plain import code, plain
+from clusterrank.ui.widgets.weight_sliders import ARROWS
 
 IMPUTED_STYLE = "background-color: #ffe7b3"
 ILLUSTRATIVE_STYLE = "background-color: #e5d4f5; font-style: italic"

@@ -16,14 +16,18 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from analysis.sensitivity import SensitivityInputs
-from reports.sensitivity_view import first_change, first_change_sentence, stability_table
-from ui import state
-from ui.layout import guarded, notes_box, settings_text
-from ui.plain import plain, plain_values
-from ui.widgets import sensitivity_charts as charts
-from ui.widgets import sensitivity_runs as runs
-from ui.widgets import sensitivity_smaa, sensitivity_weight_charts
+from clusterrank.analysis.sensitivity import SensitivityInputs
+from clusterrank.reports.sensitivity_view import (
+    first_change,
+    first_change_sentence,
+    stability_table,
+)
+from clusterrank.ui import state
+from clusterrank.ui.layout import guarded, notes_box, settings_text
+from clusterrank.ui.plain import plain, plain_values
+from clusterrank.ui.widgets import sensitivity_charts as charts
+from clusterrank.ui.widgets import sensitivity_runs as runs
+from clusterrank.ui.widgets import sensitivity_smaa, sensitivity_weight_charts
 
 PERCENT = st.column_config.NumberColumn(format="percent")
 LEVEL_TITLES = {"winner": "the winner", "ranking": "the whole ranking"}

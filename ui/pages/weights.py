@@ -13,14 +13,14 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from analysis.weights import WeightReport
-from methods.registry import available_methods
-from ui import ahp_state, state
-from ui.layout import guarded, notes_box, safe_callback, settings_text
-from ui.plain import plain
-from ui.widgets import ahp_judgments, weight_sliders
-from ui.widgets.ranking_table import show_ranking
-from ui.widgets.scenario_download import scenario_download
+from clusterrank.analysis.weights import WeightReport
+from clusterrank.methods.registry import available_methods
+from clusterrank.ui import ahp_state, state
+from clusterrank.ui.layout import guarded, notes_box, safe_callback, settings_text
+from clusterrank.ui.plain import plain
+from clusterrank.ui.widgets import ahp_judgments, weight_sliders
+from clusterrank.ui.widgets.ranking_table import show_ranking
+from clusterrank.ui.widgets.scenario_download import scenario_download
 
 MODE_PICK = "weight_mode__pick"
 OBJECTIVE_PICK = "objective__pick"

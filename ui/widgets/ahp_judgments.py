@@ -17,14 +17,14 @@ from functools import partial
 
 import streamlit as st
 
-from analysis.ahp_report import AHPBlock
-from analysis.weights import WeightReport
-from methods.ahp import JudgmentFix
-from ui import ahp_state
-from ui.layout import safe_callback
-from ui.plain import plain
-from ui.state import seed_widget
-from ui.widgets.saaty import (
+from clusterrank.analysis.ahp_report import AHPBlock
+from clusterrank.analysis.weights import WeightReport
+from clusterrank.methods.ahp import JudgmentFix
+from clusterrank.ui import ahp_state
+from clusterrank.ui.layout import safe_callback
+from clusterrank.ui.plain import plain
+from clusterrank.ui.state import seed_widget
+from clusterrank.ui.widgets.saaty import (
     SCALE_LABELS,
     position_to_value,
     sentence,

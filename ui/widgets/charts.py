@@ -13,7 +13,7 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from criteria.decision_matrix import DecisionMatrix
+from clusterrank.criteria.decision_matrix import DecisionMatrix
 
 MAX_BARS = 30
 """The bar chart shows at most this many candidates (the best ones); the table has them all."""

@@ -12,9 +12,9 @@ from typing import Any
 
 import streamlit as st
 
-from methods.info import MethodInfo, SettingInfo
-from ui import state
-from ui.layout import safe_callback
+from clusterrank.methods.info import MethodInfo, SettingInfo
+from clusterrank.ui import state
+from clusterrank.ui.layout import safe_callback
 
 PICK = "method__pick"
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from analysis.report import RankingReport
-from ui import state
-from ui.plain import plain
+from clusterrank.analysis.report import RankingReport
+from clusterrank.ui import state
+from clusterrank.ui.plain import plain
 
 
 def change_text(change: int | None) -> str:

@@ -13,17 +13,17 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from analysis.report import RankingReport
-from criteria.decision_matrix import DecisionMatrix
-from criteria.models.scenario import Scenario
-from reports.regions_view import explained_cells
-from ui.layout import notes_box
-from ui.plain import plain
-from ui.widgets import charts
-from ui.widgets.regions_charts import comparison_chart
-from ui.widgets.regions_data import attribution, regional_ranking, regional_scenarios
-from ui.widgets.regions_export import comparison_downloads
-from ui.widgets.regions_source import choice
+from clusterrank.analysis.report import RankingReport
+from clusterrank.criteria.decision_matrix import DecisionMatrix
+from clusterrank.criteria.models.scenario import Scenario
+from clusterrank.reports.regions_view import explained_cells
+from clusterrank.ui.layout import notes_box
+from clusterrank.ui.plain import plain
+from clusterrank.ui.widgets import charts
+from clusterrank.ui.widgets.regions_charts import comparison_chart
+from clusterrank.ui.widgets.regions_data import attribution, regional_ranking, regional_scenarios
+from clusterrank.ui.widgets.regions_export import comparison_downloads
+from clusterrank.ui.widgets.regions_source import choice
 
 MAX_REGIONS = 4
 

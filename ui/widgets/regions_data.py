@@ -15,11 +15,11 @@ from pathlib import Path
 
 import streamlit as st
 
-from analysis.ranking import rank_scenario
-from analysis.report import RankingReport
-from criteria.regional import DEFAULT_RULES_PATH, load_screening_rules
-from errors import ValidationFailed
-from reports.regions_view import (
+from clusterrank.analysis.ranking import rank_scenario
+from clusterrank.analysis.report import RankingReport
+from clusterrank.criteria.regional import DEFAULT_RULES_PATH, load_screening_rules
+from clusterrank.errors import ValidationFailed
+from clusterrank.reports.regions_view import (
     SpecialisationView,
     TableInfo,
     data_attribution,
@@ -28,8 +28,8 @@ from reports.regions_view import (
     specialisation_view,
     tables_workbook,
 )
-from ui import state
-from ui.loaders import CONFIGS, SCENARIOS, Loaded, load_shipped
+from clusterrank.ui import state
+from clusterrank.ui.loaders import CONFIGS, SCENARIOS, Loaded, load_shipped
 
 DATA = CONFIGS / "data"
 README = DATA / "README_regional.md"

@@ -11,10 +11,10 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from reports.regions_view import SpecialisationView, tables_csv, tables_workbook
-from reports.settings_sheet import settings_frame
-from ui.widgets.regions_data import TableSource, workbook
-from ui.widgets.regions_source import Options
+from clusterrank.reports.regions_view import SpecialisationView, tables_csv, tables_workbook
+from clusterrank.reports.settings_sheet import settings_frame
+from clusterrank.ui.widgets.regions_data import TableSource, workbook
+from clusterrank.ui.widgets.regions_source import Options
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -14,9 +14,9 @@ from typing import Any
 
 import streamlit as st
 
-from reports.regions_view import TableInfo
-from ui import state
-from ui.widgets.regions_data import TableSource, read_shipped, rule_sets, shipped
+from clusterrank.reports.regions_view import TableInfo
+from clusterrank.ui import state
+from clusterrank.ui.widgets.regions_data import TableSource, read_shipped, rule_sets, shipped
 
 LAYOUT_HELP = (
     "**Long** CSV: `region_id, sector_id, value` plus optional `measure, unit, year, "

@@ -10,11 +10,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from reports.regions_view import SpecialisationView
-from ui.plain import code, plain
-from ui.widgets import regions_charts as charts
-from ui.widgets.regions_data import rule_sets
-from ui.widgets.regions_source import choice
+from clusterrank.reports.regions_view import SpecialisationView
+from clusterrank.ui.plain import code, plain
+from clusterrank.ui.widgets import regions_charts as charts
+from clusterrank.ui.widgets.regions_data import rule_sets
+from clusterrank.ui.widgets.regions_source import choice
 
 
 def year_shown(view: SpecialisationView) -> int | None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from reports.weights_yaml import scenario_text_with_weights
-from ui import ahp_state, state
+from clusterrank.reports.weights_yaml import scenario_text_with_weights
+from clusterrank.ui import ahp_state, state
 
 
 def scenario_download(*, key: str) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 import altair as alt
 import pandas as pd
 
-from methods.sensitivity import SMAAResult, SweepResult
+from clusterrank.methods.sensitivity import SMAAResult, SweepResult
 
 MAX_LINES = 12
 """A sweep chart draws at most this many candidates (those reaching the best ranks)."""

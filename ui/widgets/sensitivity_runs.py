@@ -23,7 +23,7 @@ from typing import Any
 
 import streamlit as st
 
-from analysis.sensitivity import (
+from clusterrank.analysis.sensitivity import (
     SamplingKind,
     SensitivityInputs,
     run_agreement,
@@ -33,15 +33,15 @@ from analysis.sensitivity import (
     run_sweep,
     sensitivity_inputs,
 )
-from errors import ClusterRankError
-from methods.sensitivity import (
+from clusterrank.errors import ClusterRankError
+from clusterrank.methods.sensitivity import (
     AgreementResult,
     AHPUncertaintyResult,
     SMAAResult,
     StabilityResult,
     SweepResult,
 )
-from ui import state
+from clusterrank.ui import state
 
 log = logging.getLogger("clusterrank.ui")
 

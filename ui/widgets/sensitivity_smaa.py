@@ -14,13 +14,13 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from analysis.sensitivity import SensitivityInputs
-from methods.sensitivity import SMAAResult
-from ui.layout import notes_box, show_error
-from ui.plain import plain
-from ui.widgets import sensitivity_charts as charts
-from ui.widgets import sensitivity_runs as runs
-from ui.widgets import sensitivity_weight_charts as wcharts
+from clusterrank.analysis.sensitivity import SensitivityInputs
+from clusterrank.methods.sensitivity import SMAAResult
+from clusterrank.ui.layout import notes_box, show_error
+from clusterrank.ui.plain import plain
+from clusterrank.ui.widgets import sensitivity_charts as charts
+from clusterrank.ui.widgets import sensitivity_runs as runs
+from clusterrank.ui.widgets import sensitivity_weight_charts as wcharts
 
 SAMPLE_OPTIONS = (1_000, 2_000, 5_000, 10_000, 20_000, 50_000, 100_000, 200_000, 500_000, 10**6)
 DEFAULT_SAMPLES = 5_000

@@ -13,7 +13,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from methods.sensitivity import AHPUncertaintyResult, SMAAResult
+from clusterrank.methods.sensitivity import AHPUncertaintyResult, SMAAResult
 
 CURRENT = "weights in use"
 MAX_SERIES = 8

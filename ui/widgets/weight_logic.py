@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 
-from analysis.weights import SLIDER_TOTAL
+from clusterrank.analysis.weights import SLIDER_TOTAL
 
 TOTAL = SLIDER_TOTAL
 """Every block of sliders sums to this (the sliders show percent); the percentages go to

@@ -12,13 +12,13 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from analysis.weights import WeightReport
-from criteria.models.criteria_set import Criterion, Group
-from criteria.models.scenario import Scenario
-from ui import state
-from ui.layout import safe_callback
-from ui.plain import plain
-from ui.widgets.weight_logic import rebalance
+from clusterrank.analysis.weights import WeightReport
+from clusterrank.criteria.models.criteria_set import Criterion, Group
+from clusterrank.criteria.models.scenario import Scenario
+from clusterrank.ui import state
+from clusterrank.ui.layout import safe_callback
+from clusterrank.ui.plain import plain
+from clusterrank.ui.widgets.weight_logic import rebalance
 
 ARROWS = {"benefit": "↑ benefit", "cost": "↓ cost"}
 

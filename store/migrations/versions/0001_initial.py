@@ -30,7 +30,10 @@ def _fk(name: str, target: str, nullable: bool = False) -> sa.Column[int]:
 
 def _panel_fk() -> sa.Column[str]:
     return sa.Column(
-        "panel_id", sa.String(32), sa.ForeignKey("panel.id", ondelete="CASCADE"), nullable=False
+        "panel_id",
+        sa.String(32),
+        sa.ForeignKey("panel.id", ondelete="CASCADE"),
+        nullable=False,
     )
 
 

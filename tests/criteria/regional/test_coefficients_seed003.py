@@ -9,12 +9,12 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from criteria.regional import (
+from clusterrank.criteria.regional import (
     marketability_coefficient,
     per_capita_production_coefficient,
     read_tidy_csv,
 )
-from errors import ValidationFailed
+from clusterrank.errors import ValidationFailed
 
 DATA = Path(__file__).resolve().parents[3] / "configs/data"
 

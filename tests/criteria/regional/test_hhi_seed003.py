@@ -9,14 +9,14 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from criteria.regional import (
+from clusterrank.criteria.regional import (
     hhi,
     hhi_table,
     normalised_hhi,
     read_region_sector_table,
     specialisation_report,
 )
-from errors import ValidationFailed
+from clusterrank.errors import ValidationFailed
 
 TABLE1 = Path(__file__).resolve().parents[3] / "configs/data/seed003_table1_gva_structure.csv"
 

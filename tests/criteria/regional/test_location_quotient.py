@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from criteria.regional import location_quotients
-from errors import ValidationFailed
+from clusterrank.criteria.regional import location_quotients
+from clusterrank.errors import ValidationFailed
 
 
 def test_farhauer_kroell_textbook_example() -> None:

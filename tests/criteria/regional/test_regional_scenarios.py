@@ -7,8 +7,8 @@ from pathlib import Path
 
 import numpy as np
 
-from analysis.ranking import rank_scenario
-from criteria import decision_matrix, load_scenario
+from clusterrank.analysis.ranking import rank_scenario
+from clusterrank.criteria import decision_matrix, load_scenario
 
 ROOT = Path(__file__).resolve().parents[3]
 

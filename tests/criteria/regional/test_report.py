@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from criteria.regional import (
+from clusterrank.criteria.regional import (
     RegionSectorTable,
     hhi_table,
     location_quotients,
@@ -16,7 +16,7 @@ from criteria.regional import (
     regional_indicator_values,
     specialisation_report,
 )
-from errors import ValidationFailed
+from clusterrank.errors import ValidationFailed
 
 SECTORS = ["agri", "mining", "manuf", "services"]
 FIGURES = {  # employment, thousand persons; establishments, units

@@ -6,8 +6,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from criteria.regional import load_screening_rules, screen, screening_rules_from_text
-from errors import ValidationFailed
+from clusterrank.criteria.regional import load_screening_rules, screen, screening_rules_from_text
+from clusterrank.errors import ValidationFailed
 
 RULES = """rule_sets:
   - id: demo

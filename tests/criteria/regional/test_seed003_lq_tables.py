@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from criteria.regional import load_screening_rules, read_tidy_csv, screen
+from clusterrank.criteria.regional import load_screening_rules, read_tidy_csv, screen
 
 DATA = Path(__file__).resolve().parents[3] / "configs/data"
 

@@ -7,8 +7,8 @@ import io
 import numpy as np
 import pytest
 
-from criteria.regional import read_region_sector_table
-from errors import ValidationFailed
+from clusterrank.criteria.regional import read_region_sector_table
+from clusterrank.errors import ValidationFailed
 
 LONG = """# comment line: source of the figures
 region_id,region_name,sector_id,sector_name,measure,value,unit

@@ -7,9 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from errors import ConfigurationError, MethodInputError
-from methods.ahp import aggregate_judgments, aggregate_priorities, analyse, consensus
-from methods.ahp.group import min_alpha_diversity
+from clusterrank.errors import ConfigurationError, MethodInputError
+from clusterrank.methods.ahp import aggregate_judgments, aggregate_priorities, analyse, consensus
+from clusterrank.methods.ahp.group import min_alpha_diversity
 from tests.methods.ahp.test_priorities import random_saaty_matrix
 
 

@@ -8,9 +8,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from errors import MethodInputError
-from methods.ahp import analyse, complete, harker_priorities, llsm_priorities, priorities
-from methods.ahp.incomplete import components, harker_matrix
+from clusterrank.errors import MethodInputError
+from clusterrank.methods.ahp import (
+    analyse,
+    complete,
+    harker_priorities,
+    llsm_priorities,
+    priorities,
+)
+from clusterrank.methods.ahp.incomplete import components, harker_matrix
 from tests.methods.ahp.test_priorities import HOUSE_CRITERIA, consistent, random_saaty_matrix
 
 FloatArray = npt.NDArray[np.float64]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from errors import MethodInputError
-from methods.ahp import SAATY_SCALE, analyse, most_inconsistent
+from clusterrank.errors import MethodInputError
+from clusterrank.methods.ahp import SAATY_SCALE, analyse, most_inconsistent
 from tests.methods.ahp.test_priorities import HOUSE_CRITERIA, consistent
 
 # w chosen so every ratio w_i / w_j is on the 1-9 scale (1, 2, 4, 8 and reciprocals).

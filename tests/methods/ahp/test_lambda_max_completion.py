@@ -1,4 +1,4 @@
-"""methods.ahp.optimal_completion: the completion of minimal λmax, and its setting.
+"""clusterrank.methods.ahp.optimal_completion: the completion of minimal λmax, and its setting.
 
 Known answers from Bozóki, Fülöp & Rónyai (2010), "On optimal completion of incomplete
 pairwise comparison matrices", Mathematical and Computer Modelling 52, 318–333; properties
@@ -17,8 +17,8 @@ import numpy.typing as npt
 import pytest
 from scipy.optimize import minimize
 
-from errors import ConfigurationError, MethodInputError
-from methods.ahp import (
+from clusterrank.errors import ConfigurationError, MethodInputError
+from clusterrank.methods.ahp import (
     COMPLETIONS,
     analyse,
     complete,
@@ -26,9 +26,9 @@ from methods.ahp import (
     lambda_max_completion,
     most_inconsistent,
 )
-from methods.ahp.incomplete import components
-from methods.ahp.optimal_completion import slopes
-from methods.ahp.random_index import SAATY_SCALE
+from clusterrank.methods.ahp.incomplete import components
+from clusterrank.methods.ahp.optimal_completion import slopes
+from clusterrank.methods.ahp.random_index import SAATY_SCALE
 
 NAN = math.nan
 FloatArray = npt.NDArray[np.float64]

@@ -5,9 +5,14 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from errors import MethodInputError
-from methods.ahp import analyse, check_pairwise, pairwise_from_judgments, parse_judgment_value
-from methods.ahp.pairwise import format_judgment
+from clusterrank.errors import MethodInputError
+from clusterrank.methods.ahp import (
+    analyse,
+    check_pairwise,
+    pairwise_from_judgments,
+    parse_judgment_value,
+)
+from clusterrank.methods.ahp.pairwise import format_judgment
 
 
 @pytest.mark.parametrize(

@@ -11,9 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pymcdm.weights.subjective import AHP
 
-from errors import ConfigurationError, MethodInputError
-from methods.ahp import SAATY_SCALE, analyse, derive, priorities
-from methods.ahp.consistency import consistency_index, consistency_ratio
+from clusterrank.errors import ConfigurationError, MethodInputError
+from clusterrank.methods.ahp import SAATY_SCALE, analyse, derive, priorities
+from clusterrank.methods.ahp.consistency import consistency_index, consistency_ratio
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -235,7 +235,7 @@ def test_bad_settings() -> None:
 
 def test_derive_rejects_incomplete_and_nonpositive() -> None:
     """derive() works on complete positive matrices only; it says where to go otherwise."""
-    with pytest.raises(MethodInputError, match=r"use methods\.ahp\.consistency\.analyse"):
+    with pytest.raises(MethodInputError, match=r"use clusterrank\.methods\.ahp\.consistency"):
         derive(np.array([[1, np.nan], [np.nan, 1]]))
     with pytest.raises(MethodInputError, match="must be > 0"):
         derive(np.array([[1, -2], [-0.5, 1]]))

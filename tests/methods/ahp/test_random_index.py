@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from errors import ConfigurationError, MethodInputError
-from methods.ahp.random_index import (
+from clusterrank.errors import ConfigurationError, MethodInputError
+from clusterrank.methods.ahp.random_index import (
     SAATY_SCALE,
     TABLES,
     get_table,

@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from errors import ConfigurationError, MethodInputError
-from methods.ahp import (
+from clusterrank.errors import ConfigurationError, MethodInputError
+from clusterrank.methods.ahp import (
     analyse,
     analyse_hierarchy,
     local_priorities,

@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy import stats
 
-from errors import MethodInputError
-from methods.group import chi2_sf, regularized_gamma_q
+from clusterrank.errors import MethodInputError
+from clusterrank.methods.group import chi2_sf, regularized_gamma_q
 
 
 def test_closed_forms() -> None:

@@ -7,9 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from errors import MethodInputError
-from methods.ahp.group import consensus
-from methods.group import CONSENSUS_LEVELS, consensus_word, node_consensus
+from clusterrank.errors import MethodInputError
+from clusterrank.methods.ahp.group import consensus
+from clusterrank.methods.group import CONSENSUS_LEVELS, consensus_word, node_consensus
 
 
 @pytest.mark.parametrize(

@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from errors import ConfigurationError, MethodInputError
-from methods.group import (
+from clusterrank.errors import ConfigurationError, MethodInputError
+from clusterrank.methods.group import (
     items_without_consensus,
     nodes_without_consensus,
     saaty_position,

@@ -7,9 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from errors import MethodInputError
-from methods.ahp import aggregate_priorities
-from methods.group import expert_weights
+from clusterrank.errors import MethodInputError
+from clusterrank.methods.ahp import aggregate_priorities
+from clusterrank.methods.group import expert_weights
 
 
 def test_equal_by_default_with_the_equal_alternative() -> None:

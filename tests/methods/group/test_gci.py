@@ -9,11 +9,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from errors import MethodInputError
-from methods.ahp import analyse
-from methods.ahp.priorities import geometric_mean_priorities
-from methods.ahp.random_index import random_index
-from methods.group import gci, gci_threshold
+from clusterrank.errors import MethodInputError
+from clusterrank.methods.ahp import analyse
+from clusterrank.methods.ahp.priorities import geometric_mean_priorities
+from clusterrank.methods.ahp.random_index import random_index
+from clusterrank.methods.group import gci, gci_threshold
 from tests.methods.ahp.test_priorities import random_saaty_matrix
 
 

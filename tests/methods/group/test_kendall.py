@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy import stats
 
-from errors import MethodInputError
-from methods.group import average_ranks, kendall_w
+from clusterrank.errors import MethodInputError
+from clusterrank.methods.group import average_ranks, kendall_w
 
 
 def test_hand_example_without_ties() -> None:

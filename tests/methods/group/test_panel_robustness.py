@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from errors import MethodInputError
-from methods.ahp import aggregate_priorities
-from methods.group import (
+from clusterrank.errors import MethodInputError
+from clusterrank.methods.ahp import aggregate_priorities
+from clusterrank.methods.group import (
     MAX_RESAMPLES,
     PanelProblem,
     bootstrap_experts,
@@ -21,7 +21,7 @@ from methods.group import (
     panel_problem,
     summarize_scores,
 )
-from methods.registry import rank
+from clusterrank.methods.registry import rank
 
 DIRECTIONS = [1, 1, -1, 1]
 FloatArray = npt.NDArray[np.float64]

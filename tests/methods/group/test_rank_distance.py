@@ -6,8 +6,8 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from methods.group import footrule, kendall_distance
-from methods.group.rank_distance import max_footrule, max_kendall_distance
+from clusterrank.methods.group import footrule, kendall_distance
+from clusterrank.methods.group.rank_distance import max_footrule, max_kendall_distance
 
 
 def test_reversal_reaches_the_maxima() -> None:

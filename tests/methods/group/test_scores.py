@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from errors import MethodInputError
-from methods.group import summarize_scores
+from clusterrank.errors import MethodInputError
+from clusterrank.methods.group import summarize_scores
 
 
 def test_one_item_by_hand() -> None:

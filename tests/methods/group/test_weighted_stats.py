@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy import stats
 
-from errors import ConfigurationError, MethodInputError
-from methods.group import aggregate_batch, weighted_quantile
+from clusterrank.errors import ConfigurationError, MethodInputError
+from clusterrank.methods.group import aggregate_batch, weighted_quantile
 
 
 def test_quartiles_of_1_2_3_4_by_definition() -> None:

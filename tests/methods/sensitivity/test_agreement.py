@@ -5,9 +5,14 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from errors import MethodInputError
-from methods.registry import rank
-from methods.sensitivity import DEFAULT_METHODS, MethodSpec, copeland_consensus, method_agreement
+from clusterrank.errors import MethodInputError
+from clusterrank.methods.registry import rank
+from clusterrank.methods.sensitivity import (
+    DEFAULT_METHODS,
+    MethodSpec,
+    copeland_consensus,
+    method_agreement,
+)
 from tests.helpers.problems import build_problem
 
 

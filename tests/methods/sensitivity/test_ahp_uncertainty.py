@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from errors import MethodInputError
-from methods.ahp import analyse
-from methods.sensitivity import JudgmentPerturbation, ahp_uncertainty, method_ranker
+from clusterrank.errors import MethodInputError
+from clusterrank.methods.ahp import analyse
+from clusterrank.methods.sensitivity import JudgmentPerturbation, ahp_uncertainty, method_ranker
 from tests.helpers.problems import build_problem
 
 # Saaty (1980)-style 4×4 judgments, CR about 0.04.

@@ -9,12 +9,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from errors import MethodInputError
-from methods.registry import get_batch_scorer
-from methods.result import ranks_from_scores
-from methods.sensitivity.common import competition_ranks
-from methods.sensitivity.rankcount import RankAccumulator
-from methods.sensitivity.rankkey import topsis_key
+from clusterrank.errors import MethodInputError
+from clusterrank.methods.registry import get_batch_scorer
+from clusterrank.methods.result import ranks_from_scores
+from clusterrank.methods.sensitivity.common import competition_ranks
+from clusterrank.methods.sensitivity.rankcount import RankAccumulator
+from clusterrank.methods.sensitivity.rankkey import topsis_key
 from tests.helpers.problems import build_problem
 
 FloatArray = npt.NDArray[np.float64]

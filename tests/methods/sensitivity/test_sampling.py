@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from errors import MethodInputError
-from methods.sensitivity.common import block_generator
-from methods.sensitivity.sampling import DataUncertainty, WeightSampling, draw_matrix
+from clusterrank.errors import MethodInputError
+from clusterrank.methods.sensitivity.common import block_generator
+from clusterrank.methods.sensitivity.sampling import DataUncertainty, WeightSampling, draw_matrix
 
 N = 20_000
 

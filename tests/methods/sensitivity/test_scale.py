@@ -6,15 +6,21 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from errors import MethodInputError
-from methods.registry import BatchScorer, get_batch_scorer
-from methods.result import IntArray
-from methods.sensitivity import ahp_uncertainty, method_agreement, smaa, stability_intervals, sweep
-from methods.sensitivity.common import competition_ranks, path_weights
-from methods.sensitivity.crossings import path_crossings
-from methods.sensitivity.level_scan import Level
-from methods.sensitivity.limits import MAX_AHP_DRAWS, MAX_GRID, MAX_SMAA_SAMPLES
-from methods.sensitivity.stability import _criterion, _describe
+from clusterrank.errors import MethodInputError
+from clusterrank.methods.registry import BatchScorer, get_batch_scorer
+from clusterrank.methods.result import IntArray
+from clusterrank.methods.sensitivity import (
+    ahp_uncertainty,
+    method_agreement,
+    smaa,
+    stability_intervals,
+    sweep,
+)
+from clusterrank.methods.sensitivity.common import competition_ranks, path_weights
+from clusterrank.methods.sensitivity.crossings import path_crossings
+from clusterrank.methods.sensitivity.level_scan import Level
+from clusterrank.methods.sensitivity.limits import MAX_AHP_DRAWS, MAX_GRID, MAX_SMAA_SAMPLES
+from clusterrank.methods.sensitivity.stability import _criterion, _describe
 from tests.helpers.problems import build_problem
 
 
@@ -107,7 +113,7 @@ def test_stability_work_per_criterion_does_not_grow_with_the_number_of_crossings
     """2,000 × 60 reached 24 GB: every crossing of every pair was bisected with all m
     candidates scored. Now one criterion costs at most the grid, one bisection per level and
     side (about 13 steps each) and a few end points, whatever m."""
-    import methods.sensitivity.stability as stability
+    import clusterrank.methods.sensitivity.stability as stability
 
     p = build_problem(m, 4, seed=1)
     counter: list[CountingScorer] = []

@@ -9,11 +9,11 @@ import pytest
 from pymcdm import normalizations as pn
 from pymcdm.methods import TOPSIS
 
-from errors import ConfigurationError, MethodInputError
-from methods.registry import get_batch_scorer
-from methods.result import ranks_from_scores
-from methods.sensitivity import DataUncertainty, WeightSampling, smaa
-from methods.sensitivity.common import block_generator, competition_ranks
+from clusterrank.errors import ConfigurationError, MethodInputError
+from clusterrank.methods.registry import get_batch_scorer
+from clusterrank.methods.result import ranks_from_scores
+from clusterrank.methods.sensitivity import DataUncertainty, WeightSampling, smaa
+from clusterrank.methods.sensitivity.common import block_generator, competition_ranks
 from tests.helpers.problems import build_problem
 
 # Two candidates, two benefit criteria; "max" normalisation gives A = (1, 0.25), B = (0.4, 1).

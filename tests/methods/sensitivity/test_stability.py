@@ -6,11 +6,11 @@ import numpy as np
 import numpy.typing as npt
 import pytest
 
-from errors import MethodInputError
-from methods.registry import get_batch_scorer
-from methods.sensitivity import stability_intervals
-from methods.sensitivity.common import competition_ranks, path_weights
-from methods.sensitivity.crossings import path_crossings
+from clusterrank.errors import MethodInputError
+from clusterrank.methods.registry import get_batch_scorer
+from clusterrank.methods.sensitivity import stability_intervals
+from clusterrank.methods.sensitivity.common import competition_ranks, path_weights
+from clusterrank.methods.sensitivity.crossings import path_crossings
 from tests.helpers.problems import DecisionProblem, build_problem
 
 STEP = 1e-4

@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from errors import MethodInputError
-from methods.registry import get_batch_scorer, rank
-from methods.sensitivity import sweep
+from clusterrank.errors import MethodInputError
+from clusterrank.methods.registry import get_batch_scorer, rank
+from clusterrank.methods.sensitivity import sweep
 from tests.helpers.problems import build_problem
 
 

@@ -1,0 +1,2 @@
+"""The shipped criteria sets, scenarios, panels and data: package data, found through
+``importlib.resources`` (see :data:`clusterrank.criteria.files.SHIPPED_CONFIGS`)."""
