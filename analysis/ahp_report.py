@@ -40,11 +40,13 @@ class AHPBlock:
     fixes: tuple[JudgmentFix, ...]
 
     def priorities_frame(self) -> pd.DataFrame:
+        """The block's items and their priorities, one row each."""
         return pd.DataFrame(
             {"item": list(self.result.items), "priority": self.result.priorities.tolist()}
         )
 
     def consistency_line(self) -> str:
+        """One line with lambda_max, CI, CR and its verdict, the random index and the derivation."""
         r = self.result
         verdict = "acceptable" if r.acceptable else f"ABOVE {r.threshold:.2f}: revise judgments"
         return (
@@ -62,6 +64,10 @@ class AHPBlock:
         return f"; {r.missing} missing judgment(s), completion {r.completion}{done}"
 
     def to_payload(self) -> dict[str, Any]:
+        """The block as JSON-ready data.
+
+        Priorities, consistency, completion, the most inconsistent judgments and notes.
+        """
         r = self.result
         return {
             "priorities": dict(zip(r.items, r.priorities.tolist(), strict=True)),
@@ -142,6 +148,10 @@ class AHPReport:
     notes: tuple[str, ...] = ()
 
     def global_frame(self) -> pd.DataFrame:
+        """The alternatives' global priorities with their ranks, best first.
+
+        Empty without a hierarchy.
+        """
         if self.global_priorities is None:
             return pd.DataFrame()
         frame = pd.DataFrame(
@@ -151,8 +161,11 @@ class AHPReport:
         return frame.sort_values("rank", kind="stable").reset_index(drop=True)
 
     def to_payload(self) -> dict[str, Any]:
-        """JSON of `clusterrank ahp`: the first block's fields at top level (the criteria
-        matrix), plus, for a hierarchy, alternatives' global priorities and each matrix's CR."""
+        """JSON of `clusterrank ahp`.
+
+        The first block's fields at top level (the criteria matrix), plus, for a hierarchy,
+        alternatives' global priorities and each matrix's CR.
+        """
         payload = self.blocks[0].to_payload()
         if self.global_priorities is not None:
             payload["synthesis"] = self.synthesis
@@ -173,8 +186,11 @@ def analyse_ahp_path(
     completion: str | None = None,
     decimal: Decimal | None = None,
 ) -> AHPReport:
-    """Analyse a pairwise CSV or an AHP hierarchy YAML file (``None``: the file's setting,
-    else the default; ``decimal``: the decimal separator of a CSV, when the user states it)."""
+    """Analyse a pairwise CSV or an AHP hierarchy YAML file.
+
+    ``None`` for a setting means the file's setting, else the default; ``decimal`` is the decimal
+    separator of a CSV, when the user states it.
+    """
     suffix = path.suffix.lower()
     if decimal and suffix != ".csv":
         msg = f"{path}: a decimal separator applies to a pairwise .csv, not to a {suffix} file"

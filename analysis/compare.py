@@ -59,8 +59,10 @@ class MethodComparison:
     notes: tuple[str, ...] = ()
 
     def ranks_frame(self) -> pd.DataFrame:
-        """One row per candidate (in the first method's rank order), one rank column per
-        method."""
+        """One row per candidate and one rank column per method.
+
+        Rows are in the first method's rank order.
+        """
         data: dict[str, Any] = {"id": list(self.candidates), "name": list(self.names)}
         for method, report in self.reports.items():
             data[method] = report.result.ranks.tolist()

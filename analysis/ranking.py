@@ -67,16 +67,21 @@ def rank_scenario(
 
 
 def decision_problem(dm: DecisionMatrix) -> DecisionProblem:
-    """The validated problem ``methods`` receives for a scenario's decision matrix (checked
-    here, once: finite values, ±1 directions, unique candidate and criterion ids)."""
+    """The validated problem ``methods`` receives for a scenario's decision matrix.
+
+    Checked here, once: finite values, ±1 directions, unique candidate and criterion ids.
+    """
     return DecisionProblem(dm.values, dm.directions, dm.candidates, dm.criteria)
 
 
 def method_settings(
     scenario: Scenario, method: str, overrides: Mapping[str, Any] | None = None
 ) -> dict[str, Any]:
-    """Settings for ``method``: the scenario's own when it is the scenario's method, updated
-    by ``overrides``; only ``overrides`` for any other method."""
+    """Settings for ``method``.
+
+    The scenario's own when it is the scenario's method, updated by ``overrides``; only
+    ``overrides`` for any other method.
+    """
     merged: dict[str, Any] = (
         dict(scenario.method.settings) if method == scenario.method.name else {}
     )
@@ -112,8 +117,10 @@ def rank_scenario_file(
     settings: Mapping[str, Any] | None = None,
     scope: FileScope | None = None,
 ) -> RankingReport:
-    """Load, validate and rank a scenario file (``scope``: where the files it names may lie;
-    default its folder and the shipped configs)."""
+    """Load, validate and rank a scenario file.
+
+    ``scope`` says where the files it names may lie; default its folder and the shipped configs.
+    """
     return rank_scenario(load_scenario(path, scope), method=method, settings=settings)
 
 
@@ -126,8 +133,10 @@ def rank_plain_matrix(
     settings: Mapping[str, Any] | None = None,
     decimal: Decimal | None = None,
 ) -> RankingReport:
-    """Rank a plain decision-matrix CSV (criterion names as header, ids in the first column;
-    ``decimal``: the decimal separator, when the user states it).
+    """Rank a plain decision-matrix CSV.
+
+    Criterion names as header, ids in the first column; ``decimal``: the decimal separator, when the
+    user states it.
 
     ``weights`` is ``None`` (equal), comma-separated numbers, or the name of an objective
     method (``entropy``, ``critic``, ...), whose weights are computed from the matrix.

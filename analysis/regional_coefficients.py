@@ -45,6 +45,7 @@ class CoefficientReport:
         object.__setattr__(self, "settings", MappingProxyType(dict(self.settings)))
 
     def to_payload(self) -> dict[str, Any]:
+        """The report as JSON-ready data: kind, source, settings, coefficients and notes."""
         return {
             "kind": self.kind,
             "source": self.source,

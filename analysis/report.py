@@ -49,6 +49,7 @@ class RankingReport:
 
     @property
     def weights(self) -> dict[str, float]:
+        """Criterion id -> the weight the ranking used."""
         return self.result.weight_map
 
     def to_frame(self) -> pd.DataFrame:

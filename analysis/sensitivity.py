@@ -1,5 +1,6 @@
-"""The five sensitivity analyses on a scenario: the calls `clusterrank sensitivity` and the
-Sensitivity page share.
+"""The five sensitivity analyses on a scenario.
+
+The calls `clusterrank sensitivity` and the Sensitivity page share.
 
 Each analysis takes a :class:`SensitivityInputs` (the decision matrix, the weights in use and
 the method), so the UI can build it once from what it has cached and run only the analysis
@@ -60,8 +61,10 @@ class SensitivityInputs:
 
     @cached_property
     def problem(self) -> DecisionProblem:
-        """The decision matrix as the validated problem ``methods`` receives (checked once,
-        shared by every analysis run on these inputs)."""
+        """The decision matrix as the validated problem ``methods`` receives.
+
+        Checked once, shared by every analysis run on these inputs.
+        """
         return decision_problem(self.matrix)
 
 
@@ -87,8 +90,11 @@ def sensitivity_inputs(
 
 
 def require_two_candidates(inp: SensitivityInputs, source: str | None = None) -> None:
-    """Refuse a scenario with one candidate: its ranking cannot change, so it has no
-    sensitivity to analyse. ``source`` names the scenario's file in the message."""
+    """Refuse a scenario with one candidate.
+
+    Its ranking cannot change, so it has no sensitivity to analyse. ``source`` names the scenario's
+    file in the message.
+    """
     dm = inp.matrix
     if len(dm.candidates) < 2:
         listed = ", ".join(dm.candidates) or "none"
@@ -122,8 +128,10 @@ def check_top_k(top_k: int, m: int, name: str = "top k") -> int:
 def run_sweep(
     inp: SensitivityInputs, *, points: int = 101, which: Sequence[str] | None = None
 ) -> SweepResult:
-    """Each criterion's weight (or those in ``which``) from 0 to 1, the others rescaled in
-    proportion."""
+    """Sweep each criterion's weight (or those in ``which``) from 0 to 1.
+
+    The other weights are rescaled in proportion.
+    """
     return sweep(
         inp.problem,
         inp.weights.global_weights,
@@ -273,8 +281,11 @@ def run_ahp_uncertainty(
     seed: int = 0,
     steps: float = 1.0,
 ) -> AHPUncertaintyResult:
-    """Perturb each judgment among the groups by up to ``steps`` Saaty steps; keep draws with
-    acceptable CR; report each group weight's interval and how often the ranking changes."""
+    """Perturb each judgment among the groups by up to ``steps`` Saaty steps.
+
+    Keep draws with acceptable CR; report each group weight's interval and how often the ranking
+    changes.
+    """
     cs = inp.scenario.criteria_set
     if len(cs.groups) < 2:
         msg = "AHP judgment uncertainty needs at least two groups to compare"

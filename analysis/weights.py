@@ -37,15 +37,20 @@ SLIDER_TOTAL = 100.0
 
 
 def objective_methods() -> list[str]:
-    """Names of the objective weighting methods (``weights: {mode: objective, method: ...}``,
-    ``clusterrank rank --matrix ... --weights NAME``)."""
+    """Names of the objective weighting methods.
+
+    As named in ``weights: {mode: objective, method: ...}`` and ``clusterrank rank --matrix ...
+    --weights NAME``.
+    """
     return objective_weight_names()
 
 
 def resolve_weights(scenario: Scenario, matrix: DecisionMatrix | None = None) -> WeightReport:
-    """The scenario's own weights: the set's defaults, direct weights, AHP judgments, or
-    objective weights computed from ``matrix`` (the scenario's decision matrix after its
-    missing-data policy; built here when not given)."""
+    """The scenario's own weights.
+
+    The set's defaults, direct weights, AHP judgments, or objective weights computed from ``matrix``
+    (the scenario's decision matrix after its missing-data policy; built here when not given).
+    """
     w = scenario.weights
     if isinstance(w, ObjectiveWeights):
         dm = matrix if matrix is not None else decision_matrix(scenario)
@@ -69,8 +74,11 @@ def weights_from_sliders(
     group_percent: Mapping[str, float],
     local_percent: Mapping[str, float],
 ) -> WeightReport:
-    """Direct weights from the UI's sliders: percentages (each block sums to 100) by group id
-    and by criterion id, normalised once here (a block that does not sum to 100 is noted)."""
+    """Direct weights from the UI's sliders.
+
+    Percentages (each block sums to 100) by group id and by criterion id, normalised once here (a
+    block that does not sum to 100 is noted).
+    """
     return given_weights(
         scenario.criteria_set,
         group_percent,

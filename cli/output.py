@@ -62,6 +62,7 @@ def frame_table(frame: pd.DataFrame, floatfmt: str = "{:.4f}") -> str:
 
 
 def bullet_lines(title: str, lines: list[str] | tuple[str, ...]) -> str:
+    """``title`` followed by one `` - line`` per line; empty when there are no lines."""
     if not lines:
         return ""
     return "\n".join([title, *(f"  - {line}" for line in lines)])

@@ -6,7 +6,6 @@ import argparse
 import sys
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 from clusterrank.cli.commands.panel import facilitator_key
 from clusterrank.cli.output import emit, output_error, to_json
@@ -18,12 +17,8 @@ from clusterrank.cli.panel_text import (
 )
 from clusterrank.cli.paths import check_output_args, file_scope
 from clusterrank.errors import ConfigurationError
-from clusterrank.store import FacilitatorAccess, Store, append_audit, list_results, open_store
-
-
-def link(base: str, panel_id: str, token: str) -> str:
-    """The expert's personal link: ``{base}/?panel=ID&token=TOKEN``."""
-    return f"{base.rstrip('/')}/?panel={quote(panel_id)}&token={quote(token)}"
+from clusterrank.panel.expert import link
+from clusterrank.store import FacilitatorAccess, Store, append_audit, open_store
 
 
 def _open(args: argparse.Namespace) -> tuple[Store, FacilitatorAccess]:
@@ -40,6 +35,10 @@ def _list(text: str | None) -> list[str] | None:
 
 
 def do_create(args: argparse.Namespace) -> int:
+    """``clusterrank panel create``: make the panel and print its id, key and expert links.
+
+    Returns the exit status, 0.
+    """
     from clusterrank.panel.service import create, default_settings
     from clusterrank.panel.snapshot import snapshot_scenario
 
@@ -83,6 +82,7 @@ def do_create(args: argparse.Namespace) -> int:
 
 
 def do_import(args: argparse.Namespace) -> int:
+    """``clusterrank panel import``: import an answers file into the current round; return 0."""
     from clusterrank.panel.service import import_file
 
     db, access = _open(args)
@@ -99,6 +99,7 @@ def do_import(args: argparse.Namespace) -> int:
 
 
 def do_status(args: argparse.Namespace) -> int:
+    """``clusterrank panel status``: answers, submissions and consistency per expert; return 0."""
     from clusterrank.panel.service import round_answer_sets, state
     from clusterrank.panel.status import status
 
@@ -136,6 +137,7 @@ def _overrides(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def do_results(args: argparse.Namespace) -> int:
+    """``clusterrank panel results``: compute (and record) the panel's result; return 0."""
     from clusterrank.panel.actions import results
 
     check_output_args(args)
@@ -146,6 +148,15 @@ def do_results(args: argparse.Namespace) -> int:
 
 
 def do_round(args: argparse.Namespace) -> int:
+    """``clusterrank panel round``: close the current round, or open the next one.
+
+    Returns the exit status, 0.
+
+    Raises
+    ------
+    ConfigurationError
+        ``--items`` or ``--threshold`` given with ``--close``.
+    """
     from clusterrank.panel.actions import close, open_next
 
     db, access = _open(args)
@@ -165,6 +176,10 @@ def do_round(args: argparse.Namespace) -> int:
 
 
 def do_revoke(args: argparse.Namespace) -> int:
+    """``clusterrank panel revoke``: revoke an expert's link (their answers stay).
+
+    With ``--reissue``, prints a new link. Returns the exit status, 0.
+    """
     from clusterrank.panel.actions import reissue, revoke
 
     db, access = _open(args)
@@ -176,6 +191,7 @@ def do_revoke(args: argparse.Namespace) -> int:
 
 
 def do_reissue(args: argparse.Namespace) -> int:
+    """``clusterrank panel reissue``: print a new personal link for an expert; return 0."""
     from clusterrank.panel.actions import reissue
 
     db, access = _open(args)
@@ -188,28 +204,28 @@ def _print_token(args: argparse.Namespace, issued: Any) -> int:
     return 0
 
 
-def _latest_result(db: Store, access: FacilitatorAccess, number: int) -> dict[str, Any] | None:
-    with db.reader() as s:
-        found = [r for r in list_results(s, access) if r.round_number == number]
-    if not found:
-        return None
-    payload = dict(found[-1].payload)
-    payload["snapshot"] = found[-1].snapshot_id
-    return payload
-
-
 def _current_result(db: Store, access: FacilitatorAccess) -> dict[str, Any]:
-    from clusterrank.panel.actions import results
-    from clusterrank.panel.service import state
+    from clusterrank.panel.actions import current_result
 
-    number = state(db, access).info.current_round
-    return _latest_result(db, access, number) or results(db, access)
+    return current_result(db, access)
 
 
 def do_export(args: argparse.Namespace) -> int:
+    """``clusterrank panel export``: write everything the panel holds to an Excel workbook.
+
+    The latest result is included when there is one. The export is audited. Returns the exit status,
+    0.
+
+    Raises
+    ------
+    ConfigurationError
+        The output file is not named ``.xlsx``.
+    ClusterRankError
+        The workbook cannot be written.
+    """
     import pandas as pd
 
-    from clusterrank.panel.export import export_tables, result_tables
+    from clusterrank.panel.export import panel_sheets
     from clusterrank.panel.service import state
     from clusterrank.reports.cells import workbook_bytes
 
@@ -219,14 +235,7 @@ def do_export(args: argparse.Namespace) -> int:
     check_output_args(args)
     db, access = _open(args)
     st = state(db, access)
-    tables = export_tables(db, access, st)
-    try:
-        latest = _current_result(db, access)
-    except ConfigurationError as exc:  # nobody answered yet: export the rest
-        tables["settings"].append({"setting": "result", "value": f"none ({exc})"})
-        latest = None
-    if latest is not None:
-        tables.update(result_tables(latest))
+    tables = panel_sheets(db, access, st)
     sheets = {name: pd.DataFrame(rows) for name, rows in tables.items()}
     data = workbook_bytes(sheets)
     try:
@@ -241,6 +250,10 @@ def do_export(args: argparse.Namespace) -> int:
 
 
 def do_apply(args: argparse.Namespace) -> int:
+    """``clusterrank panel apply``: write the scenario with the panel's result as its weights.
+
+    The application is audited. Returns the exit status, 0.
+    """
     from clusterrank.cli.output import write_file
     from clusterrank.panel.apply import applied_scenario
     from clusterrank.panel.service import state
@@ -264,6 +277,7 @@ def do_apply(args: argparse.Namespace) -> int:
 
 
 def do_survey(args: argparse.Namespace) -> int:
+    """``clusterrank panel survey``: summarise a survey file as text or JSON; return 0."""
     from clusterrank.panel.survey import load_survey, report_json
 
     payload = report_json(load_survey(args.file))

@@ -36,6 +36,10 @@ def _head(payload: dict[str, Any]) -> list[str]:
 
 
 def created_text(payload: dict[str, Any], made: Any) -> str:
+    """The text shown after ``panel create``.
+
+    It holds the key, what round 1 asks, the settings and the experts' links.
+    """
     q = made.questionnaire
     lines = _head(payload)
     lines += [
@@ -70,6 +74,7 @@ def created_text(payload: dict[str, Any], made: Any) -> str:
 
 
 def status_text(payload: dict[str, Any]) -> str:
+    """The text of ``panel status``: one row per expert, then advice on inconsistent judgments."""
     lines = _head(payload)
     state = "open" if payload["round_open"] else "closed"
     lines.append(
@@ -118,6 +123,10 @@ def _ranking(rows: list[dict[str, Any]]) -> str:
 
 
 def results_text(p: dict[str, Any]) -> str:
+    """The text of ``panel results``.
+
+    It holds the settings, experts, weights, scores, ranking, consensus and notes.
+    """
     lines = _head(p)
     s = p["settings"]
     lines.append(
@@ -255,6 +264,7 @@ def _robustness(r: dict[str, Any]) -> list[str]:
 
 
 def survey_text(p: dict[str, Any]) -> str:
+    """The text of ``panel survey``: one row per factor with its distribution and spread."""
     lines = [f"{p['title']} ({p['respondents']} respondents)", f"source: {p['source']}"]
     s = p["settings"]
     lines.append(f"coding {s['coding']}; {s['weights']}; quantiles {s['quantiles']}")

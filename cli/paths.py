@@ -29,12 +29,15 @@ CLI_FIX = (
 
 
 def add_allow_outside(p: argparse.ArgumentParser) -> None:
+    """Add the ``--allow-outside`` flag to ``p``."""
     p.add_argument("--allow-outside", action="store_true", help=ALLOW_OUTSIDE_HELP)
 
 
 def file_scope(args: argparse.Namespace, near: str | os.PathLike[str]) -> FileScope:
-    """Folders the file ``near`` (and what it names) may read: its folder and the shipped
-    configs, or anywhere with ``--allow-outside``."""
+    """Folders the file ``near`` (and what it names) may read.
+
+    Its folder and the shipped configs, or anywhere with ``--allow-outside``.
+    """
     from clusterrank.criteria.files import FileScope
 
     if getattr(args, "allow_outside", False):

@@ -67,6 +67,7 @@ class ValidationFailed(ClusterRankError, ValueError):
         super().__init__(self.render())
 
     def render(self) -> str:
+        """The message: the count of problems, then one line per problem."""
         count = len(self.problems)
         head = f"{count} problem{'s' if count != 1 else ''} found:"
         return "\n".join([head, *(f"  - {p}" for p in self.problems)])
@@ -75,6 +76,7 @@ class ValidationFailed(ClusterRankError, ValueError):
     def single(
         cls, file: str, location: str, message: str, line: int | None = None
     ) -> ValidationFailed:
+        """A :class:`ValidationFailed` holding one :class:`Problem`."""
         return cls([Problem(file=file, location=location, message=message, line=line)])
 
 

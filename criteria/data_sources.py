@@ -42,8 +42,10 @@ _FIXES = Fixes(ambiguous=f"{_STATE}, or write it as 1200 or 1.2")
 
 @dataclass(frozen=True)
 class DataTable:
-    """Candidates × data keys: ``cells[i, j]`` is candidate i's figure for key j, NaN if
-    missing. The array is filled in place while the data are read."""
+    """Candidates × data keys: ``cells[i, j]`` is candidate i's figure for key j, NaN if missing.
+
+    The array is filled in place while the data are read.
+    """
 
     candidates: tuple[str, ...]
     keys: tuple[str, ...]
@@ -58,8 +60,10 @@ class DataTable:
     def from_frame(
         cls, frame: pd.DataFrame, candidates: Sequence[str], keys: Sequence[str]
     ) -> DataTable:
-        """A table given as a DataFrame (rows candidates, columns keys), in the order asked;
-        absent rows and columns are missing."""
+        """A table given as a DataFrame (rows candidates, columns keys).
+
+        Rows and columns are taken in the order asked; absent rows and columns are missing.
+        """
         values = frame.reindex(index=list(candidates), columns=list(keys)).to_numpy(dtype=float)
         return cls(tuple(candidates), tuple(keys), values)
 
@@ -162,37 +166,47 @@ def _ids(table: Table, j: int, problems: list[Problem]) -> dict[str, int]:
     return row_of
 
 
-def _fill_from_file(
-    spec: DataSpec, out: DataTable, problems: list[Problem], notes: list[str]
-) -> set[str]:
-    """Copy file cells into ``out``, whole columns at once; collect problems and notes.
+def _no_id_column(spec: DataSpec, table: Table, name: str) -> Problem:
+    """The problem of a file without ``spec.id_column``, with a hint about its separator."""
+    msg = (
+        f"id column {spec.id_column!r} not found; columns: {', '.join(table.header)} "
+        "(set data.id_column to the column holding candidate ids)"
+    )
+    if table.is_csv and len(table.header) == 1:
+        msg += "; the header line holds no ',', ';' or tab: separate the cells with one"
+    elif table.separator not in {None, ","}:
+        msg += f"; cells are separated by {table.separator_text()}"
+    return Problem(name, "", msg, table.header_line if table.is_csv else None)
 
-    Returns the keys the file accounts for (supplied, or already reported as missing).
-    """
-    path = Path(spec.file or "")
+
+def _rowless_candidates(
+    spec: DataSpec, out: DataTable, row_of: dict[str, int], computed: set[str], name: str
+) -> list[Problem]:
+    """A problem for each candidate with no row in the file and no inline value for every key."""
     inline = spec.values  # noqa: PD011 (a pydantic field, not pandas)
-    name = display_name(path)
-    table = read_table(path, name, spec.sheet)
-    columns = {c: j for j, c in enumerate(table.header)}  # a repeated name is refused
-    if spec.id_column not in columns:
-        msg = (
-            f"id column {spec.id_column!r} not found; columns: {', '.join(table.header)} "
-            "(set data.id_column to the column holding candidate ids)"
-        )
-        if table.is_csv and len(table.header) == 1:
-            msg += "; the header line holds no ',', ';' or tab: separate the cells with one"
-        elif table.separator not in {None, ","}:
-            msg += f"; cells are separated by {table.separator_text()}"
-        problems.append(Problem(name, "", msg, table.header_line if table.is_csv else None))
-        return set(out.keys)
-    row_of = _ids(table, columns[spec.id_column], problems)
-    computed = {r.key for r in spec.regional}
-    wanted = [c for c in out.candidates if c in row_of]
+    problems = []
     for cand in out.candidates:
         covered = all(k in inline.get(cand, {}) for k in out.keys if k not in computed)
         if cand not in row_of and not covered:
             msg = f"candidate {cand!r} has no row in the file (id column {spec.id_column!r})"
             problems.append(Problem(name, "", msg))
+    return problems
+
+
+def _key_columns(
+    spec: DataSpec,
+    out: DataTable,
+    table: Table,
+    name: str,
+    computed: set[str],
+    problems: list[Problem],
+) -> tuple[set[str], dict[str, str]]:
+    """Which data keys the file accounts for, and the column each present key is read from.
+
+    A key mapped (``data.columns``) to an absent column is reported and counted as accounted
+    for; a column named like a computed key is reported.
+    """
+    columns = set(table.header)
     supplied: set[str] = set()
     source: dict[str, str] = {}  # key -> the column it is read from
     for key in out.keys:
@@ -210,6 +224,28 @@ def _fill_from_file(
             continue
         supplied.add(key)
         source[key] = column
+    return supplied, source
+
+
+def _fill_from_file(
+    spec: DataSpec, out: DataTable, problems: list[Problem], notes: list[str]
+) -> set[str]:
+    """Copy file cells into ``out``, whole columns at once; collect problems and notes.
+
+    Returns the keys the file accounts for (supplied, or already reported as missing).
+    """
+    path = Path(spec.file or "")
+    name = display_name(path)
+    table = read_table(path, name, spec.sheet)
+    columns = {c: j for j, c in enumerate(table.header)}  # a repeated name is refused
+    if spec.id_column not in columns:
+        problems.append(_no_id_column(spec, table, name))
+        return set(out.keys)
+    row_of = _ids(table, columns[spec.id_column], problems)
+    computed = {r.key for r in spec.regional}
+    wanted = [c for c in out.candidates if c in row_of]
+    problems += _rowless_candidates(spec, out, row_of, computed, name)
+    supplied, source = _key_columns(spec, out, table, name, computed, problems)
     rows = [row_of[c] for c in wanted]
     cells = {c: [table.rows[i][columns[c]] for i in rows] for c in dict.fromkeys(source.values())}
 

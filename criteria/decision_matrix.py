@@ -65,5 +65,6 @@ class DecisionMatrix:
 
     @property
     def shape(self) -> tuple[int, int]:
+        """(candidates, criteria)."""
         m, n = self.values.shape
         return int(m), int(n)

@@ -83,6 +83,7 @@ class FileScope:
 
     @classmethod
     def anywhere(cls) -> FileScope:
+        """A scope that admits every path (``--allow-outside``)."""
         return cls(roots=None)
 
     def label(self, path: str | os.PathLike[str]) -> str:
@@ -128,6 +129,7 @@ class FileScope:
         return path
 
     def roots_text(self) -> str:
+        """The allowed folders, named for a message."""
         roots = self.roots or ()
         names = ("the shipped configs" if r == SHIPPED_CONFIGS else self.label(r) for r in roots)
         return ", ".join("the current folder" if n == "." else n for n in names)

@@ -105,12 +105,53 @@ def _show(value: Any) -> str:
     return str(value)
 
 
+# Errors about a value's type or emptiness: one sentence each, with the key's name and the value.
+_TYPE_MESSAGES = {
+    **dict.fromkeys(_NUMBER_TYPES, "{name!r} must be a number (got {got})"),
+    "finite_number": "{name!r} must be a finite number (got {got})",
+    "string_type": "{name!r} must be text (got {got})",
+    "bool_type": "{name!r} must be true or false (got {got})",
+    "bool_parsing": "{name!r} must be true or false (got {got})",
+    "string_too_short": "{name!r} must not be empty",
+    "model_type": "{name!r} must be a mapping of keys and values (got {got})",
+    "model_attributes_type": "{name!r} must be a mapping of keys and values (got {got})",
+    "dict_type": "{name!r} must be a mapping of keys and values (got {got})",
+    "tuple_type": "{name!r} must be a list (got {got})",
+    "list_type": "{name!r} must be a list (got {got})",
+}
+# Our own validators' errors: their message is already written for the user.
+_OWN_PREFIXES = ("id_", "direction", "judgment", "data_", "criteria_set", "empty_")
+
+
 def _message(err: Any, loc: Loc, parent: Any) -> str:
+    """The user's sentence for one pydantic error ``err`` at the cleaned ``loc``, under ``parent``.
+
+    ``parent`` is the model or type holding the failing key (for unknown-key listings).
+    """
     kind: str = err["type"]
-    ctx: dict[str, Any] = err.get("ctx") or {}
     got = _show(err.get("input"))
     names = [p for p in loc if isinstance(p, str)]
     name = names[-1] if names else "value"
+    if kind in _TYPE_MESSAGES:
+        return _TYPE_MESSAGES[kind].format(name=name, got=got)
+    message = _shape_message(err, loc, parent, name)
+    if message is not None:
+        return message
+    if kind in _COMPARE:
+        sign, key = _COMPARE[kind]
+        subject = f"the value for {name!r}" if get_origin(parent) is dict else repr(name)
+        return f"{subject} must be {sign} {(err.get('ctx') or {}).get(key)} (got {got})"
+    if kind == "literal_error":
+        return _literal_message(err, name, got)
+    if kind.startswith(_OWN_PREFIXES):
+        return str(err["msg"])
+    return f"{err['msg']} (got {got})"
+
+
+def _shape_message(err: Any, loc: Loc, parent: Any, name: str) -> str | None:
+    """The sentence for an unknown, missing or too-short key or list, else None."""
+    kind: str = err["type"]
+    ctx: dict[str, Any] = err.get("ctx") or {}
     if kind == "extra_forbidden":
         allowed = list(parent.model_fields) if _is_model(parent) else []
         listing = f"; allowed: {', '.join(allowed)}" if allowed else ""
@@ -119,39 +160,21 @@ def _message(err: Any, loc: Loc, parent: Any) -> str:
         if loc and isinstance(loc[-1], int):
             return f"item {loc[-1] + 1} is missing (a judgment is written [a, b, value])"
         return f"required key {name!r} is missing"
-    if kind in _COMPARE:
-        sign, key = _COMPARE[kind]
-        subject = f"the value for {name!r}" if get_origin(parent) is dict else repr(name)
-        return f"{subject} must be {sign} {ctx.get(key)} (got {got})"
-    if kind in _NUMBER_TYPES:
-        return f"{name!r} must be a number (got {got})"
-    if kind == "finite_number":
-        return f"{name!r} must be a finite number (got {got})"
-    if kind == "string_type":
-        return f"{name!r} must be text (got {got})"
-    if kind in ("bool_type", "bool_parsing"):
-        return f"{name!r} must be true or false (got {got})"
-    if kind == "literal_error":
-        raw = err.get("input")
-        options = [
-            o.strip(" '") for o in str(ctx.get("expected", "")).replace(" or ", ", ").split(",")
-        ]
-        hint = suggest(raw, options) if isinstance(raw, str) else ""
-        return f"{name!r} must be one of {', '.join(options)} (got {got}){hint}"
     if kind == "union_tag_invalid":
         return f"'mode' must be one of {ctx.get('expected_tags')} (got {ctx.get('tag')!r})"
-    if kind == "string_too_short":
-        return f"{name!r} must not be empty"
     if kind == "too_short":
         least, actual = ctx.get("min_length"), ctx.get("actual_length")
         return f"{name!r} needs at least {least} item(s) (got {actual})"
-    if kind in ("model_type", "model_attributes_type", "dict_type"):
-        return f"{name!r} must be a mapping of keys and values (got {got})"
-    if kind in ("tuple_type", "list_type"):
-        return f"{name!r} must be a list (got {got})"
-    if kind.startswith(("id_", "direction", "judgment", "data_", "criteria_set", "empty_")):
-        return str(err["msg"])
-    return f"{err['msg']} (got {got})"
+    return None
+
+
+def _literal_message(err: Any, name: str, got: str) -> str:
+    """The sentence for a value outside a fixed set of options, with a did-you-mean hint."""
+    ctx: dict[str, Any] = err.get("ctx") or {}
+    raw = err.get("input")
+    options = [o.strip(" '") for o in str(ctx.get("expected", "")).replace(" or ", ", ").split(",")]
+    hint = suggest(raw, options) if isinstance(raw, str) else ""
+    return f"{name!r} must be one of {', '.join(options)} (got {got}){hint}"
 
 
 def node_line(root: yaml.Node | None, loc: Sequence[str | int]) -> int | None:
@@ -178,7 +201,7 @@ def node_line(root: yaml.Node | None, loc: Sequence[str | int]) -> int | None:
 
 
 def _has_inner_error(loc: Loc, locs: Sequence[Loc]) -> bool:
-    """pydantic counts only valid items against min_length; an item's own error explains it."""
+    """Pydantic counts only valid items against min_length; an item's own error explains it."""
     return any(len(other) > len(loc) and other[: len(loc)] == loc for other in locs)
 
 

@@ -138,6 +138,11 @@ def read_text(raw: str, missing: frozenset[str] = DATA_MISSING) -> Reading:
     sign = -1.0 if text[0] in "-\u2212" else 1.0
     if body.lower() in _NOT_FINITE:
         return _not_finite()
+    return _read_unsigned(body, sign)
+
+
+def _read_unsigned(body: str, sign: float) -> Reading:
+    """The readings of an unsigned number ``body``, times ``sign``: integer or decimal forms."""
     if "_" in body:
         return _fail("is not a number: write it without '_' (e.g. 1000)")
     if _INT.fullmatch(body):
@@ -148,17 +153,9 @@ def read_text(raw: str, missing: frozenset[str] = DATA_MISSING) -> Reading:
         return Reading(number, number, point_grouped=True, comma_grouped=True)
     values: list[float | None] = []
     grouped: list[bool] = []
-    for mark, (plain, grouping, spaced) in _FORMS.items():
-        other = "," if mark == "." else "."
-        is_grouped = False
-        if plain.fullmatch(body):
-            values.append(sign * float(body.replace(mark, ".")))
-        elif grouping.fullmatch(body) or spaced.fullmatch(body):
-            digits = _SPACES.sub("", body).replace(other, "").replace(mark, ".")
-            values.append(sign * float(digits))
-            is_grouped = True
-        else:
-            values.append(None)
+    for mark, forms in _FORMS.items():
+        value, is_grouped = _decimal_form(body, mark, forms)
+        values.append(None if value is None else sign * value)
         grouped.append(is_grouped)
     point, comma = values
     if point is None and comma is None:
@@ -166,6 +163,24 @@ def read_text(raw: str, missing: frozenset[str] = DATA_MISSING) -> Reading:
     if any(v is not None and not math.isfinite(v) for v in values):
         return _not_finite()
     return Reading(point, comma, grouped[0], grouped[1])
+
+
+def _decimal_form(
+    body: str, mark: Decimal, forms: tuple[re.Pattern[str], ...]
+) -> tuple[float | None, bool]:
+    """Read ``body`` with ``mark`` as the decimal separator.
+
+    Returns the value (None when ``body`` is not written in this form) and whether it is
+    written with groups of thousands.
+    """
+    plain, grouping, spaced = forms
+    other = "," if mark == "." else "."
+    if plain.fullmatch(body):
+        return float(body.replace(mark, ".")), False
+    if grouping.fullmatch(body) or spaced.fullmatch(body):
+        digits = _SPACES.sub("", body).replace(other, "").replace(mark, ".")
+        return float(digits), True
+    return None, False
 
 
 def fraction_reading(text: str) -> Reading:
@@ -221,6 +236,8 @@ class NumberRule:
 
 @dataclass(frozen=True)
 class CellProblem:
+    """One unreadable cell: its column, 0-based row and the message for the user."""
+
     column: str
     row: int
     message: str
@@ -360,8 +377,11 @@ def _decide(
 def _resolve(
     r: Reading, decimal: Decimal | None, why: str, fixes: Fixes
 ) -> tuple[float | str, bool]:
-    """The cell's value under the file's rule (and whether it groups thousands), or the
-    message saying why it has none."""
+    """Decide one cell under the file's decimal rule.
+
+    Returns the cell's value and whether it groups thousands, or the message saying why it
+    has no value.
+    """
     if r.error:
         if r.error in {"is not a number", "is empty"}:
             return f"{r.error}; {fixes.not_a_number}", False

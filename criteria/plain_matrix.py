@@ -1,5 +1,6 @@
-"""Plain decision-matrix and pairwise-matrix CSV files (for `clusterrank rank --matrix` and
-`clusterrank ahp FILE.csv`).
+"""Plain decision-matrix and pairwise-matrix CSV files.
+
+For `clusterrank rank --matrix` and `clusterrank ahp FILE.csv`.
 
 A plain matrix CSV has a header row of criterion names and candidate ids in the first column.
 A pairwise CSV has the item names as header row and first column; entries are numbers or
@@ -47,29 +48,41 @@ def _table(path: str | os.PathLike[str]) -> Table:
     return read_table(path, display_name(path), xlsx=False)
 
 
+def _header_problems(table: Table, criteria: tuple[str, ...]) -> list[Problem]:
+    """Problems of the header: no criterion column, or a criterion column without a name."""
+    problems: list[Problem] = []
+    if not criteria:
+        msg = "no criteria: the header needs an id column and at least one criterion column"
+        problems.append(Problem(table.label, "header", msg, table.header_line))
+    for j, crit in enumerate(criteria, start=2):
+        if not crit:
+            msg = f"column {j} has no name; write the criterion's name in the header"
+            problems.append(Problem(table.label, "header", msg, table.header_line))
+    return problems
+
+
+def _id_problems(table: Table, candidates: list[str]) -> list[Problem]:
+    """Problems of the id column: an empty or a repeated candidate id."""
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for i, cid in enumerate(candidates):
+        line = table.line(i)
+        if not cid:
+            problems.append(Problem(table.label, f"row {line}", "empty candidate id", line))
+        elif cid in seen:
+            msg = f"duplicate candidate id {cid!r}"
+            problems.append(Problem(table.label, f"row {line}", msg, line))
+        seen.add(cid)
+    return problems
+
+
 def read_matrix_csv(path: str | os.PathLike[str], decimal: Decimal | None = None) -> PlainMatrix:
     """Read a plain decision matrix; every bad cell is reported at once."""
     table = _table(path)
     name = table.label
     criteria = table.header[1:]
-    problems: list[Problem] = []
-    if not criteria:
-        msg = "no criteria: the header needs an id column and at least one criterion column"
-        problems.append(Problem(name, "header", msg, table.header_line))
-    for j, crit in enumerate(criteria, start=2):
-        if not crit:
-            msg = f"column {j} has no name; write the criterion's name in the header"
-            problems.append(Problem(name, "header", msg, table.header_line))
     candidates = [str(row[0]) for row in table.rows]
-    seen: set[str] = set()
-    for i, cid in enumerate(candidates):
-        line = table.line(i)
-        if not cid:
-            problems.append(Problem(name, f"row {line}", "empty candidate id", line))
-        elif cid in seen:
-            msg = f"duplicate candidate id {cid!r}"
-            problems.append(Problem(name, f"row {line}", msg, line))
-        seen.add(cid)
+    problems = _header_problems(table, criteria) + _id_problems(table, candidates)
     if not candidates and not problems:
         problems.append(Problem(name, "", "no candidates: add rows below the header"))
     if problems:

@@ -58,9 +58,11 @@ class Table:
 
     @property
     def is_csv(self) -> bool:
+        """Whether the table was read from a CSV (it has a separator)."""
         return self.separator is not None
 
     def column(self, j: int) -> list[object]:
+        """Column ``j``'s cells, top to bottom."""
         return [row[j] for row in self.rows]
 
     def line(self, i: int) -> int | None:
@@ -76,6 +78,7 @@ class Table:
         return f" (cell {get_column_letter(j + 1)}{self.numbers[i]})"
 
     def separator_text(self) -> str:
+        """The separator in words for messages (empty for a sheet)."""
         return SEPARATORS.get(self.separator or "", "")
 
 

@@ -109,8 +109,10 @@ class Weights(Generic[Block]):
 def _normalise(
     values: list[float], ids: list[str], what: str, rescaled: list[str], scale: float
 ) -> FloatArray:
-    """``values / sum``; ``rescaled`` records ``what`` (and its sum) when the sum was not
-    ``scale`` (1 for fractions, 100 for percentages).
+    """``values / sum``, with the rescaling noted.
+
+    ``rescaled`` records ``what`` (and its sum) when the sum was not ``scale`` (1 for fractions, 100
+    for percentages).
 
     The values are divided by the largest one before summing, so weights up to 1.8e308 add
     up without overflow. Validated models hold finite weights >= 0; a hand-built mapping
@@ -240,8 +242,9 @@ def given_weights(
     scale: float = 1.0,
     where: str = "the scenario",
 ) -> Weights[Any]:
-    """Direct weights typed in (a scenario's ``direct`` block, the UI's sliders): the given
-    group and criterion weights replace the set's, the others keep the set's (noted).
+    """Direct weights typed in (a scenario's ``direct`` block, the UI's sliders).
+
+    The given group and criterion weights replace the set's, the others keep the set's (noted).
 
     ``scale`` is what each block is meant to sum to (100 for the sliders' percentages; the
     set's own weights are then read as fractions of it); ``where`` names the source in notes.

@@ -57,8 +57,10 @@ _FIX = "keep only the sheet the decision uses, or save the data as CSV"
 
 @dataclass(frozen=True)
 class WorkbookCheck:
-    """What the scan found: whether any sheet holds formulas (the reader then looks for
-    formulas without a saved result)."""
+    """What the scan found.
+
+    Whether any sheet holds formulas (the reader then looks for formulas without a saved result).
+    """
 
     formulas: int
 

@@ -1,16 +1,16 @@
-"""COPRAS: complex proportional assessment, with the published relative-significance formula.
+r"""COPRAS: complex proportional assessment, with the published relative-significance formula.
 
-Sum-normalised, weighted values :math:`v_{ij} = w_j x_{ij} / \\sum_k x_{kj}` give each
+Sum-normalised, weighted values :math:`v_{ij} = w_j x_{ij} / \sum_k x_{kj}` give each
 candidate's sum over benefit criteria :math:`S_{+i}` and over cost criteria :math:`S_{-i}`;
 its relative significance is
 
 .. math::
 
-    Q_i = S_{+i} + \\frac{\\min_k S_{-k} \\sum_k S_{-k}}
-                       {S_{-i} \\sum_k \\min_l S_{-l} / S_{-k}}
+    Q_i = S_{+i} + \frac{\min_k S_{-k} \sum_k S_{-k}}
+                       {S_{-i} \sum_k \min_l S_{-l} / S_{-k}}
 
-and the utility degree :math:`N_i = Q_i / \\max_k Q_k` (larger is better). The cost term is
-the published :math:`\\sum S_- / (S_{-i} \\sum 1/S_-)` with the minimum written in, so every
+and the utility degree :math:`N_i = Q_i / \max_k Q_k` (larger is better). The cost term is
+the published :math:`\sum S_- / (S_{-i} \sum 1/S_-)` with the minimum written in, so every
 ratio lies in (0, 1] and none overflows. With no cost criterion (or no weight on any) every
 :math:`S_{-i}` is 0, the cost term is absent and :math:`Q_i = S_{+i}`: the limit of the
 formula as the cost weights go to 0.
@@ -49,8 +49,9 @@ def copras_sums(
 
 
 def copras_significance(s_plus: npt.ArrayLike, s_minus: npt.ArrayLike) -> FloatArray:
-    """Relative significance :math:`Q_i` (Zavadskas et al. 1994); divide by its maximum for
-    the utility degree.
+    """Relative significance :math:`Q_i` (Zavadskas et al. 1994).
+
+    Divide by its maximum for the utility degree.
 
     ``s_minus`` all zero (no weighted cost criterion) gives :math:`Q_i = S_{+i}`; otherwise
     every :math:`S_{-i}` must be > 0.

@@ -1,4 +1,4 @@
-"""How alike two rankings are: Spearman, weighted Spearman and the WS coefficient.
+r"""How alike two rankings are: Spearman, weighted Spearman and the WS coefficient.
 
 Rankings use rank 1 = best. Before a coefficient is computed, ranks are re-expressed as
 fractional ranks (ties share the mean of their positions: the competition ranking "1224"
@@ -9,12 +9,12 @@ from pymcdm through :mod:`methods.pymcdm_adapter`.
     Pearson correlation of the two rank vectors, in [-1, 1]; a reversed ranking gives -1.
     Undefined (an error) when every candidate shares one rank.
 ``weighted_spearman``
-    :math:`r_w = 1 - 6\\sum (x_i - y_i)^2 ((N - x_i + 1) + (N - y_i + 1)) /
+    :math:`r_w = 1 - 6\sum (x_i - y_i)^2 ((N - x_i + 1) + (N - y_i + 1)) /
     (N^4 + N^3 - N^2 - N)`: like Spearman, but disagreements near the top weigh more.
     Symmetric.
 ``ws``
     Rank similarity coefficient
-    :math:`WS = 1 - \\sum_i 2^{-x_i} |x_i - y_i| / \\max(|x_i - 1|, |x_i - N|)`, in [0, 1];
+    :math:`WS = 1 - \sum_i 2^{-x_i} |x_i - y_i| / \max(|x_i - 1|, |x_i - N|)`, in [0, 1];
     the first ranking is the reference, so ``ws(a, b) != ws(b, a)`` in general, and a
     swap at the top costs more than one at the bottom.
 

@@ -1,5 +1,7 @@
-"""Shannon-entropy weights for data holding zeros (pymcdm's version gives such a column the
-maximum weight instead)."""
+"""Shannon-entropy weights for data holding zeros.
+
+Pymcdm's version gives such a column the maximum weight instead.
+"""
 
 from __future__ import annotations
 

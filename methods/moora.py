@@ -1,9 +1,9 @@
-"""MOORA ratio system: weighted vector-normalised benefits minus weighted costs.
+r"""MOORA ratio system: weighted vector-normalised benefits minus weighted costs.
 
 .. math::
 
-    r_{ij} = x_{ij} / \\sqrt{\\textstyle\\sum_k x_{kj}^2}, \\qquad
-    y_i = \\sum_{j \\in benefit} w_j r_{ij} - \\sum_{j \\in cost} w_j r_{ij}
+    r_{ij} = x_{ij} / \sqrt{\textstyle\sum_k x_{kj}^2}, \qquad
+    y_i = \sum_{j \in benefit} w_j r_{ij} - \sum_{j \in cost} w_j r_{ij}
 
 A larger :math:`y_i` is better. The formula is defined whatever the mix of criteria; with
 benefit criteria only the cost sum is empty and :math:`y_i` is the weighted sum of the

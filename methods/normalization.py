@@ -194,8 +194,11 @@ def _scale_column(col: FloatArray, method: str, cost: bool, label: str) -> Float
 
 
 def _linear(col: FloatArray, y: FloatArray, cost: bool, label: str) -> FloatArray:
-    """Linear normalisation of a column with a non-zero value: benefit ``x / max x`` (values
-    >= 0, so a zero maps to 0), cost ``min x / x`` (values > 0; every term in (0, 1])."""
+    """Linear normalisation of a column with a non-zero value.
+
+    Benefit ``x / max x`` (values >= 0, so a zero maps to 0), cost ``min x / x`` (values > 0; every
+    term in (0, 1]).
+    """
     if cost and np.any(col <= 0):
         msg = (
             f"{label}: linear normalisation of a cost criterion is min/x, so every value must "

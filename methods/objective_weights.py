@@ -1,20 +1,20 @@
-"""Objective criterion weights derived from the decision matrix itself.
+r"""Objective criterion weights derived from the decision matrix itself.
 
 Four methods, computed by pymcdm through :mod:`methods.pymcdm_adapter`:
 
 ``entropy``
     Shannon entropy weighting. Each column is read as a distribution
-    :math:`p_{ij} = x_{ij} / \\sum_i x_{ij}`; its entropy
-    :math:`E_j = -\\ln(m)^{-1} \\sum_i p_{ij} \\ln p_{ij}` lies in [0, 1] and the weight is
-    :math:`w_j = (1 - E_j) / \\sum_k (1 - E_k)`: criteria whose values are spread unevenly
+    :math:`p_{ij} = x_{ij} / \sum_i x_{ij}`; its entropy
+    :math:`E_j = -\ln(m)^{-1} \sum_i p_{ij} \ln p_{ij}` lies in [0, 1] and the weight is
+    :math:`w_j = (1 - E_j) / \sum_k (1 - E_k)`: criteria whose values are spread unevenly
     across candidates carry more information and more weight. Values must be > 0.
 ``critic``
     CRITIC (CRiteria Importance Through Intercriteria Correlation). Columns are min-max
     normalised with their direction (1 = best), and
-    :math:`C_j = \\sigma_j \\sum_k (1 - r_{jk})` combines contrast (standard deviation) with
-    conflict (1 - Pearson correlation); :math:`w_j = C_j / \\sum_k C_k`.
+    :math:`C_j = \sigma_j \sum_k (1 - r_{jk})` combines contrast (standard deviation) with
+    conflict (1 - Pearson correlation); :math:`w_j = C_j / \sum_k C_k`.
 ``standard_deviation``
-    :math:`w_j \\propto \\sigma_j` of the min-max normalised column (so the weights do not
+    :math:`w_j \propto \sigma_j` of the min-max normalised column (so the weights do not
     depend on the units a criterion is measured in).
 ``merec``
     MEREC: the weight of a criterion grows with how much removing it changes the candidates'

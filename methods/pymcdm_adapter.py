@@ -179,13 +179,7 @@ def objective_weights_pymcdm(
     notes: list[str] = []
     keep = x.max(axis=0) > x.min(axis=0)
     if not keep.all():
-        const = np.flatnonzero(~keep)
-        if labels is None:
-            what = "column(s) " + ", ".join(str(j + 1) for j in const) + " have"
-        else:
-            ids = ", ".join(repr(labels[int(j)]) for j in const)
-            what = f"criterion {ids} has" if const.size == 1 else f"criteria {ids} have"
-        notes.append(f"{what} one value for every candidate: weight 0")
+        notes.append(_constant_note(np.flatnonzero(~keep), labels))
     out = np.zeros(n)
     if keep.sum() == 0:
         notes.append("every criterion is constant; equal weights used")
@@ -195,6 +189,33 @@ def objective_weights_pymcdm(
         out[keep] = 1.0
         return out, notes
     xk, dk = x[:, keep], d[keep]
+    _check_logs_defined(name, x, keep, labels)
+    wk = _varying_weights(name, unit_columns(xk), dk, notes)
+    out[keep] = wk / wk.sum()
+    return out, notes
+
+
+def _constant_note(const: npt.NDArray[np.intp], labels: Sequence[str] | None) -> str:
+    """The note for the constant criteria at 0-based positions ``const`` (weight 0)."""
+    if labels is None:
+        what = "column(s) " + ", ".join(str(j + 1) for j in const) + " have"
+    else:
+        ids = ", ".join(repr(labels[int(j)]) for j in const)
+        what = f"criterion {ids} has" if const.size == 1 else f"criteria {ids} have"
+    return f"{what} one value for every candidate: weight 0"
+
+
+def _check_logs_defined(
+    name: str, x: FloatArray, keep: npt.NDArray[np.bool_], labels: Sequence[str] | None
+) -> None:
+    """Entropy needs values >= 0 and MEREC values > 0 in the varying columns ``keep``.
+
+    Raises
+    ------
+    MethodInputError
+        A value below the floor, naming its criterion.
+    """
+    xk = x[:, keep]
     floor = 0.0 if name == "entropy" else np.nextafter(0.0, 1.0)  # entropy admits zeros
     if name in ("entropy", "merec") and np.any(xk < floor):
         j = int(np.flatnonzero(keep)[np.argwhere(xk < floor)[0][1]])
@@ -205,7 +226,13 @@ def objective_weights_pymcdm(
             "Use 'critic' or 'standard_deviation', or rescale the column"
         )
         raise MethodInputError(msg)
-    xk = unit_columns(xk)  # every method here is a ratio of a column's values: no change
+
+
+def _varying_weights(name: str, xk: FloatArray, dk: IntArray, notes: list[str]) -> FloatArray:
+    """Weights of the varying, unit-scaled columns ``xk`` by method ``name`` (equal if unusable).
+
+    pymcdm's warnings and our remarks go to ``notes``.
+    """
     with _recording(notes):
         if name == "entropy" and np.any(xk == 0):
             wk = entropy_weights_with_zeros(xk)
@@ -227,8 +254,7 @@ def objective_weights_pymcdm(
     if not np.all(np.isfinite(wk)) or wk.sum() <= 0:
         notes.append(f"{name} gave no usable weights for these data; equal weights used")
         wk = np.full(xk.shape[1], 1.0 / xk.shape[1])
-    out[keep] = wk / wk.sum()
-    return out, notes
+    return wk
 
 
 def rank_similarity(name: str, ranks_a: npt.ArrayLike, ranks_b: npt.ArrayLike) -> float:
@@ -297,8 +323,11 @@ def _build(
 
 
 def _unit_threshold(value: FloatArray | None, exponents: IntArray) -> FloatArray | None:
-    """A threshold in the scaled units; one too large for a float is the largest float (no
-    difference of scaled values, at most 2, comes near either)."""
+    """A threshold in the scaled units.
+
+    One too large for a float is the largest float (no difference of scaled values, at most 2, comes
+    near either).
+    """
     if value is None:
         return None
     with np.errstate(over="ignore"):
@@ -314,8 +343,10 @@ _BENEFIT_ONLY = (
 def _copras(
     body: Any, x: FloatArray, w: FloatArray, d: IntArray, notes: list[str], details: dict[str, Any]
 ) -> FloatArray:
-    """COPRAS utility degree Q/Qmax with the published Q formula (:mod:`methods.copras`),
-    from pymcdm's S+ and S- when it accepts the problem (a cost criterion), else own sums."""
+    """COPRAS utility degree Q/Qmax with the published Q formula (:mod:`methods.copras`).
+
+    From pymcdm's S+ and S- when it accepts the problem (a cost criterion), else own sums.
+    """
     if np.any(d == -1):
         tables = {
             t.desc.label: np.asarray(t.data, dtype=float)
@@ -355,8 +386,11 @@ def _vikor_flat(
 
 @contextmanager
 def _recording(notes: list[str]) -> Iterator[None]:
-    """Turn every warning raised inside into a note; numpy floating-point noise is silenced
-    because non-finite results are checked (and explained) afterwards."""
+    """Turn every warning raised inside into a note.
+
+    Numpy floating-point noise is silenced because non-finite results are checked (and explained)
+    afterwards.
+    """
     with warnings.catch_warnings(record=True) as caught, np.errstate(all="ignore"):
         warnings.simplefilter("always")
         yield

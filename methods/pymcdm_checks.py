@@ -24,6 +24,13 @@ POSITIVE_NORMS = frozenset({"sum", "linear"})
 
 
 def spec_for(name: str) -> RankingSpec:
+    """The pymcdm ranking method called ``name``.
+
+    Raises
+    ------
+    ConfigurationError
+        ``name`` is not one of the pymcdm methods offered.
+    """
     if name not in RANKING:
         msg = f"pymcdm method must be one of {sorted(RANKING)} (got {name!r})"
         raise ConfigurationError(msg)
@@ -157,6 +164,17 @@ def _thresholds(value: Any, n: int, key: str) -> FloatArray:
 def spotis_bounds(
     value: Any, x: FloatArray, notes: list[str], details: dict[str, Any]
 ) -> FloatArray:
+    """SPOTIS bounds (n × 2): the given ``value``, or the data's min and max (noted).
+
+    The bounds used are recorded in ``details``.
+
+    Raises
+    ------
+    ConfigurationError
+        ``value`` is not an n × 2 array of numbers.
+    MethodInputError
+        A value of ``x`` lies outside its column's bounds.
+    """
     if value is None:
         bounds = np.column_stack([x.min(axis=0), x.max(axis=0)])
         notes.append(
@@ -175,8 +193,10 @@ def spotis_bounds(
 
 
 def _bounds_array(value: Any, x: FloatArray) -> FloatArray:
-    """User-given SPOTIS bounds as an n×2 float array, or a ConfigurationError naming the fix
-    (with these data's ranges as the example)."""
+    """User-given SPOTIS bounds as an n×2 float array, or a ConfigurationError naming the fix.
+
+    With these data's ranges as the example.
+    """
     n = x.shape[1]
     try:
         bounds = np.asarray(value, dtype=float)
@@ -200,6 +220,13 @@ def _bounds_array(value: Any, x: FloatArray) -> FloatArray:
 
 
 def ensure_finite(spec: RankingSpec, scores: FloatArray) -> None:
+    """Refuse scores that are not all finite, naming the rows and the method's hint.
+
+    Raises
+    ------
+    MethodInputError
+        Some score is NaN or infinite.
+    """
     bad = np.flatnonzero(~np.isfinite(scores))
     if bad.size:
         rows = ", ".join(str(i + 1) for i in bad)
@@ -208,6 +235,7 @@ def ensure_finite(spec: RankingSpec, scores: FloatArray) -> None:
 
 
 def translate_warning(message: str) -> str:
+    """A pymcdm warning in the user's terms (dominant or dominated rows numbered from 1)."""
     text = re.sub(r"np\.\w+\((-?\d+)\)", r"\1", message)
     found = re.search(r"indices \[([^\]]*)\] are (dominant|dominated)", text)
     if found:
@@ -221,6 +249,13 @@ def translate_warning(message: str) -> str:
 
 
 def fractional_ranks(ranks: npt.ArrayLike, field: str) -> FloatArray:
+    """Fractional ranks of ``ranks``: ties share the mean of their positions.
+
+    Raises
+    ------
+    MethodInputError
+        ``ranks`` (named ``field`` in the message) is not a 1-D list of finite numbers.
+    """
     try:
         r = np.asarray(ranks, dtype=float)
     except (TypeError, ValueError) as exc:

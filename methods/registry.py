@@ -167,13 +167,15 @@ class BatchScorer:
 
 
 def _catalogue() -> dict[str, MethodInfo]:
-    """pymcdm's ranking methods that clusterrank offers, own names excluded."""
+    """Pymcdm's ranking methods that clusterrank offers, own names excluded."""
     return {name: spec.info for name, spec in RANKING.items() if name not in OWN_METHODS}
 
 
 def available_methods(kind: str | None = None) -> list[MethodInfo]:
-    """Every method a user may name: ``kind`` is ``"ranking"``, ``"weighting"``,
-    ``"correlation"`` or ``None`` (all). Own methods come first."""
+    """Every method a user may name, own methods first.
+
+    ``kind`` is ``"ranking"``, ``"weighting"``, ``"correlation"`` or ``None`` (all).
+    """
     if kind is not None and kind not in KINDS:
         msg = f"kind must be one of {', '.join(KINDS)} or None (got {kind!r})"
         raise ConfigurationError(msg)

@@ -130,6 +130,7 @@ class RankingResult:
 
     @property
     def weight_map(self) -> dict[str, float]:
+        """Criterion id -> weight."""
         return dict(zip(self.criteria, self.weights.tolist(), strict=True))
 
     def to_frame(self, names: Sequence[str] | None = None) -> pd.DataFrame:
@@ -181,8 +182,11 @@ def result_from_scores(
     details: Mapping[str, Any],
     single_note: str | None = None,
 ) -> RankingResult:
-    """Ranks from scores, the notes every method owes its reader (a lone candidate, ties),
-    and the :class:`RankingResult` — the one way every method finishes."""
+    """Finish a method: ranks, the notes it owes its reader, and the :class:`RankingResult`.
+
+    Ranks come from the scores; notes cover a lone candidate and ties. This is the one way every
+    method finishes.
+    """
     ranks = ranks_from_scores(scores, higher_is_better=higher_is_better)
     out = list(notes)
     if len(candidates) == 1:

@@ -19,6 +19,7 @@ from clusterrank.store import (
     FacilitatorAccess,
     Store,
     close_round,
+    list_results,
     open_round,
     record_result,
     reissue_token,
@@ -60,8 +61,10 @@ def result_of(
 def results(
     db: Store, access: FacilitatorAccess, *, record: bool = True, **overrides: Any
 ) -> dict[str, Any]:
-    """The panel's current result with the stored settings changed by ``overrides``;
-    recorded as an immutable snapshot unless ``record`` is false."""
+    """The panel's current result with the stored settings changed by ``overrides``.
+
+    Recorded as an immutable snapshot unless ``record`` is false.
+    """
     st = state(db, access)
     settings = st.settings.updated(**overrides)
     sets = round_answer_sets(db, access, st.info.current_round)
@@ -130,3 +133,20 @@ def reissue(db: Store, access: FacilitatorAccess, ref: str) -> IssuedToken:
     """A new token for an expert (the old one stops working; a revoked expert returns)."""
     with db.session() as s:
         return reissue_token(s, access, ref)
+
+
+def latest_result(db: Store, access: FacilitatorAccess, number: int) -> dict[str, Any] | None:
+    """The last result snapshot recorded for round ``number`` (with its id), or None."""
+    with db.reader() as s:
+        found = [r for r in list_results(s, access) if r.round_number == number]
+    if not found:
+        return None
+    payload = dict(found[-1].payload)
+    payload["snapshot"] = found[-1].snapshot_id
+    return payload
+
+
+def current_result(db: Store, access: FacilitatorAccess) -> dict[str, Any]:
+    """The current round's last recorded result, else one computed and recorded now."""
+    number = state(db, access).info.current_round
+    return latest_result(db, access, number) or results(db, access)

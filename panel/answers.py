@@ -55,6 +55,7 @@ class Answers:
         return tuple(seen)
 
     def node_experts(self, node: str) -> tuple[str, ...]:
+        """The experts with at least one judgment at ``node``."""
         return tuple(e for (e, n), pairs in self.judgments.items() if n == node and pairs)
 
 
@@ -85,8 +86,10 @@ def answers_as_of(rounds: Sequence[RoundAnswers], questionnaire: Questionnaire) 
 
 
 def expert_matrix(answers: Answers, expert: str, node: Node) -> FloatArray:
-    """The expert's n × n reciprocal matrix at ``node`` (NaN where not judged, 1 on the
-    diagonal)."""
+    """The expert's n × n reciprocal matrix at ``node``.
+
+    NaN where not judged, 1 on the diagonal.
+    """
     n = len(node.items)
     a = np.full((n, n), np.nan)
     np.fill_diagonal(a, 1.0)
@@ -124,10 +127,12 @@ def score_cube(
 
 
 def answered_pairs(answers: Answers, expert: str, node: Node) -> int:
+    """How many pairs ``expert`` has judged at ``node``."""
     return len(answers.judgments.get((expert, node.id), {}))
 
 
 def answered_scores(answers: Answers, expert: str, items: Iterable[tuple[str, str]]) -> int:
+    """How many of the (criterion, candidate) ``items`` ``expert`` has scored (or abstained on)."""
     return sum(1 for c, cand in items if (expert, c, cand) in answers.scores)
 
 

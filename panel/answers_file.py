@@ -17,14 +17,14 @@ from __future__ import annotations
 
 import math
 import os
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from clusterrank.criteria.files import display_name
 from clusterrank.criteria.numbers import Fixes, NumberRule, read_numbers
 from clusterrank.criteria.tables import read_table
 from clusterrank.errors import Problem, ValidationFailed
-from clusterrank.panel.questionnaire import Questionnaire, node_key, score_key
+from clusterrank.panel.questionnaire import Node, Questionnaire, node_key, score_key
 from clusterrank.panel.rows import Rows, checked_rows, header_names
 from clusterrank.store.imports import JudgmentIn, ScoreIn
 
@@ -47,6 +47,7 @@ class ParsedAnswers:
 
     @property
     def count(self) -> int:
+        """The number of answers read: judgments plus scores."""
         return len(self.judgments) + len(self.scores)
 
 
@@ -142,6 +143,54 @@ def _values(
     return numbers.by_column[column].tolist(), bad
 
 
+def _pair_problems(
+    rows: Rows,
+    i: int,
+    nodes: Mapping[str, Node],
+    pair: tuple[str, str, str],
+    items: set[str],
+    round_number: int,
+) -> list[Problem]:
+    """Problems of row ``i``'s comparison ``pair`` (node, row item, column item).
+
+    The node must be asked in this round, both items compared at it, and the items different.
+    """
+    node_id, a, b = pair
+    node = nodes.get(node_id)
+    if node is None:
+        msg = f"node {node_id!r} is not asked by this panel; nodes: {', '.join(nodes) or 'none'}"
+        return [rows.problem(i, msg)]
+    if node_key(node_id) not in items:
+        msg = f"round {round_number} does not ask node {node_id!r}; leave this row out"
+        return [rows.problem(i, msg)]
+    problems = []
+    for side, name in (("row", a), ("column", b)):
+        if name not in node.items:
+            items_text = ", ".join(node.items)
+            msg = f"{side} {name!r} is not compared at node {node_id!r}; items: {items_text}"
+            problems.append(rows.problem(i, msg))
+    if a == b and a in node.items:
+        problems.append(
+            rows.problem(i, f"row and column are both {a!r}; compare two different items")
+        )
+    return problems
+
+
+def _judgment_value_problem(rows: Rows, i: int, v: float, bad: dict[int, str]) -> Problem | None:
+    """The problem of row ``i``'s judgment value ``v``: unreadable, empty or off Saaty's scale."""
+    if i in bad:
+        return rows.problem(i, bad[i])
+    if math.isnan(v):
+        return rows.problem(
+            i, "empty value; write how many times row matters more than column, e.g. 3 or 1/3"
+        )
+    if not SAATY_MIN * (1 - SCALE_SLACK) <= v <= SAATY_MAX * (1 + SCALE_SLACK):
+        return rows.problem(
+            i, f"value {v:g} is outside Saaty's scale 1/9..9; write a value from 1/9 to 9"
+        )
+    return None
+
+
 def _judgments(
     rows: Rows,
     q: Questionnaire,
@@ -158,42 +207,11 @@ def _judgments(
         ref = _expert(rows, i, experts, problems)
         node_id, a, b = rows.text(i, "node"), rows.text(i, "row"), rows.text(i, "column")
         node = nodes.get(node_id)
-        if node is None:
-            msg = (
-                f"node {node_id!r} is not asked by this panel; nodes: {', '.join(nodes) or 'none'}"
-            )
-            problems.append(rows.problem(i, msg))
-        elif node_key(node_id) not in items:
-            msg = f"round {round_number} does not ask node {node_id!r}; leave this row out"
-            problems.append(rows.problem(i, msg))
-        else:
-            for side, name in (("row", a), ("column", b)):
-                if name not in node.items:
-                    items_text = ", ".join(node.items)
-                    msg = (
-                        f"{side} {name!r} is not compared at node {node_id!r}; items: {items_text}"
-                    )
-                    problems.append(rows.problem(i, msg))
-            if a == b and a in node.items:
-                problems.append(
-                    rows.problem(i, f"row and column are both {a!r}; compare two different items")
-                )
+        problems += _pair_problems(rows, i, nodes, (node_id, a, b), items, round_number)
         v = values[i]
-        if i in bad:
-            problems.append(rows.problem(i, bad[i]))
-        elif math.isnan(v):
-            problems.append(
-                rows.problem(
-                    i,
-                    "empty value; write how many times row matters more than column, e.g. 3 or 1/3",
-                )
-            )
-        elif not SAATY_MIN * (1 - SCALE_SLACK) <= v <= SAATY_MAX * (1 + SCALE_SLACK):
-            problems.append(
-                rows.problem(
-                    i, f"value {v:g} is outside Saaty's scale 1/9..9; write a value from 1/9 to 9"
-                )
-            )
+        value_problem = _judgment_value_problem(rows, i, v, bad)
+        if value_problem is not None:
+            problems.append(value_problem)
         if ref is None or node is None or a not in node.items or b not in node.items or a == b:
             continue
         key = (ref, node_id, frozenset((a, b)))

@@ -1,6 +1,6 @@
-"""How far a panel agrees: S* per node, GCI per expert, Kendall's W, spread of every score.
+r"""How far a panel agrees: S* per node, GCI per expert, Kendall's W, spread of every score.
 
-* **S\\*** (Goepel 2018) of each node over the experts' own priority vectors, with his
+* **S\*** (Goepel 2018) of each node over the experts' own priority vectors, with his
   word scale (:func:`methods.group.node_consensus`).
 * **GCI** (Aguarón & Moreno-Jiménez 2003) of each expert's matrix at each node, with the
   thresholds 0.31 / 0.35 / 0.37 (:func:`methods.group.gci`).
@@ -149,4 +149,5 @@ def without_consensus(
 
 
 def gci_thresholds() -> dict[str, float]:
+    """The GCI acceptability thresholds by matrix size (``n=3``, ``n=4``, ``n>4``)."""
     return {"n=3": GCI_THRESHOLDS[0], "n=4": GCI_THRESHOLDS[1], "n>4": GCI_THRESHOLDS[2]}

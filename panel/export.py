@@ -1,5 +1,7 @@
-"""Everything a panel holds, as plain tables for a workbook: answers, comments, rounds,
-submissions, experts (no secrets), result snapshots, the audit log and the settings.
+"""Everything a panel holds, as plain tables for a workbook.
+
+Answers, comments, rounds, submissions, experts (no secrets), result snapshots, the audit log and
+the settings.
 
 Rows are plain dictionaries; the command line turns them into sheets and writes them
 through the one cell-neutralising writer (``reports.cells``), so an expert's comment that
@@ -162,3 +164,18 @@ def result_tables(payload: dict[str, Any]) -> dict[str, Table]:
     if scores:
         out["result scores"] = scores
     return out
+
+
+def panel_sheets(db: Store, access: FacilitatorAccess, st: PanelState) -> dict[str, Table]:
+    """Every table of the panel workbook: what it holds, and its current result if any."""
+    from clusterrank.errors import ConfigurationError
+    from clusterrank.panel.actions import current_result
+
+    tables = export_tables(db, access, st)
+    try:
+        latest = current_result(db, access)
+    except ConfigurationError as exc:  # nobody answered yet: export the rest
+        tables["settings"].append({"setting": "result", "value": f"none ({exc})"})
+        return tables
+    tables.update(result_tables(latest))
+    return tables

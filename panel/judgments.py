@@ -136,6 +136,7 @@ class JudgmentModel:
                     self.analyses.problems[(e, node.id)] = str(exc)
 
     def analyse(self, matrix: FloatArray, node: Node) -> AHPResult:
+        """The AHP analysis of one expert's ``matrix`` at ``node`` under the panel's settings."""
         s = self.settings
         return analyse(
             matrix,
@@ -171,8 +172,10 @@ class JudgmentModel:
         return NodeAggregate(node.id, node.items, tuple(who), result.priorities, result)
 
     def _stack(self, node: Node, who: tuple[str, ...]) -> FloatArray:
-        """The experts' matrices at ``node``, validated once and stacked (K × n × n); a
-        sub-panel weighs them, giving 0 to the experts it leaves out."""
+        """The experts' matrices at ``node``, validated once and stacked (K × n × n).
+
+        A sub-panel weighs them, giving 0 to the experts it leaves out.
+        """
         stack = self._stacks.get(node.id)
         if stack is None:
             matrices = [self.matrices[(e, node.id)] for e in who]
@@ -181,6 +184,7 @@ class JudgmentModel:
         return stack
 
     def aggregate(self, alpha: Mapping[str, float]) -> dict[str, NodeAggregate | None]:
+        """Each node's priorities under expert weights ``alpha`` (``None``: nobody usable)."""
         return {n.id: self.aggregate_node(n, alpha) for n in self.questionnaire.nodes}
 
     def compose(
@@ -217,6 +221,7 @@ class JudgmentModel:
         )
 
     def weight_settings(self) -> dict[str, Any]:
+        """The weight settings to record with a result (mode, aggregation, AHP settings)."""
         s = self.settings
         out: dict[str, Any] = {
             "mode": f"panel:{s.aggregation}",

@@ -54,6 +54,7 @@ class Node:
 
     @property
     def key(self) -> str:
+        """The node's question key."""
         return node_key(self.id)
 
 
@@ -80,15 +81,30 @@ class Questionnaire:
 
     @property
     def kinds(self) -> tuple[str, ...]:
+        """The kinds of question asked (judgments, scores), in order."""
         return tuple(k for k, on in zip(KINDS, (self.nodes, self.scored), strict=True) if on)
 
     def node(self, node_id: str) -> Node:
+        """The node called ``node_id``.
+
+        Raises
+        ------
+        KeyError
+            No node has that id.
+        """
         for n in self.nodes:
             if n.id == node_id:
                 return n
         raise KeyError(node_id)
 
     def criterion(self, criterion_id: str) -> ScoredCriterion:
+        """The scored criterion called ``criterion_id``.
+
+        Raises
+        ------
+        KeyError
+            No scored criterion has that id.
+        """
         for c in self.scored:
             if c.id == criterion_id:
                 return c

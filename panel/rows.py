@@ -33,6 +33,7 @@ class Rows:
 
     @property
     def label(self) -> str:
+        """The file's name for messages."""
         return self.table.label
 
     def __len__(self) -> int:
@@ -49,6 +50,7 @@ class Rows:
         return cell_text(value).strip()
 
     def raw(self, i: int, column: str) -> object:
+        """Row ``i``'s cell in ``column`` as read, or None when the file lacks the column."""
         j = self.columns.get(column)
         return None if j is None else self.table.rows[i][j]
 

@@ -39,7 +39,14 @@ from clusterrank.store import (
     resolve_token,
     round_answers,
 )
-from clusterrank.store.records import ExpertInfo, NewPanel, PanelInfo, RoundAnswers, RoundInfo
+from clusterrank.store.records import (
+    ExpertInfo,
+    NewExpert,
+    NewPanel,
+    PanelInfo,
+    RoundAnswers,
+    RoundInfo,
+)
 
 ACTOR_CLI = "facilitator (cli)"
 
@@ -72,6 +79,28 @@ def create(
     """
     text, scenario = snapshot_scenario(scenario_path, scope)
     experts = read_experts(experts_path)
+    return create_from(
+        db, text, scenario, experts, ask=ask, nodes=nodes, title=title, settings=settings
+    )
+
+
+def create_from(
+    db: Store,
+    snapshot: str,
+    scenario: Scenario,
+    experts: Sequence[NewExpert],
+    *,
+    ask: Sequence[str] | None = None,
+    nodes: Sequence[str] | None = None,
+    title: str | None = None,
+    settings: PanelSettings | None = None,
+    actor: str = ACTOR_CLI,
+) -> Created:
+    """Create a panel from a scenario snapshot and experts already read.
+
+    ``snapshot`` is the text :mod:`panel.snapshot` made and ``scenario`` what it loads to;
+    everything is checked before anything is stored.
+    """
     q = build_questionnaire(scenario, ask, nodes)
     base_weights(scenario)  # objective weights are refused here, before anything is stored
     _check_rankable(scenario, q)
@@ -83,12 +112,12 @@ def create(
         made = create_panel(
             s,
             title=name,
-            scenario_yaml=text,
+            scenario_yaml=snapshot,
             asked=q.asked(),
             aggregation=chosen.to_json(),
-            experts=experts,
+            experts=list(experts),
             first_round_items=list(q.item_keys),
-            actor=ACTOR_CLI,
+            actor=actor,
         )
     return Created(made, q, chosen, name)
 
@@ -139,10 +168,12 @@ class PanelState:
 
     @property
     def current(self) -> RoundInfo:
+        """The panel's latest round."""
         return self.rounds[-1]
 
 
 def state(db: Store, access: FacilitatorAccess) -> PanelState:
+    """The panel read at once: info, scenario, questionnaire, settings, experts and rounds."""
     with db.reader() as s:
         info = panel_info(s, access)
         experts = list_experts(s, access)
@@ -159,6 +190,7 @@ def round_answer_sets(db: Store, access: FacilitatorAccess, upto: int) -> tuple[
 
 
 def answers_upto(st: PanelState, sets: Sequence[RoundAnswers], upto: int) -> Answers:
+    """The answers as of the end of round ``upto`` (carry-over rule of :func:`answers_as_of`)."""
     return answers_as_of(list(sets[:upto]), st.questionnaire)
 
 

@@ -72,6 +72,7 @@ class PanelSettings:
         _check(self)
 
     def to_json(self) -> dict[str, Any]:
+        """The settings as a JSON-ready dict (stored with the panel)."""
         return asdict(self)
 
     @classmethod

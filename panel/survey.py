@@ -34,6 +34,8 @@ SUM_TOLERANCE = 1.0
 
 
 class SurveyItem(FrozenModel):
+    """One surveyed factor with the share of respondents at each level."""
+
     id: Id
     title: str = Field(min_length=1)
     distribution: tuple[float, ...] = Field(
@@ -94,6 +96,8 @@ def load_survey(path: str | os.PathLike[str]) -> Survey:
 
 @dataclass(frozen=True)
 class SurveyRow:
+    """One factor's summary: its distribution, median level, quartiles, IQR and agreement shares."""
+
     id: str
     title: str
     distribution: tuple[float, ...]

@@ -1,5 +1,6 @@
-"""Every table that leaves the app as CSV or Excel is written here, with formula-like text
-neutralised (OWASP's CSV-injection rule).
+"""Every table that leaves the app as CSV or Excel is written here.
+
+With formula-like text neutralised (OWASP's CSV-injection rule).
 
 A spreadsheet program runs a cell that begins with ``=``, ``+``, ``-`` or ``@`` (and, in some
 programs, a tab or carriage return before one) as a formula: a candidate named
@@ -40,12 +41,12 @@ SHEET_NAME_MAX = 31
 
 
 def safe_text(value: Any) -> Any:
-    """``value`` with a leading ``'`` when it is text a spreadsheet would run as a formula.
+    r"""``value`` with a leading ``'`` when it is text a spreadsheet would run as a formula.
 
     Anything that is not a ``str`` (numbers, ``None``, missing values) is returned as is.
 
     >>> safe_text('=HYPERLINK("http://x","y")')
-    '\\'=HYPERLINK("http://x","y")'
+    '\'=HYPERLINK("http://x","y")'
     >>> safe_text("-2+3"), safe_text("-0.5"), safe_text(-0.5), safe_text("coal")
     ("'-2+3", '-0.5', -0.5, 'coal')
     """
@@ -80,8 +81,10 @@ def csv_text(frame: pd.DataFrame) -> str:
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """``frame`` as UTF-8 CSV with a byte-order mark, so spreadsheet programs show Cyrillic
-    names intact; formula-like text neutralised."""
+    """``frame`` as UTF-8 CSV with a byte-order mark.
+
+    So spreadsheet programs show Cyrillic names intact; formula-like text neutralised.
+    """
     return csv_text(frame).encode("utf-8-sig")
 
 
@@ -89,8 +92,9 @@ Decorate = Callable[[Mapping[str, Worksheet]], None]
 
 
 def workbook_bytes(sheets: Mapping[str, pd.DataFrame], decorate: Decorate | None = None) -> bytes:
-    """An ``.xlsx`` with one sheet per frame (bold headers, fitted column widths), every
-    text cell neutralised.
+    """An ``.xlsx`` with one sheet per frame (bold headers, fitted column widths).
+
+    Every text cell is neutralised.
 
     ``sheets`` maps sheet names (cut to Excel's 31 characters) to frames; ``decorate``, when
     given, receives the written worksheets by the same names to add fills or legends (text

@@ -36,12 +36,16 @@ SHEETS: tuple[str, ...] = ("inputs", "criteria and weights", "results", "setting
 
 
 def direction_word(sign: int) -> str:
+    """``benefit`` for a positive direction, ``cost`` otherwise."""
     return "benefit" if sign > 0 else "cost"
 
 
 def results_frame(report: RankingReport, changes: Mapping[str, int] | None = None) -> pd.DataFrame:
-    """The ranking in rank order: ``rank, id, name, score`` and, given a baseline,
-    ``rank_change`` (places moved up since it; positive is better)."""
+    """The ranking in rank order.
+
+    ``rank, id, name, score`` and, given a baseline, ``rank_change`` (places moved up since it;
+    positive is better).
+    """
     frame = report.to_frame()[["rank", "id", "name", "score"]]
     if changes is not None:
         moves: list[int | None] = [changes.get(str(i)) for i in frame["id"]]
@@ -121,8 +125,10 @@ def workbook(
     report: RankingReport,
     changes: Mapping[str, int] | None = None,
 ) -> bytes:
-    """The Excel workbook (``.xlsx`` bytes) with the sheets named in :data:`SHEETS`,
-    written by :func:`reports.cells.workbook_bytes` (formula-like text neutralised)."""
+    """The Excel workbook (``.xlsx`` bytes) with the sheets named in :data:`SHEETS`.
+
+    Written by :func:`reports.cells.workbook_bytes` (formula-like text neutralised).
+    """
     frames = {
         "inputs": inputs_frame(matrix),
         "criteria and weights": criteria_frame(scenario, weights),

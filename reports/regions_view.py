@@ -164,6 +164,7 @@ class SpecialisationView:
 
     @property
     def by_year(self) -> bool:
+        """Whether the data have years (series by year)."""
         return bool(self.years)
 
     def sheets(self) -> dict[str, pd.DataFrame]:
@@ -238,20 +239,26 @@ def specialisation_view(
 
 
 def tables_csv(frame: pd.DataFrame) -> bytes:
-    """A table as UTF-8 CSV with a byte-order mark (spreadsheets keep Cyrillic intact),
-    formula-like text neutralised (:func:`reports.cells.csv_bytes`)."""
+    """A table as UTF-8 CSV with a byte-order mark (spreadsheets keep Cyrillic intact).
+
+    Formula-like text is neutralised (:func:`reports.cells.csv_bytes`).
+    """
     return csv_bytes(frame)
 
 
 def tables_workbook(sheets: Mapping[str, pd.DataFrame]) -> bytes:
-    """An ``.xlsx`` with one sheet per table (bold headers, fitted column widths),
-    formula-like text neutralised (:func:`reports.cells.workbook_bytes`)."""
+    """An ``.xlsx`` with one sheet per table (bold headers, fitted column widths).
+
+    Formula-like text is neutralised (:func:`reports.cells.workbook_bytes`).
+    """
     return workbook_bytes(sheets)
 
 
 def data_attribution(readme: Path, data_file: str) -> str | None:
-    """The ``**Attribution**`` paragraph of the README section naming ``data_file``, as
-    plain text; ``None`` when the README requires none for it."""
+    """The ``**Attribution**`` paragraph of the README section naming ``data_file``, as plain text.
+
+    ``None`` when the README requires none for it.
+    """
     if not readme.is_file():
         return None
     sections = re.split(r"\n(?=## )", readme.read_text(encoding="utf-8"))
@@ -266,8 +273,11 @@ def data_attribution(readme: Path, data_file: str) -> str | None:
 
 
 def explained_cells(scenario: Scenario, matrix: DecisionMatrix) -> list[tuple[CellNote, str]]:
-    """Each dropped, imputed or illustrative cell with its message and, when the scenario's
-    provenance names the candidate, the reason it gives (e.g. UKI7's false zero)."""
+    """Each dropped, imputed or illustrative cell with its message.
+
+    When the scenario's provenance names the candidate, the reason it gives is appended (e.g. UKI7's
+    false zero).
+    """
     provenance = scenario.data.provenance
     out: list[tuple[CellNote, str]] = []
     for cell in matrix.cell_notes:

@@ -1,5 +1,7 @@
-"""Reading the sensitivity results for a person: which weight changes the answer first, and
-the stability intervals as a table with names instead of ids.
+"""Reading the sensitivity results for a person.
+
+Which weight changes the answer first, and the stability intervals as a table with names instead of
+ids.
 
 :func:`first_change` names the weight move that really alters the result first, through
 :meth:`methods.sensitivity.StabilityResult.most_fragile`, which counts only the bounds where
@@ -53,6 +55,7 @@ class FirstChange:
 
     @property
     def criterion(self) -> str:
+        """The id of the criterion whose weight moves."""
         return self.interval.criterion
 
 
@@ -91,6 +94,7 @@ def level_words(level: str) -> str:
 
 
 def percent(x: float) -> str:
+    """``x`` (a fraction) as a percentage with one decimal, e.g. ``12.5%``."""
     return f"{100 * x:.1f}%"
 
 

@@ -18,6 +18,8 @@ from clusterrank.store.tx import audit, committing
 
 @dataclass(frozen=True)
 class JudgmentIn:
+    """One pairwise judgment to import: ``value`` is how many times ``row`` beats ``column``."""
+
     expert: str
     node: str
     row: str
@@ -27,6 +29,8 @@ class JudgmentIn:
 
 @dataclass(frozen=True)
 class ScoreIn:
+    """One score to import: a value, or an abstention (``value`` None, ``abstain`` true)."""
+
     expert: str
     criterion: str
     candidate: str

@@ -21,8 +21,10 @@ def new_token() -> str:
 
 
 def new_panel_id() -> str:
-    """A fresh url-safe panel id (12 characters, 72 random bits), never starting with ``-``
-    (a command line would take it for an option)."""
+    """A fresh url-safe panel id (12 characters, 72 random bits).
+
+    It never starts with ``-`` (a command line would take it for an option).
+    """
     while True:
         panel_id = secrets.token_urlsafe(9)
         if not panel_id.startswith("-"):

@@ -35,6 +35,13 @@ class UTCDateTime(sa.TypeDecorator[datetime]):
     cache_ok = True
 
     def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        """A timezone-aware ``value`` in UTC, naive for SQLite.
+
+        Raises
+        ------
+        ValueError
+            ``value`` has no timezone.
+        """
         if value is None:
             return None
         if value.tzinfo is None:
@@ -44,12 +51,15 @@ class UTCDateTime(sa.TypeDecorator[datetime]):
         return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
 
     def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        """The stored timestamp as timezone-aware UTC."""
         if value is None:
             return None
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 class Base(DeclarativeBase):
+    """The declarative base: the naming convention for constraints, UTC timestamps."""
+
     metadata = sa.MetaData(naming_convention=NAMING)
     type_annotation_map = {datetime: UTCDateTime()}  # noqa: RUF012 (SQLAlchemy's API)
 
@@ -59,6 +69,8 @@ def _fk(target: str) -> sa.ForeignKey:
 
 
 class Panel(Base):
+    """A panel: its scenario snapshot, what it asks, its settings, status and current round."""
+
     __tablename__ = "panel"
     __table_args__ = (
         sa.CheckConstraint("status IN ('open', 'closed', 'archived')", name="status"),
@@ -98,6 +110,8 @@ class Expert(Base):
 
 
 class Round(Base):
+    """A Delphi round of a panel: when it opened and closed, its items and their feedback."""
+
     __tablename__ = "round"
     __table_args__ = (
         sa.UniqueConstraint("panel_id", "number"),
@@ -158,6 +172,8 @@ class Score(Base):
 
 
 class Comment(Base):
+    """An expert's comment on one item in one round, versioned."""
+
     __tablename__ = "comment"
     __table_args__ = (
         sa.UniqueConstraint("round_id", "expert_id", "item_key"),
@@ -174,6 +190,8 @@ class Comment(Base):
 
 
 class Submission(Base):
+    """An expert's submission of a round."""
+
     __tablename__ = "submission"
     __table_args__ = (sa.UniqueConstraint("expert_id", "round_id"),)
 

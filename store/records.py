@@ -41,6 +41,8 @@ class NewPanel:
 
 @dataclass(frozen=True)
 class PanelInfo:
+    """A panel as stored (without the facilitator key)."""
+
     panel_id: str
     title: str
     scenario_yaml: str
@@ -54,6 +56,8 @@ class PanelInfo:
 
 @dataclass(frozen=True)
 class ExpertInfo:
+    """An invited expert (without their token)."""
+
     ref: str
     name: str
     group: str | None
@@ -64,6 +68,8 @@ class ExpertInfo:
 
 @dataclass(frozen=True)
 class RoundInfo:
+    """A round: when it opened and closed, its items and their feedback."""
+
     number: int
     opened_at: datetime
     closed_at: datetime | None
@@ -72,11 +78,14 @@ class RoundInfo:
 
     @property
     def is_open(self) -> bool:
+        """Whether the round still accepts answers."""
         return self.closed_at is None
 
 
 @dataclass(frozen=True)
 class JudgmentRow:
+    """A stored pairwise judgment with its version."""
+
     expert: str
     node: str
     row: str
@@ -88,6 +97,8 @@ class JudgmentRow:
 
 @dataclass(frozen=True)
 class ScoreRow:
+    """A stored score or abstention with its version."""
+
     expert: str
     criterion: str
     candidate: str
@@ -99,6 +110,8 @@ class ScoreRow:
 
 @dataclass(frozen=True)
 class CommentRow:
+    """A stored comment with its version."""
+
     expert: str
     item_key: str
     text: str
@@ -119,6 +132,8 @@ class RoundAnswers:
 
 @dataclass(frozen=True)
 class ResultInfo:
+    """A recorded result snapshot."""
+
     snapshot_id: int
     round_number: int
     created_at: datetime
@@ -127,6 +142,8 @@ class ResultInfo:
 
 @dataclass(frozen=True)
 class AuditInfo:
+    """One audit-log entry: who did what, when."""
+
     actor: str
     action: str
     detail: Any

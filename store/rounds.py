@@ -46,6 +46,7 @@ def open_round_for_answers(session: Session, panel: Panel, number: int) -> Round
 
 
 def info(found: Round) -> RoundInfo:
+    """The plain record of a stored round."""
     return RoundInfo(
         number=found.number,
         opened_at=found.opened_at,

@@ -42,10 +42,12 @@ class Block:
 
     @property
     def pairs(self) -> list[tuple[str, str]]:
+        """Every pair of the block's items, in order."""
         return [(a, b) for (a, _), (b, _) in combinations(self.items, 2)]
 
 
 def pair_key(a: str, b: str) -> str:
+    """The key of the pair (``a``, ``b``) in a block's stored values."""
     return f"{a}|{b}"
 
 
@@ -97,10 +99,12 @@ def seed(scenario: Scenario) -> None:
 
 
 def set_value(block_id: str, a: str, b: str, value: float) -> None:
+    """Store the judgment of ``a`` over ``b`` in block ``block_id``."""
     st.session_state[VALUES][block_id][pair_key(a, b)] = float(value)
 
 
 def value(block_id: str, a: str, b: str) -> float:
+    """The stored judgment of ``a`` over ``b`` in block ``block_id``."""
     return float(st.session_state[VALUES][block_id][pair_key(a, b)])
 
 

@@ -64,6 +64,8 @@ class Loaded:
     matrix: DecisionMatrix
     source: str
     text: str
+    weights_from: str | None = None
+    """Where the scenario's weights come from when not from a file (an expert panel)."""
 
 
 @dataclass(frozen=True)
@@ -161,8 +163,11 @@ def _load_upload(
 
 
 class _StageRoot:
-    """This process's private folder for uploads: made once by ``mkdtemp`` (mode 0700, a
-    fresh name nobody else can have made), made again if it vanished, removed at exit."""
+    """The private folder for this process's uploads.
+
+    Made once by ``mkdtemp`` (mode 0700, a fresh name nobody else can have made), made again if it
+    vanished, removed at exit.
+    """
 
     lock = threading.Lock()
     path: Path | None = None
@@ -194,8 +199,10 @@ def _private(folder: Path) -> bool:
 
 
 def _stage(folder: Path) -> Path:
-    """Lay out ``folder`` like ``configs/`` with links to the shipped files; return its
-    ``scenarios/`` folder (the base for relative paths)."""
+    """Lay out ``folder`` like ``configs/`` with links to the shipped files.
+
+    Return its ``scenarios/`` folder (the base for relative paths).
+    """
     for sub in ("scenarios", "criteria", "data"):
         target = folder / sub
         target.mkdir(mode=0o700)

@@ -26,17 +26,19 @@ _BACKTICKS = re.compile(r"`+")
 
 
 def plain(text: object) -> str:
-    """``text`` escaped so Streamlit's Markdown shows it exactly as written.
+    r"""``text`` escaped so Streamlit's Markdown shows it exactly as written.
 
     >>> print(plain("![t](http://x/t.png) **b** :red[r] $x$"))
-    \\!\\[t\\]\\(http\\:\\/\\/x\\/t\\.png\\) \\*\\*b\\*\\* \\:red\\[r\\] \\$x\\$
+    \!\[t\]\(http\:\/\/x\/t\.png\) \*\*b\*\* \:red\[r\] \$x\$
     """
     return _MARKUP.sub(r"\\\1", str(text))
 
 
 def plain_values(texts: Mapping[str, str]) -> dict[str, str]:
-    """``texts`` (e.g. id -> name) with every value passed through :func:`plain`, for
-    helpers that build a Markdown sentence around the names they are given."""
+    """``texts`` (e.g. id -> name) with every value passed through :func:`plain`.
+
+    For helpers that build a Markdown sentence around the names they are given.
+    """
     return {key: plain(value) for key, value in texts.items()}
 
 

@@ -115,6 +115,7 @@ def forget_widgets(prefixes: tuple[str, ...]) -> None:
 
 
 def loaded() -> Loaded | None:
+    """The scenario in use, or None before one is loaded."""
     return st.session_state.get(LOADED)
 
 
@@ -207,6 +208,7 @@ def weights_key() -> tuple[Any, ...]:
 
 
 def method_settings(method: str) -> dict[str, Any]:
+    """The session's settings for ``method`` (a dict kept and edited in place)."""
     store: dict[str, dict[str, Any]] = st.session_state.setdefault(METHOD_SETTINGS, {})
     return store.setdefault(method, {})
 
@@ -270,10 +272,12 @@ def rank_changes(report: RankingReport) -> dict[str, int]:
 
 
 def scenario() -> Scenario:
+    """The scenario in use (see :func:`require`)."""
     return require().scenario
 
 
 def matrix() -> DecisionMatrix:
+    """The decision matrix of the scenario in use (see :func:`require`)."""
     return require().matrix
 
 
@@ -285,6 +289,8 @@ def summary() -> tuple[str | None, str | None, str | None]:
     mode = WEIGHT_MODES.get(str(st.session_state.get(WEIGHT_MODE)), "")
     if st.session_state.get(WEIGHT_MODE) == "objective":
         mode += f": {st.session_state.get(OBJECTIVE)}"
+    if current.weights_from:
+        mode = f"{current.weights_from} ({mode.lower()})"
     return current.scenario.title or current.scenario.id, current.source, mode
 
 

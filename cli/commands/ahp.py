@@ -15,6 +15,10 @@ if TYPE_CHECKING:
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
+    """Add the ``ahp`` subcommand and its options to ``sub`` (the subparsers action).
+
+    Returns the new subcommand's parser.
+    """
     p: argparse.ArgumentParser = sub.add_parser(
         "ahp",
         help=SUMMARIES["ahp"],
@@ -60,6 +64,11 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Run ``clusterrank ahp``: analyse the pairwise CSV or hierarchy and emit the report.
+
+    The report is written as text or JSON (``--format``) to stdout or ``-o``. Returns the exit
+    status, 0; user errors propagate as :class:`ClusterRankError`.
+    """
     from clusterrank.analysis.ahp_report import analyse_ahp_path
 
     check_output_args(args, args.file)
@@ -75,6 +84,10 @@ def run(args: argparse.Namespace) -> int:
 
 
 def render(report: AHPReport) -> str:
+    """The text report: each block's priorities, consistency line and the judgments to revisit.
+
+    Followed by the alternatives' global priorities for a hierarchy, then the notes.
+    """
     parts: list[str] = []
     for block in report.blocks:
         parts += [

@@ -25,6 +25,7 @@ STREAMLIT_FLAGS = (
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
+    """Add the ``app`` subcommand (``--port``, ``--address``) to ``sub``; return its parser."""
     p: argparse.ArgumentParser = sub.add_parser(
         "app",
         help="start the app in the browser (Streamlit)",
@@ -57,6 +58,10 @@ def command(args: argparse.Namespace) -> list[str]:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Run ``clusterrank app``: serve the Streamlit app until it stops.
+
+    Returns Streamlit's exit status; 2 for a port outside 1..65535, 0 after Ctrl+C.
+    """
     if not 1 <= args.port <= 65535:
         print(f"error: --port must be between 1 and 65535 (got {args.port})", file=sys.stderr)
         return 2

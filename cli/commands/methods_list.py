@@ -10,6 +10,7 @@ from clusterrank.cli.output import emit, frame_table, to_json
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
+    """Add the ``methods`` subcommand (``--format table|json``) to ``sub``; return its parser."""
     p: argparse.ArgumentParser = sub.add_parser(
         "methods",
         help=SUMMARIES["methods"],
@@ -21,6 +22,10 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Run ``clusterrank methods``: list every method with its kind, settings and reference.
+
+    Writes a table or JSON to stdout. Returns the exit status, 0.
+    """
     import pandas as pd
 
     from clusterrank.methods.registry import available_methods

@@ -38,6 +38,11 @@ def _format(p: argparse.ArgumentParser) -> None:
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
+    """Add the ``panel`` subcommand and its subcommands (create, import, status, ...) to ``sub``.
+
+    Each subcommand's handler runs the ``do_*`` function of :mod:`cli.panel_actions` of its name.
+    Returns the ``panel`` parser.
+    """
     p: argparse.ArgumentParser = sub.add_parser(
         "panel",
         help=SUMMARIES["panel"],

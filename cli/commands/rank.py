@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
+    """Add the ``rank`` subcommand and its options to ``sub``; return its parser."""
     from clusterrank.analysis.weights import objective_methods  # the names only; no pymcdm imported
 
     p: argparse.ArgumentParser = sub.add_parser(
@@ -147,6 +148,16 @@ def _parse_list(key: str, text: str) -> Any:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Run ``clusterrank rank`` on a scenario or on a plain matrix (``--matrix``).
+
+    Returns the exit status, 0.
+
+    Raises
+    ------
+    ConfigurationError
+        Options that do not go together (a scenario and ``--matrix``, ``--directions`` or
+        ``--weights`` without ``--matrix``, a missing input).
+    """
     from clusterrank.analysis.ranking import rank_plain_matrix, rank_scenario_file
 
     settings = parse_settings(args.setting, args.normalization)
@@ -190,6 +201,11 @@ def run(args: argparse.Namespace) -> int:
 
 
 def render(report: RankingReport, fmt: str) -> str:
+    """The ranking report in ``fmt``: ``json``, ``csv`` (the app's export) or a text table.
+
+    The text holds the title, the settings line, the table, the weights, the notes and the data-cell
+    messages.
+    """
     if fmt == "json":
         return to_json(report.to_payload())
     frame = report.to_frame()

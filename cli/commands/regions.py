@@ -35,6 +35,10 @@ _INDICATORS = (
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
+    """Add the ``regions`` subcommand and its subcommands to ``sub``; return its parser.
+
+    The subcommands are specialisation, marketability and per-capita.
+    """
     p: argparse.ArgumentParser = sub.add_parser(
         "regions",
         help=SUMMARIES["regions"],
@@ -146,6 +150,15 @@ def _register_per_capita(inner: Any) -> None:
 
 
 def run_specialisation(args: argparse.Namespace) -> int:
+    """Run ``clusterrank regions specialisation``: LQs, HHI and screening of a regional table.
+
+    Returns the exit status, 0.
+
+    Raises
+    ------
+    ConfigurationError
+        ``--rule-set none`` with other rule sets, or ``--format csv`` without one ``--table``.
+    """
     from clusterrank.analysis.regional import specialisation_analysis
 
     check_output_args(args, args.data, args.rules)
@@ -175,6 +188,11 @@ def run_specialisation(args: argparse.Namespace) -> int:
 
 
 def render_specialisation(analysis: SpecialisationAnalysis, fmt: str, table: str) -> str:
+    """The specialisation analysis in ``fmt``: ``json``, ``csv`` (the one ``table``) or text.
+
+    The text shows the settings, then the HHI, LQ and screening summary tables (or only ``table``)
+    and the notes.
+    """
     if fmt == "json":
         return to_json(analysis.to_payload())
     if fmt == "csv":
@@ -203,6 +221,7 @@ def render_specialisation(analysis: SpecialisationAnalysis, fmt: str, table: str
 
 
 def run_marketability(args: argparse.Namespace) -> int:
+    """Run ``clusterrank regions marketability`` and emit the coefficients; return 0."""
     from clusterrank.analysis.regional_coefficients import marketability_analysis
 
     check_output_args(args, args.data)
@@ -212,6 +231,7 @@ def run_marketability(args: argparse.Namespace) -> int:
 
 
 def run_per_capita(args: argparse.Namespace) -> int:
+    """Run ``clusterrank regions per-capita`` and emit the coefficients; return 0."""
     from clusterrank.analysis.regional_coefficients import per_capita_analysis
 
     check_output_args(args, args.data)
@@ -221,6 +241,7 @@ def run_per_capita(args: argparse.Namespace) -> int:
 
 
 def render_coefficients(report: CoefficientReport, fmt: str) -> str:
+    """A coefficient report in ``fmt``: ``json``, ``csv`` (settings on every row) or text."""
     if fmt == "json":
         return to_json(report.to_payload())
     if fmt == "csv":
@@ -256,8 +277,10 @@ def _text_table(frame: pd.DataFrame, floatfmt: str = "{:.4f}") -> str:
 
 
 def _csv_with_settings(frame: pd.DataFrame, settings: Mapping[str, Any]) -> str:
-    """CSV with a ``settings`` column on every row, so no figure travels without them;
-    formula-like text neutralised (:func:`reports.cells.csv_text`)."""
+    """CSV with a ``settings`` column on every row, so no figure travels without them.
+
+    Formula-like text neutralised (:func:`reports.cells.csv_text`).
+    """
     from clusterrank.reports.cells import csv_text
 
     line = "; ".join(f"{k}={v}" for k, v in settings.items())

@@ -13,6 +13,7 @@ from clusterrank.errors import ClusterRankError
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
+    """Add the ``schema`` subcommand (``-o FOLDER``) to ``sub``; return its parser."""
     p: argparse.ArgumentParser = sub.add_parser(
         "schema",
         help=SUMMARIES["schema"],
@@ -26,6 +27,15 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Run ``clusterrank schema``: write ``KIND.schema.json`` for each file kind into the folder.
+
+    Returns the exit status, 0.
+
+    Raises
+    ------
+    ClusterRankError
+        The output path is a file, or the folder cannot be made or written.
+    """
     from clusterrank.criteria.schema import json_schemas
 
     out = Path(args.output_dir)

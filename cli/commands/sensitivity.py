@@ -1,4 +1,4 @@
-"""`clusterrank sensitivity SCENARIO`: how robust is the ranking?
+"""`clusterrank sensitivity SCENARIO`: how robust the ranking is.
 
 Stability intervals, SMAA-2 rank acceptability and central weights, method agreement and AHP
 judgment uncertainty, each with the settings that produced it.
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
+    """Add the ``sensitivity`` subcommand and its options to ``sub``; return its parser."""
     p: argparse.ArgumentParser = sub.add_parser(
         "sensitivity",
         help=SUMMARIES["sensitivity"],
@@ -112,6 +113,17 @@ def _check_count(value: int, maximum: int, flag: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Run ``clusterrank sensitivity``: the analyses asked for on a scenario, as text or JSON.
+
+    Checks the sample counts, the bounds and the top-k first; ``--top-k`` defaults to 3, fewer for
+    small scenarios. Returns the exit status, 0.
+
+    Raises
+    ------
+    ClusterRankError
+        A count out of range, ``--sampling bounded`` without ``--bounds``, bad bounds or
+        percentages, or a scenario with fewer than two candidates.
+    """
     from clusterrank.analysis.sensitivity import (
         check_top_k,
         require_two_candidates,

@@ -10,6 +10,7 @@ from clusterrank.cli.paths import add_allow_outside, file_scope
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
+    """Add the ``validate`` subcommand to ``sub``; return its parser."""
     p: argparse.ArgumentParser = sub.add_parser(
         "validate",
         help=SUMMARIES["validate"],
@@ -23,6 +24,11 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Run ``clusterrank validate``: load the file (a scenario's data too) and say it is valid.
+
+    Returns the exit status, 0; an invalid file raises :class:`ValidationFailed` listing every
+    problem.
+    """
     from clusterrank.criteria.loading import load_any
     from clusterrank.criteria.models import Scenario
 

@@ -119,45 +119,56 @@ class Criterion(FrozenModel):
             if self.combine is not None:
                 return [(("combine",), "'combine' applies to indicators only; remove it")]
             return []
-        inds = self.indicators
         rule = self.combine_rule
-        out: list[CrossProblem] = []
         if rule == "single":
-            if len(inds) != 1:
+            return self._single_problems(self.indicators)
+        if rule == "sum":
+            return self._sum_problems(self.indicators)
+        return self._weighted_mean_problems(self.indicators)
+
+    def _single_problems(self, inds: tuple[Indicator, ...]) -> list[CrossProblem]:
+        """``combine: single``: exactly one indicator, in the criterion's direction."""
+        if len(inds) != 1:
+            msg = (
+                f"combine: single needs exactly one indicator (got {len(inds)}); "
+                "use sum or weighted_mean to combine several"
+            )
+            return [(("indicators",), msg)]
+        if self.indicator_direction(inds[0]) != self.direction:
+            msg = (
+                f"indicator direction {inds[0].direction!r} contradicts the criterion's "
+                f"{self.direction!r}; with combine: single they must agree"
+            )
+            return [(("indicators", 0, "direction"), msg)]
+        return []
+
+    def _sum_problems(self, inds: tuple[Indicator, ...]) -> list[CrossProblem]:
+        """``combine: sum``: indicators in one unit, each in the criterion's direction."""
+        out: list[CrossProblem] = []
+        units = sorted({ind.unit or self.unit for ind in inds})
+        if len(units) > 1:
+            msg = f"combine: sum needs indicators in one unit (got {', '.join(map(repr, units))})"
+            out.append((("indicators",), msg))
+        for i, ind in enumerate(inds):
+            if self.indicator_direction(ind) != self.direction:
                 msg = (
-                    f"combine: single needs exactly one indicator (got {len(inds)}); "
-                    "use sum or weighted_mean to combine several"
+                    f"combine: sum needs every indicator in the criterion's direction "
+                    f"{self.direction!r} (got {ind.direction!r})"
                 )
-                out.append((("indicators",), msg))
-            elif self.indicator_direction(inds[0]) != self.direction:
-                msg = (
-                    f"indicator direction {inds[0].direction!r} contradicts the criterion's "
-                    f"{self.direction!r}; with combine: single they must agree"
-                )
-                out.append((("indicators", 0, "direction"), msg))
-        elif rule == "sum":
-            units = sorted({ind.unit or self.unit for ind in inds})
-            if len(units) > 1:
-                msg = (
-                    f"combine: sum needs indicators in one unit (got {', '.join(map(repr, units))})"
-                )
-                out.append((("indicators",), msg))
-            for i, ind in enumerate(inds):
-                if self.indicator_direction(ind) != self.direction:
-                    msg = (
-                        f"combine: sum needs every indicator in the criterion's direction "
-                        f"{self.direction!r} (got {ind.direction!r})"
-                    )
-                    out.append((("indicators", i, "direction"), msg))
-        else:
-            if self.direction != "benefit":
-                msg = (
-                    "combine: weighted_mean yields a 0..1 benefit score, so the criterion's "
-                    f"direction must be benefit (got {self.direction!r}); put 'cost' on the "
-                    "indicators instead"
-                )
-                out.append((("direction",), msg))
-            out += all_zero_problem([i.weight for i in inds], ("indicators",), "indicator")
+                out.append((("indicators", i, "direction"), msg))
+        return out
+
+    def _weighted_mean_problems(self, inds: tuple[Indicator, ...]) -> list[CrossProblem]:
+        """``combine: weighted_mean``: a benefit criterion, indicator weights not all zero."""
+        out: list[CrossProblem] = []
+        if self.direction != "benefit":
+            msg = (
+                "combine: weighted_mean yields a 0..1 benefit score, so the criterion's "
+                f"direction must be benefit (got {self.direction!r}); put 'cost' on the "
+                "indicators instead"
+            )
+            out.append((("direction",), msg))
+        out += all_zero_problem([i.weight for i in inds], ("indicators",), "indicator")
         return out
 
 
@@ -196,10 +207,12 @@ class CriteriaSet(FrozenModel):
 
     @property
     def criterion_ids(self) -> tuple[str, ...]:
+        """Every criterion's id, in order."""
         return tuple(c.id for c in self.criteria)
 
     @property
     def group_ids(self) -> tuple[str, ...]:
+        """Every group's id, in order."""
         return tuple(g.id for g in self.groups)
 
     @property

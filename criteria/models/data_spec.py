@@ -47,6 +47,7 @@ class Candidate(FrozenModel):
 
     @property
     def label(self) -> str:
+        """The name to show: ``name``, else ``id``."""
         return self.name or self.id
 
 
@@ -150,8 +151,10 @@ def regional_problems(
 
 
 def resolve_regional(data: DataSpec, candidates: Sequence[Candidate]) -> DataSpec:
-    """A copy of ``data`` whose regional entries know each candidate's region and sector,
-    with the provenance of every computed key written (remarks from ``note`` appended)."""
+    """A copy of ``data`` whose regional entries know each candidate's region and sector.
+
+    With the provenance of every computed key written (remarks from ``note`` appended).
+    """
     if not data.regional:
         return data
     items = []

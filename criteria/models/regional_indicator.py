@@ -95,11 +95,14 @@ class RegionalIndicator(FrozenModel):
         return self.indicator in PER_SECTOR or bool(self.sector or self.sectors)
 
     def sector_of(self, candidate: str) -> str | None:
+        """The sector of ``candidate``: its own entry in ``sectors``, else ``sector``."""
         return self.sectors.get(candidate, self.sector)
 
     def cells(self) -> Mapping[str, tuple[str, str | None, bool]]:
-        """Candidate -> (region, sector or None, region taken from the candidate's field),
-        for the candidates that get a value (set when the scenario is validated)."""
+        """Candidate -> (region, sector or None, region taken from the candidate's field).
+
+        Only for the candidates that get a value (set when the scenario is validated).
+        """
         if self._cells:
             return self._cells
         return {c: (r, self.sector_of(c), False) for c, r in self.regions.items()}

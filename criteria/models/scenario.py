@@ -123,6 +123,7 @@ class Scenario(FrozenModel):
 
     @property
     def candidate_ids(self) -> tuple[str, ...]:
+        """Every candidate's id, in order."""
         return tuple(c.id for c in self.candidates)
 
     @field_validator("criteria_set", mode="before")

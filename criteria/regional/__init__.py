@@ -1,5 +1,7 @@
-"""Regional statistics: location quotients, HHI, per-capita and marketability coefficients,
-screening rules and the specialisation report (seed 003, second part; issue 5).
+"""Regional statistics.
+
+Location quotients, HHI, per-capita and marketability coefficients, screening rules and the
+specialisation report (seed 003, second part; issue 5).
 
 Pure functions over pandas/numpy, vectorised over regions and sectors. Imports only
 ``errors`` and this package (never ``methods``).

@@ -1,5 +1,7 @@
-"""Cell-level helpers shared by the long and wide table checks: the problem collector, year
-selection, number parsing with messages, unit consistency and display names.
+"""Cell-level helpers shared by the long and wide table checks.
+
+The problem collector, year selection, number parsing with messages, unit consistency and display
+names.
 """
 
 from __future__ import annotations

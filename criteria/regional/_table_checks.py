@@ -162,50 +162,73 @@ def _finish_grid(
 ) -> None:
     """Split off totals, report gaps (cells without a row) and check the reference."""
     if total_sector is not None:
-        if total_sector not in grid.columns:
-            probs.add("sector_id", f"total sector {total_sector!r} not found for measure {m!r}")
-        else:
-            parsed.totals[m] = grid.pop(total_sector)
-            if parsed.totals[m].isna().any():
-                lacking = list(parsed.totals[m].index[parsed.totals[m].isna()])
-                probs.add(
-                    "sector_id",
-                    f"regions {lacking} lack a {total_sector!r} row for "
-                    f"measure {m!r}; add their totals",
-                )
+        _split_total(m, grid, total_sector, parsed, probs)
     if grid.shape[1] == 0:
         probs.add("sector_id", f"measure {m!r} has no sectors besides the total")
     if had_row is not None:
-        for r, s in zip(*np.nonzero(grid.isna().to_numpy()), strict=True):
-            region, sector = str(grid.index[r]), str(grid.columns[s])
-            if (region, sector) in had_row:
-                continue  # its row was reported cell by cell already
-            if region == reference_id:
-                msg = (
-                    f"sector {sector!r} is absent from the reference {region!r} (measure "
-                    f"{m!r}); every sector needs a reference figure — add it, or drop "
-                    "the sector"
-                )
-            else:
-                msg = (
-                    f"region {region!r} has no figure for sector {sector!r} (measure "
-                    f"{m!r}); add the row (0 if there is truly none)"
-                )
-            probs.add(f"measure {m}", msg)
-    if reference_id is not None and reference_id not in grid.index:
+        _report_gaps(m, grid, reference_id, probs, had_row)
+    if reference_id is not None:
+        _check_reference(m, grid, reference_id, probs)
+    parsed.measures[m] = grid.astype(float)
+
+
+def _split_total(
+    m: str, grid: pd.DataFrame, total_sector: str, parsed: Parsed, probs: Problems
+) -> None:
+    """Move the ``total_sector`` column of measure ``m`` from ``grid`` into ``parsed.totals``."""
+    if total_sector not in grid.columns:
+        probs.add("sector_id", f"total sector {total_sector!r} not found for measure {m!r}")
+        return
+    parsed.totals[m] = grid.pop(total_sector)
+    if parsed.totals[m].isna().any():
+        lacking = list(parsed.totals[m].index[parsed.totals[m].isna()])
+        probs.add(
+            "sector_id",
+            f"regions {lacking} lack a {total_sector!r} row for measure {m!r}; add their totals",
+        )
+
+
+def _report_gaps(
+    m: str,
+    grid: pd.DataFrame,
+    reference_id: str | None,
+    probs: Problems,
+    had_row: set[tuple[str, str]],
+) -> None:
+    """Report each empty cell of ``grid`` whose (region, sector) row was not reported already."""
+    for r, s in zip(*np.nonzero(grid.isna().to_numpy()), strict=True):
+        region, sector = str(grid.index[r]), str(grid.columns[s])
+        if (region, sector) in had_row:
+            continue  # its row was reported cell by cell already
+        if region == reference_id:
+            msg = (
+                f"sector {sector!r} is absent from the reference {region!r} (measure "
+                f"{m!r}); every sector needs a reference figure — add it, or drop "
+                "the sector"
+            )
+        else:
+            msg = (
+                f"region {region!r} has no figure for sector {sector!r} (measure "
+                f"{m!r}); add the row (0 if there is truly none)"
+            )
+        probs.add(f"measure {m}", msg)
+
+
+def _check_reference(m: str, grid: pd.DataFrame, reference_id: str, probs: Problems) -> None:
+    """The reference row must exist, and be positive wherever a region is."""
+    if reference_id not in grid.index:
         probs.add(
             "reference",
             f"reference {reference_id!r} is not a region id of measure "
             f"{m!r}; add its row or use the sum of the regions",
         )
-    elif reference_id is not None:
-        ref = grid.loc[reference_id]
-        others = grid.drop(index=reference_id)
-        bad = (ref == 0) & (others.max(axis=0) > 0)
-        for s in ref.index[bad.to_numpy()]:
-            probs.add(
-                f"measure {m}",
-                f"sector {s!r} is 0 in the reference {reference_id!r} "
-                "but positive in a region; fix the reference figure",
-            )
-    parsed.measures[m] = grid.astype(float)
+        return
+    ref = grid.loc[reference_id]
+    others = grid.drop(index=reference_id)
+    bad = (ref == 0) & (others.max(axis=0) > 0)
+    for s in ref.index[bad.to_numpy()]:
+        probs.add(
+            f"measure {m}",
+            f"sector {s!r} is 0 in the reference {reference_id!r} "
+            "but positive in a region; fix the reference figure",
+        )

@@ -90,28 +90,7 @@ def location_quotients(
     """
     x = _as_grid(values, label)
     notes: list[str] = []
-    if reference is None:
-        ref = x.sum(axis=0)
-        n = len(x.index)
-        described = f"the sum of the {n} region{'s' if n != 1 else ''} given"
-        if len(x.index) == 1:
-            notes.append(
-                "one region and no reference: it is its own reference, so every LQ "
-                "is 1 by construction; give a national row for meaningful LQs"
-            )
-    else:
-        ref = pd.to_numeric(reference, errors="coerce").astype(float).reindex(x.columns)
-        described = reference_label
-        absent = list(ref.index[ref.isna().to_numpy()])
-        if absent:
-            msg = (
-                f"sector(s) {absent} are absent from {reference_label}; every sector needs "
-                "a reference figure — add them or drop the sectors"
-            )
-            raise ValidationFailed.single(label, "reference", msg)
-        if (ref < 0).any():
-            msg = f"{reference_label} has negative figures; measures must be >= 0"
-            raise ValidationFailed.single(label, "reference", msg)
+    ref, described = _reference(x, reference, reference_label, label, notes)
     empty = (ref == 0) & (x.max(axis=0) == 0)
     if empty.any():
         dropped = list(map(str, ref.index[empty.to_numpy()]))
@@ -151,6 +130,47 @@ def location_quotients(
     ref_shares = ref / x_n
     lq = shares.div(ref_shares, axis=1)
     return LocationQuotients(lq, shares, ref_shares, described, tuple(notes))
+
+
+def _reference(
+    x: pd.DataFrame,
+    reference: pd.Series | None,
+    reference_label: str,
+    label: str,
+    notes: list[str],
+) -> tuple[pd.Series, str]:
+    """The per-sector reference figures and how the reference is described.
+
+    Without ``reference``, the regions' sum (noted when one region is its own reference).
+
+    Raises
+    ------
+    ValidationFailed
+        A sector is absent from ``reference``, or a reference figure is negative.
+    """
+    if reference is None:
+        ref = x.sum(axis=0)
+        n = len(x.index)
+        described = f"the sum of the {n} region{'s' if n != 1 else ''} given"
+        if len(x.index) == 1:
+            notes.append(
+                "one region and no reference: it is its own reference, so every LQ "
+                "is 1 by construction; give a national row for meaningful LQs"
+            )
+    else:
+        ref = pd.to_numeric(reference, errors="coerce").astype(float).reindex(x.columns)
+        described = reference_label
+        absent = list(ref.index[ref.isna().to_numpy()])
+        if absent:
+            msg = (
+                f"sector(s) {absent} are absent from {reference_label}; every sector needs "
+                "a reference figure — add them or drop the sectors"
+            )
+            raise ValidationFailed.single(label, "reference", msg)
+        if (ref < 0).any():
+            msg = f"{reference_label} has negative figures; measures must be >= 0"
+            raise ValidationFailed.single(label, "reference", msg)
+    return ref, described
 
 
 def _as_grid(values: pd.DataFrame, label: str) -> pd.DataFrame:

@@ -70,8 +70,11 @@ class SpecialisationReport:
         object.__setattr__(self, "settings", MappingProxyType(dict(self.settings)))
 
     def to_frames(self) -> dict[str, pd.DataFrame]:
-        """Named tables: ``location_quotients``, ``hhi``, ``screening``,
-        ``screening_summary``, ``notes`` and ``settings``."""
+        """The report's named tables.
+
+        ``location_quotients``, ``hhi``, ``screening``, ``screening_summary``, ``notes`` and
+        ``settings``.
+        """
         lq = self.lq.copy()
         lq.index.name, lq.columns.name = "region_id", None
         hhi = self.hhi.copy()

@@ -1,4 +1,4 @@
-"""Bootstrap over experts: how does the ranking change when the panel is resampled?
+"""Bootstrap over experts: how the ranking changes when the panel is resampled.
 
 Each of B resamples draws K seats from the K experts uniformly with replacement
 (multiplicities c ~ Multinomial(K, 1/K, ..., 1/K)); a drawn expert keeps their panel weight,

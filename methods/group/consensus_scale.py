@@ -43,8 +43,9 @@ CONSENSUS_LEVELS: tuple[tuple[float, str], ...] = (
 
 
 def consensus_word(s_star: float) -> str:
-    """Goepel's word for S* in [0, 1]: very low < 0.5 <= low < 0.625 <= moderate < 0.75 <=
-    high < 0.875 <= very high.
+    """Goepel's word for S* in [0, 1].
+
+    Very low < 0.5 <= low < 0.625 <= moderate < 0.75 <= high < 0.875 <= very high.
 
     Raises
     ------

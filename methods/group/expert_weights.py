@@ -141,23 +141,40 @@ def expert_weights(
         raise MethodInputError(msg)
     k = len(ids)
     equal = check_expert_weights(None, k)
-    notes: list[str] = []
-    own = np.ones(k)
-    if weights is not None:
-        unknown = sorted(set(map(str, weights)) - set(ids))
-        missing = [e for e in ids if e not in weights]
-        if unknown or missing:
-            what = f"unknown expert {unknown[0]!r}" if unknown else f"no weight for {missing[0]!r}"
-            msg = f"per-expert weights must name every expert exactly: {what}"
-            raise MethodInputError(msg)
-        own = np.array([_positive(weights[e], f"the weight of expert {e!r}") for e in ids])
+    own = np.ones(k) if weights is None else _own_weights(ids, weights)
     if group_weights is None:
         scheme = "equal" if weights is None else "expert"
-        return ExpertWeights(ids, check_expert_weights(own, k), equal, scheme, tuple(notes))
+        return ExpertWeights(ids, check_expert_weights(own, k), equal, scheme, ())
     if groups is None:
         msg = "group weights need each expert's stakeholder group"
         raise MethodInputError(msg)
-    out = np.zeros(k)
+    out, notes = _group_scheme(ids, own, groups, group_weights)
+    return ExpertWeights(ids, check_expert_weights(out, k), equal, "group", tuple(notes))
+
+
+def _own_weights(ids: tuple[str, ...], weights: Mapping[str, float]) -> FloatArray:
+    """Each expert's own weight, in the order of ``ids``; ``weights`` must name them exactly."""
+    unknown = sorted(set(map(str, weights)) - set(ids))
+    missing = [e for e in ids if e not in weights]
+    if unknown or missing:
+        what = f"unknown expert {unknown[0]!r}" if unknown else f"no weight for {missing[0]!r}"
+        msg = f"per-expert weights must name every expert exactly: {what}"
+        raise MethodInputError(msg)
+    return np.array([_positive(weights[e], f"the weight of expert {e!r}") for e in ids])
+
+
+def _group_scheme(
+    ids: tuple[str, ...],
+    own: FloatArray,
+    groups: Mapping[str, str],
+    group_weights: Mapping[str, float],
+) -> tuple[FloatArray, list[str]]:
+    """Split each group's weight among its experts in proportion to their own weights.
+
+    Returns the (unnormalised) expert weights and notes on groups that count for nothing.
+    """
+    notes: list[str] = []
+    out = np.zeros(len(ids))
     member_of: dict[str, list[int]] = {}
     for pos, e in enumerate(ids):
         if e not in groups:
@@ -180,4 +197,4 @@ def expert_weights(
             f"group(s) {', '.join(map(repr, empty))} have no experts; the other groups' "
             "weights are rescaled to sum to 1"
         )
-    return ExpertWeights(ids, check_expert_weights(out, k), equal, "group", tuple(notes))
+    return out, notes

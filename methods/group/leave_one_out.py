@@ -1,4 +1,4 @@
-"""Leave-one-expert-out: does the ranking depend on any single member of the panel?
+"""Leave-one-expert-out: whether the ranking depends on any single member of the panel.
 
 For each expert k the panel is aggregated without k (multiplicity 0, the others keep their
 weights, renormalised; :mod:`methods.group.panel`) and ranked. Reported per expert: whether

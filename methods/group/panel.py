@@ -57,8 +57,9 @@ WEIGHT_AGGREGATIONS: tuple[str, ...] = ("geometric", "arithmetic")
 
 @dataclass(frozen=True)
 class PanelProblem:
-    """A validated panel problem; build it with
-    :func:`methods.group.panel_problem.panel_problem`.
+    """A validated panel problem.
+
+    Build it with :func:`methods.group.panel_problem.panel_problem`.
 
     Attributes
     ----------
@@ -115,6 +116,7 @@ class PanelProblem:
 
     @property
     def higher_is_better(self) -> bool:
+        """Whether a higher score is better for the panel's method (known once built)."""
         assert self._scorer is not None
         return self._scorer.higher_is_better
 
@@ -157,8 +159,11 @@ class PanelProblem:
         return np.asarray(w / w.sum(axis=1, keepdims=True), dtype=float)
 
     def matrices_for(self, alphas: FloatArray) -> tuple[FloatArray | None, BoolArray]:
-        """Decision matrices (c × m × n) of sub-panels, and which are defined (every scored
-        cell has an answer); ``None`` when the panel does not score."""
+        """Decision matrices (c × m × n) of sub-panels, and which are defined.
+
+        A sub-panel's matrix is defined when every scored cell has an answer; ``None`` when the
+        panel does not score.
+        """
         c = alphas.shape[0]
         if self._sorted is None:
             return None, np.ones(c, dtype=bool)

@@ -50,6 +50,64 @@ def _expert_criterion_weights(
     return np.asarray(w / total, dtype=float)
 
 
+def _expert_scores(
+    scores: npt.ArrayLike | None,
+    abstain: npt.ArrayLike | None,
+    k: int,
+    m: int,
+    cols: tuple[int, ...],
+) -> tuple[FloatArray | None, SortedAnswers | None]:
+    """The K × m × q counted answers and their sorted form (both None without ``scores``).
+
+    Raises
+    ------
+    MethodInputError
+        The scores are not K × m × q, or scored columns are named without scores.
+    """
+    if scores is None:
+        if cols:
+            msg = "scored columns were named but no expert scores were given"
+            raise MethodInputError(msg)
+        return None, None
+    counted, _ = counted_answers(scores, abstain)
+    if counted.shape != (k, m, len(cols)):
+        msg = (
+            f"scores must be K × m × q = {k} × {m} × {len(cols)} (experts × candidates × "
+            f"scored criteria); got shape {counted.shape}"
+        )
+        raise MethodInputError(msg)
+    return counted, SortedAnswers.of(counted.reshape(k, -1))
+
+
+def _weight_scheme(
+    weights_fn: WeightsFn | None,
+    criterion_weights: npt.ArrayLike | None,
+    weight_aggregation: str,
+    k: int,
+    n: int,
+) -> tuple[str, FloatArray | None]:
+    """How sub-panel criterion weights are made, and the per-expert weights if aggregated.
+
+    Returns ``"custom"`` (``weights_fn``), the aggregation name (``criterion_weights``,
+    normalised per expert) or ``"fixed"``.
+
+    Raises
+    ------
+    ConfigurationError
+        An unknown weight aggregation.
+    """
+    if weights_fn is not None:
+        return "custom", None
+    if criterion_weights is None:
+        return "fixed", None
+    how = str(weight_aggregation).strip().lower()
+    if how not in WEIGHT_AGGREGATIONS:
+        allowed = ", ".join(WEIGHT_AGGREGATIONS)
+        msg = f"weight aggregation must be one of {allowed} (got {weight_aggregation!r})"
+        raise ConfigurationError(msg)
+    return how, _expert_criterion_weights(criterion_weights, k, n, how)
+
+
 def panel_problem(
     matrix: npt.ArrayLike,
     directions: Sequence[str | int] | npt.ArrayLike,
@@ -122,34 +180,10 @@ def panel_problem(
     d = check_directions(directions, n)
     agg_key, t = check_aggregation(score_aggregation, trim)
     notes: list[str] = []
-    counted: FloatArray | None = None
-    sorted_answers: SortedAnswers | None = None
-    if scores is not None:
-        counted, _ = counted_answers(scores, abstain)
-        if counted.shape != (k, m, len(cols)):
-            msg = (
-                f"scores must be K × m × q = {k} × {m} × {len(cols)} (experts × candidates × "
-                f"scored criteria); got shape {counted.shape}"
-            )
-            raise MethodInputError(msg)
-        sorted_answers = SortedAnswers.of(counted.reshape(k, -1))
-    elif cols:
-        msg = "scored columns were named but no expert scores were given"
-        raise MethodInputError(msg)
+    counted, sorted_answers = _expert_scores(scores, abstain, k, m, cols)
     unscored = np.delete(base, list(cols), axis=1)
     check_matrix(unscored if unscored.size else np.zeros((m, 1)))
-    ew: FloatArray | None = None
-    if weights_fn is not None:
-        how = "custom"
-    elif criterion_weights is not None:
-        how = str(weight_aggregation).strip().lower()
-        if how not in WEIGHT_AGGREGATIONS:
-            allowed = ", ".join(WEIGHT_AGGREGATIONS)
-            msg = f"weight aggregation must be one of {allowed} (got {weight_aggregation!r})"
-            raise ConfigurationError(msg)
-        ew = _expert_criterion_weights(criterion_weights, k, n, how)
-    else:
-        how = "fixed"
+    how, ew = _weight_scheme(weights_fn, criterion_weights, weight_aggregation, k, n)
     fixed, more = check_weights(fixed_weights, n, crit)
     if how == "fixed":
         notes += more

@@ -85,6 +85,13 @@ class SortedAnswers:
 
     @classmethod
     def of(cls, answers: npt.ArrayLike) -> SortedAnswers:
+        """Sort a K × I array of answers per item; NaN marks an excluded answer.
+
+        Raises
+        ------
+        MethodInputError
+            The array is not 2-D or holds an infinite value.
+        """
         x = np.asarray(answers, dtype=float)
         if x.ndim != 2:
             msg = f"answers must be a K × I array (experts × items); got shape {x.shape}"
@@ -117,11 +124,20 @@ class SortedAnswers:
         return np.asarray(np.where(total > 0, out, np.nan), dtype=float)
 
     def mean(self, ws: FloatArray, total: FloatArray) -> FloatArray:
+        """Weighted mean per weight vector and item (B × I); NaN where an item has no weight.
+
+        ``ws`` and ``total`` are the sorted weights and their totals from :meth:`mass`.
+        """
         with np.errstate(invalid="ignore", divide="ignore"):
             out = np.einsum("bki,ki->bi", ws, self.values) / total
         return np.asarray(np.where(total > 0, out, np.nan), dtype=float)
 
     def trimmed_mean(self, ws: FloatArray, total: FloatArray, trim: float) -> FloatArray:
+        """Weighted mean without the ``trim`` share of weight at each tail (B × I).
+
+        ``ws`` and ``total`` are as for :meth:`mean`; ``trim`` 0 is the plain mean. NaN where an
+        item has no weight.
+        """
         if trim == 0:
             return self.mean(ws, total)
         with np.errstate(invalid="ignore", divide="ignore"):

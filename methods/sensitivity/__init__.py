@@ -1,4 +1,4 @@
-"""Sensitivity analysis: how robust is a ranking to its weights, its data and its method?
+"""Sensitivity analysis: how robust a ranking is to its weights, its data and its method.
 
 Five analyses, pure numpy over the registry's batch scorers (no UI imports):
 

@@ -1,4 +1,4 @@
-"""Method agreement: do different MCDM methods rank the candidates alike?
+"""Method agreement: whether different MCDM methods rank the candidates alike.
 
 The same matrix, weights and directions are ranked by several methods through
 :func:`methods.registry.rank` (by default TOPSIS with vector and with min-max normalisation,
@@ -89,6 +89,7 @@ class AgreementResult:
 
     @property
     def labels(self) -> list[str]:
+        """The methods compared, in order."""
         return list(self.rankings)
 
     def rank_table(self) -> pd.DataFrame:
@@ -107,8 +108,10 @@ class AgreementResult:
         return frame.rename_axis("id").reset_index()
 
     def disagreement_frame(self) -> pd.DataFrame:
-        """Per candidate: best, worst, range and standard deviation of its ranks; largest
-        range first."""
+        """The spread of each candidate's ranks.
+
+        Best, worst, range and standard deviation of its ranks; largest range first.
+        """
         table = self.rank_table()
         frame = pd.DataFrame(
             {
@@ -122,6 +125,7 @@ class AgreementResult:
         return frame.rename_axis("id").reset_index()
 
     def skipped_frame(self) -> pd.DataFrame:
+        """The methods left out and why, one row each (``method``, ``reason``)."""
         return pd.DataFrame(list(self.skipped), columns=["method", "reason"])
 
 

@@ -1,4 +1,4 @@
-"""AHP judgment uncertainty: how much do the weights and the ranking depend on each judgment?
+"""AHP judgment uncertainty: how much the weights and the ranking depend on each judgment.
 
 Every judgment above the diagonal of the (completed) pairwise matrix is perturbed
 independently and multiplicatively, its reciprocal following, in one of two ways:
@@ -62,6 +62,7 @@ class JudgmentPerturbation:
     amount: float = 1.0
 
     def settings(self) -> dict[str, Any]:
+        """The perturbation as settings to report (``perturbation``, ``amount``)."""
         return {"perturbation": self.kind, "amount": self.amount}
 
     def multipliers(self, upper: FloatArray, rng: np.random.Generator, draws: int) -> FloatArray:
@@ -116,6 +117,7 @@ class AHPUncertaintyResult:
 
     @property
     def acceptance_rate(self) -> float:
+        """The share of draws kept (acceptable CR)."""
         return self.accepted / self.draws
 
     def to_frame(self) -> pd.DataFrame:

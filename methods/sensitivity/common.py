@@ -93,8 +93,11 @@ def make_scorer(
     directions: Sequence[str | int] | npt.ArrayLike | None,
     settings: dict[str, Any] | None,
 ) -> BatchScorer:
-    """The registry's batch scorer (checks the settings, and a raw matrix and directions,
-    once; a :class:`~methods.problem.DecisionProblem` is trusted)."""
+    """The registry's batch scorer.
+
+    Checks the settings, and a raw matrix and directions, once; a
+    :class:`~methods.problem.DecisionProblem` is trusted.
+    """
     return get_batch_scorer(method, matrix, directions, settings)
 
 

@@ -59,6 +59,7 @@ class PathCrossings:
 
     @property
     def how(self) -> str:
+        """How the crossings were found, in words."""
         if self.analytic:
             return "analytic (scores linear in the weight)"
         return f"bisection to {self.tol:g} after a {self.grid}-point grid"
@@ -130,10 +131,12 @@ def _renamed(found: list[Crossing], rows: npt.NDArray[np.int_]) -> tuple[Crossin
 def pair_crossing_times(
     a: FloatArray, b: FloatArray, s_in: FloatArray, s_out: FloatArray
 ) -> FloatArray:
-    """Exact crossing weights of the pairs ordered differently at two points of a path along
-    which every score is linear, ``(1 - t) a + t b``; ``s_in`` and ``s_out`` are the scores
-    at the two points. Only candidates whose rank differs between the points are paired
-    (with every candidate), so the work is (moved candidates) × m."""
+    """Exact crossing weights of the pairs ordered differently at two points of a path.
+
+    Every score is linear along the path, ``(1 - t) a + t b``; ``s_in`` and ``s_out`` are the scores
+    at the two points. Only candidates whose rank differs between the points are paired (with every
+    candidate), so the work is (moved candidates) × m.
+    """
     moved = np.flatnonzero(competition_ranks(s_in) != competition_ranks(s_out))
     out: list[FloatArray] = []
     step = max(1, CHUNK_ELEMENTS // max(1, a.size))

@@ -55,7 +55,7 @@ class Level:
     whole: bool = False
 
     def same(self, ranks: IntArray, base: IntArray) -> BoolArray:
-        """Per row of ``ranks`` (N, m): is this level as in ``base``?"""
+        """Per row of ``ranks`` (N, m): whether this level is as in ``base``."""
         if self.whole:
             return np.asarray(np.all(ranks == base, axis=1))
         return np.asarray(np.all((ranks <= self.k) == (base <= self.k), axis=1))
@@ -63,8 +63,10 @@ class Level:
 
 @dataclass(frozen=True)
 class Bound:
-    """One end of a level's interval and the ranks just past it (``None``: no change up to
-    0 or 1)."""
+    """One end of a level's interval and the ranks just past it.
+
+    ``None``: no change up to 0 or 1.
+    """
 
     at: float
     beyond: IntArray | None
@@ -72,6 +74,8 @@ class Bound:
 
 @dataclass(frozen=True)
 class LevelInterval:
+    """One stability level's interval: its ``lower`` and ``upper`` :class:`Bound`."""
+
     level: Level
     lower: Bound
     upper: Bound
@@ -79,8 +83,10 @@ class LevelInterval:
 
 @dataclass
 class _Brackets:
-    """Open brackets ``(level, side)`` with the predicate true at ``inside``, false at
-    ``outside``."""
+    """Open brackets ``(level, side)``.
+
+    The predicate is true at ``inside`` and false at ``outside``.
+    """
 
     level: list[int]
     side: list[int]  # +1: above t0, -1: below
@@ -130,7 +136,7 @@ def _scan(
     base: IntArray,
     levels: Sequence[Level],
 ) -> BoolArray:
-    """(levels, grid) booleans: is the level at each grid point as at ``t0``?"""
+    """(levels, grid) booleans: whether the level at each grid point is as at ``t0``."""
     m = base.size
     rows = max(1, CHUNK_BYTES // (48 * m))  # scores, keys, order, ranks and temporaries
     same = np.empty((len(levels), ts.size), dtype=bool)
@@ -237,9 +243,12 @@ def _exact(
     scores: FloatArray,
     ranks: IntArray,
 ) -> tuple[FloatArray, IntArray]:
-    """Linear methods: each bound at the exact crossing nearest the bracket's inside, and the
-    ranks midway to the next crossing (every crossing between the inside and the point
-    beyond is seen, as linear scores cross at most once)."""
+    """Bounds of linear methods at the exact crossings.
+
+    Each bound is at the exact crossing nearest the bracket's inside, and the ranks are taken midway
+    to the next crossing (every crossing between the inside and the point beyond is seen, as linear
+    scores cross at most once).
+    """
     count = len(br.level)
     ends = scorer.scores(path_weights(weights, j, [0.0, 1.0]))
     at = at.copy()

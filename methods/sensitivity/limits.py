@@ -61,14 +61,19 @@ def check_memory(estimate: float, what: str, fix: str) -> None:
 
 
 def smaa_bytes(m: int, n: int, *, pairwise: bool, chunk_bytes: int) -> int:
-    """Rank counts (m × m int64, twice with pairwise winning), central-weight sums (2 m × n)
-    and one chunk of scores and keys."""
+    """Bytes of the SMAA accumulators and one chunk of scores and keys.
+
+    Rank counts are m × m int64 (twice with pairwise winning), central-weight sums 2 m × n.
+    """
     return 8 * m * m * (2 if pairwise else 1) + 16 * m * n + int(chunk_bytes)
 
 
 def ahp_draw_bytes(draws: int, items: int) -> int:
-    """Multipliers (draws × pairs) and kept weight vectors (draws × items), float64, with one
-    temporary copy of each."""
+    """Bytes of the multipliers and kept weight vectors of AHP judgment sampling.
+
+    Multipliers are draws × pairs and kept weight vectors draws × items, float64, with one temporary
+    copy of each.
+    """
     pairs = items * (items - 1) // 2
     return 16 * draws * (pairs + items)
 

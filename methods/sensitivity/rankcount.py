@@ -72,6 +72,7 @@ class RankAccumulator:
 
     @property
     def counts(self) -> Int64Array:
+        """Candidate × rank counts so far (m × m)."""
         return np.asarray(self._by_rank.reshape(self.m, self.m).T, dtype=np.int64)
 
     def add(

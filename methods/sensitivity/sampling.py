@@ -71,16 +71,19 @@ class WeightSampling:
 
     @classmethod
     def uniform(cls) -> WeightSampling:
+        """Weights drawn uniformly from the simplex."""
         return cls("uniform")
 
     @classmethod
     def bounded(cls, lower: npt.ArrayLike, upper: npt.ArrayLike) -> WeightSampling:
+        """Weights uniform on the simplex within per-criterion ``lower`` and ``upper`` bounds."""
         lo = np.asarray(lower, dtype=float).ravel()
         hi = np.asarray(upper, dtype=float).ravel()
         return cls("bounded", lower=tuple(lo.tolist()), upper=tuple(hi.tolist()))
 
     @classmethod
     def around(cls, weights: npt.ArrayLike, concentration: float = 100.0) -> WeightSampling:
+        """Dirichlet weights centred on ``weights``; larger ``concentration`` keeps draws closer."""
         w = np.asarray(weights, dtype=float).ravel()
         return cls("dirichlet", center=tuple(w.tolist()), concentration=float(concentration))
 
@@ -118,6 +121,7 @@ class PreparedSampler:
     notes: tuple[str, ...]
 
     def draw(self, rng: np.random.Generator, size: int) -> FloatArray:
+        """``size`` weight vectors (``size`` × n), each summing to 1."""
         if self.spec.scheme == "dirichlet":
             assert self.alpha is not None
             w = np.zeros((size, self.n))
@@ -216,11 +220,13 @@ class DataUncertainty:
 
     @classmethod
     def plus_minus_percent(cls, percent: float | npt.ArrayLike) -> DataUncertainty:
+        """Each value uniform within ± ``percent`` % (one percentage, or one per criterion)."""
         p = np.atleast_1d(np.asarray(percent, dtype=float)).ravel()
         return cls("percent", percent=tuple(p.tolist()))
 
     @classmethod
     def interval(cls, lower: npt.ArrayLike, upper: npt.ArrayLike) -> DataUncertainty:
+        """Each value uniform between the ``lower`` and ``upper`` matrices (m × n)."""
         lo = np.asarray(lower, dtype=float)
         hi = np.asarray(upper, dtype=float)
         return cls(
@@ -230,6 +236,7 @@ class DataUncertainty:
         )
 
     def settings(self) -> dict[str, Any]:
+        """The uncertainty as settings to report."""
         if self.kind == "percent":
             return {"data_uncertainty": "percent", "percent": self.percent}
         return {"data_uncertainty": "interval", "lower": self.lower, "upper": self.upper}

@@ -101,6 +101,7 @@ class SMAAResult:
 
     @property
     def rank_labels(self) -> list[str]:
+        """Column labels ``rank 1`` ... ``rank m``."""
         return [f"rank {r + 1}" for r in range(len(self.candidates))]
 
     def holistic_acceptability(self, meta_weights: npt.ArrayLike | None = None) -> FloatArray:
@@ -113,8 +114,11 @@ class SMAAResult:
         return np.asarray(self.acceptability @ alpha, dtype=float)
 
     def to_frame(self) -> pd.DataFrame:
-        """One row per candidate: first-rank acceptability (± error), holistic acceptability,
-        confidence factor; sorted by first-rank then holistic acceptability."""
+        """One row per candidate.
+
+        First-rank acceptability (± error), holistic acceptability, confidence factor; sorted by
+        first-rank then holistic acceptability.
+        """
         frame = pd.DataFrame(
             {
                 "id": list(self.candidates),

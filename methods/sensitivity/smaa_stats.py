@@ -40,6 +40,7 @@ class BatchMeans:
         self.blocks = 0
 
     def add(self, acc: RankAccumulator, weights: FloatArray, scores: FloatArray) -> None:
+        """Count one block's ranks into ``acc`` and add its sums for the standard errors."""
         before = None if acc.wins is None else acc.wins.copy()
         counts = acc.add(weights, scores, chunk_counts=True)
         assert counts is not None
@@ -55,6 +56,10 @@ class BatchMeans:
         self.blocks += 1
 
     def se(self, p: FloatArray, c2: FloatArray, cb: FloatArray, total: int) -> FloatArray:
+        """Batch-means standard error of the shares ``p`` from the block sums ``c2`` and ``cb``.
+
+        ``total`` is the number of draws.
+        """
         k = self.blocks
         ss = c2 - 2.0 * p * cb + p**2 * self.b2
         return np.asarray(np.sqrt(np.maximum(ss, 0.0) * k / (k - 1)) / total, dtype=float)

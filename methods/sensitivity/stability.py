@@ -123,12 +123,15 @@ class StabilityResult:
         return pd.DataFrame(rows)
 
     def levels(self) -> list[str]:
+        """The levels analysed, in order, each once."""
         return list(dict.fromkeys(iv.level for iv in self.intervals))
 
     def most_fragile(self, level: str = "winner") -> StabilityInterval | None:
-        """The criterion whose weight changes ``level`` after the smallest move; ``None`` when
-        no single weight, moved anywhere in [0, 1], changes it. Ties go to the criterion
-        listed first."""
+        """The criterion whose weight changes ``level`` after the smallest move.
+
+        ``None`` when no single weight, moved anywhere in [0, 1], changes it. Ties go to the
+        criterion listed first.
+        """
         found = [iv for iv in self.intervals if iv.level == level]
         if not found:
             msg = f"no stability level {level!r}; levels are {self.levels()}"
@@ -140,6 +143,7 @@ class StabilityResult:
         return min(changing, key=lambda iv: (iv.margin, order.get(iv.criterion, 0)))
 
     def settings_text(self) -> str:
+        """``stability (key=value, ...)`` for captions."""
         return "stability (" + ", ".join(f"{k}={v}" for k, v in self.settings.items()) + ")"
 
 

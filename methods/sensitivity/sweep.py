@@ -76,6 +76,7 @@ class CriterionSweep:
 
     @property
     def current_index(self) -> int:
+        """Index of the current weight in the grid ``t``."""
         return int(np.flatnonzero(self.t == self.current)[0])
 
 
@@ -96,6 +97,13 @@ class SweepResult:
         object.__setattr__(self, "settings", MappingProxyType(dict(self.settings)))
 
     def get(self, criterion: str) -> CriterionSweep:
+        """The sweep of ``criterion``.
+
+        Raises
+        ------
+        MethodInputError
+            No criterion of that id was swept.
+        """
         for s in self.sweeps:
             if s.criterion == criterion:
                 return s
@@ -103,8 +111,10 @@ class SweepResult:
         raise MethodInputError(msg)
 
     def to_frame(self) -> pd.DataFrame:
-        """Long format for charts: ``criterion, weight, id, score, rank, is_current,
-        is_breakpoint``."""
+        """Long format for charts.
+
+        ``criterion, weight, id, score, rank, is_current, is_breakpoint``.
+        """
         frames = []
         m = len(self.candidates)
         for s in self.sweeps:

@@ -24,6 +24,7 @@ def _run(connection: Connection) -> None:
 
 
 def run_online() -> None:
+    """Run the migrations on the store's connection, else on the URL of ``-x db=URL``."""
     connection = context.config.attributes.get("connection")
     if connection is not None:
         _run(connection)

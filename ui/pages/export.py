@@ -17,6 +17,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def body() -> None:
+    """Draw the Export page: the results table and its CSV, Excel and YAML downloads."""
     st.title("Export")
     current = state.require()
     report = state.ranking()

@@ -1,5 +1,7 @@
-"""Ranking page: method picker, ranking table with rank changes, bar chart, candidate profile
-and a side-by-side comparison of methods with their rank correlations.
+"""Ranking page.
+
+Method picker, ranking table with rank changes, bar chart, candidate profile and a side-by-side
+comparison of methods with their rank correlations.
 
 Every number comes from :mod:`analysis` through :mod:`ui.state` (computed once per change) and
 is captioned with the settings line that produced it. The profile and the comparison sit
@@ -94,6 +96,7 @@ def _comparison(ranking_methods: list[MethodInfo]) -> None:
 
 
 def body() -> None:
+    """Draw the Ranking page."""
     current = state.require()
     scenario = current.scenario
     st.title("Ranking")

@@ -1,5 +1,7 @@
-"""Regions page: which regions specialise in what, how diversified they are, and how two to
-four regions compare on the regional criteria.
+"""Regions page.
+
+Which regions specialise in what, how diversified they are, and how two to four regions compare on
+the regional criteria.
 
 Upload a region × sector table (or pick a shipped one) for location quotients (heatmap and
 table), the HHI per region (a series by year for a multi-year table), screening results and a
@@ -65,6 +67,7 @@ def _specialisation(source: TableSource) -> None:
 
 
 def body() -> None:
+    """Draw the Regions page: specialisation, then the comparison of chosen regions."""
     st.title("Regions")
     st.caption(
         "Which regions specialise in what (location quotients), how diversified their "

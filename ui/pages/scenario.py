@@ -177,6 +177,7 @@ def _candidates(scenario: Scenario) -> None:
 
 
 def body() -> None:
+    """Draw the Scenario page: load problems, the source picker, then the scenario in use."""
     st.title("Scenario")
     problems = st.session_state.get(state.PROBLEMS) or []
     current = state.loaded()

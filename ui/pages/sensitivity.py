@@ -1,4 +1,4 @@
-"""Sensitivity page: how robust is the ranking to the weights, the method and the judgments?
+"""Sensitivity page: how robust the ranking is to the weights, the method and the judgments.
 
 Five analyses of the scenario, the weights and the ranking method in use: weight stability
 intervals (which weight changes the result first), one-at-a-time weight sweeps, SMAA-2 rank
@@ -96,8 +96,10 @@ def _stability(inp: SensitivityInputs, names: Names) -> None:
 
 
 def _top_k(m: int, asked: int) -> int:
-    """The k analysed: the one asked, or 1 (no top-k level) when two candidates leave no
-    proper leading group."""
+    """The k analysed.
+
+    The one asked, or 1 (no top-k level) when two candidates leave no proper leading group.
+    """
     return asked if m > 2 else 1
 
 
@@ -241,6 +243,7 @@ def _ahp(inp: SensitivityInputs, names: Names) -> None:
 
 
 def body() -> None:
+    """Draw the Sensitivity page, one section per analysis (at least two candidates needed)."""
     current = state.require()
     scenario = current.scenario
     st.title("Sensitivity")

@@ -1,5 +1,7 @@
-"""Weights page: three switchable editors (sliders, AHP judgments, objective weights), the
-ranking re-computed live beside them, and saving or resetting the weights.
+"""Weights page.
+
+Three switchable editors (sliders, AHP judgments, objective weights), the ranking re-computed live
+beside them, and saving or resetting the weights.
 
 The editor selected here is the source of the weights everywhere in the app. Saving makes the
 current ranking the baseline for the rank-change column and offers the scenario YAML with
@@ -109,6 +111,7 @@ def _ahp(report: WeightReport) -> None:
 
 
 def body() -> None:
+    """Draw the Weights page: the chosen editor beside the ranking it gives."""
     st.title("Weights")
     state.require()
     state.seed_widget(MODE_PICK, st.session_state[state.WEIGHT_MODE])

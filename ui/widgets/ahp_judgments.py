@@ -37,6 +37,7 @@ OPTIONS = tuple(range(8, -9, -1))
 
 
 def judgment_key(block_id: str, a: str, b: str) -> str:
+    """The widget key of the slider for ``a`` against ``b`` in block ``block_id``."""
     return f"ahp__{block_id}__{a}__{b}"
 
 
@@ -90,8 +91,10 @@ def settings_pickers() -> None:
 
 
 def render(block: ahp_state.Block, report: WeightReport) -> None:
-    """One block: its consistency first (λmax, CR, warning and fixes), then a slider per
-    pair."""
+    """Draw one judgment block.
+
+    Its consistency first (λmax, CR, warning and fixes), then a slider per pair.
+    """
     titles = dict(block.items)
     st.markdown(f"#### {plain(block.title)}")
     analysed = report.ahp.get(block.id)
@@ -165,5 +168,6 @@ def _fix_row(block_id: str, k: int, fix: JudgmentFix, titles: dict[str, str]) ->
 
 
 def ahp_state_pairs(block_id: str) -> set[tuple[str, str]]:
+    """The pairs (``a``, ``b``) with a stored judgment in block ``block_id``."""
     stored: dict[str, float] = st.session_state[ahp_state.VALUES][block_id]
     return {tuple(k.split("|", 1)) for k in stored}  # type: ignore[misc]

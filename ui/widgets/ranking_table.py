@@ -37,8 +37,10 @@ def ranking_table(report: RankingReport) -> pd.DataFrame:
 
 
 def show_ranking(report: RankingReport, *, key: str, compact: bool = False) -> None:
-    """The ranking table plus its settings caption; ``compact`` shows rank, change and
-    candidate only (the Weights page's side panel)."""
+    """The ranking table plus its settings caption.
+
+    ``compact`` shows rank, change and candidate only (the Weights page's side panel).
+    """
     better = "higher is better" if report.result.higher_is_better else "lower is better"
     st.dataframe(
         ranking_table(report),

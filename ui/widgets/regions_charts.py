@@ -20,16 +20,21 @@ LABEL_SEPARATOR = "|"  # sector labels are split into lines on this in the axis
 
 
 def sector_label(sector: str, sector_en: str) -> str:
-    """``Добыча полезных ископаемых|Mining and quarrying`` (one line when there is no
-    English name, or it equals the other)."""
+    """``Добыча полезных ископаемых|Mining and quarrying``.
+
+    One line when there is no English name, or it equals the other.
+    """
     if sector_en and sector_en != sector:
         return f"{sector}{LABEL_SEPARATOR}{sector_en}"
     return sector
 
 
 def lq_domain(values: pd.Series) -> list[float]:
-    """Colour domain ``[0, 1, top]``: 1 in the middle, ``top`` at least 2 so that a table of
-    LQs near 1 stays pale instead of being stretched to full colour."""
+    """Colour domain ``[0, 1, top]``.
+
+    1 in the middle, ``top`` at least 2 so that a table of LQs near 1 stays pale instead of being
+    stretched to full colour.
+    """
     top = float(values.max()) if len(values) else 2.0
     return [0.0, 1.0, max(2.0, top)]
 
@@ -132,8 +137,10 @@ def hhi_chart(hhi: pd.DataFrame, *, by_year: bool) -> alt.Chart | alt.LayerChart
 
 
 def profile_chart(rows: pd.DataFrame) -> alt.LayerChart | alt.FacetChart:
-    """One region's LQs by sector, largest first, with the LQ = 1 line (orange bars at or
-    above 1, blue below)."""
+    """One region's LQs by sector, largest first, with the LQ = 1 line.
+
+    Orange bars at or above 1, blue below.
+    """
     data = rows.assign(
         sector_label=[
             sector_label(s, e) for s, e in zip(rows["sector"], rows["sector_en"], strict=True)
@@ -167,8 +174,10 @@ def profile_chart(rows: pd.DataFrame) -> alt.LayerChart | alt.FacetChart:
 
 
 def comparison_chart(profile: pd.DataFrame, regions: list[str]) -> alt.Chart:
-    """Grouped bars: each chosen region's position on every criterion (1 = best of all),
-    the regions in the order given."""
+    """Grouped bars of the chosen regions' positions on every criterion.
+
+    1 = best of all; the regions are in the order given.
+    """
     order = list(dict.fromkeys(profile["criterion"]))
     return (
         alt.Chart(profile)

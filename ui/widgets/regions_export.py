@@ -61,8 +61,11 @@ def specialisation_downloads(
 def comparison_downloads(
     frame: pd.DataFrame, ranks: pd.DataFrame, values: pd.DataFrame, settings: dict[str, str]
 ) -> None:
-    """The side-by-side comparison as CSV (ranks and scores on top of the criterion values)
-    and as Excel (ranks, values, and the settings behind the ranking)."""
+    """Download buttons for the side-by-side comparison, as CSV and as Excel.
+
+    The CSV has ranks and scores on top of the criterion values; the workbook ranks, values and the
+    settings behind the ranking.
+    """
     stem = f"{settings.get('scenario', 'regions')}_regions_compared"
     csv, xlsx = st.columns(2)
     with csv:

@@ -1,5 +1,7 @@
-"""The specialisation sections of the Regions page: LQ heatmap and table, HHI, screening
-results and one region's profile, each captioned with what produced its numbers.
+"""The specialisation sections of the Regions page.
+
+LQ heatmap and table, HHI, screening results and one region's profile, each captioned with what
+produced its numbers.
 
 Everything here renders a :class:`reports.regions_view.SpecialisationView`; nothing is
 computed beyond choosing rows to show.
@@ -18,8 +20,11 @@ from clusterrank.ui.widgets.regions_source import choice
 
 
 def year_shown(view: SpecialisationView) -> int | None:
-    """The year the heatmap and profile show: picked when several regions have several
-    years (a single region shows every year side by side); ``None`` without years."""
+    """The year the heatmap and profile show.
+
+    Picked when several regions have several years (a single region shows every year side by side);
+    ``None`` without years.
+    """
     if not view.by_year:
         return None
     if _one_region(view.lq_long) or len(view.years) == 1:

@@ -101,8 +101,10 @@ def sentence(left: str, right: str, value: float) -> str:
 
 
 def format_value(value: float) -> str:
-    """A judgment as it is written in YAML: ``"3"`` or ``"1/3"`` (rounded to 2 decimals off
-    the scale)."""
+    """A judgment as it is written in YAML.
+
+    ``"3"`` or ``"1/3"`` (rounded to 2 decimals off the scale).
+    """
     v = float(value)
     if is_on_scale(v):
         return str(round(v)) if v >= 1 else f"1/{round(1 / v)}"

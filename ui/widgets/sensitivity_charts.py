@@ -1,5 +1,6 @@
-"""Altair charts of the sensitivity results: weight sweeps, the rank-acceptability heatmap and
-rank-correlation heatmaps.
+"""Altair charts of the sensitivity results.
+
+Weight sweeps, the rank-acceptability heatmap and rank-correlation heatmaps.
 
 Each chart is built from a small frame made here from a result object (display shaping only:
 names instead of ids, long format, capped sizes); nothing is computed that the analysis did
@@ -85,8 +86,10 @@ def sweep_frame(
 def sweep_chart(
     lines: pd.DataFrame, breaks: pd.DataFrame, current: float, title: str, m: int
 ) -> alt.LayerChart | alt.FacetChart:
-    """Rank of each candidate against the criterion's weight (rank 1 on top), the current
-    weight as a solid rule and every breakpoint as a dashed rule."""
+    """Rank of each candidate against the criterion's weight (rank 1 on top).
+
+    The current weight is a solid rule and every breakpoint a dashed rule.
+    """
     x = alt.X(
         "weight:Q",
         title=f"weight of {title} (the others keep their proportions)",
@@ -144,8 +147,11 @@ def sweep_chart(
 def acceptability_frame(
     result: SMAAResult, names: Mapping[str, str]
 ) -> tuple[pd.DataFrame, list[str], list[str]]:
-    """Long frame for the heatmap (the candidates in the order of ``result.to_frame()``, at
-    most :data:`MAX_HEAT` candidates and ranks), that order, and notes on what was cut."""
+    """Long frame for the heatmap, the candidates' order, and notes on what was cut.
+
+    Candidates are in the order of ``result.to_frame()``, at most :data:`MAX_HEAT` candidates and
+    ranks.
+    """
     ids = [str(i) for i in result.to_frame()["id"]]
     m = len(ids)
     keep = ids[:MAX_HEAT]

@@ -85,8 +85,11 @@ def _method_key(inp: SensitivityInputs) -> tuple[Any, ...]:
 
 
 def stability(inp: SensitivityInputs, top_k: int) -> StabilityResult:
-    """Stability intervals, computed once per input with a progress bar (one step per
-    criterion) while they are computed; the bar goes when they are done."""
+    """Stability intervals, computed once per input.
+
+    A progress bar (one step per criterion) shows while they are computed and goes when they are
+    done.
+    """
     key = (_method_key(inp), state.weights_key(), top_k)
 
     def compute() -> StabilityResult:
@@ -116,6 +119,7 @@ def agreement(inp: SensitivityInputs) -> AgreementResult:
 
 
 def ahp(inp: SensitivityInputs, *, steps: float, n_draws: int, seed: int) -> AHPUncertaintyResult:
+    """AHP judgment uncertainty for these inputs, computed once per input and setting."""
     key = (_method_key(inp), state.weights_key(), steps, n_draws, seed)
     return state.memo(
         "sens:ahp",
@@ -151,17 +155,25 @@ class SMAAJob:
 
     @property
     def running(self) -> bool:
+        """Whether the run has not ended yet."""
         return not self._finished.is_set()
 
     @property
     def stop_requested(self) -> bool:
+        """Whether a stop was asked for."""
         return self._stop.is_set()
 
     @property
     def stopped_early(self) -> bool:
+        """Whether the run ended with fewer samples than asked for (stopped)."""
         return self.result is not None and self.result.n_samples < self.total
 
     def start(self, run: Callable[[Callable[[int, int], bool]], SMAAResult]) -> SMAAJob:
+        """Start ``run`` (given the progress callback) in a daemon thread; return this job.
+
+        The result, a :class:`ClusterRankError` or an internal failure (logged) is kept on the job.
+        """
+
         def work() -> None:
             try:
                 self.result = run(self.progress)
@@ -178,8 +190,11 @@ class SMAAJob:
 
 
 def smaa_job(inp: SensitivityInputs, params: Mapping[str, Any]) -> SMAAJob:
-    """The SMAA run for these inputs: the one already started (running or done) when nothing
-    changed, else a new one (a previous run still going is told to stop)."""
+    """The SMAA run for these inputs.
+
+    The one already started (running or done) when nothing changed, else a new one (a previous run
+    still going is told to stop).
+    """
     uses_weights = params["sampling"] == "around"
     key: Hashable = (
         _method_key(inp),

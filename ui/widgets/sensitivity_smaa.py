@@ -1,5 +1,7 @@
-"""The SMAA-2 section of the Sensitivity page: its settings, a stoppable run with progress,
-the rank-acceptability heatmap, central weights beside the weights in use.
+"""The SMAA-2 section of the Sensitivity page.
+
+Its settings, a stoppable run with progress, the rank-acceptability heatmap, central weights beside
+the weights in use.
 
 The run itself lives in :mod:`ui.widgets.sensitivity_runs` (a background thread, memoised by
 its inputs); this module only draws. While a run is going, a fragment refreshes the progress

@@ -1,5 +1,7 @@
-"""Altair charts of weights under uncertainty: SMAA central weights beside the weights in use,
-and the interval of each group weight when the AHP judgments are perturbed.
+"""Altair charts of weights under uncertainty.
+
+SMAA central weights beside the weights in use, and the interval of each group weight when the AHP
+judgments are perturbed.
 
 Display shaping only (titles for ids, long format); every number comes from a result object.
 """
@@ -95,8 +97,11 @@ def ahp_frame(result: AHPUncertaintyResult, titles: Mapping[str, str]) -> pd.Dat
 
 
 def ahp_chart(frame: pd.DataFrame) -> alt.LayerChart | alt.FacetChart:
-    """Per group: the min-max range (thin), the 5-95 % interval (thick), the point weight
-    (black tick) and the mean over the accepted draws (white dot)."""
+    """Interval chart of each group weight.
+
+    Per group: the min-max range (thin), the 5-95 % interval (thick), the point weight (black tick)
+    and the mean over the accepted draws (white dot).
+    """
     order = list(frame["group"])
     y = alt.Y("group:N", sort=order, title=None, axis=alt.Axis(labelLimit=330))
     tips = [

@@ -24,14 +24,17 @@ ARROWS = {"benefit": "↑ benefit", "cost": "↓ cost"}
 
 
 def group_key(group_id: str) -> str:
+    """The widget key of group ``group_id``'s slider."""
     return f"w_group__{group_id}"
 
 
 def local_key(group_id: str, criterion_id: str) -> str:
+    """The widget key of the slider of ``criterion_id`` within group ``group_id``."""
     return f"w_local__{group_id}__{criterion_id}"
 
 
 def lock_key(slider_key: str) -> str:
+    """The widget key of the lock beside slider ``slider_key``."""
     return f"lock__{slider_key}"
 
 
@@ -42,6 +45,7 @@ def criterion_label(c: Criterion) -> str:
 
 
 def criterion_help(c: Criterion) -> str:
+    """A criterion's tooltip: its description and its source (or that none is given)."""
     parts = [c.description or "", f"Source: {c.source}" if c.source else "Source: not given"]
     return "\n\n".join(p for p in parts if p)
 
