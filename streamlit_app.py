@@ -10,6 +10,15 @@ import streamlit as st
 
 from clusterrank.ui import state
 from clusterrank.ui.layout import sidebar_summary
+from clusterrank.ui.pages import expert
+
+link = expert.link_params()
+if link is not None:  # an expert's personal link: their questionnaire and nothing else
+    st.set_page_config(
+        page_title="clusterrank · expert panel", page_icon=":material/groups:", layout="centered"
+    )
+    expert.render(*link)
+    st.stop()
 
 st.set_page_config(page_title="clusterrank", page_icon=":material/leaderboard:", layout="wide")
 state.init()
@@ -21,6 +30,7 @@ pages = [
     st.Page("ui/pages/weights.py", title="Weights", icon=":material/tune:"),
     st.Page("ui/pages/export.py", title="Export", icon=":material/download:"),
     st.Page("ui/pages/regions.py", title="Regions", icon=":material/map:"),
+    st.Page("ui/pages/panel.py", title="Panel", icon=":material/groups:"),
 ]
 page = st.navigation(pages)
 sidebar_summary(*state.summary())

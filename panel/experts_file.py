@@ -12,8 +12,9 @@ import math
 import os
 
 from clusterrank.criteria.numbers import Fixes, NumberRule, read_numbers
+from clusterrank.criteria.tables import csv_table
 from clusterrank.errors import Problem, ValidationFailed
-from clusterrank.panel.rows import Rows, read_rows, text_problem
+from clusterrank.panel.rows import Rows, checked_rows, read_rows, text_problem
 from clusterrank.store.records import NewExpert
 
 REQUIRED = ("id", "name")
@@ -30,7 +31,17 @@ def read_experts(path: str | os.PathLike[str]) -> tuple[NewExpert, ...]:
         Every problem at once (file, line, what, fix): missing columns, empty or repeated
         ids, empty names, weights that are not numbers >= 0.
     """
-    rows = read_rows(path, REQUIRED, OPTIONAL, what="an experts file")
+    return experts_from_rows(read_rows(path, REQUIRED, OPTIONAL, what="an experts file"))
+
+
+def experts_from_text(text: str, label: str) -> tuple[NewExpert, ...]:
+    """The experts listed in CSV ``text`` (pasted or uploaded), named ``label`` in messages."""
+    table = csv_table(text, label)
+    return experts_from_rows(checked_rows(table, REQUIRED, OPTIONAL, what="an experts file"))
+
+
+def experts_from_rows(rows: Rows) -> tuple[NewExpert, ...]:
+    """The experts of a table whose header was checked (see :func:`read_experts`)."""
     problems: list[Problem] = []
     if len(rows) > MAX_EXPERTS:
         msg = f"{len(rows):,} experts is more than the {MAX_EXPERTS:,} a panel may invite"

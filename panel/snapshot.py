@@ -106,6 +106,15 @@ def snapshot_scenario(
     return text, load_snapshot(text, scenario.source_name)
 
 
+def snapshot_of(scenario: Scenario) -> tuple[str, Scenario]:
+    """The self-contained YAML snapshot of an already loaded scenario, and what it loads to.
+
+    Its data file (if any) is read again now, so it must still exist.
+    """
+    text = dump_yaml(snapshot_dict(scenario))
+    return text, load_snapshot(text, scenario.source_name)
+
+
 def load_snapshot(text: str, name: str = "panel scenario snapshot") -> Scenario:
     """The scenario of a snapshot (no file is read: a snapshot names none)."""
     return scenario_from_text(text, name, scope=NO_FILES)

@@ -12,7 +12,13 @@ from clusterrank.store.access import (
     open_facilitator,
     resolve_token,
 )
-from clusterrank.store.answers import save_comment, save_judgment, save_score, submit
+from clusterrank.store.answers import (
+    clear_judgment,
+    save_comment,
+    save_judgment,
+    save_score,
+    submit,
+)
 from clusterrank.store.engine import Store, open_store, resolve_url
 from clusterrank.store.imports import JudgmentIn, ScoreIn, import_answers
 from clusterrank.store.panels import (
@@ -22,7 +28,13 @@ from clusterrank.store.panels import (
     revoke_expert,
     set_status,
 )
-from clusterrank.store.reads import list_experts, my_answers, panel_info, round_answers
+from clusterrank.store.reads import (
+    expert_panel,
+    list_experts,
+    my_answers,
+    panel_info,
+    round_answers,
+)
 from clusterrank.store.records import NewExpert
 from clusterrank.store.results import append_audit, list_audit, list_results, record_result
 from clusterrank.store.rounds import close_round, expert_round, list_rounds, open_round
@@ -36,8 +48,10 @@ __all__ = [
     "Store",
     "add_experts",
     "append_audit",
+    "clear_judgment",
     "close_round",
     "create_panel",
+    "expert_panel",
     "expert_round",
     "import_answers",
     "list_audit",

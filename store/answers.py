@@ -93,6 +93,44 @@ def save_comment(
     )
 
 
+def clear_judgment(
+    session: Session,
+    who: ExpertIdentity,
+    *,
+    round_number: int,
+    node: str,
+    row: str,
+    column: str,
+    version: int,
+) -> None:
+    """Withdraw a judgment ("don't know"): the stored one must still be at ``version``.
+
+    Raises
+    ------
+    AccessDenied, AnswersClosed, Conflict
+        As :func:`save_judgment`.
+    """
+    item = f"judgment {row!r} vs {column!r} at {node!r}"
+    with committing(session):
+        expert, panel = check_expert(session, who)
+        found = open_round_for_answers(session, panel, round_number)
+        where = [
+            Judgment.round_id == found.id,
+            Judgment.expert_id == expert.id,
+            Judgment.node == node,
+            Judgment.row == row,
+            Judgment.column == column,
+        ]
+        stored = session.execute(sa.select(Judgment.version).where(*where)).scalar_one_or_none()
+        if stored is None and version == 0:
+            return
+        if stored != version:
+            raise _conflict(item, version, stored)
+        session.execute(sa.delete(Judgment).where(*where, Judgment.version == version))
+        detail = {"round": round_number, "node": node, "row": row, "column": column}
+        audit(session, panel.id, who.actor, "judgment.clear", detail)
+
+
 def submit(session: Session, who: ExpertIdentity, *, round_number: int) -> datetime:
     """Mark the expert's answers to the round as submitted; when (the first time counts)."""
     with committing(session):

@@ -50,6 +50,16 @@ def _info(panel: Panel) -> PanelInfo:
     )
 
 
+def expert_panel(session: Session, who: ExpertIdentity) -> PanelInfo:
+    """The panel an expert's token opens (title, what it asks, its scenario snapshot).
+
+    Only an open panel: a closed or archived one refuses the token (one message for all).
+    """
+    with committing(session):
+        _expert, panel = check_expert(session, who)
+        return _info(panel)
+
+
 def list_experts(session: Session, access: FacilitatorAccess) -> tuple[ExpertInfo, ...]:
     """Every expert of the panel in the order they were invited (no secrets)."""
     with committing(session):

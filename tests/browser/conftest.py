@@ -9,6 +9,7 @@ missing Chromium is a failure, not a skip: ``make test`` installs it.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -21,7 +22,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "artifacts"
@@ -63,9 +64,9 @@ def _healthy(url: str) -> bool:
         return False
 
 
-@pytest.fixture(scope="session")
-def app_url() -> Iterator[str]:
-    """The app served by ``streamlit run`` on a free port; stopped after the session."""
+@contextlib.contextmanager
+def serve(env: dict[str, str] | None = None, log_name: str = "streamlit.log") -> Iterator[str]:
+    """``streamlit run streamlit_app.py`` on a free port (extra ``env``); its URL, then stop."""
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     ARTIFACTS.mkdir(exist_ok=True)
@@ -86,14 +87,20 @@ def app_url() -> Iterator[str]:
         "--server.fileWatcherType",
         "none",
     ]
-    with (ARTIFACTS / "streamlit.log").open("w", encoding="utf-8") as log:
-        process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+    with (ARTIFACTS / log_name).open("w", encoding="utf-8") as log:
+        process = subprocess.Popen(
+            command,
+            cwd=ROOT,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, **(env or {})},
+        )
         try:
             deadline = time.monotonic() + STARTUP_TIMEOUT
             while not _healthy(url):
                 if process.poll() is not None:
                     pytest.fail(
-                        f"streamlit exited with {process.returncode}; see artifacts/streamlit.log"
+                        f"streamlit exited with {process.returncode}; see artifacts/{log_name}"
                     )
                 if time.monotonic() > deadline:
                     pytest.fail(f"streamlit not healthy after {STARTUP_TIMEOUT:.0f} s")
@@ -109,14 +116,37 @@ def app_url() -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[BrowserContext]:
+def app_url() -> Iterator[str]:
+    """The app served by ``streamlit run`` on a free port; stopped after the session."""
+    with serve() as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def playwright() -> Iterator[Playwright]:
+    """One Playwright driver for the whole session (the sync API allows only one)."""
+    with sync_playwright() as pw:
+        yield pw
+
+
+@pytest.fixture(scope="session")
+def chromium(playwright: Playwright) -> Iterator[Browser]:
+    """Debian's Chromium as a browser that makes separate contexts (separate users)."""
+    found = playwright.chromium.launch(
+        executable_path=chromium_path(), headless=True, args=["--headless", *CHROMIUM_ARGS]
+    )
+    try:
+        yield found
+    finally:
+        found.close()
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Playwright) -> Iterator[BrowserContext]:
     """Debian's Chromium with a new, empty profile, 1400×1300, downloads accepted."""
     executable = chromium_path()
-    with (
-        tempfile.TemporaryDirectory(prefix="clusterrank-chromium-") as profile,
-        sync_playwright() as pw,
-    ):
-        context = pw.chromium.launch_persistent_context(
+    with tempfile.TemporaryDirectory(prefix="clusterrank-chromium-") as profile:
+        context = playwright.chromium.launch_persistent_context(
             profile,
             executable_path=executable,
             headless=True,

@@ -10,6 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.helpers.ui import start_app
+from tests.ui.panel_fixtures import panel_db  # noqa: F401 (a fixture for the panel pages)
 
 
 @pytest.fixture

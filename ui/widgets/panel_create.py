@@ -1,0 +1,106 @@
+"""Create a panel from the scenario in use, or open one with its id and facilitator key.
+
+What is asked: the pairwise nodes (the groups, the criteria inside chosen groups) and the
+scores on the expert-scored criteria. The experts are pasted or uploaded as CSV
+``id,name[,group,weight]`` and checked all at once before anything is stored
+(:func:`panel.experts_file.experts_from_text`).
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from clusterrank.criteria.files import decode_text
+from clusterrank.errors import ClusterRankError
+from clusterrank.panel.experts_file import experts_from_text
+from clusterrank.panel.questionnaire import all_nodes, scored_criteria
+from clusterrank.panel.service import create_from, default_settings
+from clusterrank.panel.snapshot import snapshot_of
+from clusterrank.ui import panel_access, state
+from clusterrank.ui.db import database
+from clusterrank.ui.layout import show_error
+from clusterrank.ui.plain import plain
+
+ACTOR = "facilitator (app)"
+EXAMPLE = "id,name,group,weight\ne1,Anna Petrova,science,1\ne2,Boris Ivanov,business,1\n"
+
+
+def open_form() -> None:
+    """Open an existing panel with its id and facilitator key."""
+    with st.form("panel_open"):
+        st.markdown("**Open a panel you run**")
+        left, right = st.columns(2)
+        panel_id = left.text_input("Panel id", key="panel_open__id")
+        key = right.text_input("Facilitator key", type="password", key="panel_open__key")
+        if st.form_submit_button("Open") and not panel_access.open_panel(panel_id, key):
+            st.error(plain(st.session_state.get(panel_access.DENIED_NOTE, "")))
+
+
+def create_form() -> None:
+    """The form that creates a panel on the scenario in use."""
+    loaded = state.require()
+    scenario = loaded.scenario
+    nodes = all_nodes(scenario)
+    scored = scored_criteria(scenario)
+    titles = {n.id: ("Groups" if n.id == "groups" else f"Criteria in {n.id}") for n in nodes}
+    for g in scenario.criteria_set.groups:
+        if g.id in titles:
+            titles[g.id] = f"Criteria in {g.title or g.id}"
+    st.markdown(f"**New panel on** {plain(scenario.title or scenario.id)}")
+    with st.form("panel_create"):
+        title = st.text_input("Panel title", value=scenario.title or scenario.id, key="pc__title")
+        chosen = st.multiselect(
+            "Pairwise judgments asked",
+            [n.id for n in nodes],
+            default=[n.id for n in nodes],
+            format_func=lambda n: titles[n],
+            key="pc__nodes",
+            help="The groups against each other, and the criteria inside the chosen groups",
+        )
+        ask_scores = st.checkbox(
+            f"Scores on the expert-scored criteria ({len(scored)})",
+            value=bool(scored),
+            disabled=not scored,
+            key="pc__scores",
+        )
+        pasted = st.text_area(
+            "Experts (CSV: id,name[,group,weight])", value=EXAMPLE, height=140, key="pc__experts"
+        )
+        upload = st.file_uploader("…or upload the experts CSV", type=["csv"], key="pc__upload")
+        illustrative = st.checkbox(
+            "Illustrative answers (a demonstration, not a real panel)", key="pc__illustrative"
+        )
+        if st.form_submit_button("Create panel", type="primary"):
+            text = decode_text(upload.getvalue(), upload.name) if upload else pasted
+            label = upload.name if upload else "pasted experts"
+            _create(title, chosen, ask_scores and bool(scored), text, label, illustrative)
+
+
+def _create(
+    title: str, nodes: list[str], scores: bool, text: str, label: str, illustrative: bool
+) -> None:
+    loaded = state.require()
+    ask = (["judgments"] if nodes else []) + (["scores"] if scores else [])
+    try:
+        experts = experts_from_text(text, label)
+        snapshot, scenario = snapshot_of(loaded.scenario)
+        settings = default_settings(scenario, illustrative=illustrative or None)
+        made = create_from(
+            database(),
+            snapshot,
+            scenario,
+            experts,
+            ask=ask or None,
+            nodes=nodes or None,
+            title=title.strip() or None,
+            settings=settings,
+            actor=ACTOR,
+        )
+    except ClusterRankError as exc:
+        show_error(exc)
+        return
+    panel_id = made.panel.panel_id
+    panel_access.remember_tokens(panel_id, made.panel.experts)
+    panel_access.open_panel(panel_id, made.panel.facilitator_key)
+    st.session_state["panel_new_key"] = (panel_id, made.panel.facilitator_key)
+    st.rerun()

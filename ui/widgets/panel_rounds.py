@@ -1,0 +1,133 @@
+"""Rounds, applying the result to the scenario in use, and the panel workbook.
+
+* Close the current round; open a Delphi round on the items below the consensus threshold
+  (or on chosen items); compare the weights of the rounds' recorded results.
+* Apply: the panel's current result becomes the scenario in use (:mod:`panel.apply`), so
+  the Ranking, Weights and Sensitivity pages rank with the panel's weights and scores and
+  say so in the sidebar ("panel «title», round 2, AIJ").
+* Export: the workbook the command line's ``panel export`` writes, through the one
+  cell-neutralising writer.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from clusterrank.criteria.matrix import decision_matrix
+from clusterrank.errors import ClusterRankError
+from clusterrank.panel.actions import close, current_result, latest_result, open_next
+from clusterrank.panel.apply import applied_scenario
+from clusterrank.panel.export import panel_sheets
+from clusterrank.panel.service import PanelState
+from clusterrank.panel.snapshot import load_snapshot
+from clusterrank.reports.cells import workbook_bytes
+from clusterrank.store import FacilitatorAccess, append_audit
+from clusterrank.ui import panel_access, state
+from clusterrank.ui.db import database
+from clusterrank.ui.layout import show_error
+from clusterrank.ui.loaders import Loaded
+from clusterrank.ui.plain import plain
+
+WORKBOOK = "panel_workbook"  # (panel id, bytes): the workbook prepared last
+APPLIED = "panel_applied"  # str | None: what was applied on the last run (shown once)
+
+
+def rounds(st_: PanelState, access: FacilitatorAccess) -> None:
+    """Close the round, open the next, compare rounds."""
+    current = st_.current
+    if current.is_open:
+        st.markdown(f"Round {current.number} is **open**: experts can answer and change answers.")
+        if st.button("Close the round", type="primary", key="pround_close"):
+            _do(lambda: close(database(), access))
+    else:
+        st.markdown(f"Round {current.number} is **closed**.")
+        threshold = st.number_input(
+            "Ask again the items with consensus below",
+            0.0,
+            1.0,
+            value=float(st_.settings.threshold),
+            step=0.05,
+            key="pround_threshold",
+        )
+        if st.button("Open a Delphi round", key="pround_open"):
+            _do(lambda: open_next(database(), access, None, threshold))
+    _compare(st_, access)
+
+
+def _do(action: object) -> None:
+    try:
+        action()  # type: ignore[operator]
+    except ClusterRankError as exc:
+        show_error(exc)
+        return
+    st.rerun()
+
+
+def _compare(st_: PanelState, access: FacilitatorAccess) -> None:
+    if len(st_.rounds) < 2:
+        return
+    st.markdown("#### Weights by round (the last result recorded in each)")
+    columns = {}
+    for r in st_.rounds:
+        found = latest_result(database(), access, r.number)
+        if found is not None:
+            columns[f"round {r.number}"] = found["weights"]
+    if columns:
+        st.dataframe(pd.DataFrame(columns), width="stretch", key="pround_compare")
+    else:
+        st.caption("No result recorded yet: compute results in each round to compare them.")
+
+
+def apply(st_: PanelState, access: FacilitatorAccess) -> None:
+    """Make the panel's result the scenario in use (the ranks before it become the baseline)."""
+    done = st.session_state.pop(APPLIED, None)
+    if done:
+        st.success(plain(f"Applied: the Ranking, Weights and Sensitivity pages now use {done}."))
+    if not st.button("Apply the panel's result to the scenario", key="papply"):
+        return
+    db = database()
+    try:
+        payload = panel_access.last_result(access.panel_id)
+        if payload is None or payload["round"] != st_.info.current_round:
+            payload = current_result(db, access)
+        text = applied_scenario(st_.info.scenario_yaml, payload)
+        scenario = load_snapshot(text, "applied panel scenario")
+        how = (
+            f"panel «{st_.info.title}», round {payload['round']}, {payload['aggregation'].upper()}"
+        )
+        before = state.ranking().result if state.loaded() is not None else None
+        state.use(Loaded(scenario, decision_matrix(scenario), how, text, weights_from=how))
+        st.session_state[state.WEIGHT_MODE] = "sliders"  # the panel's exact weights, not snapped
+        if before is not None:
+            st.session_state[state.BASELINE] = dict(
+                zip(before.candidates, before.ranks.tolist(), strict=True)
+            )
+            st.session_state[state.BASELINE_LABEL] = "the ranking before the panel's result"
+        with db.session() as s:
+            append_audit(s, access, "panel.apply", {"app": True, "round": payload["round"]})
+    except ClusterRankError as exc:
+        show_error(exc)
+        return
+    st.session_state[APPLIED] = how
+    st.rerun()
+
+
+def export(st_: PanelState, access: FacilitatorAccess) -> None:
+    """Prepare and download the panel workbook."""
+    if st.button("Prepare the panel workbook", key="pexport"):
+        try:
+            tables = panel_sheets(database(), access, st_)
+        except ClusterRankError as exc:
+            show_error(exc)
+            return
+        data = workbook_bytes({name: pd.DataFrame(rows) for name, rows in tables.items()})
+        st.session_state[WORKBOOK] = (access.panel_id, data)
+    kept = st.session_state.get(WORKBOOK)
+    if kept and kept[0] == access.panel_id:
+        st.download_button(
+            "Download panel workbook (.xlsx)",
+            kept[1],
+            file_name=f"panel_{access.panel_id}.xlsx",
+            key="pexport_download",
+        )
