@@ -62,7 +62,7 @@ bench: install
 screenshots: install browser
 	$(BIN)/pytest -m browser -q
 	cd artifacts/screenshots && cp ranking.png weights_ahp.png scenario.png export.png sensitivity.png \
-	  sensitivity_stability.png regions.png ../../docs/screenshots/
+	  sensitivity_stability.png regions.png panel_facilitator.png ../../docs/screenshots/ && cp panel_expert_1024.png ../../docs/screenshots/panel_expert.png
 	$(BIN)/python -c "from PIL import Image; im = Image.open('docs/screenshots/regions.png'); \
 	  im.crop((0, 0, im.width, min(1300, im.height))).save('docs/screenshots/regions_top.png'); \
 	  im.crop((0, max(0, im.height - 2064), im.width, im.height - 614)).save('docs/screenshots/regions_compare.png')"

@@ -3,15 +3,19 @@
 The facilitator creates the panel on the Panel page; three experts open their personal links
 in three separate browser contexts at once and answer; one reloads mid-way and finds their
 answers; the facilitator's progress shows all three without a manual refresh; the round
-closes; the results show the aggregated weights; after apply the Ranking page ranks
-differently. Screenshots of each step: ``artifacts/screenshots/panel_*.png`` (1400 px, and
-the expert page at 1024 px, where no column may be cut off).
+closes; the results show the aggregated weights; after apply the Ranking page ranks as
+the panel's recorded result does. Screenshots of each step:
+``artifacts/screenshots/panel_*.png`` (1400 px, and the expert page at 1024 px, where no
+column may be cut off).
 """
 
 from __future__ import annotations
 
+import json
 import re
+import sqlite3
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -29,11 +33,25 @@ PAIRS_EACH = 4  # judgments each expert gives (of 11): the first group against e
 
 
 @pytest.fixture(scope="module")
-def panel_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A second server whose CLUSTERRANK_DB is a fresh temporary file."""
-    db = tmp_path_factory.mktemp("panel-db") / "panel.db"
-    with serve({"CLUSTERRANK_DB": str(db)}, "streamlit_panel.log") as url:
+def panel_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The server's panel database: a fresh temporary SQLite file."""
+    return tmp_path_factory.mktemp("panel-db") / "panel.db"
+
+
+@pytest.fixture(scope="module")
+def panel_url(panel_db: Path) -> Iterator[str]:
+    """A second server whose CLUSTERRANK_DB is ``panel_db``."""
+    with serve({"CLUSTERRANK_DB": str(panel_db)}, "streamlit_panel.log") as url:
         yield url
+
+
+def _recorded_ranking(db: Path) -> list[str]:
+    """Candidate names in rank order from the newest result the panel recorded."""
+    with closing(sqlite3.connect(db)) as conn:
+        (payload,) = conn.execute(
+            "SELECT payload FROM result_snapshot ORDER BY id DESC LIMIT 1"
+        ).fetchone()
+    return [row["name"] for row in json.loads(payload)["ranking"]]
 
 
 def _new_page(chromium: Browser, viewport: dict[str, int]) -> Page:
@@ -72,7 +90,9 @@ def _not_cut(page: Page, selector: str) -> None:
             assert box["x"] + box["width"] <= width + 1, (selector, i, box, width)
 
 
-def test_panel_in_the_browser(chromium: Browser, panel_url: str, screenshots: Path) -> None:
+def test_panel_in_the_browser(
+    chromium: Browser, panel_url: str, panel_db: Path, screenshots: Path
+) -> None:
     host = _new_page(chromium, WIDE)
     host.goto(panel_url)
     expect(host.get_by_test_id("stSidebarNav")).to_be_visible()
@@ -150,5 +170,8 @@ def test_panel_in_the_browser(chromium: Browser, panel_url: str, screenshots: Pa
     wait_idle(host)
     after = ranking_names(host)
     assert sorted(after) == sorted(before)
-    assert after != before
+    # The Ranking page now ranks with the panel's weights: exactly the panel's own ranking
+    # (how far it moved from the file's depends on how the sliders were dragged).
+    assert after == _recorded_ranking(panel_db)
+    assert "round 1, AIJ" in host.get_by_test_id("stSidebar").inner_text()
     shot(host, screenshots, "panel_ranking_applied")

@@ -87,6 +87,8 @@ def test_create_progress_results_close_apply(db: Store) -> None:
     weights = _frame(at, {"criterion", "weight"})
     assert weights["weight"].sum() == pytest.approx(1.0)
     assert {"S*", "consensus"} <= set(_frame(at, {"S*"}).columns)
+    captions = " ".join(str(c.value) for c in at.caption).replace("\\", "")
+    assert "topsis (normalization=vector); weights: AIJ" in captions  # the ranking's settings
 
     _section(at, "rounds")
     at.button(key="pround_close").click().run()

@@ -23,6 +23,16 @@ from clusterrank.ui.state import seed_widget
 from clusterrank.ui.widgets.ahp_judgments import OPTIONS
 from clusterrank.ui.widgets.saaty import SCALE_LABELS, sentence, short_label, value_to_position
 
+CARRIED = (
+    "Not answered in this round yet: your answer from the last round stands unless you change it."
+)
+"""An item of a Delphi round the expert has not touched again (the carry-over rule)."""
+
+
+def unanswered(carried: bool) -> str:
+    """The caption of an unanswered item: carried over from the last round, or open."""
+    return CARRIED if carried else "Not answered yet."
+
 
 def _tick(left: str, right: str, position: object) -> str:
     return plain(short_label(int(str(position)), left, right))
@@ -68,6 +78,8 @@ def render_node(page: ExpertPage, token: str, node: Node) -> None:
             )
             if stored:
                 st.caption(f"Saved: {plain(sentence(titles[a], titles[b], stored[0]))}")
+            elif page.previous_judgment(node.id, a, b) is not None:
+                st.caption(plain(CARRIED))
             else:
                 st.caption("Not answered yet (don't know).")
             _delphi_pair(page, node.id, (a, b), titles, group.get((a, b)))

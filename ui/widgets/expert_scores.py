@@ -20,7 +20,7 @@ from clusterrank.panel.questionnaire import score_key as item_key
 from clusterrank.ui import expert_saves as saves
 from clusterrank.ui.plain import plain
 from clusterrank.ui.state import seed_widget
-from clusterrank.ui.widgets.expert_pairs import comment_box
+from clusterrank.ui.widgets.expert_pairs import comment_box, unanswered
 
 MAX_POINTS = 21
 """Most points a scale shows as choices (a finer scale is shown in coarser steps)."""
@@ -47,17 +47,22 @@ def anchors_line(c: ScoredCriterion) -> str:
 
 
 def facts(page: ExpertPage, candidate: str) -> list[str]:
-    """The candidate's figures from the scenario, as "Criterion: value unit" lines."""
+    """The candidate's measured figures from the scenario, as "Indicator: value unit" lines.
+
+    Keyed by the data columns (indicator ids), named by the indicator's title and unit, in
+    the criteria set's order; expert-scored criteria are the questions, not facts.
+    """
     row = page.scenario.data.values.get(candidate, {})
-    crits = {c.id: c for c in page.scenario.criteria_set.criteria}
     out = []
-    for key, value in row.items():
-        c = crits.get(key)
-        if not isinstance(value, int | float) or (c is not None and c.expert_scale is not None):
-            continue
-        name = (c.title or c.id) if c is not None else key
-        unit = f" {c.unit}" if c is not None and c.unit else ""
-        out.append(f"{name}: {value:g}{unit}")
+    for c in page.scenario.criteria_set.criteria:
+        for ind in c.indicators or ():
+            value = row.get(ind.id)
+            if value is None:  # missing: nothing to show
+                continue
+            unit = ind.unit or c.unit
+            out.append(
+                f"{ind.title or c.title or ind.id}: {value:,.10g}" + (f" {unit}" if unit else "")
+            )
     return out
 
 
@@ -106,7 +111,7 @@ def _cell(page: ExpertPage, token: str, c: ScoredCriterion, cand: str, options: 
         label_visibility="collapsed",
     )
     if stored is None:
-        st.caption("Not answered yet.")
+        st.caption(plain(unanswered(page.previous_score(c.id, cand) is not None)))
     _delphi_cell(page, c.id, cand, page.feedback.get(item_key(c.id, cand)))
     comment_box(page, token, item_key(c.id, cand))
 

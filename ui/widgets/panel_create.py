@@ -32,8 +32,12 @@ def open_form() -> None:
         left, right = st.columns(2)
         panel_id = left.text_input("Panel id", key="panel_open__id")
         key = right.text_input("Facilitator key", type="password", key="panel_open__key")
-        if st.form_submit_button("Open") and not panel_access.open_panel(panel_id, key):
+        if not st.form_submit_button("Open"):
+            return
+        if not panel_access.open_panel(panel_id, key):
             st.error(plain(st.session_state.get(panel_access.DENIED_NOTE, "")))
+            return
+    st.rerun()  # drawn again with the panel open (else the form stays until the next click)
 
 
 def create_form() -> None:

@@ -60,6 +60,13 @@ def weights_frame(payload: dict[str, Any]) -> pd.DataFrame:
     return frame
 
 
+def method_text(method: dict[str, Any]) -> str:
+    """``topsis (normalization=vector)``: the ranking method and its settings, in one line."""
+    name = str(method.get("name", "the scenario's method"))
+    settings = ", ".join(f"{k}={v}" for k, v in method.items() if k != "name")
+    return f"{name} ({settings})" if settings else name
+
+
 def render(payload: dict[str, Any]) -> None:
     """Every part of the result, top to bottom."""
     how = f"{payload['aggregation'].upper()}, expert weights {payload['expert_weights']['scheme']}"
@@ -68,6 +75,8 @@ def render(payload: dict[str, Any]) -> None:
         st.warning("ILLUSTRATIVE panel: the answers are invented to show the workflow.")
     st.table(weights_frame(payload).set_index("criterion").style.format("{:.4f}", na_rep="—"))
     st.markdown("#### Ranking with the panel's weights")
+    method = payload.get("settings", {}).get("method", {})
+    st.caption(plain(f"{method_text(method)}; weights: {how}"))
     st.dataframe(pd.DataFrame(payload["ranking"]), hide_index=True, width="stretch")
     _experts(payload)
     _consensus(payload)
@@ -88,16 +97,19 @@ def _experts(payload: dict[str, Any]) -> None:
         for e in payload["experts"]
     ]
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key="pr_experts")
+    names = {e["id"]: e["name"] for e in payload["experts"]}
     gci = payload["consensus"]["gci"]
     worst = sorted(
         ((max(v.values()), e) for e, v in gci.items() if v and None not in v.values()),
         reverse=True,
     )[:3]
+    worst = [(g, e) for g, e in worst if g > 0]
     if worst:
         st.caption(
             plain(
-                "Most disagreeing experts (largest GCI): "
-                + ", ".join(f"{e} ({g:.3f})" for g, e in worst)
+                "Least consistent experts (largest geometric consistency index, GCI; "
+                "Aguarón & Moreno-Jiménez 2003): "
+                + ", ".join(f"{names.get(e, e)} ({g:.3f})" for g, e in worst)
             )
         )
 

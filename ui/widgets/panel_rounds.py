@@ -1,7 +1,8 @@
 """Rounds, applying the result to the scenario in use, and the panel workbook.
 
 * Close the current round; open a Delphi round on the items below the consensus threshold
-  (or on chosen items); compare the weights of the rounds' recorded results.
+  (or on chosen items); compare the rounds' recorded results: the weights, the median of
+  each reopened score, and how many answers given again moved (stability).
 * Apply: the panel's current result becomes the scenario in use (:mod:`panel.apply`), so
   the Ranking, Weights and Sensitivity pages rank with the panel's weights and scores and
   say so in the sidebar ("panel «title», round 2, AIJ").
@@ -68,15 +69,33 @@ def _compare(st_: PanelState, access: FacilitatorAccess) -> None:
     if len(st_.rounds) < 2:
         return
     st.markdown("#### Weights by round (the last result recorded in each)")
-    columns = {}
-    for r in st_.rounds:
-        found = latest_result(database(), access, r.number)
-        if found is not None:
-            columns[f"round {r.number}"] = found["weights"]
-    if columns:
-        st.dataframe(pd.DataFrame(columns), width="stretch", key="pround_compare")
-    else:
+    found = {r.number: latest_result(database(), access, r.number) for r in st_.rounds}
+    kept = {n: p for n, p in found.items() if p is not None}
+    if not kept:
         st.caption("No result recorded yet: compute results in each round to compare them.")
+        return
+    columns = {f"round {n}": p["weights"] for n, p in kept.items()}
+    st.dataframe(pd.DataFrame(columns), width="stretch", key="pround_compare")
+    reopened = [k for r in st_.rounds[1:] for k in (r.items or ()) if k.startswith("scores:")]
+    rows = []
+    for item in dict.fromkeys(reopened):
+        _, crit, cand = item.split(":")
+        row: dict[str, object] = {"item": f"{crit} · {cand}"}
+        for n, p in kept.items():
+            row[f"round {n}"] = (
+                (p.get("score_summary") or {}).get(crit, {}).get(cand, {}).get("median")
+            )
+        rows.append(row)
+    if rows:
+        st.markdown("#### Reopened scores: the group median by round")
+        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key="pround_scores")
+    for n, p in kept.items():
+        for kind, s in (p.get("stability") or {}).items():
+            if isinstance(s, dict) and "compared" in s:
+                st.caption(
+                    f"Round {n - 1} → {n}, {kind}: {s['moved']} of {s['compared']} answers "
+                    f"given again moved ({s['moved_share']:.0%})"
+                )
 
 
 def apply(st_: PanelState, access: FacilitatorAccess) -> None:
