@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from clusterrank.ui import state
+from clusterrank.ui import project_session, state
 from clusterrank.ui.layout import sidebar_summary
 from clusterrank.ui.pages import expert
 
@@ -22,6 +22,7 @@ if link is not None:  # an expert's personal link: their questionnaire and nothi
 
 st.set_page_config(page_title="clusterrank", page_icon=":material/leaderboard:", layout="wide")
 state.init()
+project_session.follow_url()
 
 pages = [
     st.Page("ui/pages/ranking.py", title="Ranking", icon=":material/leaderboard:", default=True),
@@ -31,6 +32,7 @@ pages = [
     st.Page("ui/pages/export.py", title="Export", icon=":material/download:"),
     st.Page("ui/pages/regions.py", title="Regions", icon=":material/map:"),
     st.Page("ui/pages/panel.py", title="Panel", icon=":material/groups:"),
+    st.Page("ui/pages/projects.py", title="Projects", icon=":material/folder_open:"),
 ]
 page = st.navigation(pages)
 sidebar_summary(*state.summary())

@@ -230,3 +230,84 @@ class AuditEntry(Base):
 def _snapshots_are_immutable(*_args: object) -> None:
     msg = "result snapshots are immutable: record a new snapshot instead of changing one"
     raise TypeError(msg)
+
+
+WEIGHT_MODES = ("sliders", "ahp", "objective", "panel")
+ANALYSIS_KINDS = ("ranking", "sensitivity")
+
+
+class Project(Base):
+    """A saved project: its scenario (self-contained YAML), the data file as uploaded, dates.
+
+    ``read_only`` marks a shipped example (saving into it makes a copy first); ``deleted_at``
+    is a soft delete, undone within :data:`store.projects.UNDO_WINDOW`, purged after.
+    """
+
+    __tablename__ = "project"
+
+    id: Mapped[str] = mapped_column(sa.String(32), primary_key=True)
+    name: Mapped[str] = mapped_column(sa.Text)
+    scenario_yaml: Mapped[str] = mapped_column(sa.Text)
+    scenario_sha256: Mapped[str] = mapped_column(sa.String(64))
+    data_name: Mapped[str | None] = mapped_column(sa.Text)
+    data_bytes: Mapped[bytes | None] = mapped_column(sa.LargeBinary)
+    data_sha256: Mapped[str | None] = mapped_column(sa.String(64))
+    read_only: Mapped[bool] = mapped_column(sa.Boolean)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+    deleted_at: Mapped[datetime | None] = mapped_column(index=True)
+
+
+class WeightSet(Base):
+    """A named set of weights in a project: the editor it came from and that editor's inputs."""
+
+    __tablename__ = "weight_set"
+    __table_args__ = (
+        sa.UniqueConstraint("project_id", "name"),
+        sa.CheckConstraint("mode IN ('sliders', 'ahp', 'objective', 'panel')", name="mode"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    project_id: Mapped[str] = mapped_column(sa.String(32), _fk("project.id"))
+    name: Mapped[str] = mapped_column(sa.String(200))
+    mode: Mapped[str] = mapped_column(sa.String(16))
+    payload: Mapped[Any] = mapped_column(sa.JSON, nullable=False)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+
+class SavedAnalysis(Base):
+    """A ranking or sensitivity run with every setting it used and its result, as computed."""
+
+    __tablename__ = "saved_analysis"
+    __table_args__ = (sa.CheckConstraint("kind IN ('ranking', 'sensitivity')", name="kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    project_id: Mapped[str] = mapped_column(sa.String(32), _fk("project.id"), index=True)
+    kind: Mapped[str] = mapped_column(sa.String(16))
+    name: Mapped[str] = mapped_column(sa.Text)
+    settings: Mapped[Any] = mapped_column(sa.JSON, nullable=False)
+    result: Mapped[Any] = mapped_column(sa.JSON, nullable=False)
+    created_at: Mapped[datetime]
+
+
+class ProjectPanel(Base):
+    """A panel run for a project (a panel may belong to at most one project)."""
+
+    __tablename__ = "project_panel"
+
+    project_id: Mapped[str] = mapped_column(sa.String(32), _fk("project.id"), primary_key=True)
+    panel_id: Mapped[str] = mapped_column(sa.String(32), _fk("panel.id"), primary_key=True)
+
+
+class ProjectAudit(Base):
+    """Who changed what in a project (the panels' ``audit_log`` needs a panel)."""
+
+    __tablename__ = "project_audit"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    project_id: Mapped[str] = mapped_column(sa.String(32), _fk("project.id"), index=True)
+    actor: Mapped[str] = mapped_column(sa.String(220))
+    action: Mapped[str] = mapped_column(sa.String(64))
+    detail: Mapped[Any] = mapped_column(sa.JSON, nullable=False)
+    at: Mapped[datetime]

@@ -45,6 +45,7 @@ from clusterrank.criteria.models.data_spec import DATA_SUFFIXES
 from clusterrank.criteria.models.scenario import Scenario
 from clusterrank.criteria.yaml_parse import parse_document
 from clusterrank.errors import Problem, ValidationFailed
+from clusterrank.panel.snapshot import snapshot_of
 
 CONFIGS = SHIPPED_CONFIGS
 SCENARIOS = CONFIGS / "scenarios"
@@ -103,8 +104,14 @@ def _load_path(path: str, mtime: float) -> Loaded:
     return Loaded(scenario, decision_matrix(scenario), name, text)
 
 
-def load_uploaded(scenario: Upload, data: Upload | None, criteria: Upload | None) -> Loaded:
-    """Validate an uploaded scenario YAML with an optional data file and criteria-set YAML."""
+def load_uploaded(
+    scenario: Upload, data: Upload | None, criteria: Upload | None, *, inline: bool = False
+) -> Loaded:
+    """Validate an uploaded scenario YAML with an optional data file and criteria-set YAML.
+
+    With ``inline`` the result's ``text`` is the self-contained snapshot (criteria set and
+    every figure inline, :mod:`panel.snapshot`), read while the uploaded files are staged.
+    """
     return _load_upload(
         scenario.name,
         scenario.data,
@@ -112,6 +119,7 @@ def load_uploaded(scenario: Upload, data: Upload | None, criteria: Upload | None
         data.data if data else b"",
         criteria.name if criteria else "",
         criteria.data if criteria else b"",
+        inline,
     )
 
 
@@ -123,6 +131,7 @@ def _load_upload(
     data_bytes: bytes,
     criteria_name: str,
     criteria_bytes: bytes,
+    inline: bool = False,
 ) -> Loaded:
     if len(text_bytes) > MAX_TEXT_BYTES:
         msg = (
@@ -155,6 +164,8 @@ def _load_upload(
         )
         scenario = scenario_from_text(text, name, base, scope)
         matrix = _relabel_notes(decision_matrix(scenario), _cleaner(folder, names))
+        if inline:
+            text = snapshot_of(scenario)[0]
     except ValidationFailed as exc:
         raise ValidationFailed(_relabel(exc.problems, folder, names)) from None
     finally:

@@ -168,15 +168,21 @@ def reset_weights() -> None:
     save_baseline("the scenario file's weights")
 
 
-def seed_sliders(report: WeightReport) -> None:
-    """Put the sliders where ``report``'s group and local weights are."""
-    st.session_state[GROUP_PCT] = to_percent(report.group_map())
+def slider_percent(
+    report: WeightReport,
+) -> tuple[dict[str, float], dict[str, dict[str, float]]]:
+    """``report``'s group and local weights as slider percentages (by group, by criterion)."""
     local: dict[str, dict[str, float]] = {g: {} for g in report.group_ids}
     for crit, group, w in zip(
         report.criteria, report.groups, report.local_weights.tolist(), strict=True
     ):
         local[group][crit] = w
-    st.session_state[LOCAL_PCT] = {g: to_percent(v) for g, v in local.items()}
+    return to_percent(report.group_map()), {g: to_percent(v) for g, v in local.items()}
+
+
+def seed_sliders(report: WeightReport) -> None:
+    """Put the sliders where ``report``'s group and local weights are."""
+    st.session_state[GROUP_PCT], st.session_state[LOCAL_PCT] = slider_percent(report)
 
 
 def weights() -> WeightReport:

@@ -18,6 +18,7 @@ from typing import Any
 Registrar = Callable[[Any], argparse.ArgumentParser]
 
 SUMMARIES: dict[str, str] = {  # command -> its line in `clusterrank --help`, in that order
+    "init": "write a scenario (YAML + data CSV) from your own CSV or XLSX table",
     "validate": "check a criteria set, scenario or AHP hierarchy file and list every problem",
     "rank": "rank a scenario (YAML) or a plain decision matrix (CSV)",
     "ahp": "AHP priorities and consistency for a pairwise CSV or a hierarchy YAML",

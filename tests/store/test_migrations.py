@@ -23,12 +23,19 @@ TABLES = {
     "submission",
     "result_snapshot",
     "audit_log",
+    "project",
+    "weight_set",
+    "saved_analysis",
+    "project_panel",
+    "project_audit",
 }
+PROJECT_TABLES = {"project", "weight_set", "saved_analysis", "project_panel", "project_audit"}
+PANEL_TABLES = TABLES - PROJECT_TABLES
 
 
 def test_empty_database_is_upgraded_to_head_on_open(store_url: str) -> None:
     db = open_store(store_url)
-    assert migrate.current(db.engine) == migrate.head() == "0001_initial"
+    assert migrate.current(db.engine) == migrate.head() == "0002_projects"
     assert set(sa.inspect(db.engine).get_table_names()) == TABLES
 
 

@@ -19,7 +19,7 @@ from clusterrank.methods.registry import available_methods
 from clusterrank.ui import state
 from clusterrank.ui.layout import guarded, notes_box, safe_callback
 from clusterrank.ui.plain import plain
-from clusterrank.ui.widgets import charts
+from clusterrank.ui.widgets import charts, weight_set_compare
 from clusterrank.ui.widgets.method_picker import method_picker
 from clusterrank.ui.widgets.ranking_table import change_text, show_ranking
 
@@ -137,6 +137,13 @@ def body() -> None:
         help="Ranks every chosen method with the same data and weights, with rank correlations",
     ):
         _comparison(ranking_methods)
+    st.subheader("Saved weight sets side by side")
+    if state.section_toggle(
+        "wscompare__show",
+        "Compare two saved weight sets",
+        help="Ranks with two weight sets saved in the open project and shows the rank change",
+    ):
+        weight_set_compare.render()
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ from clusterrank.methods.registry import available_methods
 from clusterrank.ui import ahp_state, state
 from clusterrank.ui.layout import guarded, notes_box, safe_callback, settings_text
 from clusterrank.ui.plain import plain
-from clusterrank.ui.widgets import ahp_judgments, weight_sliders
+from clusterrank.ui.widgets import ahp_judgments, weight_set_save, weight_sliders
 from clusterrank.ui.widgets.ranking_table import show_ranking
 from clusterrank.ui.widgets.scenario_download import scenario_download
 
@@ -151,6 +151,7 @@ def body() -> None:
             help="Every editor back to the weights in the scenario file",
         )
         scenario_download(key="weights__yaml")
+        weight_set_save.render()
     st.markdown("#### Weights in use")
     _show_weights(report)
 

@@ -1,0 +1,134 @@
+"""The Projects page in AppTest: import, open via ``?project=ID`` after a reload, rename,
+duplicate, delete with confirmation and undo, and the read-only example copied on save;
+weight sets saved on the Weights page are found by a fresh session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from clusterrank.panel.snapshot import snapshot_scenario
+from clusterrank.store import Store, open_store
+from clusterrank.store.projects import create_project, get_project, list_projects
+from tests.helpers.ui import APP, ROOT, TIMEOUT, open_page, shown, start_app, texts
+
+KEMEROVO = ROOT / "configs" / "scenarios" / "kemerovo_clusters.yaml"
+KEMEROVO_CSV = ROOT / "configs" / "data" / "kemerovo_clusters.csv"
+OPEN = "open_project"
+
+
+@pytest.fixture
+def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Store:
+    monkeypatch.setenv("CLUSTERRANK_DB", str(tmp_path / "projects.db"))
+    return open_store()
+
+
+def _saved(db: Store, name: str = "Mine") -> str:
+    text, _ = snapshot_scenario(KEMEROVO)
+    with db.session() as s:
+        return create_project(s, name=name, scenario_yaml=text).project_id
+
+
+def _reopened(project_id: str, page: str | None = None) -> AppTest:
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    at.query_params["project"] = project_id
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return open_page(at, page) if page else at
+
+
+def _said(at: AppTest) -> str:
+    """The page's text with its success messages."""
+    return texts(at) + "\n" + "\n".join(shown(m.value) for m in at.success)
+
+
+def _names(db: Store) -> list[str]:
+    with db.session() as s:
+        return sorted(p.name for p in list_projects(s))
+
+
+def test_import_a_scenario_with_its_data_and_reopen_it_from_the_url(db: Store) -> None:
+    at = open_page(start_app(), "projects")
+    at.file_uploader(key="projects__upload_yaml").set_value(
+        ("mine.yaml", KEMEROVO.read_bytes(), "application/x-yaml")
+    )
+    at.file_uploader(key="projects__upload_data").set_value(
+        ("kemerovo_clusters.csv", KEMEROVO_CSV.read_bytes(), "text/csv")
+    )
+    at.text_input(key="projects__import_name").set_value("My clusters")
+    at.button(key="projects__import").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert "Imported 'My clusters' and opened it." in _said(at)
+    project_id = at.session_state[OPEN]
+    with db.session() as s:
+        stored = get_project(s, project_id, with_data=True)
+    assert stored.data_bytes == KEMEROVO_CSV.read_bytes()
+    assert "file:" not in stored.scenario_yaml  # self-contained: figures inline
+    again = _reopened(project_id)
+    assert again.session_state[OPEN] == project_id
+    assert again.session_state["loaded"].source == "project: My clusters"
+
+
+def test_a_wrong_project_link_says_so_and_keeps_the_default(db: Store) -> None:
+    at = _reopened("nope")
+    assert "there is no project 'nope'" in texts(at)
+    assert at.session_state["loaded"].source == "configs/scenarios/kemerovo_clusters.yaml"
+
+
+def test_rename_duplicate_delete_with_confirmation_and_undo(db: Store) -> None:
+    pid = _saved(db)
+    at = open_page(start_app(), "projects")
+    at.text_input(key=f"projects__name__{pid}").set_value("Renamed")
+    at.button(key=f"projects__rename__{pid}").click().run()
+    assert _names(db) == ["Renamed"]
+    at.button(key=f"projects__dup__{pid}").click().run()
+    assert _names(db) == ["Renamed", "Renamed (copy)"]
+    at.button(key=f"projects__del__{pid}").click().run()
+    assert _names(db) == ["Renamed", "Renamed (copy)"]  # nothing before the confirmation
+    assert "Delete Renamed?" in texts(at)
+    at.button(key=f"projects__yes__{pid}").click().run()
+    assert _names(db) == ["Renamed (copy)"]
+    assert "Deleted Renamed. Undo within 10 minutes." in texts(at)
+    at.button(key="projects__undo").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert _names(db) == ["Renamed", "Renamed (copy)"]
+    assert "Restored 'Renamed'." in _said(at)
+
+
+def test_saving_weights_in_an_example_makes_a_copy_and_a_fresh_session_finds_them(
+    db: Store,
+) -> None:
+    at = open_page(start_app(), "projects")
+    at.selectbox(key="projects__example").set_value(KEMEROVO.name)
+    at.button(key="projects__open_example").click().run()
+    example = at.session_state[OPEN]
+    open_page(at, "weights")
+    at.text_input(key="weightset__name").set_value("Planner's view")
+    at.button(key="weightset__save").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert 'Saved weight set "Planner\'s view" (sliders).' in _said(at)
+    copy = at.session_state[OPEN]
+    assert copy != example
+    with db.session() as s:
+        assert get_project(s, example).read_only
+        assert not get_project(s, copy).read_only
+    at.button(key="weightset__save").click().run()
+    assert "already exists: choose another name or replace it" in texts(at)
+    fresh = _reopened(copy, "weights")
+    assert "Saved: Planner's view" in texts(fresh)
+
+
+def test_ranking_compares_two_saved_weight_sets(db: Store) -> None:
+    pid = _saved(db)
+    at = _reopened(pid, "weights")
+    for name in ("A", "B"):
+        at.text_input(key="weightset__name").set_value(name)
+        at.button(key="weightset__save").click().run()
+    open_page(at, "ranking")
+    at.toggle(key="wscompare__show").set_value(True).run()
+    assert not at.exception, [e.value for e in at.exception]
+    table = next(d.value for d in at.dataframe if "change A→B" in d.value.columns)
+    assert len(table) == 5  # Kemerovo's five clusters
+    assert set(table["change A→B"]) == {0}  # the same weights saved twice

@@ -1,0 +1,138 @@
+"""The open project: kept in the URL (``?project=ID``) so a reload or a bookmark returns to it.
+
+Opening a project makes its scenario the one in use (:func:`ui.state.use`). Weight sets are
+saved as the slider percentages of the weights in use (whichever editor made them) with the
+editor's name, so any saved set can be ranked again or put back on the sliders exactly.
+A shipped example opens read-only: saving into it first makes an editable copy.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+
+from clusterrank.analysis.projects import open_scenario
+from clusterrank.analysis.weights import WeightReport, weights_from_sliders
+from clusterrank.criteria.matrix import decision_matrix
+from clusterrank.errors import ClusterRankError, NotFound
+from clusterrank.panel.snapshot import snapshot_scenario
+from clusterrank.store.project_records import ProjectInfo, WeightSetInfo
+from clusterrank.store.projects import (
+    create_project,
+    duplicate_project,
+    find_example,
+    get_project,
+    list_weight_sets,
+    save_weight_set,
+)
+from clusterrank.ui import state
+from clusterrank.ui.db import database
+from clusterrank.ui.loaders import Loaded
+from clusterrank.ui.plain import plain
+
+PARAM = "project"
+OPEN = "open_project"  # str | None: the id of the project whose scenario is in use
+NOTICE = "project_notice"  # str: what the last project action did, shown once
+
+
+def open_id() -> str | None:
+    """The id of the open project, if one is open."""
+    value = st.session_state.get(OPEN)
+    return str(value) if value else None
+
+
+def open_project(project_id: str) -> ProjectInfo:
+    """Open a project: its scenario in use, its id in the URL."""
+    with database().session() as s:
+        project = get_project(s, project_id)
+    scenario = open_scenario(project)
+    source = f"project: {project.name}" + (" (read-only example)" if project.read_only else "")
+    state.use(Loaded(scenario, decision_matrix(scenario), source, project.scenario_yaml))
+    st.session_state[OPEN] = project.project_id
+    st.query_params[PARAM] = project.project_id
+    return project
+
+
+def close_project() -> None:
+    """Forget the open project (the scenario stays in use, unsaved)."""
+    st.session_state[OPEN] = None
+    st.query_params.pop(PARAM, None)
+
+
+def follow_url() -> None:
+    """Open the project the URL names, once per change of the URL (call on every run)."""
+    wanted = st.query_params.get(PARAM)
+    if not wanted or wanted == open_id():
+        return
+    try:
+        open_project(wanted)
+    except NotFound as exc:
+        st.query_params.pop(PARAM, None)
+        st.warning(plain(str(exc)))
+    except ClusterRankError as exc:
+        st.query_params.pop(PARAM, None)
+        st.warning(plain(f"the project could not be opened: {exc}"))
+
+
+def open_example(path: Path) -> ProjectInfo:
+    """Open a shipped example as a read-only project (made on first use)."""
+    with database().session() as s:
+        found = find_example(s, path.name)
+    if found is None:
+        text, _ = snapshot_scenario(path)
+        with database().session() as s:
+            found = create_project(s, name=path.name, scenario_yaml=text, read_only=True)
+    return open_project(found.project_id)
+
+
+def current_payload() -> dict[str, Any]:
+    """The weights in use as a weight set's payload (slider percentages)."""
+    groups, local = state.slider_percent(state.weights())
+    mode = str(st.session_state.get(state.WEIGHT_MODE, "sliders"))
+    extra = {"objective": st.session_state.get(state.OBJECTIVE)} if mode == "objective" else {}
+    return {"groups": groups, "local": local, **extra}
+
+
+def payload_weights(payload: Any) -> WeightReport:
+    """The weights a saved payload gives on the scenario in use."""
+    flat = {c: v for block in payload["local"].values() for c, v in block.items()}
+    return weights_from_sliders(state.scenario(), payload["groups"], flat)
+
+
+def _writable_project() -> str:
+    """The open project's id, copying a read-only example first (and opening the copy)."""
+    project_id = open_id()
+    if project_id is None:
+        msg = "open or import a project on the Projects page first, then save weights into it"
+        raise ClusterRankError(msg)
+    with database().session() as s:
+        project = get_project(s, project_id)
+        if not project.read_only:
+            return project_id
+        copy = duplicate_project(s, project_id)
+    st.session_state[OPEN] = copy.project_id
+    st.query_params[PARAM] = copy.project_id
+    st.session_state[NOTICE] = f"{project.name!r} is a read-only example: saved in a copy"
+    return copy.project_id
+
+
+def save_weights(name: str, *, overwrite: bool = False) -> WeightSetInfo:
+    """Save the weights in use as a named weight set of the open project (committed)."""
+    payload = current_payload()
+    mode = str(st.session_state.get(state.WEIGHT_MODE, "sliders"))
+    project_id = _writable_project()
+    with database().session() as s:
+        return save_weight_set(
+            s, project_id, name=name, mode=mode, payload=payload, overwrite=overwrite
+        )
+
+
+def weight_sets() -> tuple[WeightSetInfo, ...]:
+    """The open project's weight sets (none without an open project)."""
+    project_id = open_id()
+    if project_id is None:
+        return ()
+    with database().session() as s:
+        return list_weight_sets(s, project_id)
