@@ -28,6 +28,7 @@ pages = [
     st.Page("ui/pages/ranking.py", title="Ranking", icon=":material/leaderboard:", default=True),
     st.Page("ui/pages/sensitivity.py", title="Sensitivity", icon=":material/query_stats:"),
     st.Page("ui/pages/scenario.py", title="Scenario", icon=":material/table_view:"),
+    st.Page("ui/pages/new_scenario.py", title="New scenario", icon=":material/upload_file:"),
     st.Page("ui/pages/weights.py", title="Weights", icon=":material/tune:"),
     st.Page("ui/pages/export.py", title="Export", icon=":material/download:"),
     st.Page("ui/pages/regions.py", title="Regions", icon=":material/map:"),

@@ -64,6 +64,9 @@ def close_project() -> None:
 def follow_url() -> None:
     """Open the project the URL names, once per change of the URL (call on every run)."""
     wanted = st.query_params.get(PARAM)
+    if not wanted and open_id():  # switching pages drops the query: put the project back
+        st.query_params[PARAM] = str(open_id())
+        return
     if not wanted or wanted == open_id():
         return
     try:

@@ -36,7 +36,8 @@ def test_first_page_ranks_and_leaves_profile_and_comparison_closed(
     assert "profile__candidate" not in _keys(at, "selectbox")
     assert len(at.get("vega_lite_chart")) == 1  # the score bars only
     toggles = {t.key: t.value for t in at.toggle}
-    assert toggles == {"profile__show": False, "compare__show": False}
+    # every optional section, the saved weight sets' comparison included, starts closed
+    assert toggles == {"profile__show": False, "compare__show": False, "wscompare__show": False}
 
 
 def test_opened_sections_are_drawn_and_stay_open_after_another_page() -> None:

@@ -1,0 +1,66 @@
+"""The import wizard's use case: a planned spreadsheet as a validated, ranked scenario.
+
+:func:`preview` turns an :class:`~criteria.importing.plan.ImportPlan` and the user's
+:class:`~criteria.importing.plan.ImportChoices` into the scenario ``build_scenario`` makes
+(validated by the same models as a YAML file), its decision matrix under the chosen
+missing-data policy (whose cell notes say which cells were filled, with what) and a TOPSIS
+ranking with the scenario's own settings. The UI shows all three before anything is saved;
+the CLI's ``clusterrank init`` makes the same calls.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from clusterrank.analysis.ranking import rank_scenario
+from clusterrank.analysis.report import RankingReport
+from clusterrank.criteria.decision_matrix import DecisionMatrix
+from clusterrank.criteria.importing import (
+    BuiltScenario,
+    ImportChoices,
+    ImportPlan,
+    Target,
+    build_scenario,
+)
+from clusterrank.criteria.matrix import decision_matrix
+from clusterrank.errors import Problem, ValidationFailed
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    """The built scenario with its YAML and CSV, its decision matrix and its ranking."""
+
+    built: BuiltScenario
+    matrix: DecisionMatrix
+    report: RankingReport
+
+
+def preview(plan: ImportPlan, choices: ImportChoices, target: Target) -> ImportPreview:
+    """Build, validate and rank the scenario ``plan`` makes under ``choices``.
+
+    Raises
+    ------
+    ValidationFailed
+        Every problem of the file, of the choices and of the scenario at once, or the cells
+        the ``reject`` policy refuses.
+    """
+    built = build_scenario(plan, choices, target)
+    matrix = decision_matrix(built.scenario)
+    return ImportPreview(built, matrix, rank_scenario(built.scenario, matrix=matrix))
+
+
+def check(
+    plan: ImportPlan, choices: ImportChoices, target: Target
+) -> tuple[ImportPreview | None, list[Problem]]:
+    """The preview, or every problem at once: the file's cells and the scenario's together.
+
+    The file's unreadable cells are listed with whatever the mapping and the scenario model
+    find besides (the build is tried with those cells taken as empty), so a user fixes all of
+    them in one round rather than in waves.
+    """
+    problems = list(plan.problems)
+    try:
+        made = preview(replace(plan, problems=[]), choices, target)
+    except ValidationFailed as exc:
+        return None, problems + [p for p in exc.problems if p not in problems]
+    return (None, problems) if problems else (made, [])
