@@ -10,7 +10,10 @@ the CLI's ``clusterrank init`` makes the same calls.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
+
+import numpy as np
 
 from clusterrank.analysis.ranking import rank_scenario
 from clusterrank.analysis.report import RankingReport
@@ -25,6 +28,8 @@ from clusterrank.criteria.importing import (
 from clusterrank.criteria.matrix import decision_matrix
 from clusterrank.errors import Problem, ValidationFailed
 
+_CANDIDATE_ID = re.compile(r"candidates\[\d+\]\.id")
+
 
 @dataclass(frozen=True)
 class ImportPreview:
@@ -33,6 +38,8 @@ class ImportPreview:
     built: BuiltScenario
     matrix: DecisionMatrix
     report: RankingReport
+    unscored: tuple[str, ...] = ()
+    """Expert-scored criteria with no score yet: the preview ranks without them."""
 
 
 def preview(plan: ImportPlan, choices: ImportChoices, target: Target) -> ImportPreview:
@@ -45,8 +52,14 @@ def preview(plan: ImportPlan, choices: ImportChoices, target: Target) -> ImportP
         the ``reject`` policy refuses.
     """
     built = build_scenario(plan, choices, target)
-    matrix = decision_matrix(built.scenario)
-    return ImportPreview(built, matrix, rank_scenario(built.scenario, matrix=matrix))
+    unscored = tuple(e.id for e in choices.expert if np.isnan(e.column(plan.ids)).all())
+    ranked = built
+    if unscored:  # no policy fills a criterion nobody has scored: rank without it for now
+        scored = tuple(e for e in choices.expert if e.id not in unscored)
+        ranked = build_scenario(plan, replace(choices, expert=scored), target)
+    matrix = decision_matrix(ranked.scenario)
+    report = rank_scenario(ranked.scenario, matrix=matrix)
+    return ImportPreview(built, matrix, report, unscored)
 
 
 def check(
@@ -62,5 +75,20 @@ def check(
     try:
         made = preview(replace(plan, problems=[]), choices, target)
     except ValidationFailed as exc:
-        return None, problems + [p for p in exc.problems if p not in problems]
+        said = _ids_reported(plan, problems)
+        more = [p for p in exc.problems if p not in problems and not (said and _of_ids(p))]
+        return None, problems + more
     return (None, problems) if problems else (made, [])
+
+
+def _ids_reported(plan: ImportPlan, problems: list[Problem]) -> bool:
+    """Whether the file check already reported the id column (empty, unsafe or twice)."""
+    if plan.id_column is None:
+        return False
+    column = f"column {plan.id_column!r}"
+    return any(p.location.startswith(column) for p in problems)
+
+
+def _of_ids(problem: Problem) -> bool:
+    """Whether the scenario model's ``problem`` is about a candidate id (said once already)."""
+    return bool(_CANDIDATE_ID.fullmatch(problem.location))

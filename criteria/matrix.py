@@ -166,7 +166,11 @@ def _impute(
         column = table.column(key)
         observed = column[~np.isnan(column)]
         if observed.size == 0:
-            msg = f"no candidate has a value for key {key!r}, so {policy} has nothing to fill from"
+            msg = (
+                f"no candidate has a value for key {key!r}, so {policy} has nothing to fill "
+                "from; give at least one candidate a figure (an expert-scored criterion gets "
+                "its scores from a panel or typed in)"
+            )
             problems.append(Problem(name, f"data: key {key}", msg))
             continue
         if policy == "impute_mean":

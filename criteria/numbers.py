@@ -30,8 +30,11 @@ import numpy.typing as npt
 Decimal = Literal[".", ","]
 MAX_CELL_PROBLEMS = 100
 """The most refused cells listed one by one; the rest are counted."""
-DATA_MISSING = frozenset({"", "null", "na", "n/a", "none"})
-"""Cells a scenario data file may use for a missing value (compared in lower case)."""
+DATA_MISSING = frozenset(
+    {"", "null", "na", "n/a", "n.a.", "none", "н/д", "нд", "нет данных", "-", "—", "–", "..."}
+)
+"""Cells any data file may use for a missing value (compared in lower case, stripped): the
+same rule for scenario data, plain matrices, regional tables' readers and imports."""
 
 _GROUP_SPACES = " \u00a0\u202f\u2009"  # space, no-break space, narrow no-break space, thin space
 _S = f"[{_GROUP_SPACES}]"

@@ -14,7 +14,8 @@ from typing import Any
 import streamlit as st
 
 from clusterrank.analysis.projects import open_scenario
-from clusterrank.analysis.weights import WeightReport, weights_from_sliders
+from clusterrank.analysis.saved import weights_from_payload
+from clusterrank.analysis.weights import WeightReport
 from clusterrank.criteria.matrix import decision_matrix
 from clusterrank.errors import ClusterRankError, NotFound
 from clusterrank.panel.snapshot import snapshot_scenario
@@ -100,11 +101,27 @@ def current_payload() -> dict[str, Any]:
 
 def payload_weights(payload: Any) -> WeightReport:
     """The weights a saved payload gives on the scenario in use."""
-    flat = {c: v for block in payload["local"].values() for c, v in block.items()}
-    return weights_from_sliders(state.scenario(), payload["groups"], flat)
+    return weights_from_payload(state.scenario(), payload)
 
 
-def _writable_project() -> str:
+def use_weight_set(name: str) -> WeightSetInfo:
+    """Put saved weight set ``name`` back on the sliders (the sliders become the editor).
+
+    Call in a callback, before the sliders are drawn.
+    """
+    found = {w.name: w for w in weight_sets()}.get(name)
+    if found is None:
+        msg = f"the open project has no weight set called {name!r}: pick one from the list"
+        raise ClusterRankError(msg)
+    payload = found.payload
+    st.session_state[state.GROUP_PCT] = dict(payload["groups"])
+    st.session_state[state.LOCAL_PCT] = {g: dict(b) for g, b in payload["local"].items()}
+    st.session_state[state.WEIGHT_MODE] = "sliders"
+    state.forget_widgets(("w_group__", "w_local__", "lock__", "weight_mode__"))
+    return found
+
+
+def writable_project() -> str:
     """The open project's id, copying a read-only example first (and opening the copy)."""
     project_id = open_id()
     if project_id is None:
@@ -125,7 +142,7 @@ def save_weights(name: str, *, overwrite: bool = False) -> WeightSetInfo:
     """Save the weights in use as a named weight set of the open project (committed)."""
     payload = current_payload()
     mode = str(st.session_state.get(state.WEIGHT_MODE, "sliders"))
-    project_id = _writable_project()
+    project_id = writable_project()
     with database().session() as s:
         return save_weight_set(
             s, project_id, name=name, mode=mode, payload=payload, overwrite=overwrite

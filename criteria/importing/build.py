@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import yaml
 
 from clusterrank.criteria.importing.columns import slug, unique
@@ -67,9 +68,11 @@ def build_scenario(plan: ImportPlan, choices: ImportChoices, target: Target) -> 
         chosen = choices.criteria_set
         assert chosen is not None  # _criteria returns the reference only for a chosen set
         criteria_set = target.criteria_set_ref or chosen.model_dump(mode="json", exclude_none=True)
-    policy = target.missing_data or ("impute_worst" if plan.missing_cells else "reject")
     by_column = {ind.column: plan.values[ind.key] for ind in plan.indicators}
-    columns = {k: by_column[c] for k, c in source.items()}
+    scores = {e.id: e.column(plan.ids) for e in choices.expert}
+    columns = {k: by_column[c] if c is not None else scores[k] for k, c in source.items()}
+    missing = plan.missing_cells or any(np.isnan(v).any() for v in columns.values())
+    policy = target.missing_data or ("impute_worst" if missing else "reject")
     doc: dict[str, Any] = {
         "id": target.scenario_id,
         "title": target.title or f"Imported from {plan.label}",
@@ -86,7 +89,10 @@ def build_scenario(plan: ImportPlan, choices: ImportChoices, target: Target) -> 
         "missing_data": policy,
         "method": {"name": "topsis", "settings": {"normalization": "vector"}},
     }
-    provenance = {k: {"source": f"{plan.label}, column {c!r}"} for k, c in source.items()}
+    provenance = {
+        k: {"source": f"{plan.label}, column {c!r}" if c else "expert scores typed at import"}
+        for k, c in source.items()
+    }
     doc["data"]["provenance"] = provenance
     inline = {**doc, "data": {"values": _values(plan.ids, columns), "provenance": provenance}}
     if choices.criteria_set is not None:
@@ -96,15 +102,26 @@ def build_scenario(plan: ImportPlan, choices: ImportChoices, target: Target) -> 
     return BuiltScenario(scenario, text, _csv(plan.ids, columns))
 
 
-def _criteria(plan: ImportPlan, choices: ImportChoices) -> tuple[dict[str, str], Any, list[bool]]:
-    """Data key -> its column, the criteria set (inline dict or the set's reference), guesses."""
+def _criteria(
+    plan: ImportPlan, choices: ImportChoices
+) -> tuple[dict[str, str | None], Any, list[bool]]:
+    """Data key -> its column (None: expert scores), the criteria set, guesses.
+
+    The criteria set is an inline dict, or the reference ``"criteria_set"`` to a chosen set.
+    """
     if choices.criteria_set is None:
         return _from_scratch(plan, choices)
     cs = choices.criteria_set
+    if choices.expert:
+        msg = (
+            "expert-scored criteria are added only from scratch; a shipped criteria set "
+            "declares its own"
+        )
+        raise ValidationFailed.single(plan.label, "expert", msg)
     by_column = {ind.column: ind.column for ind in plan.indicators}
     by_key = {ind.key: ind.column for ind in plan.indicators}
     problems: list[Problem] = []
-    source: dict[str, str] = {}
+    source: dict[str, str | None] = {}
     for key in cs.data_keys:
         given = choices.mapping.get(key)
         column = by_column.get(given) if given is not None else by_key.get(key)
@@ -123,8 +140,11 @@ def _criteria(plan: ImportPlan, choices: ImportChoices) -> tuple[dict[str, str],
 
 def _from_scratch(
     plan: ImportPlan, choices: ImportChoices
-) -> tuple[dict[str, str], Any, list[bool]]:
-    """One criterion per indicator column kept, in groups (default: one, "Indicators")."""
+) -> tuple[dict[str, str | None], Any, list[bool]]:
+    """One criterion per indicator column kept, in groups (default: one, "Indicators").
+
+    Expert-scored criteria follow in their groups; they read no column (no scores yet).
+    """
     groups: dict[str, list[dict[str, Any]]] = {}
     guessed: dict[str, bool] = {}
     for ind in plan.indicators:
@@ -141,6 +161,9 @@ def _from_scratch(
                 "combine": "single",
             }
         )
+    for expert in choices.expert:
+        guessed[expert.id] = False
+        groups.setdefault(expert.group, []).append(expert.criterion())
     group_ids = unique((slug(title) for title in groups), "group")
     cs: dict[str, Any] = {
         "id": "imported",
@@ -153,8 +176,8 @@ def _from_scratch(
         ],
     }
     order = [c["id"] for g in cs["groups"] for c in g["criteria"]]
-    source = {ind.key: ind.column for ind in plan.indicators}
-    return {k: source[k] for k in order}, cs, [guessed[k] for k in order]
+    source: dict[str, str | None] = {ind.key: ind.column for ind in plan.indicators}
+    return {k: source.get(k) for k in order}, cs, [guessed[k] for k in order]
 
 
 def _values(ids: list[str], columns: Mapping[str, Any]) -> dict[str, dict[str, float | None]]:

@@ -32,13 +32,11 @@ from clusterrank.criteria.numbers import (
 from clusterrank.criteria.tables import Table
 from clusterrank.errors import Problem
 
-NO_DATA = DATA_MISSING | frozenset({"н/д", "нд", "нет данных", "n.a.", "-", "—", "–", "..."})
-"""Cells read as missing in an imported file (compared in lower case, stripped)."""
-_FIXES = Fixes(
-    not_a_number="write a number, or leave it empty (or н/д, n/a, -) for no data",
-    ambiguous="state the decimal separator (--decimal , or --decimal .), or write it as "
-    "1200 or 1.2",
-)
+NO_DATA = DATA_MISSING
+"""Cells read as missing in an imported file: the same marks as every data file."""
+NOT_A_NUMBER = "write a number, or leave it empty (or н/д, n/a, -) for no data"
+STATE_DECIMAL = "state the decimal separator (--decimal , or --decimal .)"
+"""How a message tells the user to state the decimal mark: the CLI's wording by default."""
 
 
 def strip_percent(value: object) -> tuple[object, bool]:
@@ -92,9 +90,15 @@ class ReadColumns:
 
 
 def read_columns(
-    table: Table, columns: Sequence[str], decimal: Decimal | None = None
+    table: Table,
+    columns: Sequence[str],
+    decimal: Decimal | None = None,
+    state_decimal: str = STATE_DECIMAL,
 ) -> ReadColumns:
     """Read ``columns`` of ``table`` as numbers under one rule for the whole file.
+
+    ``state_decimal`` is the fix a message gives for an ambiguous number: how the caller lets
+    the user state the decimal separator (default: the command line's ``--decimal``).
 
     Every cell that cannot be read is a :class:`~errors.Problem` naming the file, the row
     (the sheet row, or the CSV line), the column and what was there.
@@ -108,11 +112,12 @@ def read_columns(
         return f"row {table.numbers[i]}, column {column!r}{table.cell(i, index[column])}"
 
     rule = NumberRule(decimal, table.separator)
-    numbers = read_numbers(table.label, cells, place, rule, missing=NO_DATA, fixes=_FIXES)
+    fixes = Fixes(NOT_A_NUMBER, f"{state_decimal}, or write it as 1200 or 1.2")
+    numbers = read_numbers(table.label, cells, place, rule, missing=NO_DATA, fixes=fixes)
     out = ReadColumns(notes=list(numbers.notes))
     if numbers.file_problem:
-        fix = "or state the decimal separator (--decimal , or --decimal .)"
-        out.problems.append(Problem(table.label, "", f"{numbers.file_problem}, {fix}"))
+        fix = f"{numbers.file_problem}, or {state_decimal}"
+        out.problems.append(Problem(table.label, "", fix))
         return out
     out.problems = [
         Problem(table.label, place(p.column, p.row), p.message, table.line(p.row))

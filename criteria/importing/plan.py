@@ -19,7 +19,8 @@ import numpy as np
 import numpy.typing as npt
 
 from clusterrank.criteria.importing import columns as cols
-from clusterrank.criteria.importing.cells import read_columns, survey
+from clusterrank.criteria.importing.cells import STATE_DECIMAL, read_columns, survey
+from clusterrank.criteria.importing.expert import ExpertCriterion
 from clusterrank.criteria.importing.sniff import Sniffed, sniff
 from clusterrank.criteria.models import CriteriaSet
 from clusterrank.criteria.numbers import Decimal, cell_text
@@ -35,6 +36,9 @@ class ImportChoices:
     sheet: str | None = None
     decimal: Decimal | None = None
     id_column: str | None = None
+    """The id column (None: guessed from the header, unless :attr:`make_ids`)."""
+    make_ids: bool = False
+    """Make the ids from the names even when a column looks like ids (no id column)."""
     name_column: str | None = None
     skip: frozenset[str] = frozenset()
     """Numeric columns left out of the criteria."""
@@ -47,6 +51,8 @@ class ImportChoices:
     """Start from this set: its indicators are mapped onto columns instead of guessed."""
     mapping: Mapping[str, str] = field(default_factory=dict)
     """Indicator (data key) of :attr:`criteria_set` -> column; same-named columns map alone."""
+    expert: tuple[ExpertCriterion, ...] = ()
+    """Expert-scored criteria added from scratch; their scores are missing until given."""
 
 
 @dataclass
@@ -78,9 +84,16 @@ class ImportPlan:
 
 
 def plan_import(
-    path: str | os.PathLike[str], label: str, choices: ImportChoices = ImportChoices()
+    path: str | os.PathLike[str],
+    label: str,
+    choices: ImportChoices = ImportChoices(),
+    *,
+    state_decimal: str = STATE_DECIMAL,
 ) -> ImportPlan:
     """Read ``path`` (named ``label`` to the user) and plan its scenario under ``choices``.
+
+    ``state_decimal`` is how a message tells the user to state the decimal separator (the
+    command line's ``--decimal`` option by default; a page names its own control).
 
     Raises
     ------
@@ -102,7 +115,10 @@ def plan_import(
         raise ValidationFailed.single(label, "", msg)
     id_col = _chosen(choices.id_column, table.header, label, "--id-column", problems)
     name_col = _chosen(choices.name_column, table.header, label, "--name-column", problems)
-    id_col = id_col or cols.guess_id_column(table.header, text)
+    if choices.make_ids:
+        id_col = None  # the ids are made from the names
+    elif id_col is None:
+        id_col = cols.guess_id_column(table.header, text)
     name_col = name_col or cols.guess_name_column(text, id_col)
     used = [c for c in numeric if c not in {id_col, name_col} and c not in choices.skip]
     if not used:
@@ -114,7 +130,7 @@ def plan_import(
     ids, names = _candidates(sniffed, id_col, name_col, problems)
     percent = [surveys[c].percent for c in used]
     found = cols.indicators(used, percent)
-    read = read_columns(table, used, choices.decimal)
+    read = read_columns(table, used, choices.decimal, state_decimal)
     problems += read.problems
     values = {ind.key: read.values[ind.column] for ind in found if ind.column in read.values}
     plan = ImportPlan(label, sniffed, id_col, name_col, ids, names, found, values, text)

@@ -132,7 +132,9 @@ def test_impute_needs_an_observed_value(scenario_files: Make) -> None:
     (p,) = info.value.problems
     assert (
         p.message
-        == "no candidate has a value for key 'gap', so impute_mean has nothing to fill from"
+        == "no candidate has a value for key 'gap', so impute_mean has nothing to fill from; "
+        "give at least one candidate a figure (an expert-scored criterion gets its scores "
+        "from a panel or typed in)"
     )
 
 

@@ -178,3 +178,12 @@ def test_a_long_cell_is_shortened_in_messages() -> None:
     assert got.problems[0].message.startswith(
         "'aaaaaaaaaaaaaaaaaaaa'... (5,000 characters) is not a number;"
     )
+
+
+@pytest.mark.parametrize("mark", ["", "NA", "n/a", "н/д", "Н/Д", "нет данных", "-", "—", "–"])
+def test_no_data_marks_are_missing_in_every_data_file(mark: str) -> None:
+    """One rule for scenario data, plain matrices and imports: these marks mean 'no figure'."""
+    reading = read_cell(f" {mark} ")
+    assert reading.missing
+    assert reading.point is not None
+    assert math.isnan(reading.point)

@@ -109,3 +109,38 @@ def test_a_bad_file_lists_every_problem_at_once_and_stores_nothing(db: Store) ->
     assert "/tmp" not in "\n".join(errors)  # never a server path
     assert at.button(key="import__create").disabled
     assert db_names(db) == []
+
+
+def test_an_expert_scored_criterion_is_added_previewed_and_removed(db: Store) -> None:
+    at = _uploaded("my clusters.csv", CSV)
+    at.text_input(key="import__expert_title").set_value("Management quality")
+    at.text_input(key="import__expert_anchors").set_value("1 = weak; 3 = average; 5 = strong")
+    at.button(key="import__expert_add").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    shown = texts(at)
+    assert "Management quality" in shown
+    assert "1 = weak; 3 = average; 5 = strong" in shown
+    assert "missing until a panel gives them or you type them" in shown
+    assert "left out of this preview: management_quality" in shown.replace("\\", "")
+    assert not at.button(key="import__create").disabled  # the rest ranks meanwhile
+    at.button(key="import__expert_remove__management_quality").click().run()
+    assert "left out of this preview" not in texts(at)
+    assert at.session_state["import__expert"] == []
+
+
+def test_made_ids_override_the_guessed_id_column(db: Store) -> None:
+    at = _uploaded("my clusters.csv", CSV)
+    assert at.selectbox(key="import__id_column").value == "Code"
+    at.selectbox(key="import__name_column").set_value("Cluster").run()
+    at.selectbox(key="import__id_column").set_value("(none: make ids from the names)").run()
+    assert not at.exception, [e.value for e in at.exception]
+    ranking = _frame(at, RANKING)
+    assert sorted(ranking["id"]) == ["chemicals", "coal_and_coke", "machinery", "tourism"]
+
+
+def test_an_ambiguous_number_points_at_the_decimal_mark_choice(db: Store) -> None:
+    at = _uploaded("a.csv", 'Name,Jobs\nA,"1,200"\nB,5\n')
+    joined = "\n".join(e.value.replace("\\", "") for e in at.error)
+    assert "is ambiguous" in joined
+    assert "choose the decimal mark" in joined
+    assert "--decimal" not in joined

@@ -11,8 +11,18 @@ from streamlit.testing.v1 import AppTest
 
 from clusterrank.panel.snapshot import snapshot_scenario
 from clusterrank.store import Store, open_store
-from clusterrank.store.projects import create_project, get_project, list_projects
-from tests.helpers.ui import APP, ROOT, TIMEOUT, open_page, shown, start_app, texts
+from clusterrank.store.projects import create_project, get_project, list_analyses, list_projects
+from tests.helpers.ui import (
+    APP,
+    ROOT,
+    TIMEOUT,
+    open_page,
+    ranking_frame,
+    ranking_ids,
+    shown,
+    start_app,
+    texts,
+)
 
 KEMEROVO = ROOT / "configs" / "scenarios" / "kemerovo_clusters.yaml"
 KEMEROVO_CSV = ROOT / "configs" / "data" / "kemerovo_clusters.csv"
@@ -132,3 +142,58 @@ def test_ranking_compares_two_saved_weight_sets(db: Store) -> None:
     table = next(d.value for d in at.dataframe if "change A→B" in d.value.columns)
     assert len(table) == 5  # Kemerovo's five clusters
     assert set(table["change A→B"]) == {0}  # the same weights saved twice
+
+
+def _ranked(at: AppTest) -> list[tuple[str, float]]:
+    """The Ranking page's table as (id, score) in rank order."""
+    frame = ranking_frame(open_page(at, "ranking"))
+    return [(str(i), float(s)) for i, s in zip(frame["id"], frame["score"], strict=True)]
+
+
+def test_a_saved_weight_set_goes_back_on_the_sliders_and_gives_its_ranking(db: Store) -> None:
+    pid = _saved(db)
+    at = _reopened(pid, "weights")
+    groups = dict(at.session_state["slider_groups"])
+    first = next(iter(groups))
+    at.slider(key=f"w_group__{first}").set_value(90.0).run()
+    saved_ranking = _ranked(at)
+    open_page(at, "weights")
+    at.text_input(key="weightset__name").set_value("Mostly one group")
+    at.button(key="weightset__save").click().run()
+    at.slider(key=f"w_group__{first}").set_value(5.0).run()
+    assert _ranked(at) != saved_ranking  # the change moved the scores
+    open_page(at, "weights")
+    at.selectbox(key="weightset__pick").set_value("Mostly one group")
+    at.button(key="weightset__use").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert "Weight set 'Mostly one group' is on the sliders now" in _said(at)
+    assert at.slider(key=f"w_group__{first}").value == pytest.approx(90.0)
+    restored = _ranked(at)
+    assert [i for i, _ in restored] == [i for i, _ in saved_ranking]
+    # stored as percentages and re-normalised: equal to rounding in the last digit
+    assert [s for _, s in restored] == pytest.approx([s for _, s in saved_ranking], rel=1e-12)
+
+
+def test_save_a_ranking_list_it_and_reproduce_it_identically(db: Store) -> None:
+    pid = _saved(db)
+    at = _reopened(pid, "ranking")
+    at.selectbox(key="method__pick").set_value("vikor").run()
+    at.text_input(key="rankingsave__name").set_value("VIKOR view")
+    at.button(key="rankingsave__save").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    with db.session() as s:
+        (saved,) = list_analyses(s, pid)  # in the database before the page says so
+    assert "Saved the ranking 'VIKOR view'" in _said(at)
+    assert saved.settings["method"] == "vikor"
+    assert saved.settings["settings"] == at.session_state["method_settings"]["vikor"]
+    assert saved.settings["weights"]["groups"] == pytest.approx(at.session_state["slider_groups"])
+    by_rank = sorted(zip(saved.result["ranks"], saved.result["candidates"], strict=True))
+    assert [c for _, c in by_rank] == ranking_ids(at)  # the result shown is the one stored
+    fresh = _reopened(pid, "projects")
+    assert "VIKOR view" in texts(fresh)
+    assert "method vikor" in texts(fresh)
+    fresh.button(key=f"analyses__reproduce__{saved.analysis_id}").click().run()
+    assert not fresh.exception, [e.value for e in fresh.exception]
+    assert "Reproduced: identical ranks and scores." in "\n".join(
+        shown(m.value) for m in fresh.info
+    )

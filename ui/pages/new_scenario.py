@@ -17,6 +17,7 @@ import streamlit as st
 from clusterrank.analysis.import_preview import ImportPreview, check
 from clusterrank.criteria.importing import ImportChoices, ImportPlan, Target
 from clusterrank.criteria.importing.columns import slug
+from clusterrank.criteria.importing.expert import ExpertCriterion
 from clusterrank.errors import Problem, ValidationFailed
 from clusterrank.panel.snapshot import snapshot_of
 from clusterrank.store.projects import create_project
@@ -25,7 +26,13 @@ from clusterrank.ui.db import database
 from clusterrank.ui.layout import guarded, show_problems
 from clusterrank.ui.loaders import Upload
 from clusterrank.ui.plain import plain
-from clusterrank.ui.widgets import import_columns, import_effect, import_preview, import_source
+from clusterrank.ui.widgets import (
+    import_columns,
+    import_effect,
+    import_expert,
+    import_preview,
+    import_source,
+)
 
 CREATED = "import__created"  # dict: the project made last, with its YAML and CSV texts
 PROJECT_NAME = "import__project_name"
@@ -68,15 +75,19 @@ def _plan(upload: Upload, skip: tuple[str, ...] = ()) -> ImportPlan:
         None if id_col in {None, import_columns.MADE_IDS} else str(id_col),
         str(name_col) if name_col else None,
         skip,
+        id_col == import_columns.MADE_IDS,
     )
 
 
-def _choices(plan: ImportPlan, chosen: import_columns.ColumnChoices) -> ImportChoices:
+def _choices(
+    chosen: import_columns.ColumnChoices, expert: tuple[ExpertCriterion, ...]
+) -> ImportChoices:
     sheet, decimal = import_source.reading_choices()
     return ImportChoices(
         sheet=sheet,
         decimal=decimal,
         id_column=chosen.id_column,
+        make_ids=chosen.id_column is None,
         name_column=chosen.name_column,
         skip=chosen.skip,
         directions=chosen.directions,
@@ -84,6 +95,7 @@ def _choices(plan: ImportPlan, chosen: import_columns.ColumnChoices) -> ImportCh
         groups=chosen.groups,
         criteria_set=chosen.criteria_set,
         mapping=chosen.mapping,
+        expert=expert,
     )
 
 
@@ -136,6 +148,7 @@ def _steps(upload: Upload) -> None:
     id_col, name_col = import_columns.id_and_name(base)
     chosen = import_columns.indicator_choices(base, import_columns.ColumnChoices(id_col, name_col))
     plan = _plan(upload, tuple(sorted(chosen.skip))) if chosen.skip else base
+    expert = import_expert.expert_criteria(plan) if chosen.criteria_set is None else ()
     st.subheader("Missing data")
     policy = import_effect.policy(plan)
     stem = Path(upload.name).stem
@@ -144,10 +157,15 @@ def _steps(upload: Upload) -> None:
         data_file=f"{slug(stem) or 'imported'}_data.csv",
         missing_data=policy,
     )
-    made, problems = check(plan, _choices(plan, chosen), target)
+    made, problems = check(plan, _choices(chosen, expert), target)
     if made is not None:
         import_effect.effect(made.matrix)
         st.subheader("Preview")
+        if made.unscored:
+            st.caption(
+                f"Not scored yet, so left out of this preview: {plain(', '.join(made.unscored))}"
+                " (the project keeps them; give their scores with a panel or in the data file)."
+            )
         import_preview.preview_ranking(made.report)
     else:
         _problems(upload, problems)

@@ -29,6 +29,7 @@ from clusterrank.ui.db import database
 from clusterrank.ui.layout import guarded, safe_callback
 from clusterrank.ui.loaders import Upload, load_uploaded, shipped_scenarios
 from clusterrank.ui.plain import plain
+from clusterrank.ui.widgets import saved_analyses
 
 CONFIRM = "projects__confirm_delete"  # str | None: the project asked to be deleted
 UNDO = "projects__undo_pending"  # tuple[id, name] | None: the last deleted project
@@ -197,6 +198,7 @@ def body() -> None:
         st.info("No projects yet: import a scenario or open a shipped example below.")
     for project in projects:
         _row(project)
+    saved_analyses.render()
     _export()
     _import_box()
 

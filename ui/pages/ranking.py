@@ -19,7 +19,7 @@ from clusterrank.methods.registry import available_methods
 from clusterrank.ui import state
 from clusterrank.ui.layout import guarded, notes_box, safe_callback
 from clusterrank.ui.plain import plain
-from clusterrank.ui.widgets import charts, weight_set_compare
+from clusterrank.ui.widgets import charts, ranking_save, weight_set_compare
 from clusterrank.ui.widgets.method_picker import method_picker
 from clusterrank.ui.widgets.ranking_table import change_text, show_ranking
 
@@ -113,6 +113,7 @@ def body() -> None:
         on_click=_save_baseline,
         help="The Change column then counts moves from the current ranking",
     )
+    ranking_save.render()
     chart = charts.score_bar(
         report.to_frame(),
         higher_is_better=report.result.higher_is_better,

@@ -22,6 +22,8 @@ from clusterrank.ui.plain import plain
 FILE = "import__file"
 DECIMAL = "import__decimal"
 SHEET = "import__sheet"
+STATE_DECIMAL = "choose the decimal mark (comma or point) under 'Detected in' above"
+"""The fix for an ambiguous number on this page (the CLI's says ``--decimal``)."""
 DECIMALS: dict[str, Decimal | None] = {
     "as detected": None,
     "comma (2100,5)": ",",
@@ -49,6 +51,7 @@ def plan_upload(
     id_column: str | None,
     name_column: str | None,
     skip: tuple[str, ...] = (),
+    make_ids: bool = False,
 ) -> ImportPlan:
     """The plan of an uploaded table under the reading choices (cached by its bytes)."""
     folder = Path(tempfile.mkdtemp(prefix="clusterrank-import-"))
@@ -60,9 +63,10 @@ def plan_upload(
             decimal=decimal,
             id_column=id_column,
             name_column=name_column,
+            make_ids=make_ids,
             skip=frozenset(skip),
         )
-        return plan_import(path, name, choices)
+        return plan_import(path, name, choices, state_decimal=STATE_DECIMAL)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 

@@ -1,4 +1,6 @@
-"""Save the weights in use as a named weight set of the open project (in the database).
+"""Save the weights in use as a named weight set of the open project, or put one back.
+
+Weight sets live in the database; "Use this weight set" puts a saved one back on the sliders.
 
 "Saved" is said only after the transaction committed; a taken name asks to confirm replacing.
 """
@@ -15,6 +17,7 @@ from clusterrank.ui.plain import plain
 NAME = "weightset__name"
 REPLACE = "weightset__replace"
 DONE = "weightset__done"  # str: the confirmation of the last committed save
+PICK = "weightset__pick"  # str: the saved weight set to put back on the sliders
 
 
 @safe_callback
@@ -27,6 +30,14 @@ def _save() -> None:
         st.session_state[DONE] = ""
         raise StoreError(str(exc)) from None
     st.session_state[DONE] = f"Saved weight set {saved.name!r} ({saved.mode})."
+
+
+@safe_callback
+def _use() -> None:
+    found = ps.use_weight_set(str(st.session_state.get(PICK) or ""))
+    st.session_state[DONE] = (
+        f"Weight set {found.name!r} is on the sliders now (saved from the {found.mode} editor)."
+    )
 
 
 def render() -> None:
@@ -45,3 +56,12 @@ def render() -> None:
         names = [w.name for w in ps.weight_sets()]
         if names:
             st.caption("Saved: " + ", ".join(plain(n) for n in names))
+            if st.session_state.get(PICK) not in names:
+                st.session_state[PICK] = names[0]
+            st.selectbox("Saved weight set", names, key=PICK)
+            st.button(
+                "Use this weight set",
+                key="weightset__use",
+                on_click=_use,
+                help="Puts the saved weights back on the sliders (the sliders become the editor)",
+            )
