@@ -45,3 +45,14 @@ class AnalysisInfo:
     settings: Any
     result: Any
     created_at: datetime
+
+
+@dataclass(frozen=True)
+class ProjectPanelInfo:
+    """A panel run for a project, as anyone with the project may see it (never its key)."""
+
+    panel_id: str
+    title: str
+    status: str
+    current_round: int
+    created_at: datetime

@@ -20,13 +20,19 @@ from clusterrank.store import keys
 from clusterrank.store.models import (
     ANALYSIS_KINDS,
     WEIGHT_MODES,
+    Panel,
     Project,
     ProjectAudit,
     ProjectPanel,
     SavedAnalysis,
     WeightSet,
 )
-from clusterrank.store.project_records import AnalysisInfo, ProjectInfo, WeightSetInfo
+from clusterrank.store.project_records import (
+    AnalysisInfo,
+    ProjectInfo,
+    ProjectPanelInfo,
+    WeightSetInfo,
+)
 from clusterrank.store.tx import committing, utcnow
 
 UNDO_WINDOW = timedelta(minutes=10)
@@ -374,6 +380,22 @@ def project_panels(session: Session, project_id: str) -> tuple[str, ...]:
                 .order_by(ProjectPanel.panel_id)
             )
         )
+
+
+def panels_of_project(session: Session, project_id: str) -> tuple[ProjectPanelInfo, ...]:
+    """The panels run for the project (title, status, round, created), newest first.
+
+    No key or token is read: opening one still needs its facilitator key.
+    """
+    with committing(session):
+        _live(session, project_id)
+        rows = session.execute(
+            sa.select(Panel.id, Panel.title, Panel.status, Panel.current_round, Panel.created_at)
+            .join(ProjectPanel, ProjectPanel.panel_id == Panel.id)
+            .where(ProjectPanel.project_id == project_id)
+            .order_by(Panel.created_at.desc(), Panel.id)
+        )
+        return tuple(ProjectPanelInfo(*row) for row in rows)
 
 
 def project_audit(session: Session, project_id: str) -> tuple[tuple[str, str, Any], ...]:

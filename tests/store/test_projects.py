@@ -19,6 +19,7 @@ from clusterrank.store.projects import (
     list_analyses,
     list_projects,
     list_weight_sets,
+    panels_of_project,
     project_audit,
     project_panels,
     purge_deleted,
@@ -132,6 +133,13 @@ def test_analyses_and_panel_links(db: Store) -> None:
         ]
         link_panel(s, pid, made.created.panel_id)
         assert project_panels(s, pid) == (made.created.panel_id,)
+        (listed,) = panels_of_project(s, pid)
+        assert (listed.panel_id, listed.status, listed.current_round) == (
+            made.created.panel_id,
+            "open",
+            1,
+        )
+        assert not any("key" in f for f in vars(listed))  # the key is never read or shown
 
 
 def _race(db: Store, pid: str, names: list[str]) -> list[str]:

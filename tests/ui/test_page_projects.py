@@ -11,7 +11,13 @@ from streamlit.testing.v1 import AppTest
 
 from clusterrank.panel.snapshot import snapshot_scenario
 from clusterrank.store import Store, open_store
-from clusterrank.store.projects import create_project, get_project, list_analyses, list_projects
+from clusterrank.store.projects import (
+    create_project,
+    get_project,
+    list_analyses,
+    list_projects,
+    panels_of_project,
+)
 from tests.helpers.ui import (
     APP,
     ROOT,
@@ -197,3 +203,72 @@ def test_save_a_ranking_list_it_and_reproduce_it_identically(db: Store) -> None:
     assert "Reproduced: identical ranks and scores." in "\n".join(
         shown(m.value) for m in fresh.info
     )
+
+
+def test_a_panel_created_with_a_project_open_is_listed_without_its_key(db: Store) -> None:
+    pid = _saved(db)
+    at = _reopened(pid, "panel")
+    at.text_input(key="pc__title").set_value("Kuzbass experts")
+    at.text_area(key="pc__experts").set_value("id,name\ne1,Anna\ne2,Boris\n")
+    next(b for b in at.button if b.label == "Create panel").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    panel_id, key = at.session_state["panel_new_key"]
+    with db.session() as s:
+        (listed,) = panels_of_project(s, pid)
+    assert listed.panel_id == panel_id
+    open_page(at, "projects")
+    page = texts(at)
+    assert "Panels of the open project" in page
+    assert "**Kuzbass experts** · open · round 1 · created" in page
+    assert "facilitator key" in page
+    links = [el.proto for el in at.get("page_link")]
+    assert any(panel_id in link.label and "panel" in link.page for link in links)
+    assert key not in page
+    assert all(key not in str(link) for link in links)
+
+
+def test_a_saved_smaa_run_is_listed_and_reproduced_identically(db: Store) -> None:
+    pid = _saved(db)
+    at = _reopened(pid, "sensitivity")
+    at.select_slider(key="sens__samples").set_value(1_000)
+    at.number_input(key="sens__seed").set_value(5).run()
+    job = at.session_state["sens__smaa_job"]
+    assert job.wait(60)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    at.text_input(key="senssave__name").set_value("Robustness check")
+    at.button(key="senssave__save").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert "Saved the SMAA run 'Robustness check' in the project" in _said(at)
+    with db.session() as s:
+        (saved,) = list_analyses(s, pid)
+    assert saved.kind == "sensitivity"
+    assert saved.settings["smaa"]["n_samples"] == 1_000
+    assert saved.settings["smaa"]["seed"] == 5
+    assert saved.settings["smaa"]["sampling"] == "uniform"
+    assert saved.result["acceptability"] == job.result.acceptability.tolist()
+    fresh = _reopened(pid, "projects")
+    assert "Robustness check" in texts(fresh)
+    assert "1,000 samples, seed 5, weights drawn uniform" in texts(fresh)
+    fresh.button(key=f"analyses__reproduce__{saved.analysis_id}").click().run()
+    assert not fresh.exception, [e.value for e in fresh.exception]
+    assert "Reproduced: identical rank acceptabilities." in "\n".join(
+        shown(m.value) for m in fresh.info
+    )
+
+
+def test_a_panel_created_on_a_read_only_example_belongs_to_its_copy(db: Store) -> None:
+    at = open_page(start_app(), "projects")
+    at.selectbox(key="projects__example").set_value(KEMEROVO.name)
+    at.button(key="projects__open_example").click().run()
+    example = at.session_state[OPEN]
+    open_page(at, "panel")
+    at.text_area(key="pc__experts").set_value("id,name\ne1,Anna\ne2,Boris\n")
+    next(b for b in at.button if b.label == "Create panel").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    copy = at.session_state[OPEN]
+    assert copy != example
+    panel_id, _key = at.session_state["panel_new_key"]
+    with db.session() as s:
+        assert panels_of_project(s, example) == ()
+        assert [p.panel_id for p in panels_of_project(s, copy)] == [panel_id]

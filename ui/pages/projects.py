@@ -1,7 +1,7 @@
 """Projects page: open, rename, duplicate, delete (confirmed, undoable), import, export.
 
 A project keeps a scenario (self-contained: its figures inline), the data file it came with,
-its named weight sets and saved analyses in the panel database. The open project is in the
+its named weight sets, panels and saved analyses in the panel database. The open project is in the
 URL (``?project=ID``): a reload or a bookmark returns to it. Shipped examples open read-only.
 """
 
@@ -29,7 +29,7 @@ from clusterrank.ui.db import database
 from clusterrank.ui.layout import guarded, safe_callback
 from clusterrank.ui.loaders import Upload, load_uploaded, shipped_scenarios
 from clusterrank.ui.plain import plain
-from clusterrank.ui.widgets import saved_analyses
+from clusterrank.ui.widgets import project_panels, saved_analyses
 
 CONFIRM = "projects__confirm_delete"  # str | None: the project asked to be deleted
 UNDO = "projects__undo_pending"  # tuple[id, name] | None: the last deleted project
@@ -198,6 +198,7 @@ def body() -> None:
         st.info("No projects yet: import a scenario or open a shipped example below.")
     for project in projects:
         _row(project)
+    project_panels.render()
     saved_analyses.render()
     _export()
     _import_box()

@@ -1,7 +1,8 @@
 """Create a panel from the scenario in use, or open one with its id and facilitator key.
 
 What is asked: the pairwise nodes (the groups, the criteria inside chosen groups) and the
-scores on the expert-scored criteria. The experts are pasted or uploaded as CSV
+scores on the expert-scored criteria. A panel created while a project is open belongs to it
+(listed on the Projects page). The experts are pasted or uploaded as CSV
 ``id,name[,group,weight]`` and checked all at once before anything is stored
 (:func:`panel.experts_file.experts_from_text`).
 """
@@ -16,7 +17,8 @@ from clusterrank.panel.experts_file import experts_from_text
 from clusterrank.panel.questionnaire import all_nodes, scored_criteria
 from clusterrank.panel.service import create_from, default_settings
 from clusterrank.panel.snapshot import snapshot_of
-from clusterrank.ui import panel_access, state
+from clusterrank.store.projects import link_panel
+from clusterrank.ui import panel_access, project_session, state
 from clusterrank.ui.db import database
 from clusterrank.ui.layout import show_error
 from clusterrank.ui.plain import plain
@@ -30,7 +32,8 @@ def open_form() -> None:
     with st.form("panel_open"):
         st.markdown("**Open a panel you run**")
         left, right = st.columns(2)
-        panel_id = left.text_input("Panel id", key="panel_open__id")
+        linked = str(st.query_params.get("panel") or "")  # from the Projects page's link
+        panel_id = left.text_input("Panel id", value=linked, key="panel_open__id")
         key = right.text_input("Facilitator key", type="password", key="panel_open__key")
         if not st.form_submit_button("Open"):
             return
@@ -87,6 +90,8 @@ def _create(
     ask = (["judgments"] if nodes else []) + (["scores"] if scores else [])
     try:
         experts = experts_from_text(text, label)
+        # the panel belongs to the open project (a read-only example is copied first)
+        project_id = project_session.writable_project() if project_session.open_id() else None
         snapshot, scenario = snapshot_of(loaded.scenario)
         settings = default_settings(scenario, illustrative=illustrative or None)
         made = create_from(
@@ -104,6 +109,9 @@ def _create(
         show_error(exc)
         return
     panel_id = made.panel.panel_id
+    if project_id is not None:
+        with database().session() as s:
+            link_panel(s, project_id, panel_id, actor=ACTOR)
     panel_access.remember_tokens(panel_id, made.panel.experts)
     panel_access.open_panel(panel_id, made.panel.facilitator_key)
     st.session_state["panel_new_key"] = (panel_id, made.panel.facilitator_key)

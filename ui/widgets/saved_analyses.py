@@ -5,10 +5,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
 
 from clusterrank.analysis.projects import open_scenario
 from clusterrank.analysis.saved import reproduce
+from clusterrank.analysis.saved_sensitivity import reproduce as reproduce_smaa
 from clusterrank.store.project_records import AnalysisInfo
 from clusterrank.store.projects import get_project, list_analyses
 from clusterrank.ui import project_session as ps
@@ -25,10 +28,20 @@ def _reproduce(analysis_id: int) -> None:
     with database().session() as s:
         project = get_project(s, project_id)
         found = {a.analysis_id: a for a in list_analyses(s, project_id)}[analysis_id]
-    text = reproduce(open_scenario(project), found.settings, found.result).text
+    again = reproduce_smaa if found.kind == "sensitivity" else reproduce
+    text = again(open_scenario(project), found.settings, found.result).text
     if found.settings.get("scenario_sha256") != project.scenario_sha256:
         text += " (The project's scenario changed since it was saved.)"
     st.session_state.setdefault(OUTCOME, {})[analysis_id] = text
+
+
+def _smaa_text(smaa: dict[str, Any]) -> str:
+    bounds = smaa.get("bounds") or []
+    fixed = f", bounds on {len(bounds)} criteria" if bounds else ""
+    return (
+        f"{int(smaa['n_samples']):,} samples, seed {smaa['seed']}, weights drawn "
+        f"{smaa['sampling']}{fixed}, data ± {smaa.get('data_uncertainty_pct', 0)}%"
+    )
 
 
 def _row(a: AnalysisInfo) -> None:
@@ -36,11 +49,13 @@ def _row(a: AnalysisInfo) -> None:
         st.markdown(f"**{plain(a.name)}** · {a.kind}")
         stored = a.settings
         mode = stored.get("weight_mode", "sliders")
+        smaa = stored.get("smaa")
+        run = f" · SMAA-2: {_smaa_text(smaa)}" if isinstance(smaa, dict) else ""
         st.caption(
             plain(
                 f"saved {a.created_at:%Y-%m-%d %H:%M} UTC · method {stored.get('method')} · "
                 f"settings: {settings_text(stored.get('settings', {})) or 'defaults'} · "
-                f"weights: {mode}"
+                f"weights: {mode}{run}"
             )
         )
         st.button(
@@ -63,6 +78,8 @@ def render() -> None:
         analyses = list_analyses(s, project_id)
     st.subheader("Saved analyses of the open project")
     if not analyses:
-        st.caption("None yet: save a ranking on the Ranking page.")
+        st.caption(
+            "None yet: save a ranking on the Ranking page, or an SMAA run on the Sensitivity page."
+        )
     for a in analyses:
         _row(a)

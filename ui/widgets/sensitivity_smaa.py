@@ -22,6 +22,7 @@ from clusterrank.ui.layout import notes_box, show_error
 from clusterrank.ui.plain import plain
 from clusterrank.ui.widgets import sensitivity_charts as charts
 from clusterrank.ui.widgets import sensitivity_runs as runs
+from clusterrank.ui.widgets import sensitivity_save
 from clusterrank.ui.widgets import sensitivity_weight_charts as wcharts
 
 SAMPLE_OPTIONS = (1_000, 2_000, 5_000, 10_000, 20_000, 50_000, 100_000, 200_000, 500_000, 10**6)
@@ -162,6 +163,8 @@ def render(inp: SensitivityInputs, names: Mapping[str, str], titles: Mapping[str
         if job.stopped_early:
             _stopped(job)
         _result(job.result, inp, names, titles)
+        if not job.stopped_early:  # a stopped run cannot be reproduced from its settings
+            sensitivity_save.render(inp, params, job.result)
 
 
 def _stopped(job: runs.SMAAJob) -> None:
