@@ -95,8 +95,7 @@ def read_table(
 
 def csv_table(text: str, label: str) -> Table:
     """A CSV table from its text: separator found from the header line, shape checked."""
-    lines = text.lstrip("\n").split("\n", 1)
-    separator = _separator(lines[0], label)
+    separator = _separator(text, label)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
     rows: list[tuple[str, ...]] = []
     numbers: list[int] = []
@@ -118,8 +117,41 @@ def csv_table(text: str, label: str) -> Table:
     return Table(label, header, tuple(rows[1:]), tuple(numbers[1:]), numbers[0], separator)
 
 
-def _separator(line: str, label: str) -> str:
-    """``,``, ``;`` or tab: the most frequent outside quotes in the header line."""
+def _separator(text: str, label: str) -> str:
+    """``,``, ``;`` or tab: the separator that splits the first lines into equal rows.
+
+    A separator that occurs in the header line (outside quotes) and gives every one of the
+    first :data:`SAMPLE_LINES` non-empty lines the header's number of cells wins; when several
+    do, the one most frequent in the header; when none does, the most frequent in the header
+    (the shape check then names the ragged lines). So ``Cluster;Investment, mln RUB;Jobs``
+    over ``A;2100,5;12`` is read with ``;`` although the header has as many commas.
+    """
+    lines = [line for line in text.lstrip("\n").split("\n", SAMPLE_LINES) if line.strip()]
+    counts = _outside_quotes(lines[0]) if lines else dict.fromkeys(SEPARATORS, 0)
+    present = [sep for sep, n in counts.items() if n > 0]
+    if not present:
+        return ","
+    sample = "\n".join(lines[:SAMPLE_LINES])
+    steady = [sep for sep in present if _steady(sample, sep)]
+    pool = steady or present
+    best = max(counts[sep] for sep in pool)
+    tied = [sep for sep in pool if counts[sep] == best]
+    if len(tied) > 1:
+        names = " and ".join(SEPARATORS[sep] for sep in tied)
+        msg = (
+            f"cannot tell the separator: {names} both split the first lines into equal rows; "
+            "separate the cells with one of them and put quotes around names that contain "
+            "the other"
+        )
+        raise ValidationFailed.single(label, "header", msg, 1)
+    return tied[0]
+
+
+SAMPLE_LINES = 50
+"""How many lines the separator is tried on."""
+
+
+def _outside_quotes(line: str) -> dict[str, int]:
     counts = dict.fromkeys(SEPARATORS, 0)
     quoted = False
     for ch in line:
@@ -127,18 +159,16 @@ def _separator(line: str, label: str) -> str:
             quoted = not quoted
         elif not quoted and ch in counts:
             counts[ch] += 1
-    best = max(counts.values())
-    if best == 0:
-        return ","
-    tied = [s for s, n in counts.items() if n == best]
-    if len(tied) > 1:
-        names = " and ".join(SEPARATORS[s] for s in tied)
-        msg = (
-            f"cannot tell the separator: the header line has as many {names}; separate the "
-            "cells with one of them and put quotes around names that contain the other"
-        )
-        raise ValidationFailed.single(label, "header", msg, 1)
-    return tied[0]
+    return counts
+
+
+def _steady(sample: str, separator: str) -> bool:
+    """Whether ``separator`` splits every line of ``sample`` into the header's cell count."""
+    try:
+        widths = {len(row) for row in csv.reader(io.StringIO(sample), delimiter=separator)}
+    except csv.Error:
+        return False
+    return len(widths) == 1 and widths.pop() > 1
 
 
 def _duplicate_header(

@@ -44,12 +44,28 @@ def test_separator_is_found_from_the_header(header: str, separator: str) -> None
 
 
 def test_tied_separators_are_refused() -> None:
+    """Both split every line into equal rows: nothing tells them apart, so it is refused."""
     with pytest.raises(ValidationFailed) as info:
         csv_table("a,b;c\n1,2;3\n", "t.csv")
     assert messages(info) == [
-        "cannot tell the separator: the header line has as many ',' and ';'; separate the "
-        "cells with one of them and put quotes around names that contain the other"
+        "cannot tell the separator: ',' and ';' both split the first lines into equal rows; "
+        "separate the cells with one of them and put quotes around names that contain the other"
     ]
+
+
+def test_semicolon_file_with_commas_in_its_header_is_read_with_semicolons() -> None:
+    """Excel's Russian CSV: ';' between cells, commas in names and decimal commas. Only ';'
+    splits every line into the header's number of cells, so it wins the header's tie."""
+    text = "Cluster;Investment, mln RUB;Jobs, persons\nA;2100,5;12\nB;1800;30\n"
+    table = csv_table(text, "t.csv")
+    assert table.separator == ";"
+    assert table.header == ("Cluster", "Investment, mln RUB", "Jobs, persons")
+    assert table.rows[0] == ("A", "2100,5", "12")
+
+
+def test_more_commas_in_the_header_than_semicolons_still_reads_semicolons() -> None:
+    text = "id;Investment, mln RUB, total;Jobs\nA;2100;12\nB;1800;30\n"
+    assert csv_table(text, "t.csv").separator == ";"
 
 
 def test_rows_keep_their_lines_and_text() -> None:
