@@ -98,6 +98,42 @@ def seed(scenario: Scenario) -> None:
     st.session_state[SEED_NOTES] = notes
 
 
+def snapshot() -> dict[str, Any]:
+    """The editor's inputs as stored in a weight set: judgments per block and the settings."""
+    stored: dict[str, dict[str, float]] = st.session_state[VALUES]
+    return {
+        "values": {b: dict(v) for b, v in stored.items()},
+        "derivation": str(st.session_state.get(DERIVATION, "eigenvector")),
+        "random_index": str(st.session_state.get(RANDOM_INDEX, "saaty")),
+        "completion": str(st.session_state.get(COMPLETION, "implied")),
+    }
+
+
+def restore(scenario: Scenario, saved: Any) -> bool:
+    """Put a :func:`snapshot` back in the editor; False (nothing changed) if it does not fit.
+
+    It fits when it judges every pair of every block of ``scenario`` (a block or pair the
+    scenario no longer has is ignored).
+    """
+    if not isinstance(saved, dict) or not isinstance(saved.get("values"), dict):
+        return False
+    given: dict[str, Any] = saved["values"]
+    values: dict[str, dict[str, float]] = {}
+    for block in blocks(scenario):
+        judged = given.get(block.id)
+        if not isinstance(judged, dict):
+            return False
+        keys = [pair_key(a, b) for a, b in block.pairs]
+        if any(k not in judged for k in keys):
+            return False
+        values[block.id] = {k: float(judged[k]) for k in keys}
+    st.session_state[VALUES] = values
+    st.session_state[DERIVATION] = str(saved.get("derivation", "eigenvector"))
+    st.session_state[RANDOM_INDEX] = str(saved.get("random_index", "saaty"))
+    st.session_state[COMPLETION] = str(saved.get("completion", "implied"))
+    return True
+
+
 def set_value(block_id: str, a: str, b: str, value: float) -> None:
     """Store the judgment of ``a`` over ``b`` in block ``block_id``."""
     st.session_state[VALUES][block_id][pair_key(a, b)] = float(value)

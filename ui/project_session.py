@@ -2,7 +2,8 @@
 
 Opening a project makes its scenario the one in use (:func:`ui.state.use`). Weight sets are
 saved as the slider percentages of the weights in use (whichever editor made them) with the
-editor's name, so any saved set can be ranked again or put back on the sliders exactly.
+editor's name and its inputs (AHP judgments and settings, the objective method), so any saved
+set can be ranked again or put back in the editor that made it.
 A shipped example opens read-only: saving into it first makes an editable copy.
 """
 
@@ -28,7 +29,7 @@ from clusterrank.store.projects import (
     list_weight_sets,
     save_weight_set,
 )
-from clusterrank.ui import state
+from clusterrank.ui import ahp_state, state
 from clusterrank.ui.db import database
 from clusterrank.ui.loaders import Loaded
 from clusterrank.ui.plain import plain
@@ -92,10 +93,18 @@ def open_example(path: Path) -> ProjectInfo:
 
 
 def current_payload() -> dict[str, Any]:
-    """The weights in use as a weight set's payload (slider percentages)."""
+    """The weights in use as a weight set's payload: slider percentages, plus what made them.
+
+    AHP adds the editor's judgments and settings (``"ahp"``), objective its method
+    (``"objective"``), so "Use this weight set" reopens the same editor with the same inputs.
+    """
     groups, local = state.slider_percent(state.weights())
     mode = str(st.session_state.get(state.WEIGHT_MODE, "sliders"))
-    extra = {"objective": st.session_state.get(state.OBJECTIVE)} if mode == "objective" else {}
+    extra: dict[str, Any] = {}
+    if mode == "objective":
+        extra = {"objective": st.session_state.get(state.OBJECTIVE)}
+    elif mode == "ahp":
+        extra = {"ahp": ahp_state.snapshot()}
     return {"groups": groups, "local": local, **extra}
 
 
@@ -104,10 +113,12 @@ def payload_weights(payload: Any) -> WeightReport:
     return weights_from_payload(state.scenario(), payload)
 
 
-def use_weight_set(name: str) -> WeightSetInfo:
-    """Put saved weight set ``name`` back on the sliders (the sliders become the editor).
+def use_weight_set(name: str) -> tuple[WeightSetInfo, str]:
+    """Put saved weight set ``name`` back in the editor that made it; returns it and that mode.
 
-    Call in a callback, before the sliders are drawn.
+    AHP judgments go back in the AHP editor, an objective method is selected again; sets
+    saved with percentages only (sliders, or before the editor's inputs were kept) go on the
+    sliders. Call in a callback, before the editors are drawn.
     """
     found = {w.name: w for w in weight_sets()}.get(name)
     if found is None:
@@ -116,9 +127,15 @@ def use_weight_set(name: str) -> WeightSetInfo:
     payload = found.payload
     st.session_state[state.GROUP_PCT] = dict(payload["groups"])
     st.session_state[state.LOCAL_PCT] = {g: dict(b) for g, b in payload["local"].items()}
-    st.session_state[state.WEIGHT_MODE] = "sliders"
-    state.forget_widgets(("w_group__", "w_local__", "lock__", "weight_mode__"))
-    return found
+    mode = "sliders"
+    if found.mode == "ahp" and ahp_state.restore(state.scenario(), payload.get("ahp")):
+        mode = "ahp"
+    elif found.mode == "objective" and payload.get("objective"):
+        st.session_state[state.OBJECTIVE] = str(payload["objective"])
+        mode = "objective"
+    st.session_state[state.WEIGHT_MODE] = mode
+    state.forget_widgets(state.WIDGET_PREFIXES)
+    return found, mode
 
 
 def writable_project() -> str:

@@ -83,7 +83,7 @@ def test_a_new_user_ranks_her_spreadsheet_and_finds_it_after_a_reload(
     expect(page.get_by_text("decimal mark: comma (detected)")).to_be_visible()
     shot(page, screenshots, "import_detected")
     _pick(page, "Name column", "Cluster")  # the guess was "Region"
-    expect(page.get_by_text("Preview ranking")).to_be_visible()
+    expect(page.get_by_text("Preview ranking", exact=True)).to_be_visible()
     ranking = page.get_by_test_id("stDataFrame").filter(has_text="candidate").last
     expect(ranking).to_contain_text("Cluster 01")
     ranking.scroll_into_view_if_needed()

@@ -17,6 +17,7 @@ from clusterrank.store.projects import (
     list_analyses,
     list_projects,
     panels_of_project,
+    save_weight_set,
 )
 from tests.helpers.ui import (
     APP,
@@ -178,6 +179,71 @@ def test_a_saved_weight_set_goes_back_on_the_sliders_and_gives_its_ranking(db: S
     assert [i for i, _ in restored] == [i for i, _ in saved_ranking]
     # stored as percentages and re-normalised: equal to rounding in the last digit
     assert [s for _, s in restored] == pytest.approx([s for _, s in saved_ranking], rel=1e-12)
+
+
+def _use(at: AppTest, name: str) -> AppTest:
+    open_page(at, "weights")
+    at.selectbox(key="weightset__pick").set_value(name)
+    at.button(key="weightset__use").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_an_ahp_weight_set_goes_back_in_the_ahp_editor_with_its_judgments(db: Store) -> None:
+    pid = _saved(db)
+    at = _reopened(pid, "weights")
+    at.segmented_control(key="weight_mode__pick").set_value("ahp").run()
+    block, pairs = next(iter(at.session_state["ahp_values"].items()))
+    a, b = next(iter(pairs)).split("|")
+    judgment = f"ahp__{block}__{a}__{b}"
+    at.select_slider(key=judgment).set_value(5).run()
+    at.selectbox(key="ahp_derivation__pick").set_value("geometric_mean").run()
+    saved_ranking = _ranked(at)
+    open_page(at, "weights")
+    at.text_input(key="weightset__name").set_value("Judged")
+    at.button(key="weightset__save").click().run()
+    assert "Saved weight set 'Judged' (ahp)." in _said(at)
+    at.select_slider(key=judgment).set_value(-7).run()
+    at.selectbox(key="ahp_derivation__pick").set_value("eigenvector").run()
+    assert _ranked(at) != saved_ranking  # the change moved the scores
+    at = _use(at, "Judged")
+    assert "Weight set 'Judged' is in the AHP editor now" in _said(at)
+    assert at.session_state["weight_mode"] == "ahp"
+    assert at.segmented_control(key="weight_mode__pick").value == "ahp"
+    assert at.select_slider(key=judgment).value == 5
+    assert at.selectbox(key="ahp_derivation__pick").value == "geometric_mean"
+    assert _ranked(at) == saved_ranking  # the same judgments: identical to the digit
+
+
+def test_an_objective_weight_set_selects_its_method_again(db: Store) -> None:
+    pid = _saved(db)
+    at = _reopened(pid, "weights")
+    at.segmented_control(key="weight_mode__pick").set_value("objective").run()
+    at.selectbox(key="objective__pick").set_value("critic").run()
+    saved_ranking = _ranked(at)
+    open_page(at, "weights")
+    at.text_input(key="weightset__name").set_value("From the data")
+    at.button(key="weightset__save").click().run()
+    at.segmented_control(key="weight_mode__pick").set_value("sliders").run()
+    at = _use(at, "From the data")
+    assert at.segmented_control(key="weight_mode__pick").value == "objective"
+    assert at.selectbox(key="objective__pick").value == "critic"
+    assert _ranked(at) == saved_ranking
+
+
+def test_an_old_ahp_weight_set_of_percentages_only_goes_on_the_sliders(db: Store) -> None:
+    pid = _saved(db)
+    at = _reopened(pid, "weights")
+    groups = dict(at.session_state["slider_groups"])
+    local = {g: dict(b) for g, b in at.session_state["slider_local"].items()}
+    first = next(iter(groups))
+    groups = {g: (70.0 if g == first else 30.0 / (len(groups) - 1)) for g in groups}
+    with db.session() as s:  # as saved before the AHP judgments were kept
+        save_weight_set(s, pid, name="Old", mode="ahp", payload={"groups": groups, "local": local})
+    at = _use(_reopened(pid, "weights"), "Old")
+    assert "Weight set 'Old' is on the sliders now (saved from the ahp editor)." in _said(at)
+    assert at.session_state["weight_mode"] == "sliders"
+    assert at.slider(key=f"w_group__{first}").value == pytest.approx(70.0)
 
 
 def test_save_a_ranking_list_it_and_reproduce_it_identically(db: Store) -> None:

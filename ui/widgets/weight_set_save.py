@@ -1,6 +1,7 @@
 """Save the weights in use as a named weight set of the open project, or put one back.
 
-Weight sets live in the database; "Use this weight set" puts a saved one back on the sliders.
+Weight sets live in the database; "Use this weight set" puts a saved one back in the editor
+that made it (AHP judgments, objective method, or the sliders).
 
 "Saved" is said only after the transaction committed; a taken name asks to confirm replacing.
 """
@@ -17,7 +18,7 @@ from clusterrank.ui.plain import plain
 NAME = "weightset__name"
 REPLACE = "weightset__replace"
 DONE = "weightset__done"  # str: the confirmation of the last committed save
-PICK = "weightset__pick"  # str: the saved weight set to put back on the sliders
+PICK = "weightset__pick"  # str: the saved weight set to put back in its editor
 
 
 @safe_callback
@@ -34,9 +35,12 @@ def _save() -> None:
 
 @safe_callback
 def _use() -> None:
-    found = ps.use_weight_set(str(st.session_state.get(PICK) or ""))
+    found, mode = ps.use_weight_set(str(st.session_state.get(PICK) or ""))
+    where = {"ahp": "in the AHP editor", "objective": "the objective method"}.get(
+        mode, "on the sliders"
+    )
     st.session_state[DONE] = (
-        f"Weight set {found.name!r} is on the sliders now (saved from the {found.mode} editor)."
+        f"Weight set {found.name!r} is {where} now (saved from the {found.mode} editor)."
     )
 
 
@@ -63,5 +67,5 @@ def render() -> None:
                 "Use this weight set",
                 key="weightset__use",
                 on_click=_use,
-                help="Puts the saved weights back on the sliders (the sliders become the editor)",
+                help="Puts the saved weights back in the editor that made them, with its inputs",
             )
