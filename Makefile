@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8501
 
-.PHONY: run test install lint typecheck pytest browser postgres bench screenshots clean lock
+.PHONY: run test install lint typecheck pytest browser postgres documents bench screenshots clean lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,7 +21,7 @@ $(VENV)/.installed: pyproject.toml requirements.lock | $(BIN)/python
 
 install: $(VENV)/.installed
 
-run: install
+run: install documents
 	$(BIN)/streamlit run streamlit_app.py --server.port $(PORT) --server.headless true
 
 browser:
@@ -38,6 +38,15 @@ postgres:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq postgresql; }
 
+# The decision report's PDF is typeset by WeasyPrint, which needs Debian's pango and a font with
+# Cyrillic (DejaVu); the report tests turn PDF pages into PNG and text with poppler-utils.
+DOC_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core poppler-utils
+documents:
+	@dpkg -s $(DOC_PACKAGES) >/dev/null 2>&1 || { \
+	  echo "installing Debian's $(DOC_PACKAGES) for the PDF report"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(DOC_PACKAGES); }
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -50,7 +59,7 @@ typecheck: install
 # see [tool.coverage] in pyproject.toml) minus 2 points. Raise it as coverage rises.
 COVERAGE_FLOOR ?= 90
 
-pytest: install browser postgres
+pytest: install browser postgres documents
 	$(BIN)/pytest --cov --cov-report=term --cov-fail-under=$(COVERAGE_FLOOR)
 
 test: lint typecheck pytest
