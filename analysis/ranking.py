@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from clusterrank.analysis.quality import CandidateQuality, data_quality
 from clusterrank.analysis.report import RankingReport
 from clusterrank.analysis.weights import WeightReport, resolve_weights
 from clusterrank.criteria.decision_matrix import DecisionMatrix
@@ -107,7 +108,15 @@ def scenario_report(
         },
         notes=tuple(_unique(notes)),
         cells=dm.cell_notes,
+        quality=_in_result_order(data_quality(dm), result.candidates),
     )
+
+
+def _in_result_order(
+    quality: tuple[CandidateQuality, ...], candidates: tuple[str, ...]
+) -> tuple[CandidateQuality, ...]:
+    by_id = {q.candidate: q for q in quality}
+    return tuple(by_id[c] for c in candidates)
 
 
 def rank_scenario_file(

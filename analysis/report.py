@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from clusterrank.analysis.quality import CandidateQuality
 from clusterrank.criteria.decision_matrix import CellNote
 from clusterrank.methods.result import RankingResult
 
@@ -38,6 +39,9 @@ class RankingReport:
     cells
         One entry per data cell the missing-data policy filled or dropped, or whose figure
         is illustrative: the per-cell effect behind the notes.
+    quality
+        Data quality per candidate, in the result's candidate order (imputed and
+        illustrative figures, assessable or not); empty when not known.
     """
 
     title: str
@@ -46,11 +50,16 @@ class RankingReport:
     settings: Mapping[str, Any]
     notes: tuple[str, ...] = field(default=())
     cells: tuple[CellNote, ...] = field(default=())
+    quality: tuple[CandidateQuality, ...] = field(default=())
 
     @property
     def weights(self) -> dict[str, float]:
         """Criterion id -> the weight the ranking used."""
         return self.result.weight_map
+
+    def quality_of(self, candidate: str) -> CandidateQuality | None:
+        """The data quality of one candidate id; ``None`` when the report carries none."""
+        return next((q for q in self.quality if q.candidate == candidate), None)
 
     def to_frame(self) -> pd.DataFrame:
         """Rank order: id, name, score, rank."""
@@ -78,6 +87,7 @@ class RankingReport:
                 "name": str(row["name"]),
                 "score": _finite(float(row["score"])),
                 "rank": int(row["rank"]),
+                **self._quality_payload(str(row["id"])),
             }
             for _, row in frame.iterrows()
         ]
@@ -99,6 +109,21 @@ class RankingReport:
                 }
                 for c in self.cells
             ],
+        }
+
+    def _quality_payload(self, candidate: str) -> dict[str, Any]:
+        """``{"data_quality": {...}}`` for one candidate, or ``{}`` when not known."""
+        q = self.quality_of(candidate)
+        if q is None:
+            return {}
+        return {
+            "data_quality": {
+                "imputed": list(q.imputed),
+                "illustrative": list(q.illustrative),
+                "cells": q.cells,
+                "assessable": q.assessable,
+                "reason": q.reason,
+            }
         }
 
 

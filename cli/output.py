@@ -12,6 +12,8 @@ from clusterrank.errors import ClusterRankError
 if TYPE_CHECKING:
     import pandas as pd
 
+    from clusterrank.analysis.report import RankingReport
+
 FORMATS = ("table", "csv", "json")
 
 
@@ -59,6 +61,31 @@ def frame_table(frame: pd.DataFrame, floatfmt: str = "{:.4f}") -> str:
         col: floatfmt.format for col in frame.columns if pd.api.types.is_float_dtype(frame[col])
     }
     return frame.to_string(index=False, formatters=formatters)
+
+
+def with_quality(frame: pd.DataFrame, report: RankingReport) -> pd.DataFrame:
+    """``frame`` (one row per candidate, column ``id``) with an ``imputed`` column.
+
+    ``"4 of 6"`` per candidate, ``"4 of 6, not assessable"`` above the threshold; unchanged
+    when the report carries no data quality (a plain matrix).
+    """
+    if not report.quality:
+        return frame
+    out = frame.copy()
+    labels = {
+        q.candidate: q.count if q.assessable else f"{q.count}, not assessable"
+        for q in report.quality
+    }
+    out["imputed"] = [labels[str(c)] for c in out["id"]]
+    return out
+
+
+def not_assessable_lines(report: RankingReport) -> str:
+    """``not assessable:`` and one line per such candidate with its reason; else empty."""
+    return bullet_lines(
+        "not assessable:",
+        [f"{q.candidate} ({q.name}): {q.reason}" for q in report.quality if not q.assessable],
+    )
 
 
 def bullet_lines(title: str, lines: list[str] | tuple[str, ...]) -> str:

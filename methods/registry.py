@@ -213,6 +213,16 @@ def _resolve(method: str, settings: Settings | None) -> tuple[MethodInfo, dict[s
     return info, full
 
 
+def resolve_method(
+    method: str, settings: Settings | None = None
+) -> tuple[MethodInfo, dict[str, Any]]:
+    """A ranking method's info and full settings (defaults filled in, every value checked).
+
+    Raises :class:`~errors.ConfigurationError` for an unknown method, setting or value.
+    """
+    return _resolve(method, settings)
+
+
 def rank(
     matrix: npt.ArrayLike | DecisionProblem,
     weights: npt.ArrayLike | None = None,

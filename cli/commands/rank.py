@@ -8,7 +8,15 @@ import math
 from typing import TYPE_CHECKING, Any
 
 from clusterrank.cli.commands import SUMMARIES
-from clusterrank.cli.output import FORMATS, bullet_lines, emit, frame_table, to_json
+from clusterrank.cli.output import (
+    FORMATS,
+    bullet_lines,
+    emit,
+    frame_table,
+    not_assessable_lines,
+    to_json,
+    with_quality,
+)
 from clusterrank.cli.paths import add_allow_outside, check_output_args, file_scope
 from clusterrank.errors import ConfigurationError
 
@@ -203,8 +211,9 @@ def run(args: argparse.Namespace) -> int:
 def render(report: RankingReport, fmt: str) -> str:
     """The ranking report in ``fmt``: ``json``, ``csv`` (the app's export) or a text table.
 
-    The text holds the title, the settings line, the table, the weights, the notes and the data-cell
-    messages.
+    The text holds the title, the settings line, the table (with the imputed figures per
+    candidate), the candidates that are not assessable, the weights, the notes and the
+    data-cell messages.
     """
     if fmt == "json":
         return to_json(report.to_payload())
@@ -213,7 +222,10 @@ def render(report: RankingReport, fmt: str) -> str:
         from clusterrank.reports.export import ranking_csv
 
         return ranking_csv(report).decode("utf-8-sig")
-    parts = [report.title, report.settings_line(), "", frame_table(frame)]
+    parts = [report.title, report.settings_line(), "", frame_table(with_quality(frame, report))]
+    unassessable = not_assessable_lines(report)
+    if unassessable:
+        parts += ["", unassessable]
     weights = ", ".join(f"{k}={v:.4f}" for k, v in report.weights.items())
     parts += ["", f"weights: {weights}"]
     notes = bullet_lines("notes:", report.notes)
