@@ -7,6 +7,8 @@ judgment uncertainty, each with the settings that produced it.
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from clusterrank.cli.commands import SUMMARIES
@@ -84,12 +86,19 @@ def register(sub: Any) -> argparse.ArgumentParser:
         help=f"AHP perturbation draws (2000; at most {MAX_AHP_DRAWS:,})",
     )
     p.add_argument("--format", choices=("table", "json"), default="table")
-    p.add_argument("-o", "--output", help="write to this file instead of stdout")
+    p.add_argument(
+        "-o",
+        "--output",
+        help="write to this file instead of stdout; FILE.csv or FILE.xlsx writes the result "
+        "tables (CSV sections or Excel sheets) with a settings table, whatever --format",
+    )
     add_allow_outside(p)
     p.set_defaults(handler=run)
     return p
 
 
+TABLE_SUFFIXES = (".csv", ".xlsx")
+"""An ``-o`` file ending so gets the result tables (CSV sections or Excel sheets)."""
 RANKS_SHOWN = 20
 """Rank-acceptability columns written out; with more candidates, ranks beyond are summed
 into one column (a 2,000 × 2,000 table helps no reader and takes gigabytes to format)."""
@@ -148,7 +157,9 @@ def run(args: argparse.Namespace) -> int:
         args.top_k = min(3, max(1, m - 1))
     check_top_k(args.top_k, m, "--top-k")
     sections = _analyses(inp, args)
-    if args.format == "json":
+    if args.output and Path(args.output).suffix.lower() in TABLE_SUFFIXES:
+        _write_tables(inp, sections, args.output)
+    elif args.format == "json":
         emit(to_json(_payload(inp, sections)), args.output)
     else:
         emit(_render(inp, sections), args.output)
@@ -212,6 +223,35 @@ def _analyses(inp: SensitivityInputs, args: argparse.Namespace) -> dict[str, Any
     except ClusterRankError as exc:
         out["ahp_uncertainty"] = f"not run: {exc}"
     return out
+
+
+def _write_tables(inp: SensitivityInputs, s: dict[str, Any], output: str) -> None:
+    """Write the analyses' tables and settings as CSV sections or Excel sheets (by suffix)."""
+    from clusterrank.cli.output import output_error
+    from clusterrank.reports.sensitivity_export import (
+        SensitivityRun,
+        sensitivity_csv,
+        sensitivity_sheets,
+        sensitivity_workbook,
+    )
+
+    ahp = s["ahp_uncertainty"]
+    run = SensitivityRun(
+        inp,
+        stability=s["stability"],
+        smaa=s["smaa"],
+        agreement=s["agreement"],
+        ahp=None if isinstance(ahp, str) else ahp,
+        not_run={"ahp": ahp} if isinstance(ahp, str) else {},
+    )
+    sheets = sensitivity_sheets(run)
+    xlsx = Path(output).suffix.lower() == ".xlsx"
+    data = sensitivity_workbook(sheets) if xlsx else sensitivity_csv(sheets)
+    try:
+        Path(output).write_bytes(data)
+    except OSError as exc:
+        raise output_error(output, exc) from exc
+    print(f"written: {output} ({', '.join(sheets)})", file=sys.stderr)
 
 
 def _payload(inp: SensitivityInputs, s: dict[str, Any]) -> dict[str, Any]:

@@ -55,7 +55,7 @@ def test_csv_output_to_file(run_cli: Callable[..., Run], tmp_path: Path) -> None
     r = run_cli("rank", KEMEROVO, "--format", "csv", "-o", out)
     assert r.code == 0, r.err
     lines = out.read_text(encoding="utf-8").splitlines()
-    assert lines[0] == "rank,id,name,score,method,settings"
+    assert lines[0] == "rank,id,name,score,imputed,assessable,reason,method,settings"
     assert len(lines) == 6
     assert all(",topsis," in line and "normalization=vector" in line for line in lines[1:])
 

@@ -48,6 +48,9 @@ def test_csv_round_trips_in_rank_order_with_settings(kemerovo: tuple) -> None:
         "name",
         "score",
         "rank_change",
+        "imputed",
+        "assessable",
+        "reason",
         "method",
         "settings",
     ]
@@ -58,10 +61,14 @@ def test_csv_round_trips_in_rank_order_with_settings(kemerovo: tuple) -> None:
     assert set(frame["settings"]) == {report.settings_line()}
     assert frame.loc[frame["id"] == "agro", "rank_change"].item() == 1
     assert frame.loc[frame["id"] == "light", "rank_change"].isna().item()
+    light = frame.set_index("id").loc["light"]
+    assert (light["imputed"], light["assessable"]) == ("4 of 6", "no")
+    assert light["reason"] == "4 of 6 figures imputed (above half)"
 
 
-def test_workbook_has_the_four_sheets_and_marks_imputed_cells(kemerovo: tuple) -> None:
-    """Sheets inputs, criteria and weights, results, settings; imputed inputs are filled amber."""
+def test_workbook_has_its_sheets_and_marks_imputed_cells(kemerovo: tuple) -> None:
+    """Sheets inputs, sources, criteria and weights, weight source, results, settings (no AHP
+    sheets for the set's own weights); imputed inputs are filled amber."""
     scenario, matrix, weights, report = kemerovo
     book = openpyxl.load_workbook(io.BytesIO(workbook(scenario, matrix, weights, report)))
     assert tuple(book.sheetnames) == SHEETS
@@ -73,6 +80,7 @@ def test_workbook_has_the_four_sheets_and_marks_imputed_cells(kemerovo: tuple) -
     assert inputs.cell(row=2, column=2).value == matrix.candidate_names[0]
     results = pd.read_excel(io.BytesIO(workbook(scenario, matrix, weights, report)), "results")
     assert results["id"].tolist() == report.to_frame()["id"].tolist()
+    assert results["name"].tolist() == report.to_frame()["name"].tolist()
     settings = pd.read_excel(io.BytesIO(workbook(scenario, matrix, weights, report)), "settings")
     assert report.settings_line() in settings["value"].tolist()
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from clusterrank.analysis.provenance import panel_label
 from clusterrank.criteria.matrix import decision_matrix
 from clusterrank.errors import ClusterRankError
 from clusterrank.panel.actions import close, current_result, latest_result, open_next
@@ -112,9 +113,7 @@ def apply(st_: PanelState, access: FacilitatorAccess) -> None:
             payload = current_result(db, access)
         text = applied_scenario(st_.info.scenario_yaml, payload)
         scenario = load_snapshot(text, "applied panel scenario")
-        how = (
-            f"panel «{st_.info.title}», round {payload['round']}, {payload['aggregation'].upper()}"
-        )
+        how = panel_label({**payload, "title": st_.info.title})  # round, aggregation, consensus
         before = state.ranking().result if state.loaded() is not None else None
         state.use(Loaded(scenario, decision_matrix(scenario), how, text, weights_from=how))
         st.session_state[state.WEIGHT_MODE] = "sliders"  # the panel's exact weights, not snapped
