@@ -21,6 +21,7 @@ SUMMARIES: dict[str, str] = {  # command -> its line in `clusterrank --help`, in
     "init": "write a scenario (YAML + data CSV) from your own CSV or XLSX table",
     "validate": "check a criteria set, scenario or AHP hierarchy file and list every problem",
     "rank": "rank a scenario (YAML) or a plain decision matrix (CSV)",
+    "explain": "why a scenario ranks as it does: each criterion's contribution to each score",
     "ahp": "AHP priorities and consistency for a pairwise CSV or a hierarchy YAML",
     "methods": "list every ranking and weighting method",
     "schema": "write JSON Schemas for criteria sets, scenarios and AHP files",
@@ -29,6 +30,7 @@ SUMMARIES: dict[str, str] = {  # command -> its line in `clusterrank --help`, in
     ),
     "regions": "regional specialisation (LQ, HHI, screening) and seed 003's coefficients",
     "panel": "expert panels: create, import answers, status, results, Delphi rounds, apply",
+    "report": "the decision report of a scenario (or a panel's result) as PDF, HTML or Excel",
     "app": "start the app in the browser (Streamlit)",
 }
 

@@ -91,6 +91,8 @@ def test_wheel_holds_one_namespace_and_the_shipped_configs(wheel: Path) -> None:
         "clusterrank/store/migrations/versions/0001_initial.py",
         "clusterrank/streamlit_app.py",
         "clusterrank/ui/pages/ranking.py",
+        "clusterrank/reports/decision/templates/report.html.j2",
+        "clusterrank/reports/decision/templates/_style.html.j2",
     ):
         assert shipped in names, shipped
 
@@ -124,6 +126,17 @@ def test_installed_package_runs_from_any_folder(installed: Path, tmp_path: Path)
     written = sorted(p.name for p in (tmp_path / "schemas").glob("*.json"))
     assert written, schema.stdout
     json.loads((tmp_path / "schemas" / written[0]).read_text(encoding="utf-8"))
+
+    report = _run(
+        installed,
+        tmp_path,
+        "report",
+        str(shipped / "scenarios" / "kemerovo_clusters.yaml"),
+        "-o",
+        "report.html",
+    )
+    assert report.returncode == 0, report.stderr
+    assert "Decision report" in (tmp_path / "report.html").read_text(encoding="utf-8")
 
     app = _run(installed, tmp_path, "app", "--help")
     assert app.returncode == 0, app.stderr

@@ -15,6 +15,15 @@ def test_export_page_offers_csv_workbook_and_yaml(app: AppTest) -> None:
     assert "normalization=vector" in texts(at)
 
 
+def test_export_page_offers_the_decision_report_first(app: AppTest) -> None:
+    """The report an official signs comes before the data files, as HTML and as PDF."""
+    at = open_page(app, "export")
+    assert at.download_button(key="export__report__html").label.startswith("Report")
+    assert at.download_button(key="export__report__pdf").label.startswith("Report")
+    headings = [h.value for h in at.subheader]
+    assert headings.index("Decision report") < headings.index("Data files")
+
+
 def test_export_follows_the_weights_in_use(app: AppTest) -> None:
     """After all weight goes to SME share, the export table is the new order with its moves."""
     at = open_page(app, "weights")

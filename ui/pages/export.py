@@ -1,23 +1,37 @@
-"""Export page: the ranking on screen as CSV, an Excel workbook, and the scenario as YAML.
+"""Export page: the decision report (HTML, PDF), the ranking as CSV and Excel, the scenario as YAML.
 
-Each export carries the settings that produced its numbers (see :mod:`reports.export`).
+Each export carries the settings that produced its numbers and where its inputs came from
+(see :mod:`reports.export`): the workbook says which weight editor made the weights, every
+figure's source, the export date and the clusterrank version. Downloaded files are named
+``clusterrank-report_<scenario>_<method>_<date>.xlsx`` (``clusterrank-ranking_…csv``), never
+like a shipped scenario.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-from clusterrank.reports.export import SHEETS, ranking_csv, results_frame, workbook
+from clusterrank.analysis.provenance import export_file_name
+from clusterrank.reports.export import (
+    AHP_SHEETS,
+    SHEETS,
+    ranking_csv,
+    results_frame,
+    workbook,
+    workbook_file_name,
+)
 from clusterrank.ui import state
 from clusterrank.ui.layout import guarded
 from clusterrank.ui.plain import plain
+from clusterrank.ui.weight_provenance import source_in_use
+from clusterrank.ui.widgets import report_download
 from clusterrank.ui.widgets.scenario_download import scenario_download
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def body() -> None:
-    """Draw the Export page: the results table and its CSV, Excel and YAML downloads."""
+    """Draw the Export page: the results, the decision report, and CSV, Excel and YAML."""
     st.title("Export")
     current = state.require()
     report = state.ranking()
@@ -34,12 +48,19 @@ def body() -> None:
             ),
         },
     )
+    st.subheader("Decision report")
+    st.caption(
+        "Who ranks first, why, how sure, from what data and by whose weights: one document "
+        "to read and sign, built from exactly what this session shows."
+    )
+    report_download.render(key="export__report")
+    st.subheader("Data files")
     csv, xlsx, yml = st.columns(3)
     with csv:
         st.download_button(
             "Ranking (CSV)",
             data=ranking_csv(report, changes),
-            file_name=f"{stem}_{report.result.method}_ranking.csv",
+            file_name=export_file_name(stem, report.result.method, "csv", kind="ranking"),
             mime="text/csv",
             key="export__csv",
             on_click="ignore",
@@ -48,25 +69,30 @@ def body() -> None:
         )
     with xlsx:
         weights = state.weights()
+        source = source_in_use(weights)
 
         def build() -> bytes:  # runs only when clicked, off the script thread: no st calls
-            return workbook(current.scenario, current.matrix, weights, report, changes)
+            return workbook(
+                current.scenario, current.matrix, weights, report, changes, source=source
+            )
 
         st.download_button(
             "Workbook (Excel)",
             data=build,
-            file_name=f"{stem}_{report.result.method}.xlsx",
+            file_name=workbook_file_name(stem, report.result.method),
             mime=XLSX,
             key="export__xlsx",
             on_click="ignore",
             icon=":material/grid_on:",
-            help="Sheets: " + ", ".join(SHEETS),
+            help="Sheets: " + ", ".join(SHEETS) + " (and the AHP judgments with AHP weights)",
         )
     with yml:
         scenario_download(key="export__yaml")
+    ahp = f", {', '.join(AHP_SHEETS)}" if source.judgments is not None else ""
     st.caption(
-        "The workbook's sheets: " + ", ".join(SHEETS) + ". Imputed input cells are amber, "
-        "illustrative ones lilac."
+        f"The workbook's sheets: {', '.join(SHEETS)}{ahp}. Imputed input cells are amber, "
+        "illustrative ones lilac; scores are rounded to 4 decimals, the full precision is in "
+        f"a hidden column. Weights: {plain(source.summary)}."
     )
 
 

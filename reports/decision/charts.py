@@ -1,0 +1,212 @@
+r"""The report's charts as inline SVG strings: ranking, "why", contributions and weights.
+
+Drawn with matplotlib's object API (no pyplot: no global figure state, safe in the app's
+threads), imported inside each function so the command line starts fast. Text stays text
+(``svg.fonttype: none``), so it is selectable in the PDF and typeset in DejaVu Sans with
+Cyrillic; names are never read as mathtext (``text.parse_math`` off, ``usetex`` off), so a
+candidate called ``$\frac{1}{0}$`` is drawn as written. The SVG has no metadata, no external
+reference, and ids prefixed per chart so several charts can share one HTML page.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import textwrap
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any, cast
+
+from clusterrank.reports.decision.model import CriterionRow, RankRow, Why
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+WIDTH_IN = 6.7
+"""Chart width in inches: the text width of an A4 page with 18 mm margins."""
+BAR_IN = 0.32
+MAX_BARS = 25
+"""Ranking bars drawn at most (the table lists every candidate)."""
+LABEL_CHARS = 38
+BLUE, GREY, GREEN, RED = "#2f5d8a", "#9e9e9e", "#2e7d32", "#c62828"
+PALETTE = (
+    "#2f5d8a",
+    "#e08a2c",
+    "#4a9a5b",
+    "#b8453f",
+    "#7a5ea8",
+    "#8c6d3f",
+    "#c76fa9",
+    "#6f6f6f",
+    "#a6a83a",
+    "#3aa0b0",
+)
+RC: dict[str, Any] = {
+    "svg.fonttype": "none",
+    "svg.hashsalt": "clusterrank-report",
+    "text.usetex": False,
+    "text.parse_math": False,
+    "font.family": "DejaVu Sans",
+    "font.size": 8.5,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+}
+TITLE: dict[str, Any] = {"x": 0.01, "ha": "left", "fontsize": 9.5, "fontweight": "bold"}
+
+
+def label(text: str, width: int = LABEL_CHARS) -> str:
+    """A name wrapped onto at most two lines (shortened with "…"), for an axis label."""
+    lines = textwrap.wrap(" ".join(str(text).split()), width) or [""]
+    if len(lines) > 2:
+        lines = [lines[0], textwrap.shorten(" ".join(lines[1:]), width, placeholder="…")]
+    return "\n".join(lines)
+
+
+def _short(text: str, width: int = 28) -> str:
+    """A name shortened onto one line (with "…")."""
+    return textwrap.shorten(" ".join(str(text).split()), width, placeholder="…")
+
+
+@contextmanager
+def _figure(height: float) -> Iterator[tuple[Figure, Axes]]:
+    import matplotlib as mpl
+    from matplotlib.figure import Figure
+
+    with mpl.rc_context(cast(Any, RC)):
+        fig = Figure(figsize=(WIDTH_IN, max(1.4, height)), layout="constrained")
+        yield fig, fig.add_subplot()
+
+
+def _svg(fig: Figure, prefix: str) -> str:
+    """The figure as an inline ``<svg>`` element: no prolog, no metadata, ids prefixed."""
+    buf = io.StringIO()
+    fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None, "Format": None})
+    text = buf.getvalue()
+    text = text[text.index("<svg") :]
+    text = re.sub(r"<metadata>.*?</metadata>\s*", "", text, flags=re.DOTALL)
+    text = re.sub(r"<!--.*?-->\s*", "", text, flags=re.DOTALL)
+    text = re.sub(r'\bid="', f'id="{prefix}-', text)
+    text = re.sub(r"url\(#", f"url(#{prefix}-", text)
+    text = re.sub(r'href="#', f'href="#{prefix}-', text)
+    return text.replace("<svg ", f'<svg class="chart" role="img" aria-label="{prefix}" ', 1)
+
+
+def ranking_chart(rows: Sequence[RankRow], higher_is_better: bool = True) -> str:
+    """Scores in rank order, one bar each; a zero score still shows a bar and its value.
+
+    Candidates that are not assessable are drawn grey and hatched and say so.
+    """
+    shown = list(rows[:MAX_BARS])
+    scores = [r.score for r in shown]
+    low, high = min(0.0, *scores), max(0.0, *scores)
+    span = (high - low) or 1.0
+    stub = span * 0.025
+    with _figure(0.5 + BAR_IN * len(shown)) as (fig, ax):
+        y = list(range(len(shown)))
+        widths = [s if abs(s) >= stub else stub for s in scores]
+        colours = [BLUE if r.assessable else GREY for r in shown]
+        bars = ax.barh(y, widths, color=colours, height=0.62)
+        for bar, r in zip(bars, shown, strict=True):
+            if not r.assessable:
+                bar.set_hatch("///")
+                bar.set_edgecolor("#616161")
+            tail = "" if r.assessable else "   not assessable"
+            end = max(r.score, stub) if r.score >= 0 else r.score
+            ax.text(
+                end + (span * 0.01 if r.score >= 0 else -span * 0.01),
+                bar.get_y() + bar.get_height() / 2,
+                f"{r.score:.4f}{tail}",
+                va="center",
+                ha="left" if r.score >= 0 else "right",
+                fontsize=8,
+            )
+        ax.set_yticks(y, [label(f"{r.rank}. {r.name}") for r in shown])
+        ax.invert_yaxis()
+        ax.set_xlim(low - (span * 0.25 if low < 0 else 0), high + span * 0.35)
+        ax.axvline(0, color="#424242", linewidth=0.8)
+        better = "higher" if higher_is_better else "lower"
+        more = f" (first {len(shown)} of {len(rows)})" if len(rows) > len(shown) else ""
+        fig.suptitle(f"Scores in rank order{more}; a {better} score is better", **TITLE)
+        ax.tick_params(axis="y", length=0)
+        return _svg(fig, "ranking")
+
+
+def pair_chart(why: Why) -> str:
+    """Leader minus runner-up, per criterion: where the leader gains (green) and loses (red)."""
+    rows = list(why.pair.rows)
+    diffs = [float(r[3] or 0.0) for r in rows]
+    with _figure(0.8 + 0.4 * len(rows)) as (fig, ax):
+        y = list(range(len(rows)))
+        ax.barh(y, diffs, color=[GREEN if d >= 0 else RED for d in diffs], height=0.6)
+        span = max((abs(d) for d in diffs), default=0.0) or 1.0
+        for k, d in enumerate(diffs):
+            ax.text(
+                d + (span * 0.02 if d >= 0 else -span * 0.02),
+                k,
+                f"{d:+.4f}",
+                va="center",
+                ha="left" if d >= 0 else "right",
+                fontsize=8,
+            )
+        ax.set_yticks(y, [label(str(r[0]), 30) for r in rows])
+        ax.invert_yaxis()
+        ax.set_xlim(-span * 1.35, span * 1.35)
+        ax.axvline(0, color="#424242", linewidth=0.8)
+        fig.suptitle(label(f"Why {why.leader} is above {why.runner_up}", 72), **TITLE)
+        ax.set_xlabel(f"← {_short(why.runner_up, 24)} gains  |  {_short(why.leader, 24)} gains →")
+        ax.tick_params(axis="y", length=0)
+        return _svg(fig, "why")
+
+
+def contributions_chart(why: Why) -> str:
+    """Each top candidate's score split by criterion (negative parts drawn to the left)."""
+    n = len(why.criteria)
+    with _figure(1.0 + 0.42 * len(why.candidates) + 0.18 * ((n + 2) // 3)) as (fig, ax):
+        y = list(range(len(why.candidates)))
+        pos = [0.0] * len(y)
+        neg = [0.0] * len(y)
+        for j, title in enumerate(why.criteria):
+            parts = [row[j] for row in why.values]
+            left = [pos[i] if v >= 0 else neg[i] + v for i, v in enumerate(parts)]
+            ax.barh(
+                y,
+                [abs(v) for v in parts],
+                left=left,
+                color=PALETTE[j % len(PALETTE)],
+                height=0.6,
+                label=label(title, 30),
+            )
+            for i, v in enumerate(parts):
+                if v >= 0:
+                    pos[i] += v
+                else:
+                    neg[i] += v
+        ax.set_yticks(y, [label(c) for c in why.candidates])
+        ax.invert_yaxis()
+        ax.axvline(0, color="#424242", linewidth=0.8)
+        fig.suptitle("Contribution of each criterion to the score (top candidates)", **TITLE)
+        ax.tick_params(axis="y", length=0)
+        fig.legend(loc="outside lower center", ncols=3, frameon=False, fontsize=7.5)
+        return _svg(fig, "contributions")
+
+
+def weights_chart(rows: Sequence[CriterionRow]) -> str:
+    """Global weights, one bar per criterion, coloured by group."""
+    from matplotlib.ticker import PercentFormatter
+
+    groups = list(dict.fromkeys(r.group for r in rows))
+    with _figure(0.6 + 0.36 * len(rows)) as (fig, ax):
+        y = list(range(len(rows)))
+        colours = [PALETTE[groups.index(r.group) % len(PALETTE)] for r in rows]
+        ax.barh(y, [r.weight for r in rows], color=colours, height=0.6)
+        top = max((r.weight for r in rows), default=0.0) or 1.0
+        for k, r in enumerate(rows):
+            ax.text(r.weight + top * 0.01, k, f"{r.weight:.1%}", va="center", fontsize=8)
+        ax.set_yticks(y, [label(f"{r.title} ({r.group})", 52) for r in rows])
+        ax.invert_yaxis()
+        ax.set_xlim(0, top * 1.18)
+        ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+        fig.suptitle("Weight of each criterion in the ranking (global weight)", **TITLE)
+        ax.tick_params(axis="y", length=0)
+        return _svg(fig, "weights")
