@@ -75,7 +75,7 @@ def test_a_long_smaa_run_stops_from_its_button(page: Page, app_url: str, screens
     wait_idle(page)
     picker = page.get_by_test_id("stSelectbox").filter(has_text="Ranking method")
     picker.click()
-    page.get_by_role("option", name="VIKOR (vikor)").click()
+    page.get_by_role("option", name="Distance-based (compromise) · VIKOR").click()
     wait_idle(page)
     go_to(page, "Sensitivity")
     expect(page.get_by_text("SMAA-2 (method=vikor").first).to_be_attached()

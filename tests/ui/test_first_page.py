@@ -34,7 +34,7 @@ def test_first_page_ranks_and_leaves_profile_and_comparison_closed(
     assert calls["compare_methods"] == 0
     assert "compare__methods" not in _keys(at, "multiselect")
     assert "profile__candidate" not in _keys(at, "selectbox")
-    assert len(at.get("vega_lite_chart")) == 1  # the score bars only
+    assert len(at.get("vega_lite_chart")) == 3  # the score bars and the two "why" charts
     toggles = {t.key: t.value for t in at.toggle}
     # every optional section, the saved weight sets' comparison included, starts closed
     assert toggles == {"profile__show": False, "compare__show": False, "wscompare__show": False}
@@ -46,7 +46,7 @@ def test_opened_sections_are_drawn_and_stay_open_after_another_page() -> None:
     at.toggle(key="compare__show").set_value(True).run()
     assert "profile__candidate" in _keys(at, "selectbox")
     assert "compare__methods" in _keys(at, "multiselect")
-    assert len(at.get("vega_lite_chart")) == 2  # score bars and the profile
+    assert len(at.get("vega_lite_chart")) == 4  # score bars, the two "why" charts, profile
     at = open_page(open_page(at, "weights"), "ranking")
     assert at.toggle(key="profile__show").value is True
     assert at.toggle(key="compare__show").value is True

@@ -311,11 +311,11 @@ def test_a_saved_smaa_run_is_listed_and_reproduced_identically(db: Store) -> Non
     assert saved.kind == "sensitivity"
     assert saved.settings["smaa"]["n_samples"] == 1_000
     assert saved.settings["smaa"]["seed"] == 5
-    assert saved.settings["smaa"]["sampling"] == "uniform"
+    assert saved.settings["smaa"]["sampling"] == "around"  # the page's first choice
     assert saved.result["acceptability"] == job.result.acceptability.tolist()
     fresh = _reopened(pid, "projects")
     assert "Robustness check" in texts(fresh)
-    assert "1,000 samples, seed 5, weights drawn uniform" in texts(fresh)
+    assert "1,000 samples, seed 5, weights drawn around" in texts(fresh)
     fresh.button(key=f"analyses__reproduce__{saved.analysis_id}").click().run()
     assert not fresh.exception, [e.value for e in fresh.exception]
     assert "Reproduced: identical rank acceptabilities." in "\n".join(

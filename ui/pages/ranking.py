@@ -1,7 +1,8 @@
 """Ranking page.
 
-Method picker, ranking table with rank changes, bar chart, candidate profile and a side-by-side
-comparison of methods with their rank correlations.
+Method picker with advice, ranking table with rank changes and data quality, bar chart, why
+the ranking came out so (each score by criterion, and "why is A above B"), candidate profile
+and a side-by-side comparison of methods with their rank correlations.
 
 Every number comes from :mod:`analysis` through :mod:`ui.state` (computed once per change) and
 is captioned with the settings line that produced it. The profile and the comparison sit
@@ -19,11 +20,16 @@ from clusterrank.methods.registry import available_methods
 from clusterrank.ui import state
 from clusterrank.ui.layout import guarded, notes_box, safe_callback
 from clusterrank.ui.plain import plain
-from clusterrank.ui.widgets import charts, ranking_save, weight_set_compare
+from clusterrank.ui.widgets import charts, ranking_save, weight_set_compare, why_chart
 from clusterrank.ui.widgets.method_picker import method_picker
-from clusterrank.ui.widgets.ranking_table import change_text, show_ranking
+from clusterrank.ui.widgets.ranking_table import change_text, not_assessable, show_ranking
 
 COMPARE_DEFAULT = ("topsis", "wsm", "vikor", "promethee_ii", "spotis", "pymcdm_topsis")
+CORRELATION_WORDS = {
+    "spearman": "Spearman's ρ: 1 = the same order, -1 = reversed; every place counts alike.",
+    "ws": "WS coefficient (Sałabun and Urbaniak 2020): how alike two rankings are, 1 = the "
+    "same; a disagreement near the top of the reference ranking costs more than one lower down.",
+}
 
 
 @safe_callback
@@ -36,11 +42,35 @@ def _top(report: RankingReport) -> None:
     frame = report.to_frame()
     changes = state.rank_changes(report)
     cols = st.columns(min(3, len(frame)))
+    flagged = not_assessable(report)
     for col, (_, row) in zip(cols, frame.head(3).iterrows(), strict=False):
         change = change_text(changes.get(str(row["id"])))
+        mark = " · not assessable" if str(row["id"]) in flagged else ""
         with col, st.container(border=True):
             st.markdown(f"**{int(row['rank'])}.** {plain(row['name'])}")
-            st.caption(f"score {float(row['score']):.4f} · change {change}")
+            st.caption(f"score {float(row['score']):.4f} · change {change}{mark}")
+
+
+def _scores(report: RankingReport) -> None:
+    """The score chart, with the candidates not assessable named and why."""
+    flagged = not_assessable(report)
+    chart = charts.score_bar(
+        report.to_frame(),
+        higher_is_better=report.result.higher_is_better,
+        method=report.result.method,
+        not_assessable=flagged,
+    )
+    st.altair_chart(chart, width="stretch", alt="Score of each candidate")
+    if len(report.result.candidates) > charts.MAX_BARS:
+        shown = charts.MAX_BARS
+        st.caption(f"The chart shows the best {shown} of {len(report.result.candidates)}.")
+    names = dict(zip(report.result.candidates, report.names, strict=True))
+    for cid, reason in flagged.items():
+        st.warning(
+            f"**{plain(names[cid])}** is not assessable: {plain(reason)}. Its place rests "
+            "mostly on figures the missing-data policy filled in, not on its data.",
+            icon=":material/report:",
+        )
 
 
 def _profile(report: RankingReport) -> None:
@@ -90,6 +120,7 @@ def _comparison(ranking_methods: list[MethodInfo]) -> None:
     for coefficient, table in result.correlations.items():
         label = {"spearman": "Spearman's ρ", "ws": "WS coefficient (row = reference)"}
         st.markdown(f"**Rank correlation: {label.get(coefficient, coefficient)}**")
+        st.caption(CORRELATION_WORDS.get(coefficient, ""))
         st.dataframe(table.round(3))
     for note in result.notes:
         st.caption(plain(note))
@@ -103,10 +134,13 @@ def body() -> None:
     count = len(current.matrix.candidates)
     st.caption(f"{plain(scenario.title or scenario.id)} · {count} candidates")
     ranking_methods = available_methods("ranking")
-    method_picker(ranking_methods)
+    info = method_picker(ranking_methods)
     report = state.ranking()
     _top(report)
     show_ranking(report, key="ranking__table")
+    _scores(report)
+    st.subheader("Why this ranking")
+    why_chart.render(report, info.title)
     st.button(
         "Save these weights as the new baseline",
         key="ranking__save_baseline",
@@ -114,15 +148,6 @@ def body() -> None:
         help="The Change column then counts moves from the current ranking",
     )
     ranking_save.render()
-    chart = charts.score_bar(
-        report.to_frame(),
-        higher_is_better=report.result.higher_is_better,
-        method=report.result.method,
-    )
-    st.altair_chart(chart, width="stretch")
-    if len(report.result.candidates) > charts.MAX_BARS:
-        shown = charts.MAX_BARS
-        st.caption(f"The chart shows the best {shown} of {len(report.result.candidates)}.")
     notes_box(report.notes)
     st.subheader("Candidate profile")
     if state.section_toggle(

@@ -17,6 +17,7 @@ import pandas as pd
 import streamlit as st
 
 from clusterrank.analysis.sensitivity import SensitivityInputs
+from clusterrank.methods.settings_words import describe
 from clusterrank.reports.sensitivity_view import (
     first_change,
     first_change_sentence,
@@ -26,8 +27,8 @@ from clusterrank.ui import state
 from clusterrank.ui.layout import guarded, notes_box, settings_text
 from clusterrank.ui.plain import plain, plain_values
 from clusterrank.ui.widgets import sensitivity_charts as charts
+from clusterrank.ui.widgets import sensitivity_download, sensitivity_smaa, sensitivity_weight_charts
 from clusterrank.ui.widgets import sensitivity_runs as runs
-from clusterrank.ui.widgets import sensitivity_smaa, sensitivity_weight_charts
 
 PERCENT = st.column_config.NumberColumn(format="percent")
 LEVEL_TITLES = {"winner": "the winner", "ranking": "the whole ranking"}
@@ -49,6 +50,12 @@ def _section(title: str, draw: Callable[[], None]) -> None:
     """A subheader and its analysis; an error there is shown there, the page goes on."""
     st.subheader(title)
     guarded(draw)
+
+
+def _technical(line: str) -> None:
+    """Every setting behind an analysis, one click away (plain words stay in the open)."""
+    with st.expander("Technical settings", expanded=False):
+        st.caption(line)
 
 
 def _stability(inp: SensitivityInputs, names: Names) -> None:
@@ -90,8 +97,9 @@ def _stability(inp: SensitivityInputs, names: Names) -> None:
     st.dataframe(table, hide_index=True, column_config=config, key="sens__stability_table")
     st.caption(
         "Each criterion's weight moves alone, the others keeping their proportions; the table "
-        f"lists the closest change first. Settings: {result.settings_text()}"
+        "lists the closest change first."
     )
+    _technical(f"Settings: {result.settings_text()}")
     notes_box(result.notes, "Stability notes")
 
 
@@ -131,10 +139,8 @@ def _sweep(inp: SensitivityInputs, names: Names) -> None:
     if len(breaks):
         with st.expander(f"Breakpoints ({len(breaks)}): where two candidates' scores cross"):
             st.dataframe(breaks, hide_index=True, column_config={"weight": PERCENT})
-    st.caption(
-        "Solid line: the weight in use; dashed: breakpoints. "
-        f"Settings: {settings_text(result.settings)}"
-    )
+    st.caption("Solid line: the weight in use; dashed: breakpoints.")
+    _technical(f"Settings: {settings_text(result.settings)}")
     notes_box(result.notes, "Sweep notes")
 
 
@@ -150,10 +156,20 @@ def _agreement(inp: SensitivityInputs, names: Names) -> None:
         column_config={
             "candidate": st.column_config.TextColumn(pinned=True),
             "mean rank": st.column_config.NumberColumn(format="%.2f"),
+            "Copeland": st.column_config.NumberColumn(
+                help="Wins minus losses in head-to-head majority votes of the methods"
+            ),
         },
         key="sens__agreement_table",
     )
     labels = {"spearman": "Spearman's ρ", "ws": "WS coefficient (row = reference ranking)"}
+    st.caption(
+        "Copeland consensus: a candidate gains a point for every other candidate that more "
+        "methods rank below it than above it, and loses one for each the other way round; "
+        "most points first. "
+        "WS coefficient: how alike two rankings are (1 = the same), a disagreement near the "
+        "top of the reference ranking costing more than one lower down."
+    )
     cols = st.columns(max(1, len(result.correlations)))
     for col, (name, table) in zip(cols, result.correlations.items(), strict=False):
         with col:
@@ -180,7 +196,7 @@ def _agreement(inp: SensitivityInputs, names: Names) -> None:
         for label, s in result.settings.items()
         if isinstance(s, Mapping)
     )
-    st.caption(
+    _technical(
         f"Settings: {described}; correlations={', '.join(result.settings['correlations'])}; "
         f"consensus={result.settings['consensus']}; the weights in use"
     )
@@ -236,9 +252,9 @@ def _ahp(inp: SensitivityInputs, names: Names) -> None:
     if wins:
         st.markdown(f"Winner across the kept draws: {plain(wins)}")
     st.caption(
-        "Thin line: min-max; bar: 5-95%; black tick: weight now; dot: mean of the kept draws. "
-        f"Settings: {settings_text(result.settings)}"
+        "Thin line: min-max; bar: 5-95%; black tick: weight now; dot: mean of the kept draws."
     )
+    _technical(f"Settings: {settings_text(result.settings)}")
     notes_box(result.notes, "AHP notes")
 
 
@@ -258,7 +274,7 @@ def body() -> None:
     names = Names(inp)
     st.caption(
         f"{plain(scenario.title or scenario.id)} · {len(current.matrix.candidates)} candidates · "
-        f"method {inp.method} ({settings_text(inp.settings) or 'no settings'}) · "
+        f"{plain(describe(inp.method, inp.settings))} · "
         f"weights: {settings_text(inp.weights.settings)}"
     )
     _section("Which weight changes the result first", lambda: _stability(inp, names))
@@ -269,6 +285,7 @@ def body() -> None:
     )
     _section("Method agreement", lambda: _agreement(inp, names))
     _section("AHP judgment uncertainty", lambda: _ahp(inp, names))
+    guarded(lambda: sensitivity_download.render(inp))  # CSV / Excel of the results above
 
 
 if __name__ == "__main__":

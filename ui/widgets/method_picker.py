@@ -1,8 +1,11 @@
-"""The ranking-method picker and the method's settings (normalisation, thresholds, ...).
+"""The ranking-method picker, with method advice, and the method's settings.
 
-Choices come from :func:`methods.registry.available_methods` and each method's
-:class:`methods.info.SettingInfo`; a setting with choices is a select box, a number is a number
-input, and a setting whose default is "none" (e.g. PROMETHEE thresholds) is shown as such.
+Choices come from :func:`methods.registry.available_methods`, grouped and advised by
+:mod:`methods.families` (recommended, compensatory, distance-based, outranking; one line on when
+each suits). Settings come from each method's :class:`methods.info.SettingInfo`: a setting
+with choices is a select box, a number is a number input, PROMETHEE II's thresholds have their
+own widget (:mod:`ui.widgets.promethee_thresholds`), and any other setting whose default is
+"none" (e.g. SPOTIS bounds) is shown as such.
 """
 
 from __future__ import annotations
@@ -12,11 +15,16 @@ from typing import Any
 
 import streamlit as st
 
+from clusterrank.methods.families import FAMILIES, FAMILY_TITLES, advice, grouped
 from clusterrank.methods.info import MethodInfo, SettingInfo
 from clusterrank.ui import state
 from clusterrank.ui.layout import safe_callback
+from clusterrank.ui.plain import plain
+from clusterrank.ui.widgets import promethee_thresholds
 
 PICK = "method__pick"
+PROMETHEE = "promethee_ii"
+THRESHOLDS = ("p", "q")  # PROMETHEE II's thresholds: drawn by ui.widgets.promethee_thresholds
 
 
 @safe_callback
@@ -29,42 +37,91 @@ def _setting_changed(method: str, name: str, key: str) -> None:
     state.method_settings(method)[name] = st.session_state[key]
 
 
+def _ordered(methods: Sequence[MethodInfo]) -> tuple[list[str], dict[str, str]]:
+    """Method names in picker order (recommended first, then by family) and each one's group."""
+    groups = grouped([m.name for m in methods])
+    order = [name for names in groups.values() for name in names]
+    return order, {name: key for key, names in groups.items() for name in names}
+
+
 def method_picker(methods: Sequence[MethodInfo]) -> MethodInfo:
-    """Select box of ranking methods plus the chosen method's settings; returns the method."""
+    """Select box of ranking methods, grouped, with one line on when the chosen one suits.
+
+    Below it the chosen method's settings (PROMETHEE II's thresholds too), and the full advice
+    (every method by family) and the method's reference a click away. Returns the method.
+    """
     by_name = {m.name: m for m in methods}
+    order, group = _ordered(methods)
     current = str(st.session_state.get(state.METHOD, "topsis"))
     if current not in by_name:
-        current = next(iter(by_name))
+        current = order[0]
         st.session_state[state.METHOD] = current
     state.seed_widget(PICK, current)
     info_col, settings_col = st.columns([2, 3])
     with info_col:
         st.selectbox(
             "Ranking method",
-            list(by_name),
+            order,
             key=PICK,
-            format_func=lambda n: f"{by_name[n].title} ({n})",
+            format_func=lambda n: f"{FAMILY_TITLES[group[n]]} · {by_name[n].title}",
             on_change=_picked,
-            help="TOPSIS and the weighted sum are clusterrank's own; the rest come from pymcdm",
+            help="Grouped: recommended first, then compensatory, distance-based and "
+            "outranking methods. TOPSIS, the weighted sum and AHP are clusterrank's own; the "
+            "rest come from pymcdm",
         )
     info = by_name[current]
+    found = advice(current)
+    st.caption(
+        f"**{plain(info.title)}** · {FAMILY_TITLES[found.family]}"
+        + (" · recommended" if found.recommended else "")
+        + f" — {plain(found.suits)}"
+    )
     with settings_col:
         _settings(info)
-    with st.expander(f"About {info.title}", expanded=False):
+    if info.name == PROMETHEE:
+        promethee_thresholds.render(info.name)
+    _about(info, by_name, group)
+    return info
+
+
+def _about(info: MethodInfo, by_name: dict[str, MethodInfo], group: dict[str, str]) -> None:
+    with st.expander(f"About {info.title} · which method suits?", expanded=False):
         st.markdown(info.description or info.title)
         st.caption(f"Reference: {info.reference}")
         orientation = "higher" if info.higher_is_better else "lower"
         st.caption(f"Scores: {orientation} is better; rank 1 is always the best candidate.")
-    return info
+        for family in FAMILIES:
+            names = [n for n in by_name if group[n] == family.key]
+            if not names:
+                continue
+            st.markdown(f"**{family.title}**: {plain(family.meaning)}")
+            st.markdown(
+                "\n".join(
+                    f"- **{plain(by_name[n].title)}**{_family_tag(n, family.key)}: "
+                    f"{plain(advice(n).suits)}"
+                    for n in names
+                )
+            )
+
+
+def _family_tag(method: str, group: str) -> str:
+    """`` · <family>`` for a recommended method (its group does not say it), else nothing."""
+    family = advice(method).family
+    return "" if family == group else f" · {FAMILY_TITLES[family]}"
 
 
 def _settings(info: MethodInfo) -> None:
-    if not info.settings:
+    shown = {
+        name: spec
+        for name, spec in info.settings.items()
+        if not (info.name == PROMETHEE and name in THRESHOLDS)
+    }
+    if not shown:
         st.caption(f"{info.title} has no settings.")
         return
-    cols = st.columns(len(info.settings))
+    cols = st.columns(len(shown))
     stored = state.method_settings(info.name)
-    for col, (name, spec) in zip(cols, info.settings.items(), strict=True):
+    for col, (name, spec) in zip(cols, shown.items(), strict=True):
         key = f"setting__{info.name}__{name}"
         value = stored.get(name, spec.default)
         with col:

@@ -1,11 +1,18 @@
-"""The ranking table with the change in rank since the baseline, and its settings caption."""
+"""The ranking table: rank, change since the baseline, score and each candidate's data quality.
+
+Under it the method in plain words ("TOPSIS, vector normalisation"); the exact settings line
+sits in an expander.
+"""
 
 from __future__ import annotations
+
+from typing import Any
 
 import pandas as pd
 import streamlit as st
 
 from clusterrank.analysis.report import RankingReport
+from clusterrank.methods.settings_words import describe
 from clusterrank.ui import state
 from clusterrank.ui.plain import plain
 
@@ -21,44 +28,95 @@ def change_text(change: int | None) -> str:
     return "="
 
 
+def _quality_columns(report: RankingReport, ids: list[str]) -> dict[str, list[str]]:
+    """Imputed count, the imputed criteria named, and whether each candidate is assessable."""
+    count, named, verdict = [], [], []
+    for cid in ids:
+        q = report.quality_of(cid)
+        if q is None:  # a report without data-quality facts (e.g. a plain matrix)
+            count.append("-")
+            named.append("")
+            verdict.append("-")
+            continue
+        count.append(q.label if q.imputed else f"none of {q.cells}")
+        named.append("; ".join(q.imputed))
+        verdict.append("yes" if q.assessable else f"not assessable: {q.reason}")
+    return {"imputed": count, "assessable": verdict, "imputed criteria": named}
+
+
+def not_assessable(report: RankingReport) -> dict[str, str]:
+    """Candidate id -> reason, for the candidates the report marks not assessable."""
+    return {q.candidate: q.reason for q in report.quality if not q.assessable}
+
+
 def ranking_table(report: RankingReport) -> pd.DataFrame:
-    """Rank order with the change since the baseline, ready to display."""
+    """Rank order with the change since the baseline and each candidate's data quality."""
     changes = state.rank_changes(report)
     frame = report.to_frame()
+    ids = [str(i) for i in frame["id"]]
     return pd.DataFrame(
         {
             "rank": frame["rank"],
-            "change": [change_text(changes.get(str(i))) for i in frame["id"]],
+            "change": [change_text(changes.get(i)) for i in ids],
             "candidate": frame["name"],
             "score": frame["score"],
+            **_quality_columns(report, ids),
             "id": frame["id"],
         }
     )
 
 
+def method_line(report: RankingReport) -> str:
+    """The method and its settings in plain words, e.g. "TOPSIS, vector normalisation"."""
+    return describe(report.result.method, report.result.settings)
+
+
+def _config(report: RankingReport, compact: bool) -> dict[str, Any]:
+    better = "higher is better" if report.result.higher_is_better else "lower is better"
+    policy = report.settings.get("data", {}).get("missing_data", "the missing-data policy")
+    return {
+        "rank": st.column_config.NumberColumn("Rank", help="1 = best", width="small"),
+        "change": st.column_config.TextColumn(
+            "Change", help=f"Places moved since {st.session_state[state.BASELINE_LABEL]}"
+        ),
+        "candidate": st.column_config.TextColumn(
+            "Candidate", width="large" if compact else "medium"
+        ),
+        "score": st.column_config.NumberColumn(
+            "Score", format="%.4f", help=f"{report.result.method} score ({better})"
+        ),
+        "imputed": st.column_config.TextColumn(
+            "Imputed",
+            help=f"Figures missing in the data and filled by {policy}, of the candidate's "
+            "figures; the criteria are named in the next column",
+        ),
+        "imputed criteria": st.column_config.TextColumn(
+            "Imputed criteria",
+            help="The criteria whose figure was filled, not reported",
+            width="medium",
+        ),
+        "assessable": st.column_config.TextColumn(
+            "Assessable",
+            help="Not assessable: more than half the candidate's figures are imputed, so its "
+            "place says more about the missing-data policy than about its data",
+        ),
+        "id": st.column_config.TextColumn("Id", width="small"),
+    }
+
+
 def show_ranking(report: RankingReport, *, key: str, compact: bool = False) -> None:
-    """The ranking table plus its settings caption.
+    """The ranking table, its method in plain words and every setting one click away.
 
     ``compact`` shows rank, change and candidate only (the Weights page's side panel).
     """
-    better = "higher is better" if report.result.higher_is_better else "lower is better"
     st.dataframe(
         ranking_table(report),
         hide_index=True,
         key=key,
         column_order=("rank", "change", "candidate") if compact else None,
-        column_config={
-            "rank": st.column_config.NumberColumn("Rank", help="1 = best", width="small"),
-            "change": st.column_config.TextColumn(
-                "Change", help=f"Places moved since {st.session_state[state.BASELINE_LABEL]}"
-            ),
-            "candidate": st.column_config.TextColumn(
-                "Candidate", width="large" if compact else "medium"
-            ),
-            "score": st.column_config.NumberColumn(
-                "Score", format="%.4f", help=f"{report.result.method} score ({better})"
-            ),
-            "id": st.column_config.TextColumn("Id", width="small"),
-        },
+        column_config=_config(report, compact),
     )
-    st.caption(f"Settings: {plain(report.settings_line())}")
+    better = "higher score is better" if report.result.higher_is_better else "lower is better"
+    st.caption(f"{plain(method_line(report))} · {better}")
+    with st.expander("All settings", expanded=False):
+        st.caption(f"Settings: {plain(report.settings_line())}")

@@ -28,9 +28,19 @@ from clusterrank.ui.widgets import sensitivity_weight_charts as wcharts
 SAMPLE_OPTIONS = (1_000, 2_000, 5_000, 10_000, 20_000, 50_000, 100_000, 200_000, 500_000, 10**6)
 DEFAULT_SAMPLES = 5_000
 SAMPLING = {
-    "uniform": "uniformly (no information)",
-    "around": "around the weights in use",
+    "around": "around the current weights",
+    "uniform": "uniformly over all weightings (ignores the current ones)",
     "bounded": "within bounds per criterion",
+}
+"""The weight sampling choices, the one most readers want first."""
+HEADERS = {
+    "ranked first": "Share of the samples in which the candidate ranked first (SMAA's "
+    "first-rank acceptability)",
+    "± error": "Monte Carlo standard error of the share ranked first",
+    "holistic acceptability": "All rank shares in one number: rank 1 counts in full, each "
+    "lower rank less, the last not at all (higher is better)",
+    "confidence factor": "How often the candidate wins when its central weights are used "
+    "(with exact data: 100% or 0%)",
 }
 PERCENT = st.column_config.NumberColumn(format="percent")
 
@@ -55,14 +65,15 @@ def controls(inp: SensitivityInputs) -> dict[str, Any]:
         key="sens__seed",
         help="The same seed gives the same numbers; also used by the AHP draws below",
     )
-    runs.seed("sens__sampling", "uniform")
+    runs.seed("sens__sampling", "around")
     sampling = cols[2].selectbox(
         "Weights drawn",
         list(SAMPLING),
         key="sens__sampling",
         format_func=SAMPLING.__getitem__,
-        help="Uniformly on the simplex (any weights equally likely), Dirichlet draws centred "
-        "on the weights in use, or uniformly among the weights within the bounds you set",
+        help="Dirichlet draws centred on the current weights (the concentration says how "
+        "close), uniformly over all weightings (any weights equally likely, the current ones "
+        "ignored: SMAA's textbook default), or uniformly among the weights within bounds",
     )
     runs.seed("sens__concentration", 100.0)
     concentration = cols[3].number_input(
@@ -162,9 +173,34 @@ def render(inp: SensitivityInputs, names: Mapping[str, str], titles: Mapping[str
     else:
         if job.stopped_early:
             _stopped(job)
-        _result(job.result, inp, names, titles)
+        _result(job.result, inp, (names, titles), params)
         if not job.stopped_early:  # a stopped run cannot be reproduced from its settings
             sensitivity_save.render(inp, params, job.result)
+
+
+def sampling_sentence(settings: Mapping[str, Any]) -> str:
+    """One plain sentence saying how the weights (and data) behind the numbers were drawn."""
+    sampling = str(settings.get("sampling", "uniform"))
+    if sampling == "around":
+        text = (
+            f"Weights were drawn around the current weights (concentration "
+            f"{float(settings.get('concentration', 100.0)):g}; larger keeps them closer), so "
+            "these shares say how firm the ranking is near the weights you set."
+        )
+    elif sampling == "bounded":
+        text = (
+            "Weights were drawn uniformly among all weightings within the bounds set per "
+            "criterion; the current weights play no other part."
+        )
+    else:
+        text = (
+            "Weights were drawn uniformly over all possible weightings, ignoring the current "
+            "ones: these shares say who wins when nothing is known about the weights."
+        )
+    pct = float(settings.get("data_uncertainty_pct", 0.0))
+    if pct > 0:
+        text += f" Every figure was also drawn within ± {pct:g}% of its value."
+    return text
 
 
 def _stopped(job: runs.SMAAJob) -> None:
@@ -185,13 +221,20 @@ def _stopped(job: runs.SMAAJob) -> None:
 def _result(
     result: SMAAResult,
     inp: SensitivityInputs,
-    names: Mapping[str, str],
-    titles: Mapping[str, str],
+    labels: tuple[Mapping[str, str], Mapping[str, str]],
+    params: Mapping[str, Any],
 ) -> None:
+    """The numbers of a finished run.
+
+    ``labels``: candidate names and criterion titles by id; ``params``: the page's settings the
+    run was made with.
+    """
+    names, titles = labels
     long, order, cut = charts.acceptability_frame(result, names)
     st.markdown(
         "**Rank acceptability**: the share of samples in which each candidate took each rank"
     )
+    st.caption(sampling_sentence(params))
     st.altair_chart(
         charts.acceptability_heatmap(long, order),
         width="stretch",
@@ -199,8 +242,11 @@ def _result(
     )
     for note in cut:
         st.caption(plain(note))
-    caption = f"Settings: {result.settings_text()}"
+    drawn = SAMPLING.get(str(params.get("sampling")), str(params.get("sampling")))
+    caption = f"{result.n_samples:,} weight samples drawn {drawn}, seed {result.seed}"
     st.caption(caption)
+    with st.expander("SMAA settings (technical)", expanded=False):
+        st.caption(f"Settings: {result.settings_text()}")
     summary = result.to_frame()
     table = pd.DataFrame(
         {
@@ -211,10 +257,19 @@ def _result(
             "confidence factor": summary["confidence_factor"].round(3),
         }
     )
-    config = {c: PERCENT for c in ("ranked first", "± error", "confidence factor")}
-    config["holistic acceptability"] = st.column_config.NumberColumn(format="%.3f")
+    config = {
+        c: st.column_config.NumberColumn(format="percent", help=HEADERS[c])
+        for c in ("ranked first", "± error", "confidence factor")
+    }
+    config["holistic acceptability"] = st.column_config.NumberColumn(
+        format="%.3f", help=HEADERS["holistic acceptability"]
+    )
     st.dataframe(table, hide_index=True, column_config=config, key="sens__smaa_table")
     st.markdown("**Central weights**: the typical weights that make each candidate the winner")
+    st.caption(
+        "A candidate's central weights are the average of the sampled weights under which it "
+        "ranked first; a candidate that never ranked first has none."
+    )
     wide, notes = wcharts.central_frame(result, inp.weights.global_weights, titles, names)
     st.altair_chart(
         wcharts.central_chart(wide),

@@ -1,0 +1,275 @@
+"""Why the ranking came out so: each candidate's score by criterion, and "why is A above B".
+
+Draws :func:`analysis.explain.explain` of the ranking on the page, in the open (no expander):
+stacked bars of every candidate's per-criterion contributions, a caption saying what the
+numbers are for the method's kind (exact sum, TOPSIS's squared distances, or weighted positions
+for a method whose score is not a sum), and for two candidates picked by the reader the
+criteria where the first gains and loses, with one sentence summing it up. Gains and losses
+differ in colour, in pattern (losses dashed and pale) and in the sign of their labels.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from clusterrank.analysis.explain import Explanation, explain
+from clusterrank.analysis.report import RankingReport
+from clusterrank.ui import state
+from clusterrank.ui.plain import plain
+from clusterrank.ui.widgets.charts import MAX_BARS
+
+GAIN, LOSS, LEVEL = "#1f77b4", "#e6550d", "#9e9e9e"
+ROW, AXIS, LEGEND_ROW = 40, 70, 22
+"""Pixels per bar row, for the x axis and its title, per legend line. Streamlit fits the whole
+chart (legend included) into the height given, so the legend's lines are added to it."""
+PICK_A, PICK_B = "why__a", "why__b"
+
+
+def explanation(report: RankingReport) -> Explanation:
+    """The explanation of the ranking on the page (computed once per ranking)."""
+    key = (report.result.method, report.settings_line(), state.weights_key())
+    return state.memo("explanation", key, lambda: explain(report, state.matrix()))
+
+
+def kind_caption(expl: Explanation, method_title: str) -> str:
+    """One or two plain sentences saying what the contribution bars are for this method."""
+    kind = expl.contributions.kind
+    if kind == "additive":
+        return (
+            f"{method_title} adds up the criteria: each segment is a criterion's weight times "
+            "the candidate's normalised value, and a bar's segments add up to its score exactly."
+        )
+    if kind == "topsis":
+        return (
+            "TOPSIS ranks by distance to the ideal point (the best value on every criterion) "
+            "and the anti-ideal point (the worst). Each segment is a criterion's share of the "
+            "squared distances to these two points: its weighted squared distance from the "
+            "anti-ideal minus that from the ideal. Right of 0 pulls towards the ideal, left of "
+            "0 towards the anti-ideal; the segments add up to S-² − S+², not to the score."
+        )
+    return (
+        f"{method_title}'s score is not a sum over criteria, so these bars do not add up to it. "
+        "They are weighted positions: each segment is a criterion's weight times where the "
+        "candidate stands between the worst (0) and the best (1) candidate on it, a guide to "
+        "where it gains and loses."
+    )
+
+
+def contribution_frame(expl: Explanation) -> pd.DataFrame:
+    """Long frame for the stacked bars: the best :data:`MAX_BARS` candidates.
+
+    Adds a label ``"rank. name"`` ("(not assessable)" added where so) and the criterion's
+    position (``order``) for a stable stacking order.
+    """
+    frame = expl.frame()
+    keep = list(dict.fromkeys(frame["id"]))[:MAX_BARS]
+    frame = frame[frame["id"].isin(keep)]
+    order = {c: j for j, c in enumerate(expl.contributions.criteria)}
+    flagged = {q.candidate for q in expl.report.quality if not q.assessable}
+    labels = [
+        f"{r}. {n}" + (" (not assessable)" if i in flagged else "")
+        for r, n, i in zip(frame["rank"], frame["name"], frame["id"], strict=True)
+    ]
+    return frame.assign(label=labels, order=[order[c] for c in frame["criterion"]])
+
+
+def contribution_chart(frame: pd.DataFrame) -> alt.LayerChart | alt.FacetChart:
+    """Stacked horizontal bars, one per candidate (best on top), one segment per criterion.
+
+    Negative contributions (TOPSIS's pull towards the anti-ideal) stack left of 0.
+    """
+    rows = list(dict.fromkeys(frame["label"]))
+    titles = list(dict.fromkeys(frame["title"]))
+    scale = alt.Scale(scheme="tableau10") if len(titles) <= 10 else alt.Scale(scheme="tableau20")
+    bars = (
+        alt.Chart(frame)
+        .mark_bar(stroke="white", strokeWidth=0.5)
+        .encode(
+            x=alt.X("contribution:Q", title="contribution to the score", stack="zero"),
+            y=alt.Y(
+                "label:N",
+                sort=rows,
+                title=None,
+                axis=alt.Axis(labelLimit=380, labelOverlap=False),
+            ),
+            color=alt.Color(
+                "title:N",
+                sort=titles,
+                title="criterion",
+                scale=scale,
+                legend=alt.Legend(orient="bottom", columns=1, labelLimit=640),
+            ),
+            order=alt.Order("order:Q"),
+            tooltip=[
+                alt.Tooltip("name:N", title="candidate"),
+                alt.Tooltip("title:N", title="criterion"),
+                alt.Tooltip("contribution:Q", format="+.4f"),
+            ],
+        )
+    )
+    zero = alt.Chart(pd.DataFrame({"x": [0.0]})).mark_rule(color="#424242").encode(x="x:Q")
+    height = ROW * len(rows) + AXIS + LEGEND_ROW * (len(titles) + 1)
+    return alt.layer(bars, zero).properties(height=height)
+
+
+def pair_frame(pair: pd.DataFrame, a: str, b: str) -> pd.DataFrame:
+    """``Explanation.pair`` with the side each row favours and a signed label.
+
+    ``side`` is ``"<a> ahead"``, ``"<b> ahead"`` or ``"level"``; ``label`` is e.g.
+    ``"▲ +0.0235"`` or ``"▼ −0.0053"`` (shape and sign, not colour alone).
+    """
+    diff = pair["difference"].astype(float).to_numpy()
+    tol = 1e-12 * max(1.0, float(np.max(np.abs(diff)))) if len(diff) else 0.0
+    side = np.where(diff > tol, f"{a} ahead", np.where(diff < -tol, f"{b} ahead", "level"))
+    label = [f"▲ +{d:.4f}" if d > tol else (f"▼ −{-d:.4f}" if d < -tol else "= 0") for d in diff]
+    return pair.assign(side=side, label=label, gain=diff > tol)
+
+
+def pair_chart(frame: pd.DataFrame, a: str, b: str) -> alt.LayerChart | alt.FacetChart:
+    """Bars of ``a``'s contribution minus ``b``'s per criterion, largest difference on top.
+
+    Gains (``a`` ahead) are solid blue, losses pale orange with a dashed outline; every bar is
+    labelled with its signed value and an up or down triangle.
+    """
+    titles = frame["title"].tolist()
+    sides = [f"{a} ahead", f"{b} ahead", "level"]
+    base = alt.Chart(frame).encode(
+        y=alt.Y(
+            "title:N",
+            sort=titles,
+            title=None,
+            axis=alt.Axis(labelLimit=360, labelOverlap=False),
+        ),
+        tooltip=[
+            alt.Tooltip("title:N", title="criterion"),
+            alt.Tooltip("a:Q", title=a, format="+.4f"),
+            alt.Tooltip("b:Q", title=b, format="+.4f"),
+            alt.Tooltip("difference:Q", format="+.4f"),
+        ],
+    )
+    diff = frame["difference"].astype(float)
+    low, high = min(0.0, float(diff.min())), max(0.0, float(diff.max()))
+    room = (high - low) * 0.22 or 1.0  # both sides: space for the value labels
+    bars = base.mark_bar(stroke="#424242", strokeWidth=1.2).encode(
+        x=alt.X(
+            "difference:Q",
+            title="contribution of the first candidate minus the second's",
+            scale=alt.Scale(domain=[low - room if low < 0 else 0.0, high + room], nice=False),
+        ),
+        color=alt.Color(
+            "side:N",
+            title=None,
+            scale=alt.Scale(domain=sides, range=[GAIN, LOSS, LEVEL]),
+            legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=640),
+        ),
+        opacity=alt.condition(alt.datum.gain, alt.value(1.0), alt.value(0.45)),
+        strokeDash=alt.condition(alt.datum.gain, alt.value([1, 0]), alt.value([4, 3])),
+    )
+    right = base.transform_filter("datum.difference >= 0").mark_text(align="left", dx=4)
+    left = base.transform_filter("datum.difference < 0").mark_text(align="right", dx=-4)
+    texts = [t.encode(x="difference:Q", text="label:N") for t in (right, left)]
+    zero = alt.Chart(pd.DataFrame({"x": [0.0]})).mark_rule(color="#424242").encode(x="x:Q")
+    height = ROW * len(frame) + AXIS + 4 * LEGEND_ROW
+    return alt.layer(bars, *texts, zero).properties(height=height)
+
+
+def pair_summary(pair: pd.DataFrame, a: str, b: str) -> str:
+    """One sentence: where ``a`` gains most on ``b`` and where it loses most.
+
+    Markdown-safe when ``a``, ``b`` and the titles are.
+    """
+    diff = pair["difference"].astype(float)
+    tol = 1e-12 * max(1.0, float(diff.abs().max())) if len(diff) else 0.0
+    gains, losses = pair[diff > tol], pair[diff < -tol]
+    if len(gains) and len(losses):
+        g, lo = gains.iloc[0], losses.iloc[0]
+        return (
+            f"**{a}** gains most on *{g['title']}* (+{g['difference']:.4f}) and loses most on "
+            f"*{lo['title']}* (−{-lo['difference']:.4f}) against **{b}**."
+        )
+    if len(gains):
+        g = gains.iloc[0]
+        return (
+            f"**{a}** is ahead of or level with **{b}** on every criterion; it gains most on "
+            f"*{g['title']}* (+{g['difference']:.4f})."
+        )
+    if len(losses):
+        lo = losses.iloc[0]
+        return (
+            f"**{a}** gains on no criterion against **{b}**; it loses most on *{lo['title']}* "
+            f"(−{-lo['difference']:.4f})."
+        )
+    return f"**{a}** and **{b}** contribute the same on every criterion."
+
+
+def _question(expl: Explanation, a: str, b: str, names: dict[str, str]) -> str:
+    ranks = dict(zip(expl.report.result.candidates, expl.report.result.ranks, strict=True))
+    word = "above" if ranks[a] < ranks[b] else ("below" if ranks[a] > ranks[b] else "level with")
+    return f"Why is **{names[a]}** ({ranks[a]}.) {word} **{names[b]}** ({ranks[b]}.)?"
+
+
+def _picks(ids: list[str], names: dict[str, str]) -> tuple[str, str]:
+    """The two candidates to compare: 1st and 2nd unless the reader picked others."""
+    for key, default in ((PICK_A, ids[0]), (PICK_B, ids[1])):
+        if st.session_state.get(key) not in ids:
+            st.session_state[key] = default
+    col_a, col_b = st.columns(2)
+    a = col_a.selectbox("Candidate", ids, key=PICK_A, format_func=names.__getitem__)
+    b = col_b.selectbox("compared with", ids, key=PICK_B, format_func=names.__getitem__)
+    return str(a), str(b)
+
+
+def _quality_words(expl: Explanation, ids: tuple[str, str], names: dict[str, str]) -> str:
+    flagged = [
+        f"**{names[c]}** is not assessable ({plain(q.reason)})"
+        for c in ids
+        if (q := expl.report.quality_of(c)) is not None and not q.assessable
+    ]
+    return ("Mind the data: " + "; ".join(flagged) + ".") if flagged else ""
+
+
+def render_pair(expl: Explanation) -> None:
+    """Two select boxes (default: 1st and 2nd), the difference chart and its summary."""
+    report = expl.report
+    frame = report.to_frame()
+    ids = [str(i) for i in frame["id"]]
+    if len(ids) < 2:
+        return
+    names = dict(zip(ids, (str(n) for n in frame["name"]), strict=True))
+    a, b = _picks(ids, names)
+    if a == b:
+        st.info("Pick two different candidates to compare.", icon=":material/compare_arrows:")
+        return
+    shown = {k: plain(v) for k, v in names.items()}
+    st.markdown(_question(expl, a, b, shown))
+    pair = pair_frame(expl.pair(a, b), names[a], names[b])
+    st.markdown(pair_summary(pair.assign(title=pair["title"].map(plain)), shown[a], shown[b]))
+    st.altair_chart(
+        pair_chart(pair, names[a], names[b]),
+        width="stretch",
+        alt=f"Contribution of {names[a]} minus {names[b]}, by criterion",
+    )
+    st.caption(
+        "Each bar: the criterion's contribution for the first candidate minus the second's. "
+        "▲ solid bars: the first gains; ▼ pale dashed bars: it loses."
+    )
+    words = _quality_words(expl, (a, b), shown)
+    if words:
+        st.caption(words)
+
+
+def render(report: RankingReport, method_title: str) -> None:
+    """The whole "why" section for the ranking on the page."""
+    expl = explanation(report)
+    st.markdown("**Each candidate's score by criterion**")
+    st.altair_chart(
+        contribution_chart(contribution_frame(expl)),
+        width="stretch",
+        alt="Each candidate's score by criterion",
+    )
+    st.caption(kind_caption(expl, plain(method_title)))
+    st.markdown("**Why is one candidate above another?**")
+    render_pair(expl)
