@@ -9,18 +9,19 @@ from __future__ import annotations
 import streamlit as st
 
 from clusterrank.ui import project_session, state
+from clusterrank.ui.icons import APP_ICON, PANEL_ICON
 from clusterrank.ui.layout import sidebar_summary
 from clusterrank.ui.pages import expert
 
 link = expert.link_params()
 if link is not None:  # an expert's personal link: their questionnaire and nothing else
     st.set_page_config(
-        page_title="clusterrank · expert panel", page_icon=":material/groups:", layout="centered"
+        page_title="clusterrank · expert panel", page_icon=PANEL_ICON, layout="centered"
     )
     expert.render(*link)
     st.stop()
 
-st.set_page_config(page_title="clusterrank", page_icon=":material/leaderboard:", layout="wide")
+st.set_page_config(page_title="clusterrank", page_icon=APP_ICON, layout="wide")
 state.init()
 project_session.follow_url()
 

@@ -1,13 +1,15 @@
 """Regions page.
 
-Which regions specialise in what, how diversified they are, and how two to four regions compare on
-the regional criteria.
+How chosen regions compare on the regional criteria, then which regions specialise in what and
+how diversified they are.
 
-Upload a region × sector table (or pick a shipped one) for location quotients (heatmap and
-table), the HHI per region (a series by year for a multi-year table), screening results and a
-region's profile, all exportable; then pick a shipped regional scenario (UK or EU NUTS-2) and
-two to four of its regions to see them side by side with their rank. An invalid table lists
-every problem (file, line, column, fix); nothing is analysed from it.
+It opens on the comparison: a shipped regional scenario (UK or EU NUTS-2), two to eight of its
+regions picked by name or code, side by side with their rank, on a chart and on a map. Then a
+region × sector table (shipped or uploaded) for location quotients (heatmap and table), the HHI
+per region (a series by year for a multi-year table), screening results and a region's
+profile, all exportable. A one-region table without a reference row shows its HHI series first
+(its LQs are all 1 by construction). An invalid table lists every problem (file, line, column,
+fix); nothing is analysed from it.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import streamlit as st
 
 from clusterrank.errors import ClusterRankError, ValidationFailed
+from clusterrank.reports.regions_view import SpecialisationView
 from clusterrank.ui.layout import guarded, notes_box, settings_text, show_error, show_problems
 from clusterrank.ui.plain import plain
 from clusterrank.ui.widgets import regions_specialisation as sections
@@ -22,6 +25,20 @@ from clusterrank.ui.widgets.regions_compare import comparison
 from clusterrank.ui.widgets.regions_data import TableSource, specialisation, table_info
 from clusterrank.ui.widgets.regions_export import specialisation_downloads
 from clusterrank.ui.widgets.regions_source import table_options, table_source
+
+SHIPPED_TABLES_SAY = (
+    "The shipped Kemerovo tables (seed 003) describe one region, Kemerovo (KEM), so against "
+    "itself every location quotient is 1 by construction. What they show is how concentrated "
+    "its economy was: the HHI series 2011–2015 from Table 1 under *Specialisation*. The LQs "
+    "the paper prints (Tables 5–6) cannot be recomputed: the regional and national totals "
+    "behind them are not published. To compare regions, use the UK or EU NUTS-2 scenarios "
+    "here, or upload a table with several regions or a national row."
+)
+
+
+def _hhi(view: SpecialisationView) -> None:
+    st.subheader("Diversification: HHI per region" + (" and year" if view.by_year else ""))
+    sections.hhi(view)
 
 
 def _specialisation(source: TableSource) -> None:
@@ -45,7 +62,8 @@ def _specialisation(source: TableSource) -> None:
     except ClusterRankError as exc:
         show_error(exc)
         return
-    if len(info.regions) == 1 and options.reference is None:
+    own_reference = len(info.regions) == 1 and options.reference is None
+    if own_reference:
         st.info(
             "One region and no reference row: it is its own reference, so every LQ is 1 by "
             "construction. The HHI below is what this table shows; for location quotients "
@@ -53,32 +71,41 @@ def _specialisation(source: TableSource) -> None:
             icon=":material/info:",
         )
     notes_box(view.notes, "Data notes")
-    st.subheader("Location quotients")
     year = sections.year_shown(view)
-    sections.heatmap(view, year)
-    st.subheader("Diversification: HHI per region" + (" and year" if view.by_year else ""))
-    sections.hhi(view)
+    if own_reference:  # the informative series first, the all-ones heatmap folded away
+        _hhi(view)
+        with st.expander("Location quotients (all 1 by construction for this table)"):
+            sections.heatmap(view, year)
+    else:
+        st.subheader("Location quotients")
+        sections.heatmap(view, year)
+        _hhi(view)
     st.subheader("Screening")
     sections.screening(view)
-    st.subheader("Specialisation profile")
-    sections.profile(view, year)
+    if own_reference:
+        with st.expander("Specialisation profile (all 1 by construction for this table)"):
+            sections.profile(view, year)
+    else:
+        st.subheader("Specialisation profile")
+        sections.profile(view, year)
     st.caption(f"Settings: {plain(settings_text(view.settings))}")
     specialisation_downloads(view, source, options)
 
 
 def body() -> None:
-    """Draw the Regions page: specialisation, then the comparison of chosen regions."""
+    """Draw the Regions page: the comparison of chosen regions, then specialisation."""
     st.title("Regions")
     st.caption(
-        "Which regions specialise in what (location quotients), how diversified their "
-        "economies are (HHI), and how chosen regions compare on the regional criteria."
+        "How chosen regions compare on the regional criteria, which regions specialise in "
+        "what (location quotients) and how diversified their economies are (HHI)."
     )
+    st.info(SHIPPED_TABLES_SAY, icon=":material/info:")
+    st.header("Compare regions")
+    comparison()
     st.header("Specialisation")
     source = table_source()
     if source is not None:
         _specialisation(source)
-    st.header("Compare regions")
-    comparison()
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""Altair charts of the Regions page: LQ heatmap, HHI, a region's profile, regions compared.
+"""Altair charts of the Regions page: LQ heatmap, HHI, a region's profile, regions compared, map.
 
 Charts are rebuilt on every rerun from the small frames of
 :class:`reports.regions_view.SpecialisationView` (never cached). Location quotients use one
@@ -8,10 +8,13 @@ carry the file's own name (Cyrillic kept) with the English one on a second line.
 
 from __future__ import annotations
 
-from typing import Final
+import textwrap
+from typing import Any, Final
 
 import altair as alt
 import pandas as pd
+
+from clusterrank.ui.widgets.chart_theme import CONTEXT, TEXT, series_scale
 
 LQ_RANGE: Final = ["#2f6db5", "#f7f7f7", "#e0760f"]  # below 1, at 1, above: blue-white-orange
 LABEL_SEPARATOR = "|"  # sector labels are split into lines on this in the axis
@@ -173,42 +176,136 @@ def profile_chart(rows: pd.DataFrame) -> alt.LayerChart | alt.FacetChart:
     return alt.layer(bars, labels, one.encode(x="lq:Q")).properties(height=70 + 40 * len(data))
 
 
-def comparison_chart(profile: pd.DataFrame, regions: list[str]) -> alt.Chart:
-    """Grouped bars of the chosen regions' positions on every criterion.
+def figure(value: float) -> str:
+    """A raw figure as people read it: ``210,241,000``, ``3.6``, ``0.0123``."""
+    return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:.4g}"
 
-    1 = best of all; the regions are in the order given.
+
+def comparison_frame(profile: pd.DataFrame) -> pd.DataFrame:
+    """``profile`` with each candidate's rank on each criterion and its value with its unit.
+
+    ``criterion_rank`` is 1 for the best position among all candidates (ties share the best
+    rank); ``value_text`` is the raw figure with its unit, for tooltips and tables.
     """
-    order = list(dict.fromkeys(profile["criterion"]))
-    return (
+    ranks = profile.groupby("criterion", sort=False)["position"].rank(ascending=False, method="min")
+    text = [
+        f"{figure(value)} {unit}".strip()
+        for value, unit in zip(profile["value"], profile["unit"], strict=True)
+    ]
+    wrapped = [LABEL_SEPARATOR.join(textwrap.wrap(c, 36)) for c in profile["criterion"]]
+    return profile.assign(
+        criterion_rank=ranks.astype(int), value_text=text, criterion_label=wrapped
+    )
+
+
+def comparison_chart(
+    profile: pd.DataFrame, regions: list[str], count: int
+) -> alt.LayerChart | alt.FacetChart:
+    """Where the chosen regions stand on every criterion among all ``count`` ranked regions.
+
+    A dot plot: one row per criterion, the position (1 = best value, cost criteria turned
+    round) on x; every ranked region a grey tick behind, the chosen regions a point each with
+    their own colour and shape (told apart without colour). Tooltips give the raw value with
+    its unit and the rank on that criterion.
+
+    Parameters
+    ----------
+    profile
+        :func:`comparison_frame` of every ranked region.
+    regions
+        Display names of the chosen regions, in the order picked (at most
+        :data:`chart_theme.MAX_SERIES`).
+    """
+    order = list(dict.fromkeys(profile["criterion_label"]))
+    colour, shape = series_scale(regions)
+    y = alt.Y(  # criterion titles wrapped onto lines of 36 characters, never cut
+        "criterion_label:N",
+        sort=order,
+        title=None,
+        axis=alt.Axis(
+            labelExpr=f"split(datum.label, '{LABEL_SEPARATOR}')",
+            labelLimit=320,
+            labelPadding=6,
+            labelOverlap=False,
+        ),
+    )
+    x_title = f"position among the {count} regions (1 = best value)"
+    x = alt.X("position:Q", title=x_title, scale=alt.Scale(domain=[0, 1]))
+    tooltip = [
+        alt.Tooltip("candidate:N", title="region"),
+        alt.Tooltip("criterion:N"),
+        alt.Tooltip("value_text:N", title="value"),
+        alt.Tooltip("criterion_rank:Q", title=f"rank on this criterion (of {count})"),
+        alt.Tooltip("position:Q", title="position (0..1)", format=".2f"),
+    ]
+    context = (
         alt.Chart(profile)
-        .mark_bar()
+        .mark_tick(color=CONTEXT, thickness=1.5, size=16)
+        .encode(x=x, y=y, tooltip=tooltip)
+    )
+    chosen = profile[profile["candidate"].isin(regions)]
+    points = (
+        alt.Chart(chosen)
+        .mark_point(filled=True, size=120, opacity=1, strokeWidth=1, stroke="white")
         .encode(
-            x=alt.X(
-                "criterion:N",
-                title=None,
-                sort=order,
-                axis=alt.Axis(labelAngle=-25, labelLimit=240, labelOverlap=False),
-            ),
-            xOffset=alt.XOffset("candidate:N", sort=regions),
-            y=alt.Y(
-                "position:Q",
-                title="position (1 = best)",
-                scale=alt.Scale(domain=[0, 1]),
-            ),
+            x=x,
+            y=y,
             color=alt.Color(
                 "candidate:N",
                 title="region",
-                sort=regions,
-                scale=alt.Scale(scheme="tableau10"),
-                legend=alt.Legend(orient="top", labelLimit=320),
+                scale=colour,
+                legend=alt.Legend(orient="bottom", columns=1, labelLimit=480, symbolSize=120),
+            ),
+            shape=alt.Shape("candidate:N", title="region", scale=shape),
+            tooltip=tooltip,
+        )
+    )
+    title = alt.Title(
+        "The chosen regions on each criterion",
+        subtitle=f"grey ticks: the other ranked regions; {count} regions in all",
+    )
+    return alt.layer(context, points).properties(title=title, height=80 + 52 * len(order))
+
+
+def region_map(features: list[dict[str, Any]], labels: pd.DataFrame, regions: list[str]) -> Any:
+    """The chosen regions coloured as in the comparison chart, their countries' others grey.
+
+    Drawn from the shipped polygons alone (no tiles): ``features`` from
+    :func:`reports.regions_map.map_features`, ``labels`` one point per chosen region; the
+    NUTS code stands beside each region's point, in its shape, so no colour is needed.
+    """
+    colour, shape = series_scale(regions)
+    projection = "mercator"
+    shapes = (
+        alt.Chart(alt.Data(values=features))
+        .mark_geoshape(stroke="white", strokeWidth=0.6)
+        .encode(
+            color=alt.condition(
+                "datum.properties.chosen",
+                alt.Color("properties.name:N", scale=colour, legend=None),
+                alt.value(CONTEXT),
             ),
             tooltip=[
-                alt.Tooltip("candidate:N", title="region"),
-                alt.Tooltip("criterion:N"),
-                alt.Tooltip("value:Q", format=",.4g"),
-                alt.Tooltip("unit:N"),
-                alt.Tooltip("position:Q", format=".2f"),
+                alt.Tooltip("properties.name:N", title="region"),
+                alt.Tooltip("properties.nuts_id:N", title="NUTS code"),
             ],
         )
-        .properties(height=420)
+        .project(projection)
     )
+    base = alt.Chart(labels).encode(longitude="lon:Q", latitude="lat:Q")
+    points = (
+        base.mark_point(filled=True, size=90, stroke="white", strokeWidth=1)
+        .encode(
+            color=alt.Color("name:N", scale=colour, legend=None),
+            shape=alt.Shape("name:N", scale=shape, legend=None),
+            tooltip=[alt.Tooltip("name:N", title="region"), alt.Tooltip("nuts_id:N", title="code")],
+        )
+        .project(projection)
+    )
+    codes = (
+        base.mark_text(align="left", dx=8, dy=-6, fontSize=12, fontWeight="bold")
+        .encode(text="nuts_id:N", color=alt.value(TEXT))
+        .project(projection)
+    )
+    title = alt.Title("Where the chosen regions are", subtitle="NUTS 2016 level 2")
+    return alt.layer(shapes, points, codes).properties(title=title, height=420)

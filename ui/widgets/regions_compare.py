@@ -1,4 +1,4 @@
-"""Two to four regions side by side on a shipped regional scenario (UK or EU NUTS-2).
+"""Two to eight regions side by side on a shipped regional scenario (UK or EU NUTS-2).
 
 The scenario ranks every region through the ordinary pipeline (``analysis.ranking``); the
 regions picked are shown with their rank in that full ranking, their criterion values and
@@ -9,6 +9,7 @@ attribution the data README requires and the data-quality handling (regions left
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -20,12 +21,14 @@ from clusterrank.reports.regions_view import explained_cells
 from clusterrank.ui.layout import notes_box
 from clusterrank.ui.plain import plain
 from clusterrank.ui.widgets import charts
-from clusterrank.ui.widgets.regions_charts import comparison_chart
+from clusterrank.ui.widgets.chart_theme import themed
+from clusterrank.ui.widgets.regions_charts import comparison_chart, comparison_frame
 from clusterrank.ui.widgets.regions_data import attribution, regional_ranking, regional_scenarios
 from clusterrank.ui.widgets.regions_export import comparison_downloads
+from clusterrank.ui.widgets.regions_map import region_map_section
 from clusterrank.ui.widgets.regions_source import choice
 
-MAX_REGIONS = 4
+MAX_REGIONS = 8  # the chart's distinct colours and shapes (chart_theme.MAX_SERIES)
 
 
 def side_by_side(
@@ -96,8 +99,92 @@ def _about_data(scenario: Scenario, matrix: DecisionMatrix) -> None:
             st.markdown(plain(scenario.description))
 
 
+def _picker(ids: list[str], label: dict[str, str]) -> list[str]:
+    """The searchable region picker (type a name or a NUTS code); the regions picked."""
+    state_key = "regions__compare"
+    if state_key not in st.session_state or not set(st.session_state[state_key]) <= set(ids):
+        st.session_state[state_key] = ids[:3]
+    st.multiselect(
+        f"Regions to compare (two to {MAX_REGIONS}; type a name or a code to search)",
+        ids,
+        key=state_key,
+        format_func=lambda i: f"{label[i]} ({i})",
+        max_selections=MAX_REGIONS,
+        placeholder="Type a region's name or NUTS code",
+        help="Every ranked region of the scenario, best first; regions left out for missing "
+        "data are listed under the comparison",
+    )
+    return list(st.session_state[state_key])
+
+
+def _summary(ranks: pd.DataFrame, method: str) -> None:
+    """One line per region, best rank first: full names at any width, nothing squeezed."""
+    st.markdown(
+        "\n".join(
+            f"- Rank **{int(row['rank'])}** of {int(row['of'])}: **{plain(row['region'])}** "
+            f"({plain(row['id'])}), {plain(method)} score {row['score']:.4f}"
+            for _, row in ranks.iterrows()
+        )
+    )
+
+
+def _tables(ranks: pd.DataFrame, values: pd.DataFrame) -> None:
+    st.dataframe(
+        ranks,
+        hide_index=True,
+        key="regions__compare_ranks",
+        column_order=["rank", "region", "id", "score", "of"],
+        column_config={
+            "rank": st.column_config.NumberColumn(width="small", pinned=True),
+            "of": st.column_config.NumberColumn(width="small"),
+            "region": st.column_config.TextColumn(pinned=True),
+            "id": st.column_config.TextColumn("code", width="small"),
+            "score": st.column_config.NumberColumn(format="%.4f"),
+        },
+    )
+    config: dict[str, Any] = {
+        "criterion": st.column_config.TextColumn(width="medium", pinned=True),
+        "unit": st.column_config.TextColumn(width="small"),
+        "direction": st.column_config.TextColumn(width="small"),
+    }
+    for column, (_, row) in zip(values.columns[3:], ranks.iterrows(), strict=True):
+        # the code as header keeps every region on screen at 1024 px; the name is its tooltip
+        config[column] = st.column_config.NumberColumn(
+            str(row["id"]), format="localized", help=plain(str(row["region"]))
+        )
+    st.dataframe(values, hide_index=True, key="regions__compare_values", column_config=config)
+
+
+def _chart(matrix: DecisionMatrix, chosen: list[str]) -> None:
+    profile, constant = charts.profile_frame(matrix)
+    frame = comparison_frame(profile)
+    count = len(matrix.candidates)
+    st.altair_chart(themed(comparison_chart(frame, chosen, count)), width="stretch")
+    st.caption(
+        "Position: each criterion rescaled for display only over all ranked regions, 1 = the "
+        "best value (cost criteria turned round), 0 = the worst; the ranking uses the "
+        "method's own normalisation. Hover a point for the raw value with its unit."
+    )
+    for note in constant:
+        st.caption(plain(note))
+    with st.expander("The chart as a table"):
+        shown = frame[frame["candidate"].isin(chosen)]
+        st.dataframe(
+            shown[["candidate", "criterion", "value_text", "criterion_rank", "position"]],
+            hide_index=True,
+            key="regions__compare_chart_table",
+            column_config={
+                "candidate": st.column_config.TextColumn("region", width="medium", pinned=True),
+                "criterion": st.column_config.TextColumn(width="large"),
+                "value_text": st.column_config.TextColumn("value (unit)", width="medium"),
+                "criterion_rank": st.column_config.NumberColumn(f"rank of {count}"),
+                "position": st.column_config.NumberColumn("position (0..1)", format="%.2f"),
+            },
+        )
+
+
 def comparison() -> None:
-    """Pick a regional scenario and two to four regions; show them side by side."""
+    """Pick a regional scenario and two to eight regions; show them side by side and mapped."""
     scenarios = regional_scenarios()
     if not scenarios:
         st.warning("No regional scenario is shipped in configs/scenarios.")
@@ -117,58 +204,25 @@ def comparison() -> None:
     scenario, matrix = loaded.scenario, loaded.matrix
     count = len(matrix.candidates)
     st.markdown(f"**{plain(scenario.title or scenario.id)}** · {count} regions ranked")
-    _about_data(scenario, matrix)
-    frame = report.to_frame()
+    frame = report.to_frame().sort_values("rank", kind="stable")
     label = dict(zip(frame["id"], frame["name"], strict=True))
-    ids = [str(i) for i in frame["id"]]
-    state_key = "regions__compare"
-    if state_key not in st.session_state or not set(st.session_state[state_key]) <= set(ids):
-        st.session_state[state_key] = ids[:3]
-    st.multiselect(
-        "Regions to compare (two to four)",
-        ids,
-        key=state_key,
-        format_func=lambda i: f"{label[i]} ({i})",
-        max_selections=MAX_REGIONS,
-        help="Every ranked region of the scenario; regions left out for missing data are "
-        "listed above",
-    )
-    picked = list(st.session_state[state_key])
+    picked = _picker([str(i) for i in frame["id"]], label)
     if len(picked) < 2:
-        st.info("Pick two to four regions to compare them.", icon=":material/compare_arrows:")
+        st.info(
+            f"Pick two to {MAX_REGIONS} regions to compare them.",
+            icon=":material/compare_arrows:",
+        )
+        _about_data(scenario, matrix)
         return
+    rank_of = dict(zip(frame["id"], frame["rank"], strict=True))
+    picked = sorted(picked, key=lambda i: rank_of[i])  # rank order, in tables and charts alike
     ranks, values = side_by_side(report, matrix, picked)
-    for col, (_, row) in zip(st.columns(len(picked)), ranks.iterrows(), strict=True):
-        with col, st.container(border=True):
-            st.markdown(f"**{plain(row['region'])}** ({plain(row['id'])})")
-            st.markdown(f"Rank **{int(row['rank'])}** of {int(row['of'])}")
-            st.caption(f"{report.result.method} score {row['score']:.4f}")
-    st.dataframe(
-        ranks,
-        hide_index=True,
-        key="regions__compare_ranks",
-        column_config={"score": st.column_config.NumberColumn(format="%.4f")},
-    )
-    st.dataframe(
-        values,
-        hide_index=True,
-        key="regions__compare_values",
-        column_config={
-            c: st.column_config.NumberColumn(format="localized") for c in values.columns[3:]
-        },
-    )
-    profile, constant = charts.profile_frame(matrix)
-    chosen = [label[i] for i in picked]
-    rows = profile[profile["candidate"].isin(chosen)]
-    st.altair_chart(comparison_chart(rows, chosen), width="stretch")
-    st.caption(
-        "Position: each criterion rescaled for display only over all ranked regions, 1 = the "
-        "best value (cost criteria turned round), 0 = the worst; the ranking uses the "
-        "method's own normalisation."
-    )
-    for note in constant:
-        st.caption(plain(note))
+    _summary(ranks, report.result.method)
+    _chart(matrix, [label[i] for i in picked])
+    region_map_section(ranks, list(matrix.candidates), {str(k): str(v) for k, v in label.items()})
+    _tables(ranks, values)
     st.caption(plain(f"Settings: {report.settings_line()} · weights: {weights_from}"))
+    _about_data(scenario, matrix)
     notes_box(list(report.notes), "Ranking notes")
     settings = {
         "scenario": scenario.id,

@@ -36,7 +36,8 @@ def specialisation_downloads(
 ) -> None:
     """LQ, HHI and screening tables as CSV; every table with settings and notes as Excel."""
     stem = f"{Path(source.name).stem}_{view.measure}"
-    lq, hhi, screening, xlsx = st.columns(4)
+    # one row that wraps on a narrow screen, labels never cut (four columns would squeeze)
+    lq = hhi = screening = xlsx = st.container(horizontal=True)
     with lq:
         _csv_button("LQ table (CSV)", view.lq, f"{stem}_lq.csv", "regions__csv_lq")
     with hhi:

@@ -55,7 +55,7 @@ def choice(key: str, options: Sequence[Any], default: Any) -> None:
 
 def table_source() -> TableSource | None:
     """The table picked (shipped) or uploaded; ``None`` while the upload is still empty."""
-    pick, help_col = st.columns([2, 3])
+    pick = help_col = st.container()  # stacked: nothing squeezed at 1024 px
     with pick:
         state.seed_widget("regions__source", "shipped")
         st.radio(
@@ -71,7 +71,7 @@ def table_source() -> TableSource | None:
                 st.warning("No region × sector table is shipped in configs/data; upload one.")
                 return None
             choice("regions__shipped", names, DEFAULT_TABLE if DEFAULT_TABLE in names else names[0])
-            st.selectbox("Shipped table", names, key="regions__shipped")
+            st.selectbox("Shipped table", names, key="regions__shipped", width=520)
             return read_shipped(st.session_state["regions__shipped"])
         st.file_uploader("Region × sector table (CSV)", type=["csv"], key="regions__upload")
     with help_col:
@@ -81,6 +81,22 @@ def table_source() -> TableSource | None:
         st.info("Upload a region × sector CSV to analyse it.", icon=":material/upload_file:")
         return None
     return TableSource(upload.name, upload.getvalue(), False)
+
+
+def _only_or_pick(
+    where: Any,
+    label: str,
+    options: Sequence[Any],
+    *,
+    key: str,
+    help: str,
+    format_func: Any = str,
+) -> None:
+    """A selectbox, or a plain line when the table offers one choice (no greyed-out widget)."""
+    if len(options) == 1:
+        where.markdown(f"**{label}**: {format_func(options[0])} (the only one in the table)")
+        return
+    where.selectbox(label, options, key=key, format_func=format_func, help=help)
 
 
 def _label(names: dict[str, str], key: str) -> str:
@@ -94,26 +110,27 @@ def _given(value: Any, default: str) -> Any:
 
 def table_options(info: TableInfo) -> Options:
     """Measure, year, reference, total sector and rule sets for ``info``'s table."""
-    cols = st.columns(4)
+    top, bottom = st.columns(2), st.columns(2)  # two by two: labels and values never cut
+    cols = [*top, *bottom]
     measures = list(info.measures) or ["value"]
     choice("regions__measure", measures, measures[0])
-    cols[0].selectbox(
+    _only_or_pick(
+        cols[0],
         "Measure",
         measures,
         key="regions__measure",
-        disabled=len(measures) == 1,
         help="Turnover, employment, fixed investment... as the table names them",
     )
     years: list[int | str] = [ALL_YEARS, *info.years] if len(info.years) > 1 else [ALL_YEARS]
     if len(info.years) == 1:
         years = [info.years[0]]
     choice("regions__year", years, years[0])
-    cols[1].selectbox(
+    _only_or_pick(
+        cols[1],
         "Year",
         years,
         key="regions__year",
         format_func=lambda y: "All years (HHI series)" if y == ALL_YEARS else str(y),
-        disabled=len(years) == 1,
         help="All years: each year analysed on its own; a year with gaps is skipped, noted",
     )
     regions = [SUM, *info.regions]

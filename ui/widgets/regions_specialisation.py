@@ -15,6 +15,7 @@ import streamlit as st
 from clusterrank.reports.regions_view import SpecialisationView
 from clusterrank.ui.plain import code, plain
 from clusterrank.ui.widgets import regions_charts as charts
+from clusterrank.ui.widgets.chart_theme import themed
 from clusterrank.ui.widgets.regions_data import rule_sets
 from clusterrank.ui.widgets.regions_source import choice
 
@@ -54,7 +55,7 @@ def heatmap(view: SpecialisationView, year: int | None) -> None:
     column, title = ("year", "year") if single else ("region", "region")
     if single:
         st.caption(f"{plain(rows['region'].iloc[0])}: one column per year analysed.")
-    st.altair_chart(charts.lq_heatmap(rows, column, title))
+    st.altair_chart(themed(charts.lq_heatmap(rows, column, title)))
     st.caption(
         f"LQ = (x_ir / x_r) / (x_iN / x_N) of **{plain(view.measure)}**"
         + (f" ({plain(view.unit)})" if view.unit else "")
@@ -75,7 +76,7 @@ def heatmap(view: SpecialisationView, year: int | None) -> None:
 
 def hhi(view: SpecialisationView) -> None:
     """HHI per region (raw and normalised); by year for a multi-year table."""
-    st.altair_chart(charts.hhi_chart(view.hhi, by_year=view.by_year), width="stretch")
+    st.altair_chart(themed(charts.hhi_chart(view.hhi, by_year=view.by_year)), width="stretch")
     st.dataframe(
         view.hhi,
         hide_index=True,
@@ -171,7 +172,18 @@ def profile(view: SpecialisationView, year: int | None) -> None:
         latest = int(mine["year"].max())
         mine = mine[mine["year"] == latest]
         st.caption(f"Year {latest} (the latest analysed).")
-    st.altair_chart(charts.profile_chart(mine))
+    st.altair_chart(themed(charts.profile_chart(mine)))
+    with st.expander("The profile as a table"):
+        st.dataframe(
+            mine.sort_values("lq", ascending=False)[["sector", "sector_en", "lq"]],
+            hide_index=True,
+            key="regions__profile_table",
+            column_config={
+                "sector": st.column_config.TextColumn(width="large", pinned=True),
+                "sector_en": st.column_config.TextColumn("sector (English)", width="large"),
+                "lq": st.column_config.NumberColumn("LQ", format="%.3f"),
+            },
+        )
     above = mine[mine["lq"] > 1]
     st.caption(
         f"{len(above)} of {len(mine)} sectors above 1"

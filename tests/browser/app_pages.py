@@ -1,0 +1,31 @@
+"""The app's pages as ``streamlit_app.py`` lists them: (URL path, title), for per-page checks.
+
+Read from the file itself, so a page added there is checked without editing the tests.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from playwright.sync_api import Page, expect
+
+ROOT = Path(__file__).resolve().parents[2]
+_PAGE = re.compile(r'st\.Page\(\s*"ui/pages/(?P<file>\w+)\.py",\s*title="(?P<title>[^"]+)"')
+
+
+def app_pages() -> list[tuple[str, str]]:
+    """Every page of the navigation: its URL path (the file's stem) and its title."""
+    text = (ROOT / "streamlit_app.py").read_text(encoding="utf-8")
+    found = [(m["file"], m["title"]) for m in _PAGE.finditer(text)]
+    assert len(found) >= 9, f"expected the app's pages in streamlit_app.py, found {found}"
+    return found
+
+
+def open_settled(page: Page, url: str) -> None:
+    """Open ``url`` and wait until the script has run and the charts have drawn."""
+    page.goto(url)
+    page.wait_for_timeout(500)
+    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=90_000)
+    expect(page.get_by_test_id("stMainBlockContainer")).to_be_visible()
+    page.wait_for_timeout(1500)  # charts and grids draw after the script has finished
