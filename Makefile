@@ -6,17 +6,18 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8501
 
-.PHONY: run test install lint typecheck pytest browser postgres documents bench screenshots clean lock
+.PHONY: messages run test install lint typecheck pytest browser postgres documents bench screenshots clean lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
 # The exact versions CI tested come from requirements.lock; the project itself is then
 # installed without resolving anything again (--no-deps), so a fresh machine gets the same set.
-$(VENV)/.installed: pyproject.toml requirements.lock | $(BIN)/python
+$(VENV)/.installed: pyproject.toml requirements.lock $(wildcard clusterrank/i18n/locale/*/LC_MESSAGES/*.po) | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps -e '.[dev]'
+	$(BIN)/python -m clusterrank.i18n.catalogue compile
 	touch $@
 
 install: $(VENV)/.installed
@@ -75,6 +76,11 @@ screenshots: install browser
 	$(BIN)/python -c "from PIL import Image; im = Image.open('docs/screenshots/regions.png'); \
 	  im.crop((0, 0, im.width, min(1300, im.height))).save('docs/screenshots/regions_top.png'); \
 	  im.crop((0, max(0, im.height - 2064), im.width, im.height - 614)).save('docs/screenshots/regions_compare.png')"
+
+# After changing any text the user reads: extract, update the .po files, then translate.
+messages: install
+	$(BIN)/python -m clusterrank.i18n.catalogue update
+	$(BIN)/python -m clusterrank.i18n.catalogue check
 
 # Re-resolve pyproject.toml's dependencies in a throwaway virtualenv and pin what it got.
 lock:
