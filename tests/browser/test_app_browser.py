@@ -11,7 +11,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 import yaml
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
+
+from tests.browser.app_pages import open_settled
+from tests.browser.conftest import serve
+from tests.helpers.synthetic import write_synthetic_scenario
 
 pytestmark = pytest.mark.browser
 
@@ -25,7 +29,7 @@ def ranking_names(page: Page) -> list[str]:
     table = page.get_by_test_id("stDataFrame").first
     expect(table.locator("table")).to_contain_text("Candidate")
     rows = table.locator("table tbody tr")
-    return [rows.nth(k).locator("td").nth(2).inner_text().strip() for k in range(rows.count())]
+    return [rows.nth(k).locator("td").nth(1).inner_text().strip() for k in range(rows.count())]
 
 
 def wait_for_leader(page: Page, name: str, timeout_s: float = 60.0) -> list[str]:
@@ -136,3 +140,65 @@ def judge(page: Page, left: str, right: str, key: str) -> None:
     thumb.press(key)
     expect(row).to_contain_text("9 ·", timeout=60_000)
     wait_idle(page)
+
+
+UK_SCENARIO = "configs/scenarios/uk_nuts2_innovation.yaml"
+AT_SCALE = (("", "Ranking"), ("weights", "Weights"), ("scenario", "Scenario"), ("export", "Export"))
+WIDEST = """() => {
+  const width = window.innerWidth;
+  const main = document.querySelector('[data-testid=stMainBlockContainer]');
+  const wide = [];
+  for (const el of main.querySelectorAll('*')) {
+    if (el.closest('[data-testid=stDataFrame]')) continue;  // a grid scrolls inside itself
+    const box = el.getBoundingClientRect();
+    if (box.width > 0 && box.right > width + 1) wide.push(el.tagName + ' ' + Math.round(box.right));
+  }
+  return {scroll: document.documentElement.scrollWidth, width: width, wide: wide.slice(0, 5)};
+}"""
+
+
+def no_horizontal_scroll(page: Page, where: str) -> None:
+    """The page is no wider than the window, and nothing in the main block sticks out."""
+    found = page.evaluate(WIDEST)
+    assert found["scroll"] <= found["width"], (where, found)
+    assert not found["wide"], (where, found)
+
+
+def full_shot(page: Page, folder: Path, name: str, width: int) -> None:
+    """The whole main column: the window made as tall as the page, then shot."""
+    measure = "document.querySelector('[data-testid=stMain]').scrollHeight"
+    height, previous = page.evaluate(measure), -1
+    deadline = time.monotonic() + 60
+    while height != previous and time.monotonic() < deadline:  # until the page stops growing
+        page.wait_for_timeout(1500)
+        previous, height = height, page.evaluate(measure)
+    page.set_viewport_size({"width": width, "height": min(int(height) + 100, 8000)})
+    page.wait_for_timeout(1500)  # charts redraw at the new size
+    shot(page, folder, name)
+    page.set_viewport_size({"width": width, "height": 900})
+
+
+@pytest.mark.parametrize(("scenario", "widths"), [("uk", (1024, 1400)), ("synthetic250", (1024,))])
+def test_pages_hold_up_at_real_sizes(
+    chromium: Browser, screenshots: Path, tmp_path: Path, scenario: str, widths: tuple[int, ...]
+) -> None:
+    """UK (38 regions) at 1024 and 1400 px, the synthetic 250 at 1024 px: Ranking, Weights,
+    Scenario and Export scroll only downwards; the Weights page's lock labels show."""
+    path = UK_SCENARIO if scenario == "uk" else str(write_synthetic_scenario(tmp_path))
+    with serve(env={"CLUSTERRANK_SCENARIO": path}, log_name=f"streamlit_{scenario}.log") as url:
+        page = chromium.new_page(viewport={"width": widths[0], "height": 900})
+        try:
+            for width in widths:
+                page.set_viewport_size({"width": width, "height": 900})
+                for path_part, title in AT_SCALE:
+                    open_settled(page, f"{url}/{path_part}")
+                    expect(page.get_by_role("heading", name=title, exact=True)).to_be_visible()
+                    no_horizontal_scroll(page, f"{title} at {width} px")
+                    if title == "Weights":
+                        lock = page.get_by_text("Lock", exact=True).first
+                        expect(lock).to_be_visible()
+                        assert lock.bounding_box()["width"] > 20  # type: ignore[index]
+                    if title == "Ranking":
+                        full_shot(page, screenshots, f"ranking_{scenario}_{width}", width)
+        finally:
+            page.close()

@@ -52,7 +52,9 @@ def test_scenario_page_shows_criteria_tree_and_marked_data(app: AppTest) -> None
     assert "↑ benefit" in set(tree["direction"])
     assert "persons" in set(tree["unit"])
     assert tree["global weight"].sum() == pytest.approx(1.0)
-    assert "Seed 003" in " ".join(tree["source"])
+    sources = next(df.value for df in app.dataframe if "source" in df.value.columns)
+    assert len(sources) == len(tree)  # the sources in their own table, a row per criterion
+    assert "Seed 003" in " ".join(sources["source"])
 
 
 def test_invalid_upload_lists_every_problem_and_keeps_the_scenario(app: AppTest) -> None:

@@ -11,7 +11,12 @@ from clusterrank.analysis.explain import Explanation, explain
 from clusterrank.analysis.ranking import rank_scenario
 from clusterrank.criteria import DecisionMatrix, Scenario, decision_matrix
 from clusterrank.criteria.loading import load_scenario
-from clusterrank.ui.widgets.charts import MIN_BAR_SHARE, score_bar, score_frame
+from clusterrank.ui.widgets.charts import (
+    MIN_BAR_SHARE,
+    NOT_ASSESSABLE_COLOUR,
+    score_bar,
+    score_frame,
+)
 from clusterrank.ui.widgets.why_chart import (
     contribution_chart,
     contribution_frame,
@@ -66,7 +71,7 @@ def test_not_assessable_candidates_are_marked_in_label_text_and_tooltip() -> Non
     spec = score_bar(
         _ranking([0.7, 0.0]), higher_is_better=True, method="topsis", not_assessable={"c1": "x"}
     ).to_dict()
-    assert "#9e9e9e" in str(spec["layer"][0]["encoding"]["color"])
+    assert NOT_ASSESSABLE_COLOUR in str(spec["layer"][0]["encoding"]["color"])
     assert spec["layer"][1]["mark"]["type"] == "text"
 
 

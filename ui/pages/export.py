@@ -25,6 +25,7 @@ from clusterrank.ui.layout import guarded
 from clusterrank.ui.plain import plain
 from clusterrank.ui.weight_provenance import source_in_use
 from clusterrank.ui.widgets import report_download
+from clusterrank.ui.widgets.ranking_table import NAME_WIDTH
 from clusterrank.ui.widgets.scenario_download import scenario_download
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -41,7 +42,25 @@ def body() -> None:
     st.dataframe(
         results_frame(report, changes),
         hide_index=True,
+        key="export__table",
+        column_order=(
+            "rank",
+            "name",
+            "score",
+            "rank_change",
+            "assessable",
+            "imputed",
+            "reason",
+            "id",
+        ),
         column_config={
+            "rank": st.column_config.NumberColumn(width="small", pinned=True),
+            "name": st.column_config.TextColumn(
+                "candidate",
+                width=NAME_WIDTH,
+                pinned=True,
+                help="A long name ends in '…': click the cell to read it whole",
+            ),
             "score": st.column_config.NumberColumn(format="%.4f"),
             "rank_change": st.column_config.NumberColumn(
                 "rank change", format="%+d", help="Places moved up since the baseline"

@@ -21,6 +21,8 @@ from clusterrank.ui import state
 from clusterrank.ui.layout import guarded, notes_box, safe_callback
 from clusterrank.ui.plain import plain
 from clusterrank.ui.widgets import charts, ranking_save, weight_set_compare, why_chart
+from clusterrank.ui.widgets.chart_table import as_table
+from clusterrank.ui.widgets.chart_theme import themed
 from clusterrank.ui.widgets.method_picker import method_picker
 from clusterrank.ui.widgets.ranking_table import change_text, not_assessable, show_ranking
 
@@ -51,19 +53,57 @@ def _top(report: RankingReport) -> None:
             st.caption(f"score {float(row['score']):.4f} · change {change}{mark}")
 
 
-def _scores(report: RankingReport) -> None:
-    """The score chart, with the candidates not assessable named and why."""
+PICKED = "ranking__picked"
+
+
+def _picked(report: RankingReport) -> list[str]:
+    """Candidates the reader adds to the charts besides the best :data:`charts.TOP_K`."""
+    frame = report.to_frame()
+    if len(frame) <= charts.TOP_K:
+        return []
+    ids = [str(i) for i in frame["id"]]
+    names = dict(zip(ids, (str(n) for n in frame["name"]), strict=True))
+    rest = ids[charts.TOP_K :]
+    kept = [i for i in st.session_state.get(PICKED, []) if i in rest]
+    st.session_state[PICKED] = kept
+    chosen = st.multiselect(
+        f"Also show in the charts (the best {charts.TOP_K} are always shown)",
+        rest,
+        key=PICKED,
+        format_func=lambda i: f"{ids.index(i) + 1}. {names[i]}",
+        placeholder="Type a name to find a candidate",
+        help="The charts below draw the best candidates and the ones you pick here",
+    )
+    return [str(c) for c in chosen]
+
+
+def _scores(report: RankingReport, picked: list[str]) -> None:
+    """The score chart, its table one click away, the candidates not assessable named."""
     flagged = not_assessable(report)
+    frame = report.to_frame()
     chart = charts.score_bar(
-        report.to_frame(),
+        frame,
         higher_is_better=report.result.higher_is_better,
         method=report.result.method,
         not_assessable=flagged,
+        picked=picked,
     )
-    st.altair_chart(chart, width="stretch", alt="Score of each candidate")
-    if len(report.result.candidates) > charts.MAX_BARS:
-        shown = charts.MAX_BARS
-        st.caption(f"The chart shows the best {shown} of {len(report.result.candidates)}.")
+    st.altair_chart(themed(chart), width="stretch", alt="Score of each candidate")
+    shown = charts.shown_ids([str(i) for i in frame["id"]], picked)
+    rest = charts.rest_caption(frame, shown)
+    if rest:
+        st.caption(rest)
+    data = charts.score_frame(frame, flagged, picked)
+    as_table(
+        "Scores",
+        data[["rank", "name", "score", "shown"]].rename(columns={"name": "candidate"}),
+        key="ranking__scores_table",
+        column_config={
+            "rank": st.column_config.NumberColumn(pinned=True, width="small"),
+            "candidate": st.column_config.TextColumn(pinned=True),
+            "score": st.column_config.NumberColumn(format="%.4f"),
+        },
+    )
     names = dict(zip(report.result.candidates, report.names, strict=True))
     for cid, reason in flagged.items():
         st.warning(
@@ -81,18 +121,30 @@ def _profile(report: RankingReport) -> None:
     if st.session_state["profile__candidate"] not in names:
         st.session_state["profile__candidate"] = names[0]
     selected = st.selectbox("Candidate", names, key="profile__candidate")
-    st.altair_chart(charts.profile_chart(frame, selected), width="stretch")
+    st.altair_chart(
+        themed(charts.profile_chart(frame, selected)),
+        width="stretch",
+        alt=f"Profile of {selected} against the other candidates",
+    )
     st.caption(
         "Each criterion rescaled for display only: 1 = the best value among the candidates, "
-        "0 = the worst (cost criteria turned round). Hollow points are imputed figures."
+        "0 = the worst (cost criteria turned round). Hollow points are imputed figures; "
+        "hover over a point for its value and unit."
     )
     for note in notes:
         st.caption(plain(note))
     rows = frame[frame["candidate"] == selected]
     st.dataframe(
-        rows[["criterion", "value", "unit", "imputed", "illustrative"]],
+        rows[["criterion", "value", "unit", "position", "imputed", "illustrative"]],
         hide_index=True,
-        column_config={"value": st.column_config.NumberColumn("value", format="%.4g")},
+        key="profile__table",
+        column_config={
+            "criterion": st.column_config.TextColumn(pinned=True),
+            "value": st.column_config.NumberColumn("value", format="%.4g"),
+            "position": st.column_config.NumberColumn(
+                "position", format="%.2f", help="0 = worst, 1 = best among the candidates"
+            ),
+        },
     )
 
 
@@ -113,7 +165,12 @@ def _comparison(ranking_methods: list[MethodInfo]) -> None:
     result = state.comparison(tuple(chosen))
     if result.reports:
         ranks = result.ranks_frame().drop(columns=["id"])
-        st.dataframe(ranks, hide_index=True)
+        first = str(ranks.columns[0])
+        st.dataframe(
+            ranks,
+            hide_index=True,
+            column_config={first: st.column_config.TextColumn(pinned=True)},
+        )
         st.dataframe(result.settings_frame(), hide_index=True)
     for method, reason in result.failures.items():
         st.warning(f"**{titles.get(method, method)}** could not rank these data: {plain(reason)}")
@@ -138,9 +195,10 @@ def body() -> None:
     report = state.ranking()
     _top(report)
     show_ranking(report, key="ranking__table")
-    _scores(report)
+    picked = _picked(report)
+    _scores(report, picked)
     st.subheader("Why this ranking")
-    why_chart.render(report, info.title)
+    why_chart.render(report, info.title, picked)
     st.button(
         "Save these weights as the new baseline",
         key="ranking__save_baseline",

@@ -6,6 +6,9 @@ last valid scenario loaded. The data table marks imputed and illustrative cells.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+from typing import Any
+
 import pandas as pd
 import streamlit as st
 
@@ -102,7 +105,6 @@ def _criteria_tree(scenario: Scenario) -> None:
             "unit": c.unit,
             "local weight": local_w[c.id],
             "global weight": global_w[c.id],
-            "source": c.source or "not given",
         }
         for g in cs.groups
         for c in g.criteria
@@ -110,9 +112,10 @@ def _criteria_tree(scenario: Scenario) -> None:
     st.dataframe(
         pd.DataFrame(rows),
         hide_index=True,
+        key="scenario__criteria",
         column_config={
+            "criterion": st.column_config.TextColumn(width=260, pinned=True),
             "group": st.column_config.TextColumn("group (weight)", width="medium"),
-            "criterion": st.column_config.TextColumn(width="large"),
             "direction": st.column_config.TextColumn(width="small"),
             "local weight": st.column_config.NumberColumn(
                 "local", format="percent", width="small", help="Weight inside its group"
@@ -120,9 +123,25 @@ def _criteria_tree(scenario: Scenario) -> None:
             "global weight": st.column_config.NumberColumn(
                 "global", format="percent", width="small", help="Group weight × local weight"
             ),
-            "source": st.column_config.TextColumn(width="large"),
         },
+        column_order=("criterion", "direction", "unit", "global weight", "local weight", "group"),
     )
+    sources = pd.DataFrame(
+        {
+            "criterion": [c.title or c.id for g in cs.groups for c in g.criteria],
+            "source": [c.source or "not given" for g in cs.groups for c in g.criteria],
+        }
+    )
+    with st.expander("Where each criterion's figures come from", expanded=False):
+        st.dataframe(
+            sources,
+            hide_index=True,
+            key="scenario__sources",
+            column_config={
+                "criterion": st.column_config.TextColumn(width=220, pinned=True),
+                "source": st.column_config.TextColumn(width="large"),
+            },
+        )
     with st.expander("What each group stands for", expanded=False):
         for g in cs.groups:
             st.markdown(
@@ -132,22 +151,68 @@ def _criteria_tree(scenario: Scenario) -> None:
     st.caption(f"Weights in use: {plain(in_use)}")
 
 
-def _styled(matrix: DecisionMatrix) -> pd.io.formats.style.Styler:
-    headers = [
-        f"{t} [{u}] {'↑' if d > 0 else '↓'}"
-        for t, u, d in zip(matrix.criterion_titles, matrix.units, matrix.directions, strict=True)
-    ]
-    frame = pd.DataFrame(matrix.values, columns=headers, index=list(matrix.candidate_names))
-    styles = pd.DataFrame("", index=frame.index, columns=frame.columns)
-    styles = styles.mask(matrix.imputed, IMPUTED_STYLE).mask(
-        matrix.illustrative, ILLUSTRATIVE_STYLE
+HEADER_CHARS = 22  # a criterion's column header is cut to this; its help gives it whole
+
+
+def _headers(matrix: DecisionMatrix) -> tuple[list[str], dict[str, Any]]:
+    """Full column names (title, unit, direction) and short labels with the full text as help.
+
+    Short labels let ten criteria sit beside the pinned rank and name at 1024 px.
+    """
+    full: list[str] = []
+    config: dict[str, Any] = {}
+    for j, (t, u, d) in enumerate(
+        zip(matrix.criterion_titles, matrix.units, matrix.directions, strict=True)
+    ):
+        name = f"{t} [{u}] {'↑' if d > 0 else '↓'}"
+        short = t if len(t) <= HEADER_CHARS else t[: HEADER_CHARS - 1].rstrip() + "…"
+        full.append(name)
+        config[name] = st.column_config.Column(
+            f"{j + 1}. {short} {'↑' if d > 0 else '↓'}",
+            help=f"{t} — unit: {u}; {'↑ benefit' if d > 0 else '↓ cost'}",
+        )
+    return full, config
+
+
+def _styled(matrix: DecisionMatrix) -> tuple[pd.io.formats.style.Styler, dict[str, Any]]:
+    """The data in rank order (rank and name first), imputed and illustrative cells marked."""
+    headers, config = _headers(matrix)
+    order = [str(i) for i in state.ranking().to_frame()["id"]]
+    rows = [matrix.candidates.index(i) for i in order]
+    values = pd.DataFrame(matrix.values[rows], columns=headers)  # noqa: PD011  (numpy)
+    result = state.ranking().result
+    ranks = dict(zip(result.candidates, result.ranks, strict=True))
+    frame = pd.concat(
+        [
+            pd.DataFrame(
+                {
+                    "rank": [int(ranks[i]) for i in order],
+                    "candidate": [matrix.candidate_names[r] for r in rows],
+                }
+            ),
+            values,
+        ],
+        axis=1,
     )
-    return frame.style.apply(lambda _: styles, axis=None).format("{:,.4g}")
+    styles = pd.DataFrame("", index=frame.index, columns=frame.columns)
+    styles[headers] = styles[headers].mask(matrix.imputed[rows], IMPUTED_STYLE)
+    styles[headers] = styles[headers].mask(matrix.illustrative[rows], ILLUSTRATIVE_STYLE)
+    config["rank"] = st.column_config.NumberColumn(
+        "rank", width="small", pinned=True, help="Rank with the current weights and method"
+    )
+    config["candidate"] = st.column_config.TextColumn(
+        width=240, pinned=True, help="A long name ends in '…': click the cell to read it whole"
+    )
+    styler = frame.style.apply(lambda _: styles, axis=None).format(
+        "{:,.4g}", subset=list[Hashable](headers)
+    )
+    return styler, config
 
 
 def _data_table(scenario: Scenario, matrix: DecisionMatrix) -> None:
     st.subheader("Data")
-    st.dataframe(_styled(matrix))
+    styled, config = _styled(matrix)
+    st.dataframe(styled, hide_index=True, key="scenario__data", column_config=config)
     imputed, illustrative = int(matrix.imputed.sum()), int(matrix.illustrative.sum())
     st.markdown(
         f":orange-background[imputed] {imputed} cell(s) filled by the missing-data policy "

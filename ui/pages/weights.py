@@ -72,7 +72,7 @@ def weights_table(report: WeightReport) -> pd.DataFrame:
 def _show_weights(report: WeightReport) -> None:
     percent = st.column_config.NumberColumn(format="percent", width="small")
     config: dict[str, Any] = {
-        "criterion": st.column_config.TextColumn(width="large"),
+        "criterion": st.column_config.TextColumn(width=260, pinned=True),
         "group": st.column_config.TextColumn(width="medium"),
     }
     config.update({k: percent for k in ("group weight", "local weight", "global weight")})
@@ -124,7 +124,7 @@ def body() -> None:
         help="The selected way sets the weights used everywhere in the app",
     )
     report = state.weights()
-    editor, live = st.columns([1, 1], gap="large")
+    editor, live = st.columns([3, 2], gap="medium")
     with editor:
         mode = st.session_state[state.WEIGHT_MODE]
         if mode == "sliders":
@@ -136,15 +136,14 @@ def body() -> None:
     with live:
         st.markdown("#### Ranking with these weights")
         show_ranking(state.ranking(), key="weights__ranking", compact=True)
-        save, reset = st.columns(2)
-        save.button(
+        st.button(
             "Save weights",
             key="weights__save",
             on_click=_save,
             type="primary",
             help="Make the current ranking the baseline for the rank-change column",
         )
-        reset.button(
+        st.button(
             "Reset weights",
             key="weights__reset",
             on_click=_reset,

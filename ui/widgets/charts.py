@@ -1,13 +1,16 @@
 """Altair charts of a ranking: a bar chart of scores and a per-candidate criterion profile.
 
 Charts are rebuilt on every rerun from small frames (never cached: a figure is cheap to build
-and caching it would pin stale data). The profile uses a display-only rescaling so criteria
-in different units share one axis; the rescaled numbers are never ranked.
+and caching it would pin stale data). They stay readable from 2 to 250 candidates: the score
+bars show the best :data:`TOP_K` and the candidates the reader picked, with every candidate a
+tick on a context strip above them; the profile draws one candidate against the others as grey
+context. The profile uses a display-only rescaling so criteria in different units share one
+axis; the rescaled numbers are never ranked, and every tooltip gives the raw value and unit.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import altair as alt
@@ -15,38 +18,71 @@ import numpy as np
 import pandas as pd
 
 from clusterrank.criteria.decision_matrix import DecisionMatrix
+from clusterrank.ui.widgets.chart_theme import CONTEXT, SERIES, SHAPES, TEXT
 
-MAX_BARS = 30
-"""The bar chart shows at most this many candidates (the best ones); the table has them all."""
-
-
+TOP_K = 15
+"""Charts show the best this many candidates, plus those the reader picks; tables show all."""
+MAX_BARS = TOP_K
+"""Former name of :data:`TOP_K`."""
 MIN_BAR_SHARE = 0.015
 """A bar shorter than this share of the longest bar is drawn at this length (value labelled),
 so a score of 0 is still seen as a bar and read as a number."""
-NOT_ASSESSABLE_COLOUR = "#9e9e9e"
+NOT_ASSESSABLE_COLOUR = CONTEXT
 LABEL_ROOM = 0.3
 """Share of the axis added right of the longest bar, so its value label fits."""
+LABEL_LIMIT = 230
+"""Pixels for a candidate's name on an axis; a longer name ends in "…" (full in the tooltip)."""
+BEST, PICKED, FLAGGED = "best", "picked by you", "not assessable"
+ROW = 26
+
+
+def shown_ids(ids: Sequence[str], picked: Iterable[str] = (), k: int = TOP_K) -> list[str]:
+    """The first ``k`` of ``ids`` (rank order) and every picked one, in rank order."""
+    keep = set(ids[:k]) | {str(p) for p in picked}
+    return [i for i in ids if i in keep]
+
+
+def rest_caption(frame: pd.DataFrame, shown: Sequence[str]) -> str:
+    """One sentence on what a top-k chart leaves out ("" when it shows every candidate).
+
+    ``frame`` is the ranking (``id``, ``score`` in rank order); ``shown`` the ids drawn.
+    """
+    rest = frame[~frame["id"].astype(str).isin(set(shown))]
+    if rest.empty:
+        return ""
+    low, high = float(rest["score"].min()), float(rest["score"].max())
+    return (
+        f"The chart shows {len(shown)} of {len(frame)} candidates (the best and any you "
+        f"picked); the other {len(rest)} score {low:.4f} to {high:.4f}: each is a grey tick "
+        "on the top row, and the table lists them all."
+    )
 
 
 def score_frame(
-    frame: pd.DataFrame, not_assessable: Mapping[str, str] | None = None
+    frame: pd.DataFrame,
+    not_assessable: Mapping[str, str] | None = None,
+    picked: Iterable[str] = (),
 ) -> pd.DataFrame:
-    """The bar chart's data: the best :data:`MAX_BARS` rows with label, drawn length and text.
+    """The bar chart's data: the best :data:`TOP_K` rows and the picked ones, labelled.
 
     ``frame`` has ``id``, ``name``, ``score`` and ``rank`` (``RankingReport.to_frame()``);
     ``not_assessable`` maps candidate id -> reason. ``bar`` is the score, or
     :data:`MIN_BAR_SHARE` of the longest bar where the score is closer to 0 than that (drawn
-    on the score's side, a 0 to the right); ``text`` always gives the true score.
+    on the score's side, a 0 to the right); ``text`` always gives the true score; ``shown``
+    says why the bar is drawn (best, picked by you, not assessable).
     """
     flagged = dict(not_assessable or {})
-    top = frame.head(MAX_BARS)
+    ids_all = [str(i) for i in frame["id"]] if "id" in frame else [str(i) for i in frame.index]
+    keep = shown_ids(ids_all, picked)
+    top = frame[[i in set(keep) for i in ids_all]]
     scores = top["score"].astype(float).to_numpy()
     longest = float(np.max(np.abs(scores))) if len(scores) else 0.0
     floor = MIN_BAR_SHARE * (longest if longest > 0 else 1.0)
     side = np.where(scores < 0, -1.0, 1.0)
     bar = np.where(np.abs(scores) < floor, side * floor, scores)
-    ids = [str(i) for i in top["id"]] if "id" in top else [""] * len(top)
+    ids = [i for i in ids_all if i in set(keep)]
     reasons = [flagged.get(i, "") for i in ids]
+    first = set(ids_all[:TOP_K])
     labels = [
         f"{r}. {n}" + (" (not assessable)" if why else "")
         for r, n, why in zip(top["rank"], top["name"], reasons, strict=True)
@@ -62,7 +98,32 @@ def score_frame(
         text=text,
         assessable=[not why for why in reasons],
         reason=[why or "-" for why in reasons],
+        shown=[
+            FLAGGED if why else (BEST if i in first else PICKED)
+            for i, why in zip(ids, reasons, strict=True)
+        ],
     )
+
+
+def _strip(frame: pd.DataFrame, shown: set[str], row: str) -> list[alt.Chart]:
+    """Every candidate's score as a tick on one row ``row``: the drawn ones dark, the rest grey."""
+    data = frame.assign(
+        drawn=[str(i) in shown for i in frame["id"]],
+        candidate=frame["name"].astype(str),
+        label=row,
+    )[["candidate", "rank", "score", "drawn", "label"]]
+    base = alt.Chart(data).encode(
+        x=alt.X("score:Q"),
+        y=alt.Y("label:N"),
+        tooltip=[
+            alt.Tooltip("candidate:N"),
+            alt.Tooltip("rank:O"),
+            alt.Tooltip("score:Q", format=".4f"),
+        ],
+    )
+    rest = base.transform_filter(~alt.datum.drawn).mark_tick(color=CONTEXT, thickness=2)
+    drawn = base.transform_filter(alt.datum.drawn).mark_tick(color=TEXT, thickness=2)
+    return [rest, drawn]
 
 
 def score_bar(
@@ -71,8 +132,12 @@ def score_bar(
     higher_is_better: bool,
     method: str,
     not_assessable: Mapping[str, str] | None = None,
+    picked: Iterable[str] = (),
 ) -> alt.LayerChart | alt.FacetChart:
-    """Horizontal bars of score per candidate, best on top (at most :data:`MAX_BARS`).
+    """Horizontal bars of score per candidate, best on top, over a strip of every score.
+
+    The bars are the best :data:`TOP_K` and the ``picked`` ones; the strip of every candidate's
+    score is drawn when some are left out.
 
     Every bar carries its score as text, a score near 0 still shows a short bar
     (:func:`score_frame`), and a candidate that is not assessable is drawn grey with a dashed
@@ -89,20 +154,27 @@ def score_bar(
         Method name for the axis title.
     not_assessable
         Candidate id -> reason, for candidates whose place rests on imputed figures.
+    picked
+        Candidate ids to draw besides the best :data:`TOP_K`.
     """
-    data = score_frame(frame, not_assessable)
+    data = score_frame(frame, not_assessable, picked)
     better = "higher is better" if higher_is_better else "lower is better"
-    order = data["label"].tolist()
+    strip = f"all {len(frame)} (grey: not drawn below)"
+    whole = len(data) == len(frame) or "id" not in frame
+    order = data["label"].tolist() if whole else [strip, *data["label"].tolist()]
+    kinds = [k for k in (BEST, PICKED, FLAGGED) if k in set(data["shown"])]
+    colours = {BEST: SERIES[0], PICKED: SERIES[1], FLAGGED: NOT_ASSESSABLE_COLOUR}
     base = alt.Chart(data).encode(
         y=alt.Y(
             "label:N",
             sort=order,
+            scale=alt.Scale(domain=order),
             title=None,
-            axis=alt.Axis(labelLimit=380, labelOverlap=False),
+            axis=alt.Axis(labelLimit=LABEL_LIMIT, labelOverlap=False),
         ),
         tooltip=[
             alt.Tooltip("name:N", title="candidate"),
-            alt.Tooltip("score:Q", format=".4f"),
+            alt.Tooltip("score:Q", format=".4f", title=f"{method} score (no unit)"),
             alt.Tooltip("rank:O"),
             alt.Tooltip("reason:N", title="not assessable because"),
         ],
@@ -110,25 +182,34 @@ def score_bar(
     low = min(0.0, float(data["bar"].min())) if len(data) else 0.0
     high = float(data["end"].max()) if len(data) else 0.0
     room = (high - low) * LABEL_ROOM or 1.0  # space right of the longest bar for its label
+    domain = [low, high + room]
     bars = base.mark_bar().encode(
         x=alt.X(
             "bar:Q",
-            title=f"{method} score ({better})",
-            scale=alt.Scale(domain=[low, high + room], nice=False),
+            title=f"{method} score ({better}; no unit)",
+            scale=alt.Scale(domain=domain, nice=False),
         ),
-        color=alt.condition(
-            alt.datum.assessable,
-            alt.Color("rank:O", legend=None, scale=alt.Scale(scheme="blues", reverse=True)),
-            alt.value(NOT_ASSESSABLE_COLOUR),
+        color=alt.Color(
+            "shown:N",
+            title=None,
+            scale=alt.Scale(domain=kinds, range=[colours[k] for k in kinds]),
+            legend=alt.Legend(orient="bottom") if len(kinds) > 1 else None,
         ),
         strokeDash=alt.condition(alt.datum.assessable, alt.value([1, 0]), alt.value([4, 3])),
         stroke=alt.value("#424242"),
         strokeWidth=alt.condition(alt.datum.assessable, alt.value(0), alt.value(1.5)),
     )
-    labels = base.mark_text(align="left", dx=4, color="#212121").encode(
-        x=alt.X("end:Q"), text="text:N"
+    labels = base.mark_text(align="left", dx=4, color=TEXT).encode(x=alt.X("end:Q"), text="text:N")
+    title = alt.TitleParams(
+        "Score of each candidate",
+        subtitle=f"{method}, {better} · best {min(TOP_K, len(frame))} of {len(frame)}"
+        + (f" and {len(data) - min(TOP_K, len(frame))} you picked" if len(data) > TOP_K else ""),
     )
-    return alt.layer(bars, labels).properties(height=max(140, 44 * len(data)))
+    layers = [bars, labels]
+    if not whole:
+        layers += _strip(frame, {str(i) for i in data["id"]}, strip)
+    height = max(120, ROW * len(order))
+    return alt.layer(*layers).properties(height=height, title=title)
 
 
 def profile_frame(matrix: DecisionMatrix) -> tuple[pd.DataFrame, list[str]]:
@@ -173,46 +254,60 @@ def profile_frame(matrix: DecisionMatrix) -> tuple[pd.DataFrame, list[str]]:
 
 
 def profile_chart(frame: pd.DataFrame, selected: str) -> alt.LayerChart | alt.FacetChart:
-    """Parallel coordinates: one line per candidate across the criteria, ``selected`` in front.
+    """One candidate against the others, criterion by criterion (a dot strip).
 
-    Imputed cells are drawn as hollow points so an estimated figure is never mistaken for a
-    published one.
+    A row per criterion; every other candidate is a grey tick at its position (context, even
+    with 250 candidates), ``selected`` a large point: filled where its figure is published,
+    hollow where imputed, so an estimated figure is never mistaken for a published one. Every
+    mark's tooltip gives the raw value and its unit beside the rescaled position.
     """
-    data = frame.head(MAX_BARS).assign(is_selected=frame["candidate"] == selected)
+    data = frame.assign(
+        is_selected=frame["candidate"] == selected,
+        figure=np.where(frame["imputed"].astype(bool), "imputed", "published"),
+    )
+    count = int(data["candidate"].nunique())
+    criteria = list(dict.fromkeys(data["criterion"]))
+    tooltip = [
+        alt.Tooltip("candidate:N"),
+        alt.Tooltip("criterion:N"),
+        alt.Tooltip("value:Q", format=",.4g", title="value"),
+        alt.Tooltip("unit:N"),
+        alt.Tooltip("position:Q", format=".2f", title="position (1 = best)"),
+        alt.Tooltip("figure:N"),
+        alt.Tooltip("illustrative:N"),
+    ]
     base = alt.Chart(data).encode(
-        x=alt.X(
-            "criterion:N",
-            title=None,
-            axis=alt.Axis(labelAngle=-25, labelLimit=200, labelOverlap=False),
-        ),
         y=alt.Y(
-            "position:Q",
-            title="position among candidates (1 = best)",
-            scale=alt.Scale(domain=[0, 1]),
+            "criterion:N",
+            sort=criteria,
+            title=None,
+            axis=alt.Axis(labelLimit=LABEL_LIMIT + 40, labelOverlap=False),
         ),
-        detail="candidate:N",
+        x=alt.X(
+            "position:Q",
+            title="position among the candidates (0 = worst, 1 = best; no unit)",
+            scale=alt.Scale(domain=[-0.02, 1.02], nice=False),
+        ),
+        tooltip=tooltip,
     )
-    others = base.transform_filter(~alt.datum.is_selected).mark_line(
-        color="#b0b7c3", strokeWidth=1.5, opacity=0.7
+    others = base.transform_filter(~alt.datum.is_selected).mark_tick(
+        color=CONTEXT, thickness=2, opacity=max(0.25, min(0.9, 12 / max(count, 1)))
     )
-    mine = base.transform_filter(alt.datum.is_selected).mark_line(color="#d62728", strokeWidth=3)
-    points = (
+    figures = ["published", "imputed"]
+    mine = (
         base.transform_filter(alt.datum.is_selected)
-        .mark_point(color="#d62728", size=80, filled=False, strokeWidth=2)
+        .mark_point(size=150, strokeWidth=2.5, color=SERIES[0], shape=SHAPES[0])
         .encode(
             fill=alt.Fill(
-                "imputed:N",
-                legend=None,
-                scale=alt.Scale(domain=[False, True], range=["#d62728", "white"]),
-            ),
-            tooltip=[
-                alt.Tooltip("criterion:N"),
-                alt.Tooltip("value:Q", format=",.4g"),
-                alt.Tooltip("unit:N"),
-                alt.Tooltip("position:Q", format=".2f"),
-                alt.Tooltip("imputed:N"),
-                alt.Tooltip("illustrative:N"),
-            ],
+                "figure:N",
+                title=f"{selected}",
+                scale=alt.Scale(domain=figures, range=[SERIES[0], "#ffffff"]),
+                legend=alt.Legend(orient="bottom", labelLimit=400, titleLimit=600),
+            )
         )
     )
-    return alt.layer(others, mine, points).properties(height=340)
+    title = alt.TitleParams(
+        f"Profile of {selected}",
+        subtitle=f"against the other {count - 1} candidates (grey ticks), criterion by criterion",
+    )
+    return alt.layer(others, mine).properties(height=34 * len(criteria) + 60, title=title)

@@ -20,6 +20,7 @@ from clusterrank.ui import panel_access
 from clusterrank.ui.db import database
 from clusterrank.ui.layout import notes_box, show_error
 from clusterrank.ui.plain import plain
+from clusterrank.ui.widgets.chart_theme import SERIES, TEXT, themed
 
 AGGREGATIONS = {"aij": "AIJ (judgments combined)", "aip": "AIP (priorities combined)"}
 EXPERT_WEIGHTS = {"equal": "equal", "expert": "per expert", "group": "by stakeholder group"}
@@ -150,13 +151,30 @@ def _scores(payload: dict[str, Any]) -> None:
     frame = pd.DataFrame(rows).dropna()
     if frame.empty:
         return
+    tooltip = [alt.Tooltip(f"{k}:Q", format=".3g") for k in ("q1", "median", "q3")]
     bars = (
         alt.Chart(frame)
-        .mark_bar(size=6)
-        .encode(y=alt.Y("item:N", title=None), x=alt.X("q1:Q", title="score"), x2="q3:Q")
+        .mark_bar(size=6, color=SERIES[0])
+        .encode(
+            y=alt.Y("item:N", title=None, axis=alt.Axis(labelLimit=260)),
+            x=alt.X("q1:Q", title="experts' score (the questionnaire's scale)"),
+            x2="q3:Q",
+            tooltip=[alt.Tooltip("item:N"), *tooltip],
+        )
     )
-    ticks = alt.Chart(frame).mark_tick(color="black", thickness=2).encode(y="item:N", x="median:Q")
-    st.altair_chart(bars + ticks, width="stretch")
+    ticks = (
+        alt.Chart(frame)
+        .mark_tick(color=TEXT, thickness=2)
+        .encode(y="item:N", x="median:Q", tooltip=[alt.Tooltip("item:N"), *tooltip])
+    )
+    title = alt.TitleParams(
+        "Experts' scores per item", subtitle="bar: middle half (q1 to q3); tick: median"
+    )
+    st.altair_chart(
+        themed(alt.layer(bars, ticks).properties(title=title)),
+        width="stretch",
+        alt="Experts' scores per item: median and quartiles",
+    )
 
 
 def _robustness(payload: dict[str, Any]) -> None:

@@ -16,6 +16,23 @@ from clusterrank.methods.settings_words import describe
 from clusterrank.ui import state
 from clusterrank.ui.plain import plain
 
+NAME_WIDTH = 300
+"""Pixels of the pinned candidate column: about 42 characters, room left for the rest."""
+COMPACT_NAME_WIDTH = 170
+"""The candidate column in the compact table (the Weights page's side column)."""
+COLUMNS = (
+    "rank",
+    "candidate",
+    "score",
+    "change",
+    "assessable",
+    "imputed",
+    "imputed criteria",
+    "id",
+)
+"""Key columns first (pinned), then the score, the move and the data quality."""
+COMPACT = ("rank", "candidate", "change")
+
 
 def change_text(change: int | None) -> str:
     """``▲ 2`` for two places up, ``▼ 1`` for one down, ``=`` for none, ``new`` if unknown."""
@@ -75,12 +92,15 @@ def _config(report: RankingReport, compact: bool) -> dict[str, Any]:
     better = "higher is better" if report.result.higher_is_better else "lower is better"
     policy = report.settings.get("data", {}).get("missing_data", "the missing-data policy")
     return {
-        "rank": st.column_config.NumberColumn("Rank", help="1 = best", width="small"),
+        "rank": st.column_config.NumberColumn("Rank", help="1 = best", width="small", pinned=True),
         "change": st.column_config.TextColumn(
             "Change", help=f"Places moved since {st.session_state[state.BASELINE_LABEL]}"
         ),
         "candidate": st.column_config.TextColumn(
-            "Candidate", width="large" if compact else "medium"
+            "Candidate",
+            width=COMPACT_NAME_WIDTH if compact else NAME_WIDTH,
+            pinned=True,
+            help="A name too long for the column ends in '…': click the cell to read it whole",
         ),
         "score": st.column_config.NumberColumn(
             "Score", format="%.4f", help=f"{report.result.method} score ({better})"
@@ -107,13 +127,14 @@ def _config(report: RankingReport, compact: bool) -> dict[str, Any]:
 def show_ranking(report: RankingReport, *, key: str, compact: bool = False) -> None:
     """The ranking table, its method in plain words and every setting one click away.
 
-    ``compact`` shows rank, change and candidate only (the Weights page's side panel).
+    ``compact`` shows rank, candidate and change only (the Weights page's side panel). Rank
+    and candidate are pinned, so they stay in view when the table scrolls sideways.
     """
     st.dataframe(
         ranking_table(report),
         hide_index=True,
         key=key,
-        column_order=("rank", "change", "candidate") if compact else None,
+        column_order=COMPACT if compact else COLUMNS,
         column_config=_config(report, compact),
     )
     better = "higher score is better" if report.result.higher_is_better else "lower is better"

@@ -10,6 +10,7 @@ import streamlit as st
 from clusterrank.analysis.ranking import rank_scenario
 from clusterrank.ui import project_session as ps
 from clusterrank.ui import state
+from clusterrank.ui.widgets.ranking_table import NAME_WIDTH
 
 
 def _ranks(payload: Any) -> dict[str, int]:
@@ -44,5 +45,10 @@ def render() -> None:
             "change A→B": [int(ranks_a[c] - ranks_b[c]) for c in matrix.candidates],
         }
     ).sort_values(f"rank A ({a})")
-    st.dataframe(frame, hide_index=True, key="wscompare__table")
+    st.dataframe(
+        frame,
+        hide_index=True,
+        key="wscompare__table",
+        column_config={"candidate": st.column_config.TextColumn(width=NAME_WIDTH, pinned=True)},
+    )
     st.caption("Change: places gained going from A to B (positive = moved up).")

@@ -94,7 +94,7 @@ def _slider_row(
         args=args,
         disabled=bool(st.session_state[lock_key(key)]),
     )
-    left, right = st.columns([4, 1], vertical_alignment="center")
+    left, right = st.columns([3, 2], vertical_alignment="center")  # "Lock" fits at 1024 px
     left.caption(plain(caption))
     right.checkbox("Lock", key=lock_key(key), help="A locked weight keeps its value")
 

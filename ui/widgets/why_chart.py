@@ -10,6 +10,8 @@ differ in colour, in pattern (losses dashed and pale) and in the sign of their l
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 import altair as alt
 import numpy as np
 import pandas as pd
@@ -17,12 +19,16 @@ import streamlit as st
 
 from clusterrank.analysis.explain import Explanation, explain
 from clusterrank.analysis.report import RankingReport
+from clusterrank.criteria.decision_matrix import DecisionMatrix
 from clusterrank.ui import state
 from clusterrank.ui.plain import plain
-from clusterrank.ui.widgets.charts import MAX_BARS
+from clusterrank.ui.widgets.chart_table import as_table
+from clusterrank.ui.widgets.chart_theme import CONTEXT, MAX_SERIES, SERIES, themed
+from clusterrank.ui.widgets.charts import LABEL_LIMIT, TOP_K, shown_ids
 
-GAIN, LOSS, LEVEL = "#1f77b4", "#e6550d", "#9e9e9e"
-ROW, AXIS, LEGEND_ROW = 40, 70, 22
+GAIN, LOSS, LEVEL = SERIES[0], SERIES[1], CONTEXT
+OTHERS = "other criteria"
+ROW, AXIS, LEGEND_ROW, TITLE = 30, 70, 22, 48
 """Pixels per bar row, for the x axis and its title, per legend line. Streamlit fits the whole
 chart (legend included) into the height given, so the legend's lines are added to it."""
 PICK_A, PICK_B = "why__a", "why__b"
@@ -58,61 +64,109 @@ def kind_caption(expl: Explanation, method_title: str) -> str:
     )
 
 
-def contribution_frame(expl: Explanation) -> pd.DataFrame:
-    """Long frame for the stacked bars: the best :data:`MAX_BARS` candidates.
+def contribution_frame(
+    expl: Explanation,
+    keep: Sequence[str] | None = None,
+    matrix: DecisionMatrix | None = None,
+    group_titles: Mapping[str, str] | None = None,
+) -> pd.DataFrame:
+    """Long frame for the stacked bars: the best :data:`TOP_K` and ``keep``, in rank order.
 
-    Adds a label ``"rank. name"`` ("(not assessable)" added where so) and the criterion's
-    position (``order``) for a stable stacking order.
+    Adds a label ``"rank. name"`` ("(not assessable)" added where so), the criterion's
+    position (``order``) for a stable stacking order, its ``group`` (title from
+    ``group_titles``) and, given the ``matrix``, the raw ``value`` and ``unit`` behind it.
     """
     frame = expl.frame()
-    keep = list(dict.fromkeys(frame["id"]))[:MAX_BARS]
-    frame = frame[frame["id"].isin(keep)]
+    ids = list(dict.fromkeys(str(i) for i in frame["id"]))
+    chosen = set(shown_ids(ids, keep or ())) if keep is not None else set(ids[:TOP_K])
+    frame = frame[frame["id"].astype(str).isin(chosen)]
     order = {c: j for j, c in enumerate(expl.contributions.criteria)}
     flagged = {q.candidate for q in expl.report.quality if not q.assessable}
     labels = [
         f"{r}. {n}" + (" (not assessable)" if i in flagged else "")
         for r, n, i in zip(frame["rank"], frame["name"], frame["id"], strict=True)
     ]
-    return frame.assign(label=labels, order=[order[c] for c in frame["criterion"]])
+    frame = frame.assign(label=labels, order=[order[c] for c in frame["criterion"]])
+    if matrix is None:
+        return frame.assign(group=frame["title"], value=0.0, unit="")
+    row = {c: i for i, c in enumerate(matrix.candidates)}
+    col = {c: j for j, c in enumerate(matrix.criteria)}
+    titles = dict(group_titles or {})
+    x = matrix.values  # noqa: PD011  (a numpy array)
+    return frame.assign(
+        group=[
+            titles.get(matrix.groups[col[c]], matrix.groups[col[c]]) for c in frame["criterion"]
+        ],
+        value=[
+            float(x[row[i], col[c]]) for i, c in zip(frame["id"], frame["criterion"], strict=True)
+        ],
+        unit=[matrix.units[col[c]] for c in frame["criterion"]],
+    )
+
+
+def colour_key(frame: pd.DataFrame) -> tuple[str, list[str], list[str]]:
+    """The series the segments' colour tells apart: its column, domain and colours.
+
+    Each criterion when there are at most :data:`MAX_SERIES`, else each criterion group, else
+    the largest criteria and "other criteria" in grey.
+    """
+    titles = list(dict.fromkeys(frame["title"]))
+    if len(titles) <= MAX_SERIES:
+        return "title", titles, list(SERIES[: len(titles)])
+    groups = list(dict.fromkeys(frame["group"]))
+    if len(groups) <= MAX_SERIES:
+        return "group", groups, list(SERIES[: len(groups)])
+    size = frame.assign(size=frame["contribution"].abs()).groupby("title")["size"].mean()
+    top = [t for t in titles if t in set(size.nlargest(MAX_SERIES - 1).index)]
+    return "series", [*top, OTHERS], [*SERIES[: len(top)], CONTEXT]
 
 
 def contribution_chart(frame: pd.DataFrame) -> alt.LayerChart | alt.FacetChart:
     """Stacked horizontal bars, one per candidate (best on top), one segment per criterion.
 
-    Negative contributions (TOPSIS's pull towards the anti-ideal) stack left of 0.
+    Negative contributions (TOPSIS's pull towards the anti-ideal) stack left of 0. Colours
+    never repeat (:func:`colour_key`); the tooltip names the criterion, its raw value and unit.
     """
     rows = list(dict.fromkeys(frame["label"]))
-    titles = list(dict.fromkeys(frame["title"]))
-    scale = alt.Scale(scheme="tableau10") if len(titles) <= 10 else alt.Scale(scheme="tableau20")
+    field, domain, colours = colour_key(frame)
+    if field == "series":
+        frame = frame.assign(series=frame["title"].where(frame["title"].isin(domain), OTHERS))
+    legend_title = {"title": "criterion", "group": "criterion group"}.get(field, "criterion")
     bars = (
         alt.Chart(frame)
-        .mark_bar(stroke="white", strokeWidth=0.5)
+        .mark_bar(stroke="white", strokeWidth=1)
         .encode(
-            x=alt.X("contribution:Q", title="contribution to the score", stack="zero"),
+            x=alt.X("contribution:Q", title="contribution to the score (no unit)", stack="zero"),
             y=alt.Y(
                 "label:N",
                 sort=rows,
                 title=None,
-                axis=alt.Axis(labelLimit=380, labelOverlap=False),
+                axis=alt.Axis(labelLimit=LABEL_LIMIT, labelOverlap=False),
             ),
             color=alt.Color(
-                "title:N",
-                sort=titles,
-                title="criterion",
-                scale=scale,
-                legend=alt.Legend(orient="bottom", columns=1, labelLimit=640),
+                f"{field}:N",
+                title=legend_title,
+                scale=alt.Scale(domain=domain, range=colours),
+                legend=alt.Legend(orient="bottom", columns=1, labelLimit=480),
             ),
             order=alt.Order("order:Q"),
             tooltip=[
                 alt.Tooltip("name:N", title="candidate"),
                 alt.Tooltip("title:N", title="criterion"),
+                alt.Tooltip("group:N", title="group"),
+                alt.Tooltip("value:Q", format=",.4g", title="value"),
+                alt.Tooltip("unit:N"),
                 alt.Tooltip("contribution:Q", format="+.4f"),
             ],
         )
     )
     zero = alt.Chart(pd.DataFrame({"x": [0.0]})).mark_rule(color="#424242").encode(x="x:Q")
-    height = ROW * len(rows) + AXIS + LEGEND_ROW * (len(titles) + 1)
-    return alt.layer(bars, zero).properties(height=height)
+    height = ROW * len(rows) + AXIS + LEGEND_ROW * (len(domain) + 1) + TITLE
+    title = alt.TitleParams(
+        "Each candidate's score by criterion",
+        subtitle=f"{len(rows)} candidates; colour: {legend_title} (segments split by criterion)",
+    )
+    return alt.layer(bars, zero).properties(height=height, title=title)
 
 
 def pair_frame(pair: pd.DataFrame, a: str, b: str) -> pd.DataFrame:
@@ -131,10 +185,21 @@ def pair_frame(pair: pd.DataFrame, a: str, b: str) -> pd.DataFrame:
 def pair_chart(frame: pd.DataFrame, a: str, b: str) -> alt.LayerChart | alt.FacetChart:
     """Bars of ``a``'s contribution minus ``b``'s per criterion, largest difference on top.
 
-    Gains (``a`` ahead) are solid blue, losses pale orange with a dashed outline; every bar is
-    labelled with its signed value and an up or down triangle.
+    Gains (``a`` ahead) are solid blue, losses pale vermilion with a dashed outline; every bar
+    is labelled with its signed value and an up or down triangle. Where ``frame`` has
+    ``value_a``, ``value_b`` and ``unit`` (:func:`with_values`) the tooltip gives both raw
+    figures.
     """
     titles = frame["title"].tolist()
+    raw = (
+        [
+            alt.Tooltip("value_a:Q", title=f"{a}: value", format=",.4g"),
+            alt.Tooltip("value_b:Q", title=f"{b}: value", format=",.4g"),
+            alt.Tooltip("unit:N"),
+        ]
+        if {"value_a", "value_b", "unit"} <= set(frame.columns)
+        else []
+    )
     sides = [f"{a} ahead", f"{b} ahead", "level"]
     base = alt.Chart(frame).encode(
         y=alt.Y(
@@ -148,6 +213,7 @@ def pair_chart(frame: pd.DataFrame, a: str, b: str) -> alt.LayerChart | alt.Face
             alt.Tooltip("a:Q", title=a, format="+.4f"),
             alt.Tooltip("b:Q", title=b, format="+.4f"),
             alt.Tooltip("difference:Q", format="+.4f"),
+            *raw,
         ],
     )
     diff = frame["difference"].astype(float)
@@ -156,14 +222,14 @@ def pair_chart(frame: pd.DataFrame, a: str, b: str) -> alt.LayerChart | alt.Face
     bars = base.mark_bar(stroke="#424242", strokeWidth=1.2).encode(
         x=alt.X(
             "difference:Q",
-            title="contribution of the first candidate minus the second's",
+            title="first candidate's contribution minus the second's (no unit)",
             scale=alt.Scale(domain=[low - room if low < 0 else 0.0, high + room], nice=False),
         ),
         color=alt.Color(
             "side:N",
             title=None,
             scale=alt.Scale(domain=sides, range=[GAIN, LOSS, LEVEL]),
-            legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=640),
+            legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=600),
         ),
         opacity=alt.condition(alt.datum.gain, alt.value(1.0), alt.value(0.45)),
         strokeDash=alt.condition(alt.datum.gain, alt.value([1, 0]), alt.value([4, 3])),
@@ -172,8 +238,22 @@ def pair_chart(frame: pd.DataFrame, a: str, b: str) -> alt.LayerChart | alt.Face
     left = base.transform_filter("datum.difference < 0").mark_text(align="right", dx=-4)
     texts = [t.encode(x="difference:Q", text="label:N") for t in (right, left)]
     zero = alt.Chart(pd.DataFrame({"x": [0.0]})).mark_rule(color="#424242").encode(x="x:Q")
-    height = ROW * len(frame) + AXIS + 4 * LEGEND_ROW
-    return alt.layer(bars, *texts, zero).properties(height=height)
+    height = (ROW + 8) * len(frame) + AXIS + 4 * LEGEND_ROW + TITLE
+    title = alt.TitleParams(f"Why {a} and {b} differ", subtitle="by criterion, largest first")
+    return alt.layer(bars, *texts, zero).properties(height=height, title=title)
+
+
+def with_values(pair: pd.DataFrame, matrix: DecisionMatrix, a: str, b: str) -> pd.DataFrame:
+    """``pair`` with the raw figures of candidates ``a`` and ``b`` (ids) and each unit."""
+    row = {c: i for i, c in enumerate(matrix.candidates)}
+    col = {c: j for j, c in enumerate(matrix.criteria)}
+    x = matrix.values  # noqa: PD011  (a numpy array)
+    cols = [col[c] for c in pair["criterion"]]
+    return pair.assign(
+        value_a=[float(x[row[a], j]) for j in cols],
+        value_b=[float(x[row[b], j]) for j in cols],
+        unit=[matrix.units[j] for j in cols],
+    )
 
 
 def pair_summary(pair: pd.DataFrame, a: str, b: str) -> str:
@@ -245,12 +325,26 @@ def render_pair(expl: Explanation) -> None:
         return
     shown = {k: plain(v) for k, v in names.items()}
     st.markdown(_question(expl, a, b, shown))
-    pair = pair_frame(expl.pair(a, b), names[a], names[b])
+    pair = with_values(pair_frame(expl.pair(a, b), names[a], names[b]), state.matrix(), a, b)
     st.markdown(pair_summary(pair.assign(title=pair["title"].map(plain)), shown[a], shown[b]))
     st.altair_chart(
-        pair_chart(pair, names[a], names[b]),
+        themed(pair_chart(pair, names[a], names[b])),
         width="stretch",
         alt=f"Contribution of {names[a]} minus {names[b]}, by criterion",
+    )
+    as_table(
+        "This comparison",
+        pair[["title", "a", "b", "difference", "value_a", "value_b", "unit"]].rename(
+            columns={
+                "title": "criterion",
+                "a": f"contribution: {names[a]}",
+                "b": f"contribution: {names[b]}",
+                "value_a": f"value: {names[a]}",
+                "value_b": f"value: {names[b]}",
+            }
+        ),
+        key="why__pair_table",
+        column_config={"criterion": st.column_config.TextColumn(pinned=True)},
     )
     st.caption(
         "Each bar: the criterion's contribution for the first candidate minus the second's. "
@@ -261,15 +355,36 @@ def render_pair(expl: Explanation) -> None:
         st.caption(words)
 
 
-def render(report: RankingReport, method_title: str) -> None:
-    """The whole "why" section for the ranking on the page."""
+def _contributions_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """The stacked bars as a wide table: a row per candidate, a column per criterion."""
+    wide = frame.pivot_table(
+        index=["rank", "name"], columns="title", values="contribution", sort=False
+    ).reset_index()
+    wide.columns.name = None
+    return wide.rename(columns={"name": "candidate"})
+
+
+def render(report: RankingReport, method_title: str, picked: Sequence[str] = ()) -> None:
+    """The whole "why" section: the best :data:`TOP_K`, the ``picked`` and the compared two."""
     expl = explanation(report)
-    st.markdown("**Each candidate's score by criterion**")
+    scenario = state.scenario()
+    groups = {g.id: g.title or g.id for g in scenario.criteria_set.groups}
+    pair = [str(st.session_state.get(k)) for k in (PICK_A, PICK_B)]
+    frame = contribution_frame(expl, [*picked, *pair], state.matrix(), groups)
     st.altair_chart(
-        contribution_chart(contribution_frame(expl)),
+        themed(contribution_chart(frame)),
         width="stretch",
         alt="Each candidate's score by criterion",
     )
     st.caption(kind_caption(expl, plain(method_title)))
+    as_table(
+        "Each candidate's score by criterion",
+        _contributions_table(frame),
+        key="why__table",
+        column_config={
+            "rank": st.column_config.NumberColumn(pinned=True, width="small"),
+            "candidate": st.column_config.TextColumn(pinned=True, width=LABEL_LIMIT),
+        },
+    )
     st.markdown("**Why is one candidate above another?**")
     render_pair(expl)
