@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -180,3 +181,30 @@ def stability_table(
         raise MethodInputError(msg)
     frame = pd.DataFrame(rows).sort_values("_order", kind="stable")
     return frame.drop(columns="_order").reset_index(drop=True)
+
+
+def unique_labels(ids: Sequence[str], names: Mapping[str, str]) -> dict[str, str]:
+    """Each id's display name, the id appended to a name two candidates share.
+
+    So a chart's legend never merges two candidates into one series.
+    """
+    plain_names = [names.get(i, i) for i in ids]
+    counts = Counter(plain_names)
+    return {
+        i: (n if counts[n] == 1 else f"{n} ({i})") for i, n in zip(ids, plain_names, strict=True)
+    }
+
+
+def shown_candidates(
+    order: Sequence[str], picked: Sequence[str], *, top: int, cap: int
+) -> list[str]:
+    """The candidates a chart draws as series, in rank order.
+
+    Every candidate when ``order`` (ids, best first) holds at most ``cap``; otherwise the
+    first ``top`` and those in ``picked`` (ids not in ``order`` are ignored), at most ``cap``
+    in all (the best-ranked picks first).
+    """
+    if len(order) <= cap:
+        return list(order)
+    wanted = set(order[:top]) | set(picked)
+    return [i for i in order if i in wanted][:cap]

@@ -1,6 +1,6 @@
-"""Chart data of the Sensitivity page (ui.widgets.sensitivity_charts and
-sensitivity_weight_charts): the numbers drawn are the analysis' numbers, sizes are capped with
-a note, and no frame carries a NaN."""
+"""Chart data of the Sensitivity page (ui.widgets.sensitivity_charts, sensitivity_sweep_chart
+and sensitivity_weight_charts): the numbers drawn are the analysis' numbers, only the chosen
+candidates are series (the rest grey or summed), and no frame carries a NaN."""
 
 from __future__ import annotations
 
@@ -14,14 +14,19 @@ from clusterrank.methods.sensitivity import (
     smaa,
     sweep,
 )
+from clusterrank.ui.widgets.chart_theme import MAX_SERIES
 from clusterrank.ui.widgets.sensitivity_charts import (
-    MAX_HEAT,
-    MAX_LINES,
+    DENSE,
     acceptability_frame,
     acceptability_heatmap,
+    cell_label,
     correlation_heatmap,
+)
+from clusterrank.ui.widgets.sensitivity_sweep_chart import (
+    ZOOM,
+    candidate_table,
     sweep_chart,
-    sweep_frame,
+    sweep_frames,
 )
 from clusterrank.ui.widgets.sensitivity_weight_charts import (
     CURRENT,
@@ -29,6 +34,7 @@ from clusterrank.ui.widgets.sensitivity_weight_charts import (
     ahp_frame,
     central_chart,
     central_frame,
+    central_series,
 )
 
 
@@ -37,56 +43,93 @@ def _problem(m: int, n: int, seed: int = 1) -> tuple[np.ndarray, np.ndarray, lis
     return rng.uniform(1, 10, size=(m, n)), rng.dirichlet(np.ones(n)), [f"k{i}" for i in range(m)]
 
 
-def test_sweep_frame_caps_lines_and_draws_only_inner_breakpoints() -> None:
-    """With 15 candidates the chart keeps the 12 reaching the best ranks; every drawn
-    breakpoint lies strictly inside (0, 1) and is one the analysis found."""
+def test_sweep_frames_draw_the_shown_candidates_and_their_crossings_only() -> None:
+    """With 15 candidates and 4 shown: the lines are the shown ones with the analysis' ranks
+    and scores, the others are grey context (a row only where their rank changes), and the
+    drawn breakpoints are exactly the inner crossings of two shown candidates."""
     x, w, ids = _problem(15, 3)
     result = sweep(x, w, [1, 1, 1], "wsm", candidates=ids, criteria=["c1", "c2", "c3"])
-    names = {i: f"Кластер {i}" for i in ids}
-    lines, breaks, notes = sweep_frame(result, "c1", names)
+    labels = {i: f"Кластер {i}" for i in ids}
+    shown = ["k0", "k3", "k7", "k9"]
+    frames = sweep_frames(result, "c1", labels, shown)
     one = result.get("c1")
-    assert lines["candidate"].nunique() == MAX_LINES
-    best = lines.groupby("candidate")["rank"].min().max()
-    left_out = set(names.values()) - set(lines["candidate"])
-    frame = result.to_frame()
-    frame = frame[frame["criterion"] == "c1"]
-    assert all(
-        frame[frame["id"] == i]["rank"].min() >= best
-        for i, name in names.items()
-        if name in left_out
-    )
-    assert any(f"{MAX_LINES} candidates" in n for n in notes)
-    inner = {round(t, 9) for t, _, _ in one.breakpoints if 1e-9 < t < 1 - 1e-9}
-    assert set(breaks["weight"]) == inner
-    assert not lines.isna().any().any()
-    chart = sweep_chart(lines, breaks, one.current, "Investment", 15).to_dict()
-    assert len(breaks) > 0
-    assert len(chart["layer"]) == 5  # breakpoints, lines, points now, rule now, its label
+    assert set(frames.lines["candidate"]) == {labels[i] for i in shown}
+    k3 = frames.lines[frames.lines["candidate"] == labels["k3"]]
+    np.testing.assert_array_equal(k3["rank"], one.ranks[:, 3])
+    np.testing.assert_allclose(k3["score"], one.scores[:, 3])
+    assert set(frames.context["id"]) == set(ids) - set(shown)
+    k1 = frames.context[frames.context["id"] == "k1"]
+    assert len(k1) < len(one.t)
+    assert set(k1["rank"]) == set(one.ranks[:, 1])
+    inner = [(round(t, 9), a, b) for t, a, b in one.breakpoints if 1e-9 < t < 1 - 1e-9]
+    both = {t for t, a, b in inner if a in shown and b in shown}
+    assert set(frames.breaks["weight"]) == both
+    assert len(frames.crossings) == len(inner)
+    assert frames.crossings["drawn"].sum() == sum(a in shown and b in shown for _, a, b in inner)
+    assert not frames.lines.isna().any().any()
+    chart = sweep_chart(frames, one.current, "Investment", 15).to_dict()
+    assert chart["title"]["text"] == "Rank of each candidate as one weight moves"
+    table = candidate_table(result, "c1", labels, shown)
+    assert list(table["best rank"]) == [int(one.ranks[:, i].min()) for i in (0, 3, 7, 9)]
+
+
+def test_the_sweep_chart_zooms_on_the_leading_ranks() -> None:
+    """With 120 candidates the chart shows ranks down to :data:`ZOOM` at least, and says so
+    when a shown line leaves it at the bottom."""
+    x, w, ids = _problem(120, 2, seed=3)
+    result = sweep(x, w, [1, 1], "wsm", candidates=ids, criteria=["c1", "c2"])
+    one = result.get("c1")
+    order = [ids[i] for i in np.argsort(one.ranks[one.current_index], kind="stable")]
+    frames = sweep_frames(result, "c1", {}, order[:5])
+    deepest = int(one.ranks[:, [ids.index(i) for i in order[:5]]].max())
+    assert deepest > frames.deepest >= ZOOM  # the top five fall far at one end of the path
+    assert any("falls lower" in n for n in frames.notes)
+    assert frames.lines["rank"].max() == deepest  # clipped in the chart, not in the data
 
 
 def test_acceptability_frame_holds_the_smaa_shares() -> None:
-    """Each heatmap cell is the acceptability of that candidate at that rank."""
+    """Each heatmap cell is the acceptability of that candidate at that rank, labelled in
+    whole percent."""
     x, _, ids = _problem(4, 3)
     result = smaa(x, [1, 1, 1], "wsm", n_samples=2_000, seed=5, candidates=ids)
-    long, order, notes = acceptability_frame(result, {i: i.upper() for i in ids})
-    assert notes == []
-    assert order == [i.upper() for i in result.to_frame()["id"]]
-    for row in long.itertuples():
-        i = ids.index(str(row.id))
-        assert row.acceptability == result.acceptability[i, int(row.rank) - 1]
-        assert row.label == f"{100 * row.acceptability:.1f}%"
+    labels = {i: i.upper() for i in ids}
+    long = acceptability_frame(result, labels, ids)
+    for row in long.to_dict("records"):
+        i = ids.index(str(row["id"]))
+        assert row["acceptability"] == result.acceptability[i, int(row["rank"]) - 1]
+        assert row["label"] == cell_label(row["acceptability"])
     assert len(long) == 16
-    assert acceptability_heatmap(long, order).to_dict()["layer"]
+    chart = acceptability_heatmap(long, [labels[i] for i in ids], ["1", "2", "3", "4"], "all")
+    assert len(chart.to_dict()["layer"]) == 2  # cells and their text
 
 
-def test_acceptability_frame_caps_large_problems_with_a_note() -> None:
-    x, _, ids = _problem(MAX_HEAT + 5, 2)
+def test_cell_labels() -> None:
+    assert [cell_label(v) for v in (0.0, 0.004, 0.5449, 0.996, 1.0)] == [
+        "",
+        "<1%",
+        "54%",
+        ">99%",
+        "100%",
+    ]
+
+
+def test_acceptability_frame_sums_the_later_ranks_into_one_column() -> None:
+    """Ranks 1-3 and one column 4–20 holding the rest: each row still sums to 1; above
+    :data:`DENSE` cells the zero cells are left out, and no cell text is drawn."""
+    x, _, ids = _problem(20, 2)
     result = smaa(x, [1, 1], "wsm", n_samples=300, seed=0, candidates=ids, pairwise=False)
-    long, order, notes = acceptability_frame(result, {})
-    assert len(order) == MAX_HEAT
-    assert long["rank"].max() == MAX_HEAT
-    assert len(notes) == 1
-    assert f"all {MAX_HEAT + 5}" in notes[0]
+    long = acceptability_frame(result, {}, ids[:5], ranks=3)
+    assert sorted(set(long["rank"])) == ["1", "2", "3", "4–20"]
+    sums = long.groupby("id")["acceptability"].sum()
+    np.testing.assert_allclose(sums, 1.0)
+    assert set(long[long["rank"] == "4–20"]["error"]) == {"—"}
+    x, _, ids = _problem(60, 2)
+    result = smaa(x, [1, 1], "wsm", n_samples=300, seed=0, candidates=ids, pairwise=False)
+    long = acceptability_frame(result, {}, ids)
+    assert DENSE < 60 * 60
+    assert (long["acceptability"] > 0).all()
+    chart = acceptability_heatmap(long, ids, [str(r) for r in range(1, 61)], "all")
+    assert len(chart.to_dict()["layer"]) == 1  # cells only: values in tooltips
 
 
 def test_central_frame_sets_central_weights_beside_the_weights_in_use() -> None:
@@ -104,14 +147,29 @@ def test_central_frame_sets_central_weights_beside_the_weights_in_use() -> None:
         "No central weights for Arr: never ranked first in any sample, so no weights make "
         "them the winner here."
     ]
-    assert central_chart(wide).to_dict()["encoding"]["yOffset"]
+    series, left = central_series(wide, ["q"])
+    assert (series, left) == ([CURRENT, "q", "p"], [])
+    spec = central_chart(wide, series).to_dict()
+    assert spec["layer"][0]["encoding"]["yOffset"]
+    assert spec["layer"][1]["encoding"]["shape"]["scale"]["domain"] == series
+
+
+def test_central_series_keep_at_most_eight() -> None:
+    """The weights in use and seven candidates, the preferred first; the rest left to the
+    table."""
+    names = [f"c{k}" for k in range(12)]
+    wide = pd.DataFrame({"criterion": ["a"], CURRENT: [1.0], **{n: [1.0] for n in names}})
+    series, left = central_series(wide, ["c11", "c5"])
+    assert len(series) == MAX_SERIES
+    assert series[:3] == [CURRENT, "c11", "c5"]
+    assert len(left) == 12 - (MAX_SERIES - 1)
 
 
 def test_correlation_heatmap_has_every_pair_once() -> None:
     x, w, _ = _problem(5, 3)
     result = method_agreement(x, w, [1, 1, 1])
     for name, table in result.correlations.items():
-        spec = correlation_heatmap(table, name).to_dict()
+        spec = correlation_heatmap(table, name, "title").to_dict()
         data = next(iter(spec["datasets"].values()))
         assert len(data) == table.size
         assert all(isinstance(r["value"], float) for r in data)

@@ -11,7 +11,6 @@ analysis that cannot run says why and the others still show.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -27,12 +26,22 @@ from clusterrank.ui import state
 from clusterrank.ui.layout import guarded, notes_box, settings_text
 from clusterrank.ui.plain import plain, plain_values
 from clusterrank.ui.widgets import sensitivity_charts as charts
-from clusterrank.ui.widgets import sensitivity_download, sensitivity_smaa, sensitivity_weight_charts
+from clusterrank.ui.widgets import (
+    sensitivity_download,
+    sensitivity_focus,
+    sensitivity_smaa,
+    sensitivity_sweep,
+    sensitivity_weight_charts,
+)
 from clusterrank.ui.widgets import sensitivity_runs as runs
+from clusterrank.ui.widgets.chart_theme import themed
+from clusterrank.ui.widgets.sensitivity_columns import WRAPPED_ROW, name_column, name_rows
 
 PERCENT = st.column_config.NumberColumn(format="percent")
+PINNED = st.column_config.Column(pinned=True)
 LEVEL_TITLES = {"winner": "the winner", "ranking": "the whole ranking"}
 AHP_DRAWS = (500, 1_000, 2_000, 5_000)
+CHANGES_ROW = 86  # px: four lines, for what changes past a bound
 
 
 class Names:
@@ -92,15 +101,52 @@ def _stability(inp: SensitivityInputs, names: Names) -> None:
         icon=":material/crisis_alert:",
     )
     table = stability_table(result, level, names.criteria, names.candidates).round(3)
-    config: dict[str, Any] = {c: PERCENT for c in ("weight", "holds from", "holds to")}
-    config["criterion"] = st.column_config.TextColumn(pinned=True)
-    st.dataframe(table, hide_index=True, column_config=config, key="sens__stability_table")
+    _stability_tables(table)
     st.caption(
-        "Each criterion's weight moves alone, the others keeping their proportions; the table "
-        "lists the closest change first."
+        "Each criterion's weight moves alone, the others keeping their proportions; the tables "
+        "list the closest change first."
     )
     _technical(f"Settings: {result.settings_text()}")
     notes_box(result.notes, "Stability notes")
+
+
+def _stability_tables(table: pd.DataFrame) -> None:
+    """The intervals, then what changes past each bound: two narrow tables, not one wide one."""
+    criterion = st.column_config.TextColumn(pinned=True, width=200)
+    st.markdown("**Where each weight holds**")
+    st.dataframe(
+        table,
+        hide_index=True,
+        column_order=["criterion", "weight", "holds from", "holds to", "move to a change"],
+        column_config={
+            "criterion": criterion,
+            "weight": st.column_config.NumberColumn("weight now", format="percent"),
+            "holds from": PERCENT,
+            "holds to": PERCENT,
+            "move to a change": st.column_config.TextColumn(
+                "move to a change", help="How far the weight must move before the result changes"
+            ),
+        },
+        row_height=WRAPPED_ROW,
+        key="sens__stability_table",
+    )
+    st.markdown("**What changes past each bound**")
+    st.dataframe(
+        table,
+        hide_index=True,
+        column_order=["criterion", "below", "above"],
+        column_config={
+            "criterion": criterion,
+            "below": st.column_config.TextColumn(
+                "below 'holds from'", width=170, help="What changes below the interval"
+            ),
+            "above": st.column_config.TextColumn(
+                "above 'holds to'", width=170, help="What changes above the interval"
+            ),
+        },
+        row_height=CHANGES_ROW,
+        key="sens__stability_changes",
+    )
 
 
 def _top_k(m: int, asked: int) -> int:
@@ -109,39 +155,6 @@ def _top_k(m: int, asked: int) -> int:
     The one asked, or 1 (no top-k level) when two candidates leave no proper leading group.
     """
     return asked if m > 2 else 1
-
-
-def _sweep(inp: SensitivityInputs, names: Names) -> None:
-    criteria = list(inp.matrix.criteria)
-    m = len(inp.matrix.candidates)
-    asked = int(st.session_state.get("sens__top_k", min(3, max(2, m - 1))))
-    found = first_change(runs.stability(inp, _top_k(m, asked)))
-    runs.seed("sens__sweep_criterion", found.criterion if found else criteria[0])
-    if st.session_state["sens__sweep_criterion"] not in criteria:
-        st.session_state["sens__sweep_criterion"] = criteria[0]
-    criterion = st.selectbox(
-        "Criterion whose weight moves",
-        criteria,
-        key="sens__sweep_criterion",
-        format_func=lambda c: names.criteria.get(c, c),
-    )
-    runs.remember("sens__sweep_criterion")
-    result = runs.sweep(inp, criterion)
-    lines, breaks, notes = charts.sweep_frame(result, criterion, names.candidates)
-    current = result.get(criterion).current
-    title = names.criteria.get(criterion, criterion)
-    chart = charts.sweep_chart(lines, breaks, current, title, len(result.candidates))
-    st.altair_chart(
-        chart, width="stretch", alt=f"Rank of each candidate against the weight of {title}"
-    )
-    for note in notes:
-        st.caption(plain(note))
-    if len(breaks):
-        with st.expander(f"Breakpoints ({len(breaks)}): where two candidates' scores cross"):
-            st.dataframe(breaks, hide_index=True, column_config={"weight": PERCENT})
-    st.caption("Solid line: the weight in use; dashed: breakpoints.")
-    _technical(f"Settings: {settings_text(result.settings)}")
-    notes_box(result.notes, "Sweep notes")
 
 
 def _agreement(inp: SensitivityInputs, names: Names) -> None:
@@ -154,12 +167,13 @@ def _agreement(inp: SensitivityInputs, names: Names) -> None:
         frame.drop(columns="id"),
         hide_index=True,
         column_config={
-            "candidate": st.column_config.TextColumn(pinned=True),
+            "candidate": name_column(),
             "mean rank": st.column_config.NumberColumn(format="%.2f"),
             "Copeland": st.column_config.NumberColumn(
                 help="Wins minus losses in head-to-head majority votes of the methods"
             ),
         },
+        row_height=name_rows(frame["candidate"]),
         key="sens__agreement_table",
     )
     labels = {"spearman": "Spearman's ρ", "ws": "WS coefficient (row = reference ranking)"}
@@ -170,14 +184,18 @@ def _agreement(inp: SensitivityInputs, names: Names) -> None:
         "WS coefficient: how alike two rankings are (1 = the same), a disagreement near the "
         "top of the reference ranking costing more than one lower down."
     )
-    cols = st.columns(max(1, len(result.correlations)))
-    for col, (name, table) in zip(cols, result.correlations.items(), strict=False):
-        with col:
+    for name, table in result.correlations.items():
+        label = labels.get(name, name)
+        st.altair_chart(
+            themed(charts.correlation_heatmap(table, name, f"{label} between the methods")),
+            width="content",
+            alt=f"{label} between the methods' rankings",
+        )
+    with st.expander("Rank correlations as a table"):
+        for name, table in result.correlations.items():
             st.markdown(f"**{labels.get(name, name)}**")
-            st.altair_chart(
-                charts.correlation_heatmap(table, name),
-                width="stretch",
-                alt=f"{labels.get(name, name)} between the methods' rankings",
+            st.dataframe(
+                table.round(3), column_config={"_index": st.column_config.Column(pinned=True)}
             )
     spread = result.disagreement_frame()
     differ = spread[spread["range"] > 0]
@@ -232,10 +250,14 @@ def _ahp(inp: SensitivityInputs, names: Names) -> None:
     if result.p_winner_changes is not None:
         se = result.p_winner_changes_se or 0.0
         b.metric("P(winner changes)", f"{result.p_winner_changes:.1%}", help=f"± {se:.1%}")
-    c.metric("Draws kept (CR acceptable)", f"{result.accepted:,} of {result.draws:,}")
+    c.metric(
+        f"Draws kept of {result.draws:,}",
+        f"{result.accepted:,}",
+        help="Perturbed judgment sets whose consistency ratio is acceptable",
+    )
     frame = sensitivity_weight_charts.ahp_frame(result, names.groups)
     st.altair_chart(
-        sensitivity_weight_charts.ahp_chart(frame),
+        themed(sensitivity_weight_charts.ahp_chart(frame)),
         width="stretch",
         alt="Interval of each group weight under perturbed judgments",
     )
@@ -251,9 +273,6 @@ def _ahp(inp: SensitivityInputs, names: Names) -> None:
     )
     if wins:
         st.markdown(f"Winner across the kept draws: {plain(wins)}")
-    st.caption(
-        "Thin line: min-max; bar: 5-95%; black tick: weight now; dot: mean of the kept draws."
-    )
     _technical(f"Settings: {settings_text(result.settings)}")
     notes_box(result.notes, "AHP notes")
 
@@ -277,11 +296,17 @@ def body() -> None:
         f"{plain(describe(inp.method, inp.settings))} · "
         f"weights: {settings_text(inp.weights.settings)}"
     )
+    focus = sensitivity_focus.render(inp, names.candidates)
+    m = len(inp.matrix.candidates)
     _section("Which weight changes the result first", lambda: _stability(inp, names))
-    _section("Weight sweeps", lambda: _sweep(inp, names))
+    asked = int(st.session_state.get("sens__top_k", min(3, max(2, m - 1))))
+    _section(
+        "Weight sweeps",
+        lambda: sensitivity_sweep.render(inp, names.criteria, focus, _top_k(m, asked)),
+    )
     _section(
         "SMAA-2: how often each candidate takes each rank",
-        lambda: sensitivity_smaa.render(inp, names.candidates, names.criteria),
+        lambda: sensitivity_smaa.render(inp, focus, names.criteria),
     )
     _section("Method agreement", lambda: _agreement(inp, names))
     _section("AHP judgment uncertainty", lambda: _ahp(inp, names))

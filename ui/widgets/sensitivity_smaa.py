@@ -1,7 +1,7 @@
 """The SMAA-2 section of the Sensitivity page.
 
-Its settings, a stoppable run with progress, the rank-acceptability heatmap, central weights beside
-the weights in use.
+Its settings and a stoppable run with progress; the numbers of a finished run are drawn by
+:mod:`ui.widgets.sensitivity_smaa_view`.
 
 The run itself lives in :mod:`ui.widgets.sensitivity_runs` (a background thread, memoised by
 its inputs); this module only draws. While a run is going, a fragment refreshes the progress
@@ -17,13 +17,11 @@ import pandas as pd
 import streamlit as st
 
 from clusterrank.analysis.sensitivity import SensitivityInputs
-from clusterrank.methods.sensitivity import SMAAResult
-from clusterrank.ui.layout import notes_box, show_error
-from clusterrank.ui.plain import plain
-from clusterrank.ui.widgets import sensitivity_charts as charts
+from clusterrank.ui.layout import show_error
 from clusterrank.ui.widgets import sensitivity_runs as runs
 from clusterrank.ui.widgets import sensitivity_save
-from clusterrank.ui.widgets import sensitivity_weight_charts as wcharts
+from clusterrank.ui.widgets import sensitivity_smaa_view as smaa_view
+from clusterrank.ui.widgets.sensitivity_focus import Focus
 
 SAMPLE_OPTIONS = (1_000, 2_000, 5_000, 10_000, 20_000, 50_000, 100_000, 200_000, 500_000, 10**6)
 DEFAULT_SAMPLES = 5_000
@@ -33,21 +31,15 @@ SAMPLING = {
     "bounded": "within bounds per criterion",
 }
 """The weight sampling choices, the one most readers want first."""
-HEADERS = {
-    "ranked first": "Share of the samples in which the candidate ranked first (SMAA's "
-    "first-rank acceptability)",
-    "± error": "Monte Carlo standard error of the share ranked first",
-    "holistic acceptability": "All rank shares in one number: rank 1 counts in full, each "
-    "lower rank less, the last not at all (higher is better)",
-    "confidence factor": "How often the candidate wins when its central weights are used "
-    "(with exact data: 100% or 0%)",
-}
-PERCENT = st.column_config.NumberColumn(format="percent")
+HEADERS = smaa_view.HEADERS
+"""What each column of the SMAA table means (its header tooltip)."""
 
 
 def controls(inp: SensitivityInputs) -> dict[str, Any]:
     """The SMAA settings as widgets; returns them (also remembered across page switches)."""
-    cols = st.columns([3, 2, 3, 2, 2])
+    # two rows of wide controls rather than five squeezed ones (labels stay whole at 1024 px)
+    top, bottom = st.columns(2), st.columns(3)
+    cols = [top[0], bottom[0], top[1], bottom[1], bottom[2]]
     runs.seed("sens__samples", DEFAULT_SAMPLES)
     samples = cols[0].select_slider(
         "Weight samples",
@@ -154,8 +146,8 @@ def progress(job: runs.SMAAJob) -> None:
         st.button("Stop", key="sens__stop", icon=":material/stop_circle:", on_click=job.stop)
 
 
-def render(inp: SensitivityInputs, names: Mapping[str, str], titles: Mapping[str, str]) -> None:
-    """The whole SMAA section for ``inp``."""
+def render(inp: SensitivityInputs, focus: Focus, titles: Mapping[str, str]) -> None:
+    """The whole SMAA section for ``inp``: the candidates of ``focus`` drawn as series."""
     params = controls(inp)
     job = runs.smaa_job(inp, params)
     if job.running:
@@ -173,7 +165,10 @@ def render(inp: SensitivityInputs, names: Mapping[str, str], titles: Mapping[str
     else:
         if job.stopped_early:
             _stopped(job)
-        _result(job.result, inp, (names, titles), params)
+        drawn = SAMPLING.get(str(params["sampling"]), str(params["sampling"]))
+        caption = f"{job.result.n_samples:,} weight samples drawn {drawn}, seed {job.result.seed}"
+        texts = (sampling_sentence(params), caption)
+        smaa_view.show(job.result, inp.weights.global_weights, titles, focus, texts)
         if not job.stopped_early:  # a stopped run cannot be reproduced from its settings
             sensitivity_save.render(inp, params, job.result)
 
@@ -216,81 +211,3 @@ def _stopped(job: runs.SMAAJob) -> None:
         on_click=runs.run_again,
         icon=":material/replay:",
     )
-
-
-def _result(
-    result: SMAAResult,
-    inp: SensitivityInputs,
-    labels: tuple[Mapping[str, str], Mapping[str, str]],
-    params: Mapping[str, Any],
-) -> None:
-    """The numbers of a finished run.
-
-    ``labels``: candidate names and criterion titles by id; ``params``: the page's settings the
-    run was made with.
-    """
-    names, titles = labels
-    long, order, cut = charts.acceptability_frame(result, names)
-    st.markdown(
-        "**Rank acceptability**: the share of samples in which each candidate took each rank"
-    )
-    st.caption(sampling_sentence(params))
-    st.altair_chart(
-        charts.acceptability_heatmap(long, order),
-        width="stretch",
-        alt="Rank acceptability heatmap",
-    )
-    for note in cut:
-        st.caption(plain(note))
-    drawn = SAMPLING.get(str(params.get("sampling")), str(params.get("sampling")))
-    caption = f"{result.n_samples:,} weight samples drawn {drawn}, seed {result.seed}"
-    st.caption(caption)
-    with st.expander("SMAA settings (technical)", expanded=False):
-        st.caption(f"Settings: {result.settings_text()}")
-    summary = result.to_frame()
-    table = pd.DataFrame(
-        {
-            "candidate": [names.get(i, i) for i in summary["id"]],
-            "ranked first": summary["first_rank_acceptability"].round(3),
-            "± error": summary["first_rank_se"].round(4),
-            "holistic acceptability": summary["holistic_acceptability"],
-            "confidence factor": summary["confidence_factor"].round(3),
-        }
-    )
-    config = {
-        c: st.column_config.NumberColumn(format="percent", help=HEADERS[c])
-        for c in ("ranked first", "± error", "confidence factor")
-    }
-    config["holistic acceptability"] = st.column_config.NumberColumn(
-        format="%.3f", help=HEADERS["holistic acceptability"]
-    )
-    st.dataframe(table, hide_index=True, column_config=config, key="sens__smaa_table")
-    st.markdown("**Central weights**: the typical weights that make each candidate the winner")
-    st.caption(
-        "A candidate's central weights are the average of the sampled weights under which it "
-        "ranked first; a candidate that never ranked first has none."
-    )
-    wide, notes = wcharts.central_frame(result, inp.weights.global_weights, titles, names)
-    st.altair_chart(
-        wcharts.central_chart(wide),
-        width="stretch",
-        alt="Central weights beside the weights in use",
-    )
-    for note in notes:
-        st.caption(plain(note))
-    st.caption(caption)
-    with st.expander("Central weights as a table"):
-        numbers = list(wide.columns[1:])
-        st.dataframe(
-            wide.assign(**{c: wide[c].round(3) for c in numbers}),
-            hide_index=True,
-            column_config={c: PERCENT for c in numbers},
-        )
-        st.caption(caption)
-    pairwise = result.pairwise_frame()
-    if pairwise is not None:
-        with st.expander("Pairwise winning indices: P(row ranks better than column)"):
-            labelled = pairwise.rename(index=names, columns=names)
-            st.dataframe(labelled.round(3), column_config={c: PERCENT for c in labelled.columns})
-            st.caption(caption)
-    notes_box(result.notes, "SMAA notes")

@@ -8,7 +8,7 @@ Display shaping only (titles for ids, long format); every number comes from a re
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import altair as alt
 import numpy as np
@@ -16,10 +16,9 @@ import numpy.typing as npt
 import pandas as pd
 
 from clusterrank.methods.sensitivity import AHPUncertaintyResult, SMAAResult
+from clusterrank.ui.widgets.chart_theme import MAX_SERIES, TEXT, series_scale
 
 CURRENT = "weights in use"
-MAX_SERIES = 8
-"""The central-weights chart shows the weights in use and at most this many candidates."""
 
 
 def central_frame(
@@ -46,46 +45,62 @@ def central_frame(
         wide[names.get(i, i)] = central.loc[i].to_numpy()
     notes = []
     never = [names.get(c, c) for c in result.candidates if c not in central.index]
-    if never:
-        notes.append(
-            "No central weights for "
-            + ", ".join(never)
-            + ": never ranked first in any sample, so no weights make them the winner here."
-        )
+    why = "never ranked first in any sample, so no weights make them the winner here."
+    if len(never) > MAX_SERIES:
+        notes.append(f"No central weights for the other {len(never)} candidates: {why}")
+    elif never:
+        notes.append(f"No central weights for {', '.join(never)}: {why}")
     return wide, notes
 
 
-def central_chart(wide: pd.DataFrame) -> alt.Chart:
-    """Grouped horizontal bars: per criterion, the weight in use and each central weight."""
-    series = [c for c in wide.columns if c != "criterion"][: MAX_SERIES + 1]
+def central_series(wide: pd.DataFrame, preferred: Sequence[str]) -> tuple[list[str], list[str]]:
+    """The columns of ``wide`` the chart draws, and the candidates it leaves to the table.
+
+    The weights in use first, then the candidates in ``preferred`` (those the page shows) that
+    have central weights, then the others most often ranked first, :data:`MAX_SERIES` in all.
+    """
+    candidates = [c for c in wide.columns if c not in ("criterion", CURRENT)]
+    ranked = [c for c in preferred if c in candidates]
+    ranked += [c for c in candidates if c not in ranked]
+    keep = ranked[: MAX_SERIES - 1]
+    return [CURRENT, *keep], ranked[MAX_SERIES - 1 :]
+
+
+def central_chart(wide: pd.DataFrame, series: list[str]) -> alt.LayerChart | alt.FacetChart:
+    """Grouped horizontal bars: per criterion, the weight in use and each central weight.
+
+    Each series has its own colour and, at the end of its bar, its own shape.
+    """
     long = wide.melt(id_vars="criterion", value_vars=series, var_name="weights", value_name="w")
-    palette = ["#4a4a4a", "#4c78a8", "#f58518", "#54a24b", "#e45756", "#72b7b2", "#b279a2"]
-    colours = (palette * (len(series) // len(palette) + 1))[: len(series)]
+    colour_scale, shape_scale = series_scale(series)
     order = list(wide["criterion"])
-    return (
-        alt.Chart(long)
-        .mark_bar()
-        .encode(
-            y=alt.Y("criterion:N", sort=order, title=None, axis=alt.Axis(labelLimit=330)),
-            yOffset=alt.YOffset("weights:N", sort=series),
-            x=alt.X("w:Q", title="weight", axis=alt.Axis(format="%")),
-            color=alt.Color(
-                "weights:N",
-                sort=series,
-                title=None,
-                scale=alt.Scale(domain=series, range=colours),
-                legend=alt.Legend(orient="bottom", columns=1, labelLimit=600),
-            ),
-            tooltip=[
-                alt.Tooltip("criterion:N"),
-                alt.Tooltip("weights:N"),
-                alt.Tooltip("w:Q", format=".1%", title="weight"),
-            ],
-        )
-        .properties(
-            height=max(160, 16 * len(series) * len(order) + 10 * len(order)),
-            autosize=alt.AutoSizeParams(type="fit-x", contains="padding"),
-        )
+    legend = alt.Legend(
+        orient="bottom", columns=1, labelLimit=520, symbolSize=110, symbolStrokeWidth=0
+    )
+    y = alt.Y("criterion:N", sort=order, title=None, axis=alt.Axis(labelLimit=300))
+    offset = alt.YOffset("weights:N", sort=series)
+    x = alt.X("w:Q", title="weight (%)", axis=alt.Axis(format="%"))
+    tips = [
+        alt.Tooltip("criterion:N"),
+        alt.Tooltip("weights:N"),
+        alt.Tooltip("w:Q", format=".1%", title="weight"),
+    ]
+    base = alt.Chart(long).encode(y=y, yOffset=offset, x=x, tooltip=tips)
+    bars = base.mark_bar(height={"band": 0.8}).encode(
+        color=alt.Color("weights:N", sort=series, title=None, scale=colour_scale, legend=legend)
+    )
+    ends = base.mark_point(filled=True, size=80, opacity=1).encode(
+        color=alt.Color("weights:N", sort=series, title=None, scale=colour_scale, legend=legend),
+        shape=alt.Shape("weights:N", sort=series, title=None, scale=shape_scale, legend=legend),
+    )
+    title = alt.Title(
+        "Central weights beside the weights in use",
+        subtitle="the typical weights under which each candidate ranked first",
+    )
+    return alt.layer(bars, ends).properties(
+        title=title,
+        height=max(160, 14 * len(series) * len(order) + 10 * len(order)),
+        autosize=alt.AutoSizeParams(type="fit-x", contains="padding"),
     )
 
 
@@ -113,13 +128,18 @@ def ahp_chart(frame: pd.DataFrame) -> alt.LayerChart | alt.FacetChart:
         alt.Tooltip("max:Q", format=".1%"),
     ]
     base = alt.Chart(frame).encode(y=y, tooltip=tips)
-    whole = base.mark_rule(color="#9aa5b1", strokeWidth=2).encode(
-        x=alt.X("min:Q", title="group weight", axis=alt.Axis(format="%")), x2="max:Q"
+    whole = base.mark_rule(color="#767b87", strokeWidth=2).encode(
+        x=alt.X("min:Q", title="group weight (%)", axis=alt.Axis(format="%")), x2="max:Q"
     )
-    middle = base.mark_bar(color="#9ecae1", height=16).encode(x="q05:Q", x2="q95:Q")
-    point = base.mark_tick(color="black", thickness=3, size=22).encode(x="point:Q")
+    middle = base.mark_bar(color="#4292c6", height=16).encode(x="q05:Q", x2="q95:Q")
+    point = base.mark_tick(color=TEXT, thickness=3, size=22).encode(x="point:Q")
     mean = base.mark_point(color="#08519c", fill="white", filled=True, size=45).encode(x="mean:Q")
+    title = alt.Title(
+        "Group weights under perturbed judgments",
+        subtitle="thin line: min-max; bar: 5-95%; black tick: weight now; dot: mean",
+    )
     return alt.layer(whole, middle, point, mean).properties(
+        title=title,
         height=max(120, 38 * len(order)),
         autosize=alt.AutoSizeParams(type="fit-x", contains="padding"),
     )
