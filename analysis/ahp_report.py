@@ -20,6 +20,7 @@ from clusterrank.criteria.models.ahp_file import AHPFile
 from clusterrank.criteria.numbers import Decimal
 from clusterrank.criteria.plain_matrix import read_pairwise_csv
 from clusterrank.errors import ConfigurationError
+from clusterrank.i18n import _, formats, ngettext
 from clusterrank.methods.ahp import (
     AHPResult,
     JudgmentFix,
@@ -48,11 +49,26 @@ class AHPBlock:
     def consistency_line(self) -> str:
         """One line with lambda_max, CI, CR and its verdict, the random index and the derivation."""
         r = self.result
-        verdict = "acceptable" if r.acceptable else f"ABOVE {r.threshold:.2f}: revise judgments"
-        return (
-            f"lambda_max {r.lambda_max:.4f}, CI {r.ci:.4f}, CR {r.cr:.4f} ({verdict}); "
-            f"random index {r.random_index_value:.2f} from the {r.random_index_table} table "
-            f"(n={r.n}); derivation {r.derivation}{self.completion_text()}"
+        verdict = (
+            _("acceptable")
+            if r.acceptable
+            else _("ABOVE {threshold}: revise judgments").format(
+                threshold=formats.number(r.threshold, 2)
+            )
+        )
+        return _(
+            "lambda_max {lambda_max}, CI {ci}, CR {cr} ({verdict}); "
+            "random index {ri} from the {table} table (n={n}); derivation {derivation}{completion}"
+        ).format(
+            lambda_max=formats.number(r.lambda_max, 4),
+            ci=formats.number(r.ci, 4),
+            cr=formats.number(r.cr, 4),
+            verdict=verdict,
+            ri=formats.number(r.random_index_value, 2),
+            table=r.random_index_table,
+            n=r.n,
+            derivation=r.derivation,
+            completion=self.completion_text(),
         )
 
     def completion_text(self) -> str:
@@ -60,8 +76,17 @@ class AHPBlock:
         r = self.result
         if not r.missing:
             return ""
-        done = f", {r.completion_iterations} iteration(s)" if r.completion == "lambda_max" else ""
-        return f"; {r.missing} missing judgment(s), completion {r.completion}{done}"
+        steps = r.completion_iterations
+        done = (
+            ngettext(", {count} iteration(s)", ", {count} iteration(s)", steps).format(count=steps)
+            if r.completion == "lambda_max"
+            else ""
+        )
+        return ngettext(
+            "; {missing} missing judgment(s), completion {completion}{iterations}",
+            "; {missing} missing judgment(s), completion {completion}{iterations}",
+            r.missing,
+        ).format(missing=r.missing, completion=r.completion, iterations=done)
 
     def to_payload(self) -> dict[str, Any]:
         """The block as JSON-ready data.
@@ -193,7 +218,8 @@ def analyse_ahp_path(
     """
     suffix = path.suffix.lower()
     if decimal and suffix != ".csv":
-        msg = f"{path}: a decimal separator applies to a pairwise .csv, not to a {suffix} file"
+        msg = _("{file}: a decimal separator applies to a pairwise .csv, not to a {suffix} file")
+        msg = msg.format(file=path, suffix=suffix)
         raise ConfigurationError(msg)
     if suffix == ".csv":
         pairwise = read_pairwise_csv(path, decimal)
@@ -213,7 +239,8 @@ def analyse_ahp_path(
             random_index=random_index,
             completion=completion,
         )
-    msg = f"{path}: expected a pairwise matrix .csv or an AHP hierarchy .yaml (got {suffix!r})"
+    msg = _("{file}: expected a pairwise matrix .csv or an AHP hierarchy .yaml (got {suffix!r})")
+    msg = msg.format(file=path, suffix=suffix)
     raise ConfigurationError(msg)
 
 
@@ -260,5 +287,5 @@ def analyse_hierarchy_file(
         alternatives=hierarchy.alternatives,
         global_priorities=np.asarray(hierarchy.global_priorities, dtype=float),
         synthesis=hierarchy.synthesis,
-        notes=(f"goal: {spec.goal}", *hierarchy.notes),
+        notes=(_("goal: {goal}").format(goal=spec.goal), *hierarchy.notes),
     )

@@ -29,7 +29,7 @@ from clusterrank.analysis.weights import WeightReport
 from clusterrank.criteria.decision_matrix import DecisionMatrix
 from clusterrank.criteria.models.scenario import Scenario
 from clusterrank.errors import ClusterRankError
-from clusterrank.methods.sensitivity.agreement import MethodSpec, method_agreement
+from clusterrank.methods.sensitivity.agreement import MethodSpec, method_agreement, skipped_note
 
 DEFAULT_COEFFICIENTS: tuple[str, ...] = ("spearman", "ws")
 
@@ -135,8 +135,8 @@ def compare_methods(
         label: (precomputed or {}).get(label) or scenario_report(scenario, matrix, weights, res)
         for label, res in agreement.rankings.items()
     }
-    skipped = {label for label, _ in agreement.skipped}
-    notes = tuple(n for n in agreement.notes if n.split(" skipped: ")[0] not in skipped)
+    skipped = {skipped_note(label, why) for label, why in agreement.skipped}
+    notes = tuple(n for n in agreement.notes if n not in skipped)
     return MethodComparison(
         candidates=matrix.candidates,
         names=matrix.candidate_names,

@@ -18,6 +18,7 @@ from clusterrank.analysis.ranking import decision_problem
 from clusterrank.analysis.report import RankingReport
 from clusterrank.criteria.decision_matrix import DecisionMatrix
 from clusterrank.errors import ConfigurationError
+from clusterrank.i18n import _
 from clusterrank.methods.explain import Contributions, contributions
 
 PAIR_COLUMNS: tuple[str, ...] = ("criterion", "title", "a", "b", "difference")
@@ -52,7 +53,9 @@ class Explanation:
         """``candidate`` when it is one of the report's ids; else an error listing them."""
         if candidate not in self.contributions.candidates:
             valid = ", ".join(self.contributions.candidates)
-            msg = f"no candidate {candidate!r} in {self.report.title!r}; valid ids: {valid}"
+            msg = _("no candidate {candidate!r} in {title!r}; valid ids: {valid}").format(
+                candidate=candidate, title=self.report.title, valid=valid
+            )
             raise ConfigurationError(msg)
         return candidate
 
@@ -86,7 +89,8 @@ class Explanation:
         self.check_candidate(a)
         self.check_candidate(b)
         if a == b:
-            msg = f"--candidate and --versus name the same candidate ({a!r}); pick two"
+            msg = _("--candidate and --versus name the same candidate ({id!r}); pick two")
+            msg = msg.format(id=a)
             raise ConfigurationError(msg)
         c = self.contributions
         ra, rb = c.of(a), c.of(b)
@@ -139,7 +143,7 @@ class Explanation:
                         "versus": float(r["b"]),
                         "difference": float(r["difference"]),
                     }
-                    for _, r in frame.iterrows()
+                    for _row_index, r in frame.iterrows()
                 ],
             }
         return payload
@@ -162,7 +166,7 @@ def explain(report: RankingReport, matrix: DecisionMatrix) -> Explanation:
     """
     result = report.result
     if tuple(matrix.candidates) != result.candidates or tuple(matrix.criteria) != result.criteria:
-        msg = (
+        msg = _(
             "the ranking and the decision matrix list different candidates or criteria; "
             "rank the scenario again before explaining it"
         )

@@ -19,6 +19,7 @@ from clusterrank.analysis.ranking import rank_scenario
 from clusterrank.analysis.report import RankingReport
 from clusterrank.criteria.decision_matrix import DecisionMatrix
 from clusterrank.criteria.importing import (
+    ID_PROBLEM,
     BuiltScenario,
     ImportChoices,
     ImportPlan,
@@ -85,8 +86,7 @@ def _ids_reported(plan: ImportPlan, problems: list[Problem]) -> bool:
     """Whether the file check already reported the id column (empty, unsafe or twice)."""
     if plan.id_column is None:
         return False
-    column = f"column {plan.id_column!r}"
-    return any(p.location.startswith(column) for p in problems)
+    return any(p.kind == ID_PROBLEM for p in problems)
 
 
 def _of_ids(problem: Problem) -> bool:

@@ -18,9 +18,10 @@ import yaml
 from clusterrank.criteria.files import FileScope
 from clusterrank.criteria.loading import scenario_from_text
 from clusterrank.criteria.models.scenario import Scenario
+from clusterrank.i18n import N_, _
 from clusterrank.store.project_records import ProjectInfo, WeightSetInfo
 
-NO_FILES = FileScope(roots=(), fix="a project's scenario is self-contained and names no files")
+NO_FILES_FIX = N_("a project's scenario is self-contained and names no files")
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
@@ -32,7 +33,10 @@ def open_scenario(project: ProjectInfo) -> Scenario:
     ValidationFailed
         The stored scenario no longer validates (every problem listed, named by the project).
     """
-    return scenario_from_text(project.scenario_yaml, f"project {project.name}", scope=NO_FILES)
+    label = _("project {name}").format(name=project.name)
+    return scenario_from_text(
+        project.scenario_yaml, label, scope=FileScope(roots=(), fix=_(NO_FILES_FIX))
+    )
 
 
 def file_stem(name: str) -> str:

@@ -38,6 +38,7 @@ from clusterrank.criteria.files import display_name
 from clusterrank.criteria.models.scenario import Scenario
 from clusterrank.criteria.tables import read_table
 from clusterrank.errors import ClusterRankError
+from clusterrank.i18n import N_, _, formats
 
 KINDS: tuple[str, ...] = ("given", "sliders", "ahp", "objective", "panel")
 """The values of :attr:`WeightSource.kind`."""
@@ -124,17 +125,20 @@ def weight_source(
         kind, summary = "ahp", _ahp_summary(weights)
     elif mode.startswith("objective"):
         method = str(weights.settings.get("method", mode.partition(":")[2]))
-        kind, summary = "objective", f"Objective weights computed from the data ({method})"
+        kind = "objective"
+        summary = _("Objective weights computed from the data ({method})").format(method=method)
     elif mode == "direct" and editor == "sliders":
-        kind, summary = "sliders", "Weights set on the sliders of the Weights page"
+        kind, summary = "sliders", _("Weights set on the sliders of the Weights page")
     elif mode == "direct":
-        kind, summary = "given", "Weights typed in the scenario file (direct weights)"
+        kind, summary = "given", _("Weights typed in the scenario file (direct weights)")
     else:
-        kind, summary = "given", "The criteria set's own weights (no editor changed them)"
+        kind, summary = "given", _("The criteria set's own weights (no editor changed them)")
     settings: dict[str, Any] = {**dict(weights.settings), "source": kind}
     if panel:
         settings = {**settings, "source": "panel", "panel": panel}
-        summary = f"Expert panel: {panel}; applied as: {summary}"
+        summary = _("Expert panel: {panel}; applied as: {summary}").format(
+            panel=panel, summary=summary
+        )
         kind = "panel"
     return WeightSource(kind, summary, judgments, consistency, settings)
 
@@ -142,16 +146,42 @@ def weight_source(
 def _ahp_summary(weights: WeightReport) -> str:
     """``AHP pairwise judgments (eigenvector), CR 0.004 ≤ 0.10`` (the worst matrix's CR)."""
     derivation = str(weights.settings.get("derivation", "eigenvector"))
-    head = f"AHP pairwise judgments ({derivation.replace('_', ' ')})"
+    how = _(DERIVATION_WORDS.get(derivation, derivation.replace("_", " ")))
     blocks: Sequence[AHPBlock] = list(weights.ahp.values())
     if not blocks:
-        return f"{head}; no matrix judged (the set's weights are used)"
+        text = _(
+            "AHP pairwise judgments ({derivation}); no matrix judged (the set's weights are used)"
+        )
+        return text.format(derivation=how)
     worst = max(blocks, key=lambda b: b.result.cr)
     r = worst.result
-    sign = "≤" if r.acceptable else ">"
-    where = f" (worst of {len(blocks)} matrices: {worst.title})" if len(blocks) > 1 else ""
-    tail = "" if r.acceptable else "; inconsistent: revise the judgments"
-    return f"{head}, CR {r.cr:.3f} {sign} {r.threshold:.2f}{where}{tail}"
+    several = len(blocks) > 1
+    return _(_AHP_SUMMARIES[(several, bool(r.acceptable))]).format(
+        derivation=how,
+        cr=formats.number(r.cr, 3),
+        threshold=formats.number(r.threshold, 2),
+        count=formats.integer(len(blocks)),
+        matrix=worst.title,
+    )
+
+
+DERIVATION_WORDS = {"eigenvector": N_("eigenvector"), "geometric_mean": N_("geometric mean")}
+"""How AHP priorities were derived, in words (English msgids)."""
+_AHP_SUMMARIES = {
+    (False, True): N_("AHP pairwise judgments ({derivation}), CR {cr} ≤ {threshold}"),
+    (False, False): N_(
+        "AHP pairwise judgments ({derivation}), CR {cr} > {threshold}; "
+        "inconsistent: revise the judgments"
+    ),
+    (True, True): N_(
+        "AHP pairwise judgments ({derivation}), CR {cr} ≤ {threshold} "
+        "(worst of {count} matrices: {matrix})"
+    ),
+    (True, False): N_(
+        "AHP pairwise judgments ({derivation}), CR {cr} > {threshold} "
+        "(worst of {count} matrices: {matrix}); inconsistent: revise the judgments"
+    ),
+}
 
 
 def ahp_tables(blocks: Mapping[str, AHPBlock]) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -187,22 +217,27 @@ def panel_label(payload: Mapping[str, Any]) -> str:
     Kendall's W 0.62``.
     """
     title = str(payload.get("title") or "").strip()
-    name = f"«{title}» ({payload.get('panel')})" if title else str(payload.get("panel"))
-    parts = [f"panel {name}", f"round {payload.get('round')}"]
-    parts.append(str(payload.get("aggregation", "")).upper())
+    panel = payload.get("panel")
+    name = _("«{title}» ({panel})").format(title=title, panel=panel) if title else str(panel)
+    parts = [
+        _("panel {name}").format(name=name),
+        _("round {round}").format(round=payload.get("round")),
+        str(payload.get("aggregation", "")).upper(),
+    ]
     consensus = payload.get("consensus") or {}
     said = []
     s_star = {k: v for k, v in (consensus.get("s_star") or {}).items() if v is not None}
     if s_star:
         node = min(s_star, key=lambda k: float(s_star[k]))
-        said.append(f"lowest S* {float(s_star[node]):.2f} ({node})")
+        value = formats.number(float(s_star[node]), 2)
+        said.append(_("lowest S* {value} ({group})").format(value=value, group=node))
     w = consensus.get("kendall_w")
     if w is not None:
-        said.append(f"Kendall's W {float(w):.2f}")
+        said.append(_("Kendall's W {value}").format(value=formats.number(float(w), 2)))
     if said:
-        parts.append("consensus: " + ", ".join(said))
+        parts.append(_("consensus: {measures}").format(measures=", ".join(said)))
     if payload.get("illustrative"):
-        parts.append("ILLUSTRATIVE answers")
+        parts.append(_("ILLUSTRATIVE answers"))
     return ", ".join(p for p in parts if p)
 
 
@@ -243,11 +278,13 @@ def _read_sidecar(data_file: str | None) -> _Sidecar:
     try:
         table = read_table(path, label, xlsx=False)
     except ClusterRankError as exc:
-        return _Sidecar({}, f"{label} could not be read ({exc}); sources from the scenario")
+        problem = _("{file} could not be read ({error}); sources from the scenario")
+        return _Sidecar({}, problem.format(file=label, error=exc))
     header = [h.strip().lower() for h in table.header]
     need = ("column", "candidate_id", "source")
     if not all(h in header for h in need):
-        return _Sidecar({}, f"{label} lacks the columns column, candidate_id, source; ignored")
+        problem = _("{file} lacks the columns column, candidate_id, source; ignored")
+        return _Sidecar({}, problem.format(file=label))
     at = {h: header.index(h) for h in (*need, "note") if h in header}
     cells: dict[tuple[str, str], tuple[str, str]] = {}
     for row in table.rows:
@@ -294,7 +331,7 @@ def figure_sources(scenario: Scenario, matrix: DecisionMatrix) -> pd.DataFrame:
                     "title": matrix.criterion_titles[j],
                     "value": float(values[i, j]),
                     "unit": matrix.units[j],
-                    "source": " | ".join(sources) or "no source given",
+                    "source": " | ".join(sources) or _("no source given"),
                     "status": _status(matrix, i, j),
                     "note": " | ".join(notes),
                 }
@@ -320,7 +357,7 @@ def _key_source(
     given = spec.provenance.get(key)
     own = given.source if given is not None else ""
     if key in inline.get(candidate, {}):
-        return own or "typed in the scenario (data.values)", ""
+        return own or _("typed in the scenario (data.values)"), ""
     cell = sidecar.lookup(spec.columns.get(key, key), candidate)
     if cell is not None:
         return cell

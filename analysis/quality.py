@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from clusterrank.criteria.decision_matrix import DecisionMatrix
 from clusterrank.errors import ConfigurationError
+from clusterrank.i18n import _, formats, ngettext
 
 NOT_ASSESSABLE_SHARE = 0.5
 """Above this share of imputed figures a candidate is not assessable."""
@@ -47,16 +48,35 @@ class CandidateQuality:
     @property
     def label(self) -> str:
         """Short text for a table cell, e.g. ``"4 of 6 imputed"``."""
-        return f"{len(self.imputed)} of {self.cells} imputed"
+        n = len(self.imputed)
+        return ngettext("{imputed} of {cells} imputed", "{imputed} of {cells} imputed", n).format(
+            imputed=formats.integer(n), cells=formats.integer(self.cells)
+        )
 
     @property
     def count(self) -> str:
         """The count alone, e.g. ``"4 of 6"`` (for a column headed "imputed")."""
-        return f"{len(self.imputed)} of {self.cells}"
+        return _("{imputed} of {cells}").format(
+            imputed=formats.integer(len(self.imputed)), cells=formats.integer(self.cells)
+        )
 
 
-def _share_words(threshold: float) -> str:
-    return "half" if threshold == NOT_ASSESSABLE_SHARE else f"{threshold:.0%}"
+def _reason(imputed: int, cells: int, threshold: float) -> str:
+    """``"4 of 6 figures imputed (above half)"`` in the current language."""
+    numbers = {"imputed": formats.integer(imputed), "cells": formats.integer(cells)}
+    if threshold == NOT_ASSESSABLE_SHARE:
+        text = ngettext(
+            "{imputed} of {cells} figures imputed (above half)",
+            "{imputed} of {cells} figures imputed (above half)",
+            imputed,
+        )
+        return text.format(**numbers)
+    text = ngettext(
+        "{imputed} of {cells} figures imputed (above {share})",
+        "{imputed} of {cells} figures imputed (above {share})",
+        imputed,
+    )
+    return text.format(share=formats.percent(threshold, 0), **numbers)
 
 
 def data_quality(
@@ -77,7 +97,9 @@ def data_quality(
         ``threshold`` outside [0, 1].
     """
     if not 0.0 <= threshold <= 1.0:
-        msg = f"the not-assessable threshold must be a share between 0 and 1 (got {threshold!r})"
+        msg = _(
+            "the not-assessable threshold must be a share between 0 and 1 (got {given!r})"
+        ).format(given=threshold)
         raise ConfigurationError(msg)
     titles = matrix.criterion_titles
     cells = len(titles)
@@ -86,10 +108,6 @@ def data_quality(
         imputed = tuple(t for t, flag in zip(titles, matrix.imputed[i], strict=True) if flag)
         shown = tuple(t for t, flag in zip(titles, matrix.illustrative[i], strict=True) if flag)
         assessable = cells == 0 or len(imputed) / cells <= threshold
-        reason = (
-            ""
-            if assessable
-            else f"{len(imputed)} of {cells} figures imputed (above {_share_words(threshold)})"
-        )
+        reason = "" if assessable else _reason(len(imputed), cells, threshold)
         out.append(CandidateQuality(cid, name, imputed, shown, cells, assessable, reason))
     return tuple(out)

@@ -24,6 +24,7 @@ from clusterrank.criteria.models.scenario import Scenario
 from clusterrank.criteria.numbers import Decimal
 from clusterrank.criteria.plain_matrix import PlainMatrix, read_matrix_csv
 from clusterrank.errors import ConfigurationError
+from clusterrank.i18n import _
 from clusterrank.methods.objective_weights import objective_weight_names, objective_weights
 from clusterrank.methods.problem import DecisionProblem
 from clusterrank.methods.registry import rank
@@ -55,7 +56,7 @@ def rank_scenario(
     dm = matrix if matrix is not None else decision_matrix(scenario)
     wr = weights if weights is not None else resolve_weights(scenario, dm)
     if tuple(wr.criteria) != tuple(dm.criteria):
-        msg = "weights and decision matrix list different criteria; reload the scenario"
+        msg = _("weights and decision matrix list different criteria; reload the scenario")
         raise ConfigurationError(msg)
     name = method or scenario.method.name
     result = rank(
@@ -96,7 +97,9 @@ def scenario_report(
     """A method's result on a scenario, with the data, weighting and method notes and settings."""
     notes = list(dm.notes) + list(wr.notes) + list(result.notes)
     if len(dm.candidates) == 1:
-        notes.append("only one candidate: it ranks first by definition; add candidates to compare")
+        notes.append(
+            _("only one candidate: it ranks first by definition; add candidates to compare")
+        )
     return RankingReport(
         title=scenario.title or scenario.id,
         result=result,
@@ -192,13 +195,15 @@ def _parse_weights(text: str, n: int) -> list[float]:
     try:
         values = [float(p) for p in parts]
     except ValueError as exc:
-        msg = (
-            f'--weights must be comma-separated numbers, e.g. "0.2,0.3,0.5", or an objective '
-            f"method: {', '.join(objective_weight_names())} (got {text!r})"
-        )
+        msg = _(
+            '--weights must be comma-separated numbers, e.g. "0.2,0.3,0.5", or an objective '
+            "method: {methods} (got {given!r})"
+        ).format(methods=", ".join(objective_weight_names()), given=text)
         raise ConfigurationError(msg) from exc
     if len(values) != n:
-        msg = f"--weights has {len(values)} numbers but the matrix has {n} criteria"
+        msg = _("--weights has {count} numbers but the matrix has {n} criteria").format(
+            count=len(values), n=n
+        )
         raise ConfigurationError(msg)
     return values
 

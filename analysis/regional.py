@@ -20,6 +20,7 @@ import pandas as pd
 
 from clusterrank.analysis.records import plain, records
 from clusterrank.criteria.regional import (
+    GAP,
     SpecialisationReport,
     read_tidy_csv,
     region_sector_table_from_frame,
@@ -27,10 +28,10 @@ from clusterrank.criteria.regional import (
 )
 from clusterrank.criteria.regional.screening_rules import ScreeningRules
 from clusterrank.errors import Problem, ValidationFailed
+from clusterrank.i18n import N_, _, ngettext
 
 Source = str | Path | IO[str] | pd.DataFrame
 TABLES = ("hhi", "lq", "screening", "summary")
-_GAP_MARKERS = ("missing measure", "has no figure for", "absent from the reference", "lack a")
 TOTAL_SECTOR_NAMES = {"total", "all", "всего", "итого"}
 
 
@@ -78,7 +79,9 @@ class SpecialisationAnalysis:
         ``summary``: one row per region × sector × rule set, with ``why`` (each rule's reason).
         """
         if name not in TABLES:
-            msg = f"unknown table {name!r}; choose one of {', '.join(TABLES)}"
+            msg = _("unknown table {name!r}; choose one of {choices}").format(
+                name=name, choices=", ".join(TABLES)
+            )
             raise ValidationFailed.single(self.source, "table", msg)
         parts = []
         for year, rep in self.reports.items():
@@ -144,9 +147,11 @@ def read_source(source: Source, label: str | None = None) -> tuple[pd.DataFrame,
     try:  # a path is read through criteria.files: not found, a folder, a pipe: said so
         return read_tidy_csv(source, name), name
     except UnicodeDecodeError as exc:
-        raise ValidationFailed.single(name, "", "not UTF-8 text; save it as UTF-8") from exc
+        msg = _("not UTF-8 text; save it as UTF-8")
+        raise ValidationFailed.single(name, "", msg) from exc
     except (pd.errors.ParserError, OSError) as exc:
-        raise ValidationFailed.single(name, "", f"cannot read the CSV: {exc}") from exc
+        msg = _("cannot read the CSV: {error}").format(error=exc)
+        raise ValidationFailed.single(name, "", msg) from exc
 
 
 def file_years(frame: pd.DataFrame, name: str) -> list[int]:
@@ -165,7 +170,7 @@ def file_years(frame: pd.DataFrame, name: str) -> list[int]:
         if number.is_integer():
             years.add(int(number))
         elif text:
-            msg = f"year must be a whole number such as 2015 (got {text!r})"
+            msg = _("year must be a whole number such as 2015 (got {given!r})").format(given=text)
             problems.append(Problem(name, "year", msg, first + k))
     if problems:
         raise ValidationFailed(problems)
@@ -229,13 +234,14 @@ def specialisation_analysis(
         reports[key] = specialisation_report(table, measure, reference, rules, rule_sets=rule_sets)
     if not reports:
         assert first_error is not None
-        head = Problem(name, "year", "no year has complete data; fill the gaps listed below")
+        fill = _("no year has complete data; fill the gaps listed below")
+        head = Problem(name, "year", fill)
         raise ValidationFailed([head, *first_error.problems])
     first = next(iter(reports.values()))
-    analysed = ", ".join(str(y) for y in reports if y is not None) or "no year column"
+    analysed = ", ".join(str(y) for y in reports if y is not None) or N_("no year column")
     settings = {"source": name, **{k: v for k, v in first.settings.items() if k != "year"}}
     settings["years"] = analysed
-    settings["total_sector"] = total_sector or "none (shares of the sum of the listed sectors)"
+    settings["total_sector"] = total_sector or N_("none (shares of the sum of the listed sectors)")
     notes = [*skipped.values(), *_merged_notes(reports)]
     totals = (
         sorted({str(s) for s in first.lq.columns} & TOTAL_SECTOR_NAMES) if not total_sector else []
@@ -243,8 +249,10 @@ def specialisation_analysis(
     if totals:
         notes.insert(
             0,
-            f"sector {totals[0]!r} is analysed as an ordinary sector; if it holds the regions' "
-            f"totals, pass total_sector={totals[0]!r} (--total-sector {totals[0]})",
+            _(
+                "sector {sector!r} is analysed as an ordinary sector; if it holds the regions' "
+                "totals, pass total_sector={sector!r} (--total-sector {sector})"
+            ).format(sector=totals[0]),
         )
     return SpecialisationAnalysis(
         source=name,
@@ -258,17 +266,22 @@ def specialisation_analysis(
 
 
 def _is_gap(problem: Problem) -> bool:
-    return any(m in problem.message for m in _GAP_MARKERS)
+    return problem.kind == GAP
 
 
 def _gap_note(year: int, problems: Sequence[Problem]) -> str:
     shown = [
-        p.message.split(";")[0] + (f" (line {p.line})" if p.line is not None else "")
+        _("{message} (line {line})").format(message=p.message.split(";")[0], line=p.line)
+        if p.line is not None
+        else p.message.split(";")[0]
         for p in problems[:10]
     ]
-    more = f"; and {len(problems) - 10} more" if len(problems) > 10 else ""
-    head = f"year {year} skipped: its data are incomplete ({len(problems)} gap(s)): "
-    return head + "; ".join(shown) + more
+    more = _("; and {count} more").format(count=len(problems) - 10) if len(problems) > 10 else ""
+    return ngettext(
+        "year {year} skipped: its data are incomplete ({count} gap(s)): {gaps}{more}",
+        "year {year} skipped: its data are incomplete ({count} gap(s)): {gaps}{more}",
+        len(problems),
+    ).format(year=year, count=len(problems), gaps="; ".join(shown), more=more)
 
 
 def _merged_notes(reports: Mapping[int | None, SpecialisationReport]) -> list[str]:

@@ -24,11 +24,13 @@ import pandas as pd
 
 from clusterrank.analysis.records import records
 from clusterrank.analysis.regional import Source, read_source
+from clusterrank.criteria.numbers import read_column
 from clusterrank.criteria.regional import (
     marketability_coefficient,
     per_capita_production_coefficient,
 )
 from clusterrank.errors import Problem, ValidationFailed
+from clusterrank.i18n import N_, _
 
 
 @dataclass(frozen=True)
@@ -60,10 +62,10 @@ def read_indicators(source: Source, label: str | None = None) -> tuple[pd.DataFr
     frame, name = read_source(source, label)
     missing = [c for c in ("indicator_id", "value") if c not in frame.columns]
     if missing:
-        msg = (
-            f"missing column(s) {missing}; an indicator table needs indicator_id and value "
-            f"(plus optional region_id, year, unit); got {list(frame.columns)}"
-        )
+        msg = _(
+            "missing column(s) {missing}; an indicator table needs indicator_id and value "
+            "(plus optional region_id, year, unit); got {columns}"
+        ).format(missing=missing, columns=list(frame.columns))
         raise ValidationFailed.single(name, "", msg)
     first = int(frame.attrs.get("first_data_line", 2))
     text = frame.map(lambda v: str(v).strip())
@@ -72,7 +74,7 @@ def read_indicators(source: Source, label: str | None = None) -> tuple[pd.DataFr
             "region_id": text.get("region_id", ""),
             "year": pd.to_numeric(text["year"], errors="coerce") if "year" in text else np.nan,
             "indicator_id": text["indicator_id"],
-            "value": pd.to_numeric(text["value"], errors="coerce"),
+            "value": read_column(list(text["value"]), frame.attrs.get("separator"))[0],
             "text": text["value"],
             "unit": text.get("unit", ""),
             "line": np.arange(len(text)) + first,
@@ -90,7 +92,9 @@ def read_indicators(source: Source, label: str | None = None) -> tuple[pd.DataFr
         Problem(
             name,
             "indicator_id",
-            f"{ind!r} appears twice for the same region and year; keep one row",
+            _("{indicator!r} appears twice for the same region and year; keep one row").format(
+                indicator=ind
+            ),
             int(line),
         )
         for ind, line in zip(out["indicator_id"][dup], out["line"][dup], strict=True)
@@ -103,10 +107,16 @@ def read_indicators(source: Source, label: str | None = None) -> tuple[pd.DataFr
 
 def _bad_value(raw: str, indicator: str) -> str:
     if raw == "":
-        return f"missing value for {indicator!r}; fill it in or drop the row"
+        return _("missing value for {indicator!r}; fill it in or drop the row").format(
+            indicator=indicator
+        )
     if raw.lstrip().startswith("-"):
-        return f"negative value {raw} for {indicator!r}; figures must be >= 0"
-    return f"value for {indicator!r} must be a plain number with '.' as decimal point (got {raw!r})"
+        return _("negative value {value} for {indicator!r}; figures must be >= 0").format(
+            value=raw, indicator=indicator
+        )
+    return _(
+        "value for {indicator!r} must be a number such as 1234.5 or 1234,5 (got {given!r})"
+    ).format(indicator=indicator, given=raw)
 
 
 def _grid(long: pd.DataFrame) -> pd.DataFrame:
@@ -122,7 +132,8 @@ def _grid(long: pd.DataFrame) -> pd.DataFrame:
 def _unit_check(long: pd.DataFrame, ids: Sequence[str], name: str) -> None:
     units = {i: sorted(set(long.loc[long["indicator_id"] == i, "unit"])) for i in ids}
     if len({tuple(u) for u in units.values()}) > 1:
-        msg = f"mismatched units {units}; convert the figures to one unit before dividing"
+        msg = _("mismatched units {units}; convert the figures to one unit before dividing")
+        msg = msg.format(units=units)
         raise ValidationFailed.single(name, "unit", msg)
 
 
@@ -167,10 +178,13 @@ def marketability_analysis(
     chosen = list(products) if products else sorted(found)
     unknown = [p for p in chosen if p not in found]
     if unknown or not chosen:
-        msg = (
-            f"no '<product>_production' + '<product>_shipments_total' pair for "
-            f"{unknown or 'any product'}; "
-            f"products found: {sorted(found) or 'none'}; indicators: {sorted(present)}"
+        msg = _(
+            "no '<product>_production' + '<product>_shipments_total' pair for "
+            "{products}; products found: {found}; indicators: {indicators}"
+        ).format(
+            products=unknown or _("any product"),
+            found=sorted(found) or _("none"),
+            indicators=sorted(present),
         )
         raise ValidationFailed.single(name, "indicator_id", msg)
     parts, notes = [], []
@@ -181,7 +195,9 @@ def marketability_analysis(
         lacking = pair.isna().any(axis=1)
         for region, year in pair.index[lacking]:
             notes.append(
-                f"{product}, region {region or '-'}, year {year}: one figure missing; skipped"
+                _("{product}, region {region}, year {year}: one figure missing; skipped").format(
+                    product=product, region=region or "-", year=year
+                )
             )
         pair = pair[~lacking]
         result = marketability_coefficient(pair[ship_id], pair[prod_id], label=name)
@@ -192,7 +208,8 @@ def marketability_analysis(
         rows["coefficient"] = np.asarray(result.coefficients, dtype=float)
         _printed(long, f"{product}_marketability_coefficient", rows, rows["coefficient"])
         parts.append(rows)
-    settings = {"source": name, "formula": "shipments out of the region / regional production"}
+    formula = N_("shipments out of the region / regional production")
+    settings = {"source": name, "formula": formula}
     return CoefficientReport(
         "marketability", name, pd.concat(parts, ignore_index=True), tuple(notes), settings
     )
@@ -228,12 +245,15 @@ def per_capita_analysis(
     regions = grid.index.get_level_values("region_id")
     problems = []
     if population not in grid.columns:
-        problems.append(f"no {population!r} rows (the population of every region and year)")
+        note = _("no {population!r} rows (the population of every region and year)")
+        problems.append(note.format(population=population))
     if not outputs:
-        problems.append("no '<product>_output' rows")
+        problems.append(_("no '<product>_output' rows"))
     if reference not in set(regions):
         problems.append(
-            f"reference {reference!r} is not a region_id; regions: {sorted(set(regions))}"
+            _("reference {reference!r} is not a region_id; regions: {regions}").format(
+                reference=reference, regions=sorted(set(regions))
+            )
         )
     if problems:
         raise ValidationFailed([Problem(name, "indicator_id", p) for p in problems])
@@ -243,7 +263,8 @@ def per_capita_analysis(
         own = grid.xs(region, level="region_id")
         years = [y for y in own.index if y in nation.index]
         if len(years) < len(own.index):
-            notes.append(f"region {region}: years without a {reference} row skipped")
+            note = _("region {region}: years without a {reference} row skipped")
+            notes.append(note.format(region=region, reference=reference))
         result = per_capita_production_coefficient(
             pd.DataFrame(own.loc[years, outputs]).T,
             pd.DataFrame(nation.loc[years, outputs]).T,
@@ -259,12 +280,14 @@ def per_capita_analysis(
         rows.insert(0, "region_id", region)
         parts.append(rows)
     if not parts:
-        raise ValidationFailed.single(name, "region_id", f"no region besides {reference!r}")
+        msg = _("no region besides {reference!r}").format(reference=reference)
+        raise ValidationFailed.single(name, "region_id", msg)
     table = pd.concat(parts, ignore_index=True)
     settings = {
         "source": name,
         "reference": reference,
-        "formula": "(region output / reference output) / "
-        "(region population / reference population)",
+        "formula": N_(
+            "(region output / reference output) / (region population / reference population)"
+        ),
     }
     return CoefficientReport("per_capita", name, table, tuple(dict.fromkeys(notes)), settings)

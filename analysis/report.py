@@ -16,6 +16,7 @@ import pandas as pd
 
 from clusterrank.analysis.quality import CandidateQuality
 from clusterrank.criteria.decision_matrix import CellNote
+from clusterrank.i18n import setting_pairs
 from clusterrank.methods.result import RankingResult
 
 
@@ -72,7 +73,7 @@ class RankingReport:
             if group == "method":
                 continue
             if isinstance(values, Mapping):
-                inner = ", ".join(f"{k}={v}" for k, v in values.items())
+                inner = setting_pairs(values)
                 parts.append(f"{group}: {inner}" if inner else group)
             else:
                 parts.append(f"{group}: {values}")

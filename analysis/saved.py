@@ -16,6 +16,7 @@ from clusterrank.analysis.ranking import rank_scenario
 from clusterrank.analysis.report import RankingReport
 from clusterrank.analysis.weights import WeightReport, weights_from_sliders
 from clusterrank.criteria.models.scenario import Scenario
+from clusterrank.i18n import _
 
 
 def weights_from_payload(scenario: Scenario, payload: Mapping[str, Any]) -> WeightReport:
@@ -79,9 +80,11 @@ def reproduce(scenario: Scenario, stored: Mapping[str, Any], result: Any) -> Rep
         )
     identical = same_ranks and diff == 0.0
     if identical:
-        text = "Reproduced: identical ranks and scores."
+        text = _("Reproduced: identical ranks and scores.")
     elif same_ranks:
-        text = f"Reproduced: the same ranks; scores differ by up to {diff:.3g}."
+        text = _("Reproduced: the same ranks; scores differ by up to {difference}.").format(
+            difference=f"{diff:.3g}"
+        )
     else:
-        text = "Not identical: the recomputed ranks differ from the saved ones."
+        text = _("Not identical: the recomputed ranks differ from the saved ones.")
     return Reproduction(identical, same_ranks, diff, text)

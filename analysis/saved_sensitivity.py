@@ -17,6 +17,7 @@ from typing import Any
 from clusterrank.analysis.saved import weights_from_payload
 from clusterrank.analysis.sensitivity import run_smaa, sensitivity_inputs
 from clusterrank.criteria.models.scenario import Scenario
+from clusterrank.i18n import _
 from clusterrank.methods.sensitivity import SMAAResult
 
 SMAA_KEYS = ("n_samples", "seed", "sampling", "concentration", "bounds", "data_uncertainty_pct")
@@ -86,7 +87,7 @@ def reproduce(scenario: Scenario, stored: Mapping[str, Any], result: Any) -> SMA
     """Recompute a saved SMAA run and compare its rank acceptabilities with the stored ones."""
     again = result_record(compute(scenario, stored))
     if again["candidates"] != result["candidates"] or again["n_samples"] != result["n_samples"]:
-        text = "Not identical: the recomputed run has other candidates or another sample count."
+        text = _("Not identical: the recomputed run has other candidates or another sample count.")
         return SMAAReproduction(False, float("inf"), text)
     diff = max(
         (
@@ -97,6 +98,8 @@ def reproduce(scenario: Scenario, stored: Mapping[str, Any], result: Any) -> SMA
         default=0.0,
     )
     if diff == 0.0:
-        return SMAAReproduction(True, 0.0, "Reproduced: identical rank acceptabilities.")
-    text = f"Not identical: rank acceptabilities differ by up to {diff:.3g}."
+        return SMAAReproduction(True, 0.0, _("Reproduced: identical rank acceptabilities."))
+    text = _("Not identical: rank acceptabilities differ by up to {difference}.").format(
+        difference=f"{diff:.3g}"
+    )
     return SMAAReproduction(False, diff, text)

@@ -23,6 +23,7 @@ from clusterrank.criteria.decision_matrix import DecisionMatrix
 from clusterrank.criteria.matrix import decision_matrix
 from clusterrank.criteria.models.scenario import AHPWeights, Scenario
 from clusterrank.errors import ConfigurationError
+from clusterrank.i18n import _
 from clusterrank.methods.problem import DecisionProblem
 from clusterrank.methods.registry import available_methods
 from clusterrank.methods.sensitivity import (
@@ -97,29 +98,35 @@ def require_two_candidates(inp: SensitivityInputs, source: str | None = None) ->
     """
     dm = inp.matrix
     if len(dm.candidates) < 2:
-        listed = ", ".join(dm.candidates) or "none"
+        listed = ", ".join(dm.candidates) or _("none")
         where = f"{source}: " if source else ""
-        msg = (
-            f"{where}sensitivity needs at least two candidates to compare; scenario "
-            f"{inp.scenario.id!r} ranks {len(dm.candidates)} ({listed}), whose ranking cannot "
+        msg = where + _(
+            "sensitivity needs at least two candidates to compare; scenario "
+            "{scenario!r} ranks {count} ({listed}), whose ranking cannot "
             "change whatever the weights. Add candidates under `candidates:` (with their data) "
             "to analyse the ranking's sensitivity"
-        )
+        ).format(scenario=inp.scenario.id, count=len(dm.candidates), listed=listed)
         raise ConfigurationError(msg)
 
 
-def check_top_k(top_k: int, m: int, name: str = "top k") -> int:
+def check_top_k(top_k: int, m: int, name: str | None = None) -> int:
     """``top_k`` if it lies in 1..m-1 (the top k of m is a proper leading group), else refuse.
 
-    ``name`` is how the caller's user knows the setting (``--top-k`` on the command line).
+    ``name`` is how the caller's user knows the setting (``--top-k`` on the command line;
+    by default "top k" in the current language).
     """
+    name = name or _("top k")
     high = max(1, m - 1)
     if isinstance(top_k, bool) or not isinstance(top_k, int) or not 1 <= top_k <= high:
         msg = (
-            f"{name} must be between 1 and {high} (got {top_k!r}): the scenario ranks {m} "
-            f"candidates, and the top k must leave at least one out"
+            _(
+                "{name} must be between 1 and {high} (got {given!r}): the scenario ranks {m} "
+                "candidates, and the top k must leave at least one out"
+            ).format(name=name, high=high, given=top_k, m=m)
             if m > 1
-            else f"{name} cannot be checked: the scenario ranks only one candidate"
+            else _("{name} cannot be checked: the scenario ranks only one candidate").format(
+                name=name
+            )
         )
         raise ConfigurationError(msg)
     return top_k
@@ -194,9 +201,11 @@ def run_smaa(
         lower, upper = _bound_vectors(dm.criteria, bounds or {})
         scheme = WeightSampling.bounded(lower, upper)
     else:
-        msg = f"sampling must be 'uniform', 'around' or 'bounded' (got {sampling!r})"
+        msg = _("sampling must be 'uniform', 'around' or 'bounded' (got {given!r})").format(
+            given=sampling
+        )
         raise ConfigurationError(msg)
-    percent = _per_criterion(dm.criteria, data_uncertainty_pct, "data uncertainty")
+    percent = _per_criterion(dm.criteria, data_uncertainty_pct, _("data uncertainty"))
     uncertainty = DataUncertainty.plus_minus_percent(percent) if np.any(percent > 0) else None
     # Methods without a vectorised kernel are scored row by row: small chunks keep progress
     # reports (and a Stop request) frequent instead of one every ~30,000 samples.
@@ -222,7 +231,9 @@ def _bound_vectors(
     """Lower and upper weight vectors from named bounds (unnamed criteria: 0..1)."""
     unknown = [c for c in bounds if c not in criteria]
     if unknown:
-        msg = f"weight bounds name unknown criteria {unknown}; criteria are {list(criteria)}"
+        msg = _("weight bounds name unknown criteria {unknown}; criteria are {criteria}").format(
+            unknown=unknown, criteria=list(criteria)
+        )
         raise ConfigurationError(msg)
     lower = np.array([float(bounds.get(c, (0.0, 1.0))[0]) for c in criteria])
     upper = np.array([float(bounds.get(c, (0.0, 1.0))[1]) for c in criteria])
@@ -238,11 +249,15 @@ def _per_criterion(
     else:
         unknown = [c for c in value if c not in criteria]
         if unknown:
-            msg = f"{what} names unknown criteria {unknown}; criteria are {list(criteria)}"
+            msg = _("{what} names unknown criteria {unknown}; criteria are {criteria}").format(
+                what=what, unknown=unknown, criteria=list(criteria)
+            )
             raise ConfigurationError(msg)
         out = np.array([float(value.get(c, 0.0)) for c in criteria])
     if np.any(~np.isfinite(out)) or np.any(out < 0):
-        msg = f"{what} must be percentages >= 0 (got {out.tolist()})"
+        msg = _("{what} must be percentages >= 0 (got {given})").format(
+            what=what, given=out.tolist()
+        )
         raise ConfigurationError(msg)
     return out
 
@@ -256,6 +271,10 @@ def run_agreement(inp: SensitivityInputs) -> AgreementResult:
     return method_agreement(inp.problem, inp.weights.global_weights)
 
 
+IN_USE = "the AHP judgments in use"
+"""Origin of the perturbed judgments when the weights come from AHP judgments."""
+
+
 def group_judgments(inp: SensitivityInputs) -> tuple[npt.NDArray[np.float64], tuple[str, ...], str]:
     """The group-level pairwise matrix to perturb, and where it comes from.
 
@@ -266,10 +285,10 @@ def group_judgments(inp: SensitivityInputs) -> tuple[npt.NDArray[np.float64], tu
     cs = inp.scenario.criteria_set
     block = inp.weights.ahp.get("groups")
     if block is not None:  # the judgments in use: the file's, or as edited on the Weights page
-        return block.result.matrix, block.result.items, "the AHP judgments in use"
+        return block.result.matrix, block.result.items, IN_USE
     gw = inp.weights.group_weights
     if np.any(gw <= 0):
-        msg = "a group has weight 0, so no pairwise judgments can express the weights in use"
+        msg = _("a group has weight 0, so no pairwise judgments can express the weights in use")
         raise ConfigurationError(msg)
     return gw[:, None] / gw[None, :], cs.group_ids, "judgments implied by the group weights"
 
@@ -288,7 +307,7 @@ def run_ahp_uncertainty(
     """
     cs = inp.scenario.criteria_set
     if len(cs.groups) < 2:
-        msg = "AHP judgment uncertainty needs at least two groups to compare"
+        msg = _("AHP judgment uncertainty needs at least two groups to compare")
         raise ConfigurationError(msg)
     matrix, items, origin = group_judgments(inp)
     dm = inp.matrix
@@ -312,5 +331,15 @@ def run_ahp_uncertainty(
         ranker=rank_groups,
         candidates=dm.candidates,
     )
-    note = f"perturbed: {origin} among the groups; criterion weights inside groups held fixed"
+    note = (
+        _(
+            "perturbed: the AHP judgments in use among the groups; criterion weights inside "
+            "groups held fixed"
+        )
+        if origin == IN_USE
+        else _(
+            "perturbed: judgments implied by the group weights among the groups; criterion "
+            "weights inside groups held fixed"
+        )
+    )
     return replace(result, notes=(note, *result.notes))

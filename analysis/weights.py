@@ -28,6 +28,7 @@ from clusterrank.criteria.weights import (
     direct_weights,
     given_weights,
 )
+from clusterrank.i18n import _, formats
 from clusterrank.methods.objective_weights import objective_weight_names, objective_weights
 
 WeightReport: TypeAlias = Weights[AHPBlock]
@@ -119,7 +120,7 @@ def weights_from_ahp(
     else:
         group_w = {g.id: g.weight for g in cs.groups}
         if len(cs.groups) > 1:
-            notes.append("no judgments among the groups: the set's group weights are used")
+            notes.append(_("no judgments among the groups: the set's group weights are used"))
     local_w: dict[str, float] = {}
     for g in cs.groups:
         ids = tuple(c.id for c in g.criteria)
@@ -136,13 +137,20 @@ def weights_from_ahp(
             local_w.update(zip(ids, blocks[g.id].result.priorities.tolist(), strict=True))
         else:
             if len(ids) > 1:
-                notes.append(f"no judgments in group {g.id}: the set's criterion weights are used")
+                note = _("no judgments in group {group}: the set's criterion weights are used")
+                notes.append(note.format(group=g.id))
             local_w.update({c.id: c.weight for c in g.criteria})
     for name, b in blocks.items():
         if not b.result.acceptable:
             notes.append(
-                f"AHP judgments for {name} are inconsistent: CR {b.result.cr:.3f} > "
-                f"{b.result.threshold:.2f}; revise them (see the suggested fixes)"
+                _(
+                    "AHP judgments for {matrix} are inconsistent: CR {cr} > {threshold}; "
+                    "revise them (see the suggested fixes)"
+                ).format(
+                    matrix=name,
+                    cr=formats.number(b.result.cr, 3),
+                    threshold=formats.number(b.result.threshold, 2),
+                )
             )
     settings = {
         "mode": "ahp",
@@ -173,7 +181,8 @@ def weights_from_data(scenario: Scenario, matrix: DecisionMatrix, method: str) -
         for c in g.criteria:
             local_w[c.id] = glob[c.id] / total if total > 0 else 1.0
         if total <= 0:
-            notes.append(f"{method} gives group {g.id} zero weight: its criteria do not count")
+            note = _("{method} gives group {group} zero weight: its criteria do not count")
+            notes.append(note.format(method=method, group=g.id))
     if sum(group_w.values()) <= 0:
         group_w = {g: 1.0 for g in group_w}
     settings = {"mode": "objective", "method": method, **dict(result.settings)}

@@ -17,6 +17,7 @@ from clusterrank.cli.panel_text import (
 )
 from clusterrank.cli.paths import check_output_args, file_scope
 from clusterrank.errors import ConfigurationError
+from clusterrank.i18n import _, ngettext
 from clusterrank.panel.expert import link
 from clusterrank.store import FacilitatorAccess, Store, append_audit, open_store
 
@@ -91,9 +92,19 @@ def do_import(args: argparse.Namespace) -> int:
         from clusterrank.store import panel_info
 
         number = panel_info(s, access).current_round
+    text = _(
+        "imported {count} answers from {file} ({judgments} judgments, {scores} scores) "
+        "into round {round} of panel {panel}"
+    )
     print(
-        f"imported {parsed.count} answers from {parsed.label} ({len(parsed.judgments)} "
-        f"judgments, {len(parsed.scores)} scores) into round {number} of panel {args.panel}"
+        text.format(
+            count=parsed.count,
+            file=parsed.label,
+            judgments=len(parsed.judgments),
+            scores=len(parsed.scores),
+            round=number,
+            panel=args.panel,
+        )
     )
     return 0
 
@@ -121,7 +132,9 @@ def _overrides(args: argparse.Namespace) -> dict[str, Any]:
             except ValueError:
                 sep = ""
             if not sep or not name.strip():
-                msg = f"--group-weights expects GROUP=NUMBER pairs (got {pair!r})"
+                msg = _("--group-weights expects GROUP=NUMBER pairs (got {pair})").format(
+                    pair=repr(pair)
+                )
                 raise ConfigurationError(msg)
     return {
         "aggregation": args.aggregation,
@@ -162,16 +175,24 @@ def do_round(args: argparse.Namespace) -> int:
     db, access = _open(args)
     if args.close:
         if args.items or args.threshold is not None:
-            msg = "--items and --threshold choose what the next round asks: use them with --open"
+            msg = _("--items and --threshold choose what the next round asks: use them with --open")
             raise ConfigurationError(msg)
         number = close(db, access)
-        print(f"round {number} of panel {args.panel} closed: it accepts no more answers")
+        text = _("round {round} of panel {panel} closed: it accepts no more answers")
+        print(text.format(round=number, panel=args.panel))
         return 0
     number, items = open_next(db, access, _list(args.items), args.threshold)
-    print(f"round {number} of panel {args.panel} opened on {len(items)} item(s):")
+    text = ngettext(
+        "round {round} of panel {panel} opened on {n} item:",
+        "round {round} of panel {panel} opened on {n} items:",
+        len(items),
+    )
+    print(text.format(round=number, panel=args.panel, n=len(items)))
     for item in items:
         print(f"  - {item}")
-    print("experts see each item's group median, IQR and the anonymised comments of the last round")
+    print(
+        _("experts see each item's group median, IQR and the anonymised comments of the last round")
+    )
     return 0
 
 
@@ -184,7 +205,7 @@ def do_revoke(args: argparse.Namespace) -> int:
 
     db, access = _open(args)
     revoke(db, access, args.expert)
-    print(f"expert {args.expert}'s link is revoked; their answers stay")
+    print(_("expert {expert}'s link is revoked; their answers stay").format(expert=args.expert))
     if args.reissue:
         return _print_token(args, reissue(db, access, args.expert))
     return 0
@@ -199,7 +220,8 @@ def do_reissue(args: argparse.Namespace) -> int:
 
 
 def _print_token(args: argparse.Namespace, issued: Any) -> int:
-    print(f"new link for {issued.ref} ({issued.name}); the old one no longer works:")
+    text = _("new link for {expert} ({name}); the old one no longer works:")
+    print(text.format(expert=issued.ref, name=issued.name))
     print(f"  {link(args.base_url, args.panel, issued.token)}")
     return 0
 
@@ -230,7 +252,9 @@ def do_export(args: argparse.Namespace) -> int:
     from clusterrank.reports.cells import workbook_bytes
 
     if Path(args.output).suffix.lower() != ".xlsx":
-        msg = f"-o {args.output}: the export is an Excel workbook; name it FILE.xlsx"
+        msg = _("-o {file}: the export is an Excel workbook; name it FILE.xlsx").format(
+            file=args.output
+        )
         raise ConfigurationError(msg)
     check_output_args(args)
     db, access = _open(args)
@@ -245,7 +269,7 @@ def do_export(args: argparse.Namespace) -> int:
     with db.session() as s:
         append_audit(s, access, "panel.export", {"file": Path(args.output).name})
     counts = ", ".join(f"{len(rows)} {name}" for name, rows in tables.items())
-    print(f"written: {args.output} ({counts})", file=sys.stderr)
+    print(_("written: {file} ({tables})").format(file=args.output, tables=counts), file=sys.stderr)
     return 0
 
 
@@ -266,13 +290,21 @@ def do_apply(args: argparse.Namespace) -> int:
     with db.session() as s:
         detail = {"file": Path(args.output).name, "snapshot": payload.get("snapshot")}
         append_audit(s, access, "panel.apply", detail)
-    how = f"{payload['aggregation'].upper()}, round {payload['round']}"
+    text = _(
+        "written: {file} (panel {panel}, {aggregation}, round {round}, result snapshot "
+        "{snapshot}); rank it with: clusterrank rank {file}"
+    )
     print(
-        f"written: {args.output} (panel {args.panel}, {how}, result snapshot "
-        f"{payload.get('snapshot')}); rank it with: clusterrank rank {args.output}"
+        text.format(
+            file=args.output,
+            panel=args.panel,
+            aggregation=payload["aggregation"].upper(),
+            round=payload["round"],
+            snapshot=payload.get("snapshot"),
+        )
     )
     if payload.get("illustrative"):
-        print("ILLUSTRATIVE: the panel's answers are invented; so are the weights written")
+        print(_("ILLUSTRATIVE: the panel's answers are invented; so are the weights written"))
     return 0
 
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from clusterrank.cli.output import heading, number_text, percent_text
+from clusterrank.i18n import _, ngettext
 from clusterrank.panel.results import ILLUSTRATIVE as ILLUSTRATIVE_LINE
 
 
@@ -14,13 +16,19 @@ def _f(x: Any, digits: int = 3) -> str:
     if x is None:
         return "-"
     if isinstance(x, bool):
-        return "yes" if x else "no"
+        return _("yes") if x else _("no")
     if isinstance(x, float):
-        return f"{x:.{digits}f}"
+        return number_text(x, f".{digits}f")
     return str(x)
 
 
+def _g(x: float) -> str:
+    """``x`` as ``{:g}`` writes it, with the language's decimal mark."""
+    return number_text(x, "g")
+
+
 def _table(header: list[str], rows: list[list[Any]]) -> str:
+    header = [heading(h) for h in header]
     cells = [[_f(c) for c in row] for row in rows]
     widths = [
         max(len(h), *(len(r[k]) for r in cells)) if cells else len(h) for k, h in enumerate(header)
@@ -31,7 +39,7 @@ def _table(header: list[str], rows: list[list[Any]]) -> str:
 
 
 def _head(payload: dict[str, Any]) -> list[str]:
-    out = [ILLUSTRATIVE_LINE] if payload.get("illustrative") else []
+    out = [_(ILLUSTRATIVE_LINE)] if payload.get("illustrative") else []
     return out
 
 
@@ -43,28 +51,38 @@ def created_text(payload: dict[str, Any], made: Any) -> str:
     q = made.questionnaire
     lines = _head(payload)
     lines += [
-        f"panel {payload['panel']} created: {payload['title']}",
-        f"facilitator key: {payload['facilitator_key']}",
-        "  (shown once; keep it secret; give it with --key or CLUSTERRANK_PANEL_KEY)",
-        "asks, in round 1:",
+        _("panel {panel} created: {title}").format(panel=payload["panel"], title=payload["title"]),
+        _("facilitator key: {key}").format(key=payload["facilitator_key"]),
+        "  " + _("(shown once; keep it secret; give it with --key or CLUSTERRANK_PANEL_KEY)"),
+        _("asks, in round 1:"),
     ]
     lines += [
-        f"  - judgments at {n.id}: {len(n.pairs)} pair(s) of {', '.join(n.items)}" for n in q.nodes
+        "  - "
+        + ngettext(
+            "judgments at {node}: {n} pair of {items}",
+            "judgments at {node}: {n} pairs of {items}",
+            len(n.pairs),
+        ).format(node=n.id, n=len(n.pairs), items=", ".join(n.items))
+        for n in q.nodes
     ]
-    lines += [
-        f"  - scores of {len(q.candidates)} candidates on {c.id} "
-        f"(scale {c.min:g}..{c.max:g}{'; anchors ' if c.anchors else ''}"
-        + "; ".join(f"{p:g} = {t}" for p, t in c.anchors)
-        + ")"
-        for c in q.scored
-    ]
+    lines += ["  - " + _scored_line(c, len(q.candidates)) for c in q.scored]
     s = payload["settings"]
     lines.append(
-        f"settings: aggregation {s['aggregation']}, {s['derivation']}, RI {s['random_index']}, "
-        f"completion {s['completion']}, expert weights {s['expert_weights']}, scores "
-        f"{s['score_aggregation']}, consensus threshold {s['threshold']:g}"
+        _(
+            "settings: aggregation {aggregation}, {derivation}, RI {random_index}, "
+            "completion {completion}, expert weights {expert_weights}, scores "
+            "{score_aggregation}, consensus threshold {threshold}"
+        ).format(
+            aggregation=s["aggregation"],
+            derivation=s["derivation"],
+            random_index=s["random_index"],
+            completion=s["completion"],
+            expert_weights=s["expert_weights"],
+            score_aggregation=s["score_aggregation"],
+            threshold=_g(s["threshold"]),
+        )
     )
-    lines.append("personal links (send each expert their own; shown once):")
+    lines.append(_("personal links (send each expert their own; shown once):"))
     lines.append(
         _table(
             ["id", "name", "link"], [[e["id"], e["name"], e["link"]] for e in payload["experts"]]
@@ -73,13 +91,34 @@ def created_text(payload: dict[str, Any], made: Any) -> str:
     return "\n".join(lines)
 
 
+def _scored_line(c: Any, candidates: int) -> str:
+    """What round 1 asks of a scored criterion: its scale and anchors."""
+    scale = f"{_g(c.min)}..{_g(c.max)}"
+    if not c.anchors:
+        return _("scores of {n} candidates on {criterion} (scale {scale})").format(
+            n=candidates, criterion=c.id, scale=scale
+        )
+    anchors = "; ".join(f"{_g(p)} = {t}" for p, t in c.anchors)
+    return _("scores of {n} candidates on {criterion} (scale {scale}; anchors {anchors})").format(
+        n=candidates, criterion=c.id, scale=scale, anchors=anchors
+    )
+
+
 def status_text(payload: dict[str, Any]) -> str:
     """The text of ``panel status``: one row per expert, then advice on inconsistent judgments."""
     lines = _head(payload)
-    state = "open" if payload["round_open"] else "closed"
+    if payload["round_open"]:
+        text = _("panel {panel}: {title} ({status}), round {round} (open), items: {items}")
+    else:
+        text = _("panel {panel}: {title} ({status}), round {round} (closed), items: {items}")
     lines.append(
-        f"panel {payload['panel']}: {payload['title']} ({payload['status']}), "
-        f"round {payload['round']} ({state}), items: {', '.join(payload['items'])}"
+        text.format(
+            panel=payload["panel"],
+            title=payload["title"],
+            status=_status_word(payload["status"]),
+            round=payload["round"],
+            items=", ".join(payload["items"]),
+        )
     )
     rows = []
     advice: list[str] = []
@@ -100,19 +139,33 @@ def status_text(payload: dict[str, Any]) -> str:
             ]
         )
         for n, v in e["nodes"].items():
-            advice += [f"{e['id']} at {n}: {fix}" for fix in v.get("revise", [])]
+            at = _("{expert} at {node}: {advice}")
+            advice += [at.format(expert=e["id"], node=n, advice=fix) for fix in v.get("revise", [])]
             if v.get("problem"):
-                advice.append(f"{e['id']} at {n}: {v['problem']}")
+                advice.append(at.format(expert=e["id"], node=n, advice=v["problem"]))
     lines.append(_table(["id", "name", "group", "answered", "submitted", "revoked", "CR"], rows))
     s = payload["settings"]
     lines.append(
-        f"CR: {s['derivation']}, RI table {s['random_index']}, completion {s['completion']}, "
-        f"acceptable at <= {s['cr_threshold']:g}"
+        _(
+            "CR: {derivation}, RI table {random_index}, completion {completion}, "
+            "acceptable at <= {threshold}"
+        ).format(
+            derivation=s["derivation"],
+            random_index=s["random_index"],
+            completion=s["completion"],
+            threshold=_g(s["cr_threshold"]),
+        )
     )
     if advice:
-        lines.append("judgments that raise CR most (suggest a revision to the expert):")
+        lines.append(_("judgments that raise CR most (suggest a revision to the expert):"))
         lines += [f"  - {a}" for a in advice]
     return "\n".join(lines)
+
+
+def _status_word(status: str) -> str:
+    """A panel's status (``open``, ``closed``) as the text shows it."""
+    words = {"open": _("open"), "closed": _("closed"), "archived": _("archived")}
+    return words.get(status, status)
 
 
 def _ranking(rows: list[dict[str, Any]]) -> str:
@@ -128,20 +181,13 @@ def results_text(p: dict[str, Any]) -> str:
     It holds the settings, experts, weights, scores, ranking, consensus and notes.
     """
     lines = _head(p)
-    s = p["settings"]
     lines.append(
-        f"panel {p['panel']}: {p['title']}, round {p['round']}, result snapshot "
-        f"{p.get('snapshot', '-')}"
+        _("panel {panel}: {title}, round {round}, result snapshot {snapshot}").format(
+            panel=p["panel"], title=p["title"], round=p["round"], snapshot=p.get("snapshot", "-")
+        )
     )
-    lines.append(
-        f"settings: aggregation {p['aggregation']}"
-        + (f" ({s['aip_mean']} mean)" if p["aggregation"] == "aip" else "")
-        + f", {s['derivation']}, RI {s['random_index']}, completion {s['completion']}; "
-        f"expert weights {p['expert_weights']['scheme']}; scores {s['score_aggregation']}"
-        + (f" (trim {s['trim']:g})" if s["score_aggregation"] == "trimmed_mean" else "")
-        + f"; method {s['method']['name']}; consensus threshold {s['threshold']:g}"
-    )
-    lines.append("experts:")
+    lines.append(_settings_line(p))
+    lines.append(_("experts:"))
     lines.append(
         _table(
             ["id", "answered", "submitted", "weight", "CR", "GCI"],
@@ -151,25 +197,23 @@ def results_text(p: dict[str, Any]) -> str:
                     e["answered"],
                     e["submitted"],
                     e["weight"],
-                    ", ".join(f"{n} {v:.3f}" for n, v in e["cr"].items()) or "-",
-                    ", ".join(f"{n} {v:.3f}" for n, v in e["gci"].items()) or "-",
+                    _pairs(e["cr"]) or "-",
+                    _pairs(e["gci"]) or "-",
                 ]
                 for e in p["experts"]
             ],
         )
     )
-    lines.append("criterion weights (global = group × local):")
+    lines.append(_("criterion weights (global = group × local):"))
     lines.append(
         _table(
             ["criterion", "weight", "local"],
             [[c, w, p["local_weights"].get(c)] for c, w in p["weights"].items()],
         )
     )
-    lines.append(
-        "group weights: " + ", ".join(f"{g} {w:.3f}" for g, w in p["group_weights"].items())
-    )
+    lines.append(_("group weights: {weights}").format(weights=_pairs(p["group_weights"])))
     if p.get("scores"):
-        lines.append("scores (aggregate; IQR; share within one step of the median):")
+        lines.append(_("scores (aggregate; IQR; share within one step of the median):"))
         rows = [
             [
                 c,
@@ -186,99 +230,191 @@ def results_text(p: dict[str, Any]) -> str:
         lines.append(
             _table(["criterion", "candidate", "value", "IQR", "within1", "n", "abstained"], rows)
         )
-    lines.append("ranking:")
+    lines.append(_("ranking:"))
     lines.append(_ranking(p["ranking"]))
     if "equal_weights" in p:
-        lines.append("the same with EQUAL expert weights (shown beside the weighted result):")
+        lines.append(_("the same with EQUAL expert weights (shown beside the weighted result):"))
         lines.append(_ranking(p["equal_weights"]["ranking"]))
-        lines.append(
-            "  weights: "
-            + ", ".join(f"{c} {w:.3f}" for c, w in p["equal_weights"]["weights"].items())
-        )
-    c = p["consensus"]
-    lines.append("consensus:")
-    for node, v in c["s_star"].items():
-        lines.append(f"  S* at {node}: {v:.3f} ({c['s_star_word'][node]}; Goepel 2018)")
-    k = c["kendall"]
-    if "w" in k:
-        lines.append(
-            f"  Kendall's W over the experts' own rankings: {k['w']:.3f} (chi2 {k['chi2']:.2f}, "
-            f"df {k['df']}, p {k['p']:.4g}; m {k['m']} experts, n {k['n']} candidates; tie "
-            f"correction {k['tie_correction']:g}; filled-in score cells {k['filled_score_cells']},"
-            f" nodes taken from the panel {k['filled_nodes']})"
-        )
-        lines += [f"    note: {n}" for n in k.get("notes", [])]
-    else:
-        lines.append(f"  Kendall's W: {k.get('note')}")
-    low = c["items_without_consensus"]
-    lines.append(
-        f"  items below the consensus threshold {c['threshold']:g}: "
-        + (", ".join(low) if low else "none")
-    )
+        weights = _pairs(p["equal_weights"]["weights"])
+        lines.append("  " + _("weights: {weights}").format(weights=weights))
+    lines += _consensus(p["consensus"])
     lines += _robustness(p["robustness"])
-    if "stability" in p:
-        st = p["stability"]
-        for kind in ("judgments", "scores"):
-            if kind in st and "moved_share" in st[kind]:
-                v = st[kind]
-                lines.append(
-                    f"stability since the last round ({kind}): {v['moved']} of {v['compared']} "
-                    f"answers moved ({v['moved_share']:.0%}; mean change {v['mean_change']:.3g} "
-                    f"{v['scale']})"
-                )
+    lines += _stability(p.get("stability"))
     notes = [*p.get("notes", []), *p.get("weight_notes", []), *p.get("score_notes", [])]
     if notes:
-        lines.append("notes:")
+        lines.append(_("notes:"))
         lines += [f"  - {n}" for n in notes]
     return "\n".join(lines)
 
 
+def _pairs(values: dict[str, float]) -> str:
+    """``a 0.500, b 0.500``: names with their numbers (3 decimals)."""
+    return ", ".join(f"{name} {number_text(v, '.3f')}" for name, v in values.items())
+
+
+def _settings_line(p: dict[str, Any]) -> str:
+    """Every setting a panel result was computed with, on one line."""
+    s = p["settings"]
+    if p["aggregation"] == "aip":
+        how = _("aggregation {aggregation} ({mean} mean)").format(
+            aggregation=p["aggregation"], mean=s["aip_mean"]
+        )
+    else:
+        how = _("aggregation {aggregation}").format(aggregation=p["aggregation"])
+    if s["score_aggregation"] == "trimmed_mean":
+        scores = _("{aggregation} (trim {trim})").format(
+            aggregation=s["score_aggregation"], trim=_g(s["trim"])
+        )
+    else:
+        scores = s["score_aggregation"]
+    return _(
+        "settings: {how}, {derivation}, RI {random_index}, completion {completion}; "
+        "expert weights {scheme}; scores {scores}; method {method}; consensus threshold "
+        "{threshold}"
+    ).format(
+        how=how,
+        derivation=s["derivation"],
+        random_index=s["random_index"],
+        completion=s["completion"],
+        scheme=p["expert_weights"]["scheme"],
+        scores=scores,
+        method=s["method"]["name"],
+        threshold=_g(s["threshold"]),
+    )
+
+
+def _consensus(c: dict[str, Any]) -> list[str]:
+    """S* per node, Kendall's W and the items below the consensus threshold."""
+    lines = [_("consensus:")]
+    for node, v in c["s_star"].items():
+        text = _("S* at {node}: {value} ({word}; Goepel 2018)")
+        lines.append(
+            "  " + text.format(node=node, value=number_text(v, ".3f"), word=c["s_star_word"][node])
+        )
+    k = c["kendall"]
+    if "w" in k:
+        text = _(
+            "Kendall's W over the experts' own rankings: {w} (chi2 {chi2}, df {df}, p {p}; "
+            "m {m} experts, n {n} candidates; tie correction {tie}; filled-in score cells "
+            "{cells}, nodes taken from the panel {nodes})"
+        )
+        lines.append(
+            "  "
+            + text.format(
+                w=number_text(k["w"], ".3f"),
+                chi2=number_text(k["chi2"], ".2f"),
+                df=k["df"],
+                p=number_text(k["p"], ".4g"),
+                m=k["m"],
+                n=k["n"],
+                tie=_g(k["tie_correction"]),
+                cells=k["filled_score_cells"],
+                nodes=k["filled_nodes"],
+            )
+        )
+        lines += ["    " + _("note: {note}").format(note=n) for n in k.get("notes", [])]
+    else:
+        lines.append("  " + _("Kendall's W: {note}").format(note=k.get("note")))
+    low = c["items_without_consensus"]
+    text = _("items below the consensus threshold {threshold}: {items}")
+    items = ", ".join(low) if low else _("none")
+    lines.append("  " + text.format(threshold=_g(c["threshold"]), items=items))
+    return lines
+
+
+def _stability(st: dict[str, Any] | None) -> list[str]:
+    """How many answers moved since the last Delphi round, per kind of answer."""
+    if not st:
+        return []
+    lines = []
+    kinds = {"judgments": _("judgments"), "scores": _("scores")}
+    for kind, word in kinds.items():
+        if kind in st and "moved_share" in st[kind]:
+            v = st[kind]
+            text = _(
+                "stability since the last round ({kind}): {moved} of {compared} answers moved "
+                "({share}; mean change {change} {scale})"
+            )
+            lines.append(
+                text.format(
+                    kind=word,
+                    moved=v["moved"],
+                    compared=v["compared"],
+                    share=percent_text(v["moved_share"]),
+                    change=number_text(v["mean_change"], ".3g"),
+                    scale=v["scale"],
+                )
+            )
+    return lines
+
+
 def _robustness(r: dict[str, Any]) -> list[str]:
-    lines = ["robustness to who sits on the panel:"]
+    lines = [_("robustness to who sits on the panel:")]
     loo = r["leave_one_out"]
     if "experts" in loo:
         changed = [e["left_out"] for e in loo["experts"] if e["winner_changed"]]
         top = [e["left_out"] for e in loo["experts"] if e["top_changed"]]
-        win = f"changes without {', '.join(changed)}" if changed else "never changes"
-        tops = f"changes without {', '.join(top)}" if top else "never changes"
-        most = ", ".join(loo["most_influential"]) or "nobody (no absence moves it)"
-        lines.append(
-            f"  leave one expert out: the winner {win}; the top {loo['top_k']} {tops}; "
-            f"the expert whose absence moves the ranking most: {most}"
+        never = _("never changes")
+        win = (
+            _("changes without {experts}").format(experts=", ".join(changed)) if changed else never
         )
+        tops = _("changes without {experts}").format(experts=", ".join(top)) if top else never
+        most = ", ".join(loo["most_influential"]) or _("nobody (no absence moves it)")
+        text = _(
+            "leave one expert out: the winner {winner}; the top {k} {top}; "
+            "the expert whose absence moves the ranking most: {most}"
+        )
+        lines.append("  " + text.format(winner=win, k=loo["top_k"], top=tops, most=most))
     else:
-        lines.append(f"  leave one expert out: {loo.get('note')}")
+        lines.append("  " + _("leave one expert out: {note}").format(note=loo.get("note")))
     b = r["bootstrap"]
     if "rank_acceptability" in b:
         st = b["settings"]
+        text = _(
+            "bootstrap over experts ({resamples} resamples, seed {seed}): winner kept in "
+            "{winner}, top {k} kept in {top}; rank acceptability (share of resamples at "
+            "rank 1, 2, ...):"
+        )
         lines.append(
-            f"  bootstrap over experts ({st['resamples']} resamples, seed {st['seed']}): winner "
-            f"kept in {b['winner_kept']:.0%}, top {st['top_k']} kept in {b['top_kept']:.0%}; "
-            "rank acceptability (share of resamples at rank 1, 2, ...):"
+            "  "
+            + text.format(
+                resamples=st["resamples"],
+                seed=st["seed"],
+                winner=percent_text(b["winner_kept"]),
+                k=st["top_k"],
+                top=percent_text(b["top_kept"]),
+            )
         )
         for cand, shares in b["rank_acceptability"].items():
-            lines.append(f"    {cand}: " + " ".join(f"{x:.2f}" for x in shares))
+            lines.append(f"    {cand}: " + " ".join(number_text(x, ".2f") for x in shares))
     else:
-        lines.append(f"  bootstrap: {b.get('note')}")
+        lines.append("  " + _("bootstrap: {note}").format(note=b.get("note")))
     return lines
 
 
 def survey_text(p: dict[str, Any]) -> str:
     """The text of ``panel survey``: one row per factor with its distribution and spread."""
-    lines = [f"{p['title']} ({p['respondents']} respondents)", f"source: {p['source']}"]
+    lines = [
+        _("{title} ({n} respondents)").format(title=p["title"], n=p["respondents"]),
+        _("source: {source}").format(source=p["source"]),
+    ]
     s = p["settings"]
-    lines.append(f"coding {s['coding']}; {s['weights']}; quantiles {s['quantiles']}")
-    lines.append(f"order: {s['order']}")
+    lines.append(
+        _("coding {coding}; {weights}; quantiles {quantiles}").format(
+            coding=s["coding"], weights=s["weights"], quantiles=s["quantiles"]
+        )
+    )
+    lines.append(_("order: {order}").format(order=s["order"]))
     levels = p["levels"]
     rows = [
         [
             it["rank"],
             it["id"],
-            *(f"{it['distribution'][lv]:g}" for lv in levels),
+            *(_g(it["distribution"][lv]) for lv in levels),
             it["median_level"],
-            f"{it['top_two_share']:.0%}",
+            percent_text(it["top_two_share"]),
             it["iqr"],
-            f"{it['within_one_level']:.0%}",
+            percent_text(it["within_one_level"]),
         ]
         for it in p["items"]
     ]
@@ -289,5 +425,5 @@ def survey_text(p: dict[str, Any]) -> str:
         )
     )
     if p.get("source_claim"):
-        lines.append(f"the source says: {p['source_claim']}")
+        lines.append(_("the source says: {claim}").format(claim=p["source_claim"]))
     return "\n".join(lines)

@@ -14,15 +14,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from clusterrank.errors import ValidationFailed
+from clusterrank.i18n import N_, _
 
 if TYPE_CHECKING:
     from clusterrank.criteria.files import FileScope
 
-ALLOW_OUTSIDE_HELP = (
+ALLOW_OUTSIDE_HELP = N_(
     "let the file name files outside its own folder and the shipped configs "
     "(only for files you trust)"
 )
-CLI_FIX = (
+CLI_FIX = N_(
     "put the file beside the scenario and name it relative to it, or run again with "
     "--allow-outside if you trust the file"
 )
@@ -30,7 +31,7 @@ CLI_FIX = (
 
 def add_allow_outside(p: argparse.ArgumentParser) -> None:
     """Add the ``--allow-outside`` flag to ``p``."""
-    p.add_argument("--allow-outside", action="store_true", help=ALLOW_OUTSIDE_HELP)
+    p.add_argument("--allow-outside", action="store_true", help=_(ALLOW_OUTSIDE_HELP))
 
 
 def file_scope(args: argparse.Namespace, near: str | os.PathLike[str]) -> FileScope:
@@ -42,7 +43,7 @@ def file_scope(args: argparse.Namespace, near: str | os.PathLike[str]) -> FileSc
 
     if getattr(args, "allow_outside", False):
         return FileScope.anywhere()
-    return replace(FileScope.around(Path(near).resolve().parent), fix=CLI_FIX)
+    return replace(FileScope.around(Path(near).resolve().parent), fix=_(CLI_FIX))
 
 
 def confine(path: str, scope: FileScope) -> str:

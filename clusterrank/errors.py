@@ -10,7 +10,9 @@ helps, the fix — ``'weight' must be > 0 (got -0.2)``.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from clusterrank.i18n import _, ngettext
 
 
 class ClusterRankError(Exception):
@@ -40,17 +42,23 @@ class Problem:
         What was expected and what arrived, and the fix where one is known.
     line
         1-based line in the file where the parser could tell, else ``None``.
+    kind
+        What sort of problem this is, for code that treats some sorts differently (never
+        shown, never translated): ``"gap"`` for a figure missing from a table, ``""`` when
+        nothing needs telling apart. Not part of equality: the same message at the same place
+        is the same problem.
     """
 
     file: str
     location: str
     message: str
     line: int | None = None
+    kind: str = field(default="", kw_only=True, compare=False)
 
     def __str__(self) -> str:
         where = self.file
         if self.line is not None:
-            where += f", line {self.line}"
+            where = _("{file}, line {line}").format(file=where, line=self.line)
         if self.location:
             where += f", {self.location}"
         return f"{where}: {self.message}"
@@ -69,7 +77,9 @@ class ValidationFailed(ClusterRankError, ValueError):
     def render(self) -> str:
         """The message: the count of problems, then one line per problem."""
         count = len(self.problems)
-        head = f"{count} problem{'s' if count != 1 else ''} found:"
+        head = ngettext("{count} problem found:", "{count} problems found:", count).format(
+            count=count
+        )
         return "\n".join([head, *(f"  - {p}" for p in self.problems)])
 
     @classmethod

@@ -32,12 +32,17 @@ from clusterrank.criteria.models.data_spec import DataSpec
 from clusterrank.criteria.numbers import Fixes, NumberRule, Unreadable, cell_text, read_numbers
 from clusterrank.criteria.tables import Table, read_table
 from clusterrank.errors import Problem, ValidationFailed
+from clusterrank.i18n import N_, _
 
 if TYPE_CHECKING:
     import pandas as pd
 
-_STATE = "state the decimal separator in the scenario (data.decimal: ',' or '.')"
-_FIXES = Fixes(ambiguous=f"{_STATE}, or write it as 1200 or 1.2")
+_FIXES = Fixes(
+    ambiguous=N_(
+        "state the decimal separator in the scenario (data.decimal: ',' or '.'), "
+        "or write it as 1200 or 1.2"
+    )
+)
 
 
 @dataclass(frozen=True)
@@ -141,8 +146,17 @@ def read_data_and_notes(
     for key in keys:
         has_inline = any(key in row for row in inline.values())
         if key not in from_file and key not in computed and not has_inline:
-            where = "a column in the data file" if spec.file else "a data file or inline values"
-            msg = f"no data for key {key!r}: add {where} (data.columns maps keys to column names)"
+            msg = (
+                _(
+                    "no data for key {key!r}: add a column in the data file "
+                    "(data.columns maps keys to column names)"
+                )
+                if spec.file
+                else _(
+                    "no data for key {key!r}: add a data file or inline values "
+                    "(data.columns maps keys to column names)"
+                )
+            ).format(key=key)
             problems.append(Problem(scenario_name, "data", msg))
     if problems:
         raise ValidationFailed(problems)
@@ -155,27 +169,36 @@ def _ids(table: Table, j: int, problems: list[Problem]) -> dict[str, int]:
     for i, raw in enumerate(table.column(j)):
         ident = cell_text(raw)
         if isinstance(raw, Unreadable):
-            where = f"row {i + 1} of the id column{table.cell(i, j)}"
-            problems.append(Problem(table.label, where, f"the id {raw.reason}", table.line(i)))
+            where = _("row {number} of the id column{cell}").format(
+                number=i + 1, cell=table.cell(i, j)
+            )
+            msg = _(raw.reason).format(cell=_("the id"))
+            problems.append(Problem(table.label, where, msg, table.line(i)))
             continue
         if ident in row_of and ident:
-            msg = f"candidate {ident!r} has two rows (also row {table.numbers[row_of[ident]]}); "
-            msg += "keep one"
-            problems.append(Problem(table.label, f"row {ident}", msg, table.line(i)))
+            msg = _("candidate {ident!r} has two rows (also row {row}); keep one").format(
+                ident=ident, row=table.numbers[row_of[ident]]
+            )
+            where = _("row {row}").format(row=ident)
+            problems.append(Problem(table.label, where, msg, table.line(i)))
         row_of.setdefault(ident, i)
     return row_of
 
 
 def _no_id_column(spec: DataSpec, table: Table, name: str) -> Problem:
     """The problem of a file without ``spec.id_column``, with a hint about its separator."""
-    msg = (
-        f"id column {spec.id_column!r} not found; columns: {', '.join(table.header)} "
+    msg = _(
+        "id column {column!r} not found; columns: {columns} "
         "(set data.id_column to the column holding candidate ids)"
-    )
+    ).format(column=spec.id_column, columns=", ".join(table.header))
     if table.is_csv and len(table.header) == 1:
-        msg += "; the header line holds no ',', ';' or tab: separate the cells with one"
+        msg = _(
+            "{problem}; the header line holds no ',', ';' or tab: separate the cells with one"
+        ).format(problem=msg)
     elif table.separator not in {None, ","}:
-        msg += f"; cells are separated by {table.separator_text()}"
+        msg = _("{problem}; cells are separated by {separator}").format(
+            problem=msg, separator=table.separator_text()
+        )
     return Problem(name, "", msg, table.header_line if table.is_csv else None)
 
 
@@ -188,7 +211,9 @@ def _rowless_candidates(
     for cand in out.candidates:
         covered = all(k in inline.get(cand, {}) for k in out.keys if k not in computed)
         if cand not in row_of and not covered:
-            msg = f"candidate {cand!r} has no row in the file (id column {spec.id_column!r})"
+            msg = _("candidate {ident!r} has no row in the file (id column {column!r})").format(
+                ident=cand, column=spec.id_column
+            )
             problems.append(Problem(name, "", msg))
     return problems
 
@@ -213,13 +238,18 @@ def _key_columns(
         column = spec.columns.get(key, key)
         if key in computed:
             if column in columns:
-                msg = f"column {column!r} has the name of a key computed under data.regional; "
-                problems.append(Problem(name, "", msg + "rename or drop the column"))
+                msg = _(
+                    "column {column!r} has the name of a key computed under data.regional; "
+                    "rename or drop the column"
+                ).format(column=column)
+                problems.append(Problem(name, "", msg))
             continue
         if column not in columns:
             if key in spec.columns:
-                msg = f"column {column!r} (mapped from data key {key!r}) not found; columns: "
-                problems.append(Problem(name, "", msg + ", ".join(table.header)))
+                msg = _(
+                    "column {column!r} (mapped from data key {key!r}) not found; columns: {columns}"
+                ).format(column=column, key=key, columns=", ".join(table.header))
+                problems.append(Problem(name, "", msg))
                 supplied.add(key)
             continue
         supplied.add(key)
@@ -250,12 +280,17 @@ def _fill_from_file(
     cells = {c: [table.rows[i][columns[c]] for i in rows] for c in dict.fromkeys(source.values())}
 
     def place(column: str, k: int) -> str:
-        return f"row {wanted[k]}, column {column}{table.cell(rows[k], columns[column])}"
+        return _("row {ident}, column {column}{cell}").format(
+            ident=wanted[k], column=column, cell=table.cell(rows[k], columns[column])
+        )
 
     rule = NumberRule(spec.decimal, table.separator)
     numbers = read_numbers(name, cells, place, rule, fixes=_FIXES)
     if numbers.file_problem:
-        problems.append(Problem(name, "", f"{numbers.file_problem}, or {_STATE}"))
+        msg = _(
+            "{problem}, or state the decimal separator in the scenario (data.decimal: ',' or '.')"
+        ).format(problem=numbers.file_problem)
+        problems.append(Problem(name, "", msg))
         return supplied
     problems += [
         Problem(name, place(p.column, p.row), p.message, table.line(rows[p.row]))

@@ -23,7 +23,9 @@ from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
 
+from clusterrank.criteria.shown import short
 from clusterrank.errors import ValidationFailed
+from clusterrank.i18n import N_, _
 
 SHIPPED_CONFIGS = Path(str(files("clusterrank") / "configs")).resolve()
 """The shipped ``configs/`` (package data): resolved, so symlinked checkouts compare equal."""
@@ -35,14 +37,18 @@ MAX_TABLE_BYTES = 20 * MIB
 """The largest CSV or XLSX data file read (on disk, before any decompression)."""
 
 
-NOT_FOUND = "file not found; check the name and the folder"
-A_FOLDER = "this is a folder, not a file; name a file inside it"
-NOT_REGULAR = "not a regular file (a pipe, socket or device); give an ordinary file"
+NOT_FOUND = N_("file not found; check the name and the folder")
+A_FOLDER = N_("this is a folder, not a file; name a file inside it")
+NOT_REGULAR = N_("not a regular file (a pipe, socket or device); give an ordinary file")
+"""The three refusals of a path (marked; translated where they are shown)."""
+CANNOT_OPEN = N_("cannot open the file ({reason}); check its permissions")
+_DEFAULT_FIX = N_("put the file beside the scenario and name it relative to it")
 
 
 def size_text(n_bytes: int) -> str:
     """``20 MB``-style text for a limit (binary megabytes, as the limits are set)."""
-    return f"{n_bytes / MIB:g} MB" if n_bytes >= MIB else f"{n_bytes / 1024:g} KB"
+    value, unit = (n_bytes / MIB, _("MB")) if n_bytes >= MIB else (n_bytes / 1024, _("KB"))
+    return f"{short(value)} {unit}"
 
 
 def display_name(path: str | os.PathLike[str]) -> str:
@@ -70,8 +76,9 @@ class FileScope:
 
     roots: tuple[Path, ...] | None
     aliases: tuple[tuple[Path, str], ...] = field(default=())
-    fix: str = "put the file beside the scenario and name it relative to it"
-    """The fix a refusal suggests (the CLI adds ``--allow-outside``, an upload says upload it)."""
+    fix: str = _DEFAULT_FIX
+    """The fix a refusal suggests (the CLI adds ``--allow-outside``, an upload says upload it);
+    translated when shown."""
     relative_only: bool = False
     """Refuse absolute paths (an upload cannot know where anything lies on the server)."""
 
@@ -117,13 +124,14 @@ class FileScope:
         """
         raw = Path(ref).expanduser()
         if self.relative_only and raw.is_absolute():
-            msg = f"{ref!r} is an absolute path, which this file may not use; {self.fix}"
+            msg = _("{ref!r} is an absolute path, which this file may not use; {fix}").format(
+                ref=ref, fix=_(self.fix)
+            )
             raise PermissionError(msg)
         path = (raw if raw.is_absolute() else Path(base) / raw).resolve()
         if not self.allows(path):
-            msg = (
-                f"{ref!r} lies outside the folders this file may read "
-                f"({self.roots_text()}); {self.fix}"
+            msg = _("{ref!r} lies outside the folders this file may read ({roots}); {fix}").format(
+                ref=ref, roots=self.roots_text(), fix=_(self.fix)
             )
             raise PermissionError(msg)
         return path
@@ -131,25 +139,27 @@ class FileScope:
     def roots_text(self) -> str:
         """The allowed folders, named for a message."""
         roots = self.roots or ()
-        names = ("the shipped configs" if r == SHIPPED_CONFIGS else self.label(r) for r in roots)
-        return ", ".join("the current folder" if n == "." else n for n in names)
+        names = (_("the shipped configs") if r == SHIPPED_CONFIGS else self.label(r) for r in roots)
+        return ", ".join(_("the current folder") if n == "." else n for n in names)
 
 
 def path_problem(path: str | os.PathLike[str]) -> str | None:
     """Why ``path`` cannot be read as a file (missing, a folder, a pipe or device), or None.
+
+    The reason is translated (the language of the call).
 
     Uses ``stat`` only, so naming a FIFO does not block; the readers check again on open.
     """
     try:
         mode = os.stat(path).st_mode
     except FileNotFoundError:
-        return NOT_FOUND
+        return _(NOT_FOUND)
     except OSError as exc:
-        return f"cannot open the file ({exc.strerror or exc}); check its permissions"
+        return _(CANNOT_OPEN).format(reason=exc.strerror or exc)
     if stat.S_ISDIR(mode):
-        return A_FOLDER
+        return _(A_FOLDER)
     if not stat.S_ISREG(mode):
-        return NOT_REGULAR
+        return _(NOT_REGULAR)
     return None
 
 
@@ -158,25 +168,25 @@ def _open_regular(path: Path, label: str, limit: int) -> int:
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError as exc:
-        msg = NOT_FOUND
+        msg = _(NOT_FOUND)
         raise ValidationFailed.single(label, "", msg) from exc
     except IsADirectoryError as exc:
-        msg = A_FOLDER
+        msg = _(A_FOLDER)
         raise ValidationFailed.single(label, "", msg) from exc
     except OSError as exc:
-        msg = f"cannot open the file ({exc.strerror or exc}); check its permissions"
+        msg = _(CANNOT_OPEN).format(reason=exc.strerror or exc)
         raise ValidationFailed.single(label, "", msg) from exc
     info = os.fstat(fd)
     problem = ""
     if stat.S_ISDIR(info.st_mode):
-        problem = A_FOLDER
+        problem = _(A_FOLDER)
     elif not stat.S_ISREG(info.st_mode):
-        problem = NOT_REGULAR
+        problem = _(NOT_REGULAR)
     elif info.st_size > limit:
-        problem = (
-            f"the file is {size_text(info.st_size)}, above the limit of {size_text(limit)}; "
+        problem = _(
+            "the file is {size}, above the limit of {limit}; "
             "split it or remove what the decision does not use"
-        )
+        ).format(size=size_text(info.st_size), limit=size_text(limit))
     if problem:
         os.close(fd)
         raise ValidationFailed.single(label, "", problem)
@@ -191,7 +201,7 @@ def read_bytes(path: str | os.PathLike[str], label: str | None = None, *, limit:
     with os.fdopen(fd, "rb") as handle:
         data = handle.read(limit + 1)
     if len(data) > limit:  # the file grew between fstat and read
-        msg = f"the file is above the limit of {size_text(limit)}"
+        msg = _("the file is above the limit of {limit}").format(limit=size_text(limit))
         raise ValidationFailed.single(name, "", msg)
     return data
 
@@ -201,7 +211,7 @@ def decode_text(data: bytes, label: str) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        msg = f"not UTF-8 text (byte {exc.start}); save the file as UTF-8"
+        msg = _("not UTF-8 text (byte {byte}); save the file as UTF-8").format(byte=exc.start)
         raise ValidationFailed.single(label, "", msg) from exc
     return text.replace("\r\n", "\n")
 
@@ -223,5 +233,5 @@ def check_output(output: str | os.PathLike[str], inputs: Sequence[str | os.PathL
         except OSError:
             same = False
         if same or target == Path(given).resolve():
-            msg = "the output file is one of the inputs; choose another name for -o"
+            msg = _("the output file is one of the inputs; choose another name for -o")
             raise ValidationFailed.single(str(output), "-o", msg)

@@ -26,6 +26,7 @@ from clusterrank.criteria.models.criteria_set import id_problems
 from clusterrank.criteria.models.scenario import raw_scenario_id_problems
 from clusterrank.criteria.yaml_parse import parse_yaml
 from clusterrank.errors import Problem, ValidationFailed
+from clusterrank.i18n import _
 
 M = TypeVar("M", bound=BaseModel)
 AnyModel = CriteriaSet | Scenario | AHPFile
@@ -136,9 +137,11 @@ def _scenario(
             problem = files.path_problem(path)
             if problem is not None:
                 msg = (
-                    f"criteria set file not found: tried {scope.label(path)}"
+                    _("criteria set file not found: tried {file}").format(file=scope.label(path))
                     if not path.exists()
-                    else f"criteria set {scope.label(path)}: {problem}"
+                    else _("criteria set {file}: {problem}").format(
+                        file=scope.label(path), problem=problem
+                    )
                 )
                 prior.append(Problem(name, "criteria_set", msg, line))
             else:
@@ -199,7 +202,7 @@ def any_from_text(
         return _validate(CriteriaSet, data, name, node)
     if kind == "ahp":
         return _validate(AHPFile, data, name, node)
-    msg = (
+    msg = _(
         "cannot tell what kind of file this is: a criteria set has `groups:`, a scenario has "
         "`candidates:` and `criteria_set:`, an AHP hierarchy has `goal:` and `alternatives:`"
     )

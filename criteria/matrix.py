@@ -33,12 +33,12 @@ from clusterrank.criteria.decision_matrix import CellNote, DecisionMatrix
 from clusterrank.criteria.models.common import direction_sign
 from clusterrank.criteria.models.criteria_set import CriteriaSet, Criterion
 from clusterrank.criteria.models.scenario import Scenario
+from clusterrank.criteria.shown import short
 from clusterrank.errors import Problem, ValidationFailed
+from clusterrank.i18n import _, ngettext
 
 if TYPE_CHECKING:
     import pandas as pd
-
-FIX = "fill it, or set missing_data: drop_candidate | impute_worst | impute_mean"
 
 
 def decision_matrix(scenario: Scenario, data: pd.DataFrame | None = None) -> DecisionMatrix:
@@ -105,12 +105,23 @@ def _scale_problems(cs: CriteriaSet, table: DataTable, name: str) -> list[Proble
             continue
         for cand, value in zip(table.candidates, table.column(c.id).tolist(), strict=True):
             if not np.isnan(value) and not scale.min <= value <= scale.max:
-                msg = (
-                    f"score {value:g} for candidate {cand!r}, criterion {c.id!r} lies outside "
-                    f"its scale {scale.min:g}..{scale.max:g}"
+                msg = _(
+                    "score {value} for candidate {candidate!r}, criterion {criterion!r} lies "
+                    "outside its scale {low}..{high}"
+                ).format(
+                    value=short(value),
+                    candidate=cand,
+                    criterion=c.id,
+                    low=short(scale.min),
+                    high=short(scale.max),
                 )
-                out.append(Problem(name, f"data: candidate {cand}, key {c.id}", msg))
+                out.append(Problem(name, _cell_place(cand, c.id), msg))
     return out
+
+
+def _cell_place(candidate: object, key: str) -> str:
+    """Where a cell of the data is, for a Problem's location."""
+    return _("data: candidate {candidate}, key {key}").format(candidate=candidate, key=key)
 
 
 def _apply_policy(
@@ -128,8 +139,11 @@ def _apply_policy(
         raise ValidationFailed(
             Problem(
                 name,
-                f"data: candidate {c}, key {k}",
-                f"no value for candidate {c!r}, key {k!r}; {FIX}",
+                _cell_place(c, k),
+                _(
+                    "no value for candidate {candidate!r}, key {key!r}; fill it, or set "
+                    "missing_data: drop_candidate | impute_worst | impute_mean"
+                ).format(candidate=c, key=k),
             )
             for c, k in gaps
         )
@@ -139,16 +153,22 @@ def _apply_policy(
         for i in np.flatnonzero(gap_rows).tolist():
             cand = cands[i]
             absent = [k for k, gap in zip(keys, missing[i].tolist(), strict=True) if gap]
-            msg = f"candidate {cand!r} dropped: no value for {', '.join(absent)}"
+            msg = _("candidate {candidate!r} dropped: no value for {keys}").format(
+                candidate=cand, keys=", ".join(absent)
+            )
             notes.append(CellNote(cand, ", ".join(absent), "dropped_candidate", None, msg))
         kept = table.rows(~gap_rows)
         if not kept.candidates:
-            msg = (
+            msg = _(
                 "every candidate has a missing value, so drop_candidate leaves none; "
                 "fill the data or set missing_data: impute_worst | impute_mean"
             )
             raise ValidationFailed.single(name, "missing_data", msg)
-        summary = f"missing_data: drop_candidate dropped {len(notes)} of {len(cands)} candidates"
+        summary = ngettext(
+            "missing_data: drop_candidate dropped {dropped} of {count} candidate",
+            "missing_data: drop_candidate dropped {dropped} of {count} candidates",
+            len(cands),
+        ).format(dropped=len(notes), count=len(cands))
         return kept, imputed[~gap_rows], notes, [summary]
     return _impute(table, scenario, name, gaps)
 
@@ -162,16 +182,16 @@ def _impute(
     imputed = np.isnan(table.cells)
     problems: list[Problem] = []
     fill: dict[str, float] = {}
-    for key in sorted({k for _, k in gaps}, key=table.keys.index):
+    for key in sorted({k for _cand, k in gaps}, key=table.keys.index):
         column = table.column(key)
         observed = column[~np.isnan(column)]
         if observed.size == 0:
-            msg = (
-                f"no candidate has a value for key {key!r}, so {policy} has nothing to fill "
+            msg = _(
+                "no candidate has a value for key {key!r}, so {policy} has nothing to fill "
                 "from; give at least one candidate a figure (an expert-scored criterion gets "
                 "its scores from a panel or typed in)"
-            )
-            problems.append(Problem(name, f"data: key {key}", msg))
+            ).format(key=key, policy=policy)
+            problems.append(Problem(name, _("data: key {key}").format(key=key), msg))
             continue
         if policy == "impute_mean":
             fill[key] = float(observed.mean())
@@ -180,18 +200,41 @@ def _impute(
             fill[key] = float(observed.max() if cost else observed.min())
     if problems:
         raise ValidationFailed(problems)
-    how = (
-        "the mean of the observed values" if policy == "impute_mean" else "the worst observed value"
-    )
-    action = "imputed_mean" if policy == "impute_mean" else "imputed_worst"
+    mean = policy == "impute_mean"
+    action = "imputed_mean" if mean else "imputed_worst"
     notes = []
     row_of = {c: i for i, c in enumerate(table.candidates)}
     for cand, key in gaps:
         filled.cells[row_of[cand], table.keys.index(key)] = fill[key]
-        msg = f"{key} for {cand} was missing; filled with {how} ({fill[key]:g})"
+        msg = (
+            _(
+                "{key} for {candidate} was missing; filled with the mean of the observed "
+                "values ({value})"
+            )
+            if mean
+            else _(
+                "{key} for {candidate} was missing; filled with the worst observed value ({value})"
+            )
+        ).format(key=key, candidate=cand, value=short(fill[key]))
         notes.append(CellNote(cand, key, action, fill[key], msg))
-    summary = f"missing_data: {policy} filled {len(gaps)} cell(s) with {how}"
-    return filled, imputed, notes, [summary]
+    return filled, imputed, notes, [_imputed_summary(policy, len(gaps))]
+
+
+def _imputed_summary(policy: str, count: int) -> str:
+    """The note saying how many cells ``policy`` filled, and with what."""
+    if policy == "impute_mean":
+        text = ngettext(
+            "missing_data: {policy} filled {count} cell(s) with the mean of the observed values",
+            "missing_data: {policy} filled {count} cell(s) with the mean of the observed values",
+            count,
+        )
+    else:
+        text = ngettext(
+            "missing_data: {policy} filled {count} cell(s) with the worst observed value",
+            "missing_data: {policy} filled {count} cell(s) with the worst observed value",
+            count,
+        )
+    return text.format(policy=policy, count=count)
 
 
 def _combine(
@@ -216,7 +259,8 @@ def _criterion_column(c: Criterion, table: DataTable, notes: list[str]) -> tuple
     rule = c.combine_rule
     if rule == "expert" and c.expert_scale is not None:
         scale = c.expert_scale
-        return table.column(c.id).copy(), c.unit or f"score {scale.min:g}..{scale.max:g}"
+        default = _("score {low}..{high}").format(low=short(scale.min), high=short(scale.max))
+        return table.column(c.id).copy(), c.unit or default
     inds = c.indicators or ()
     if rule == "single":
         return table.column(inds[0].id).copy(), c.unit or inds[0].unit
@@ -234,10 +278,13 @@ def _criterion_column(c: Criterion, table: DataTable, notes: list[str]) -> tuple
         else:
             scaled.append(np.full_like(x, 0.5))
             notes.append(
-                f"indicator {ind.id} is the same for every candidate ({lo:g}); it scores 0.5 "
-                f"for all in criterion {c.id} (it cannot separate them)"
+                _(
+                    "indicator {indicator} is the same for every candidate ({value}); it scores "
+                    "{half} for all in criterion {criterion} (it cannot separate them)"
+                ).format(indicator=ind.id, value=short(lo), half=short(0.5), criterion=c.id)
             )
-    return np.column_stack(scaled) @ weights, "score 0..1"
+    unit = _("score {low}..{high}").format(low=short(0), high=short(1))
+    return np.column_stack(scaled) @ weights, unit
 
 
 def _illustrative(
@@ -255,13 +302,19 @@ def _illustrative(
                 continue
             mask[:, j] = True
             notes.append(
-                f"criterion {c.id} uses illustrative figures ({key}: {p.source}); "
-                "replace them with real figures before any decision"
+                _(
+                    "criterion {criterion} uses illustrative figures ({key}: {source}); "
+                    "replace them with real figures before any decision"
+                ).format(criterion=c.id, key=key, source=p.source)
             )
             for cand, value in zip(table.candidates, table.column(key).tolist(), strict=True):
-                msg = f"{key} for {cand} is illustrative, not from a source"
+                msg = _("{key} for {candidate} is illustrative, not from a source").format(
+                    key=key, candidate=cand
+                )
                 cell_notes.append(CellNote(str(cand), key, "illustrative", float(value), msg))
     unsourced = [k for k in cs.data_keys if k not in prov]
     if unsourced:
-        notes.append(f"no provenance given for data keys: {', '.join(unsourced)}")
+        notes.append(
+            _("no provenance given for data keys: {keys}").format(keys=", ".join(unsourced))
+        )
     return mask, cell_notes, notes

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from clusterrank.criteria.models.common import Loc, loc_text, suggest
 from clusterrank.errors import Problem
+from clusterrank.i18n import N_, _
 
 _NUMBER_TYPES = {"float_parsing", "float_type", "int_parsing", "int_type", "number_not_bool"}
 _COMPARE = {
@@ -97,30 +98,34 @@ def _show(value: Any) -> str:
     if isinstance(value, str):
         return repr(value)
     if isinstance(value, dict):
-        return "a mapping"
+        return _("a mapping")
     if isinstance(value, list | tuple):
-        return "a list"
+        return _("a list")
     if value is None:
-        return "nothing (empty)"
+        return _("nothing (empty)")
     return str(value)
 
 
 # Errors about a value's type or emptiness: one sentence each, with the key's name and the value.
+_MAPPING = N_("{name!r} must be a mapping of keys and values (got {got})")
+_TRUE_FALSE = N_("{name!r} must be true or false (got {got})")
+_LIST = N_("{name!r} must be a list (got {got})")
 _TYPE_MESSAGES = {
-    **dict.fromkeys(_NUMBER_TYPES, "{name!r} must be a number (got {got})"),
-    "finite_number": "{name!r} must be a finite number (got {got})",
-    "string_type": "{name!r} must be text (got {got})",
-    "bool_type": "{name!r} must be true or false (got {got})",
-    "bool_parsing": "{name!r} must be true or false (got {got})",
-    "string_too_short": "{name!r} must not be empty",
-    "model_type": "{name!r} must be a mapping of keys and values (got {got})",
-    "model_attributes_type": "{name!r} must be a mapping of keys and values (got {got})",
-    "dict_type": "{name!r} must be a mapping of keys and values (got {got})",
-    "tuple_type": "{name!r} must be a list (got {got})",
-    "list_type": "{name!r} must be a list (got {got})",
+    **dict.fromkeys(_NUMBER_TYPES, N_("{name!r} must be a number (got {got})")),
+    "finite_number": N_("{name!r} must be a finite number (got {got})"),
+    "string_type": N_("{name!r} must be text (got {got})"),
+    "bool_type": _TRUE_FALSE,
+    "bool_parsing": _TRUE_FALSE,
+    "string_too_short": N_("{name!r} must not be empty"),
+    "model_type": _MAPPING,
+    "model_attributes_type": _MAPPING,
+    "dict_type": _MAPPING,
+    "tuple_type": _LIST,
+    "list_type": _LIST,
 }
 # Our own validators' errors: their message is already written for the user.
-_OWN_PREFIXES = ("id_", "direction", "judgment", "data_", "criteria_set", "empty_")
+_OWN_PREFIXES = ("id_", "direction", "judgment", "data_", "criteria_set", "empty_", "text_")
+"""Errors whose message was written (and translated) by our own validators."""
 
 
 def _message(err: Any, loc: Loc, parent: Any) -> str:
@@ -133,19 +138,25 @@ def _message(err: Any, loc: Loc, parent: Any) -> str:
     names = [p for p in loc if isinstance(p, str)]
     name = names[-1] if names else "value"
     if kind in _TYPE_MESSAGES:
-        return _TYPE_MESSAGES[kind].format(name=name, got=got)
+        return _(_TYPE_MESSAGES[kind]).format(name=name, got=got)
     message = _shape_message(err, loc, parent, name)
     if message is not None:
         return message
     if kind in _COMPARE:
         sign, key = _COMPARE[kind]
-        subject = f"the value for {name!r}" if get_origin(parent) is dict else repr(name)
-        return f"{subject} must be {sign} {(err.get('ctx') or {}).get(key)} (got {got})"
+        bound = (err.get("ctx") or {}).get(key)
+        if get_origin(parent) is dict:
+            return _("the value for {name!r} must be {sign} {bound} (got {got})").format(
+                name=name, sign=sign, bound=bound, got=got
+            )
+        return _("{name!r} must be {sign} {bound} (got {got})").format(
+            name=name, sign=sign, bound=bound, got=got
+        )
     if kind == "literal_error":
         return _literal_message(err, name, got)
     if kind.startswith(_OWN_PREFIXES):
         return str(err["msg"])
-    return f"{err['msg']} (got {got})"
+    return _("{message} (got {got})").format(message=err["msg"], got=got)
 
 
 def _shape_message(err: Any, loc: Loc, parent: Any, name: str) -> str | None:
@@ -154,17 +165,27 @@ def _shape_message(err: Any, loc: Loc, parent: Any, name: str) -> str | None:
     ctx: dict[str, Any] = err.get("ctx") or {}
     if kind == "extra_forbidden":
         allowed = list(parent.model_fields) if _is_model(parent) else []
-        listing = f"; allowed: {', '.join(allowed)}" if allowed else ""
-        return f"unknown key {name!r}{suggest(name, allowed)}{listing}"
+        hint = suggest(name, allowed)
+        if allowed:
+            return _("unknown key {name!r}{hint}; allowed: {allowed}").format(
+                name=name, hint=hint, allowed=", ".join(allowed)
+            )
+        return _("unknown key {name!r}{hint}").format(name=name, hint=hint)
     if kind == "missing":
         if loc and isinstance(loc[-1], int):
-            return f"item {loc[-1] + 1} is missing (a judgment is written [a, b, value])"
-        return f"required key {name!r} is missing"
+            return _("item {number} is missing (a judgment is written [a, b, value])").format(
+                number=loc[-1] + 1
+            )
+        return _("required key {name!r} is missing").format(name=name)
     if kind == "union_tag_invalid":
-        return f"'mode' must be one of {ctx.get('expected_tags')} (got {ctx.get('tag')!r})"
+        return _("'mode' must be one of {modes} (got {got!r})").format(
+            modes=ctx.get("expected_tags"), got=ctx.get("tag")
+        )
     if kind == "too_short":
         least, actual = ctx.get("min_length"), ctx.get("actual_length")
-        return f"{name!r} needs at least {least} item(s) (got {actual})"
+        return _("{name!r} needs at least {least} item(s) (got {actual})").format(
+            name=name, least=least, actual=actual
+        )
     return None
 
 
@@ -174,7 +195,9 @@ def _literal_message(err: Any, name: str, got: str) -> str:
     raw = err.get("input")
     options = [o.strip(" '") for o in str(ctx.get("expected", "")).replace(" or ", ", ").split(",")]
     hint = suggest(raw, options) if isinstance(raw, str) else ""
-    return f"{name!r} must be one of {', '.join(options)} (got {got}){hint}"
+    return _("{name!r} must be one of {options} (got {got}){hint}").format(
+        name=name, options=", ".join(options), got=got, hint=hint
+    )
 
 
 def node_line(root: yaml.Node | None, loc: Sequence[str | int]) -> int | None:

@@ -27,6 +27,8 @@ from typing import Literal, NamedTuple
 import numpy as np
 import numpy.typing as npt
 
+from clusterrank.i18n import N_, _, formats, ngettext
+
 Decimal = Literal[".", ","]
 MAX_CELL_PROBLEMS = 100
 """The most refused cells listed one by one; the rest are counted."""
@@ -74,13 +76,19 @@ class Reading(NamedTuple):
     missing: bool = False
 
 
+_IS_EMPTY = N_("{cell} is empty")
+_NOT_A_NUMBER = N_("{cell} is not a number")
 _MISSING = Reading(math.nan, math.nan, missing=True)
-_EMPTY = Reading(None, None, error="is empty")
+_EMPTY = Reading(None, None, error=_IS_EMPTY)
 
 
 @dataclass(frozen=True)
 class Unreadable:
-    """A cell whose value the reader could not see (e.g. an XLSX formula without a result)."""
+    """A cell whose value the reader could not see (e.g. an XLSX formula without a result).
+
+    ``reason`` is an English message marked with ``N_`` and holding ``{cell}`` (the cell as
+    shown); it is translated where it is reported.
+    """
 
     reason: str
 
@@ -98,11 +106,12 @@ def cell_text(value: object) -> str:
 
 
 def _fail(reason: str) -> Reading:
+    """A cell with no reading; ``reason`` is an ``N_`` message with ``{cell}``."""
     return Reading(None, None, error=reason)
 
 
 def _not_finite() -> Reading:
-    return _fail("is not a finite number; write a finite number")
+    return _fail(N_("{cell} is not a finite number; write a finite number"))
 
 
 def read_cell(value: object, missing: frozenset[str] = DATA_MISSING) -> Reading:
@@ -114,9 +123,9 @@ def read_cell(value: object, missing: frozenset[str] = DATA_MISSING) -> Reading:
     if value is None:
         return _MISSING if "" in missing else _EMPTY
     if isinstance(value, bool | np.bool_):
-        return _fail("is true/false, not a number")
+        return _fail(N_("{cell} is true/false, not a number"))
     if isinstance(value, dt.date | dt.time | dt.timedelta):
-        return _fail("is a date or time, not a number")
+        return _fail(N_("{cell} is a date or time, not a number"))
     if isinstance(value, int | float | np.integer | np.floating):
         try:
             number = float(value)
@@ -137,7 +146,7 @@ def read_text(raw: str, missing: frozenset[str] = DATA_MISSING) -> Reading:
         return _EMPTY
     body = text.lstrip("+-\u2212")
     if len(text) - len(body) > 1:
-        return _fail("is not a number")
+        return _fail(_NOT_A_NUMBER)
     sign = -1.0 if text[0] in "-\u2212" else 1.0
     if body.lower() in _NOT_FINITE:
         return _not_finite()
@@ -147,7 +156,7 @@ def read_text(raw: str, missing: frozenset[str] = DATA_MISSING) -> Reading:
 def _read_unsigned(body: str, sign: float) -> Reading:
     """The readings of an unsigned number ``body``, times ``sign``: integer or decimal forms."""
     if "_" in body:
-        return _fail("is not a number: write it without '_' (e.g. 1000)")
+        return _fail(N_("{cell} is not a number: write it without '_' (e.g. 1000)"))
     if _INT.fullmatch(body):
         number = float(body)
         return Reading(sign * number, sign * number) if math.isfinite(number) else _not_finite()
@@ -162,7 +171,7 @@ def _read_unsigned(body: str, sign: float) -> Reading:
         grouped.append(is_grouped)
     point, comma = values
     if point is None and comma is None:
-        return _fail("is not a number")
+        return _fail(_NOT_A_NUMBER)
     if any(v is not None and not math.isfinite(v) for v in values):
         return _not_finite()
     return Reading(point, comma, grouped[0], grouped[1])
@@ -188,12 +197,12 @@ def _decimal_form(
 
 def fraction_reading(text: str) -> Reading:
     """``a/b`` (pairwise judgments): each side read by the rule, then divided."""
-    top, _, bottom = text.partition("/")
+    top, _slash, bottom = text.partition("/")
     a, b = read_text(top, frozenset()), read_text(bottom, frozenset())
     if a.error or b.error or "/" in bottom:
-        return _fail("is not a number or a fraction like 1/3")
+        return _fail(N_("{cell} is not a number or a fraction like 1/3"))
     if 0 in (b.point, b.comma):
-        return _fail("divides by zero; write a fraction like 1/3")
+        return _fail(N_("{cell} divides by zero; write a fraction like 1/3"))
 
     def divide(x: float | None, y: float | None) -> float | None:
         return None if x is None or y is None else x / y
@@ -213,8 +222,12 @@ def _show(x: float) -> str:
 def _shown(raw: object) -> str:
     text = "" if raw is None or isinstance(raw, Unreadable) else str(raw).strip()
     if not text:
-        return "the cell"
-    return repr(text) if len(text) <= 40 else f"{text[:20]!r}... ({len(text):,} characters)"
+        return _("the cell")
+    if len(text) <= 40:
+        return repr(text)
+    return _("{start}... ({count} characters)").format(
+        start=repr(text[:20]), count=formats.integer(len(text))
+    )
 
 
 def _kind(r: Reading) -> str:
@@ -263,18 +276,27 @@ class Numbers:
         """What to say of the cells not listed ("" when all are)."""
         if not self.omitted:
             return ""
-        return (
-            f"{self.omitted:,} more cells cannot be read as numbers (not listed); "
-            "fix the cells above, then run again"
-        )
+        return ngettext(
+            "{count} more cell cannot be read as a number (not listed); "
+            "fix the cells above, then run again",
+            "{count} more cells cannot be read as numbers (not listed); "
+            "fix the cells above, then run again",
+            self.omitted,
+        ).format(count=formats.integer(self.omitted))
 
 
 @dataclass(frozen=True)
 class Fixes:
-    """What a message tells the user to do, by kind of file."""
+    """What a message tells the user to do, by kind of file (``N_`` texts, shown with ``_``)."""
 
-    not_a_number: str = "write a number or leave it empty for missing"
-    ambiguous: str = "write it without grouping, as 1200 or 1.2"
+    not_a_number: str = N_("write a number or leave it empty for missing")
+    ambiguous: str = N_("write it without grouping, as 1200 or 1.2")
+
+
+STATE_SEPARATOR = N_(
+    "write it without grouping, as 1200 or 1.2; in a ';'-separated CSV a comma is the decimal mark"
+)
+"""The fix for an ambiguous number in a table that has no setting for the decimal mark."""
 
 
 def read_numbers(
@@ -326,15 +348,17 @@ def read_numbers(
         for i, r in enumerate(column):
             if r.missing:
                 continue
-            value, grouped = _resolve(r, decimal, why, fixes)
+            value, grouped = _resolve(r, decimal, why, fixes, _shown(columns[name][i]))
             if isinstance(value, str):
-                out.problems.append(CellProblem(name, i, f"{_shown(columns[name][i])} {value}"))
+                out.problems.append(CellProblem(name, i, value))
                 continue
             values[i] = value
             kind = _kind(r)
             any_grouped = any_grouped or grouped
             if kind in {"comma", "ambiguous"} or grouped:
-                example = f"{_shown(columns[name][i])} ({place(name, i)}) is {_show(value)}"
+                example = _("{cell} ({place}) is {value}").format(
+                    cell=_shown(columns[name][i]), place=place(name, i), value=_show(value)
+                )
                 examples.setdefault(kind if kind in {"comma", "ambiguous"} else "grouped", example)
         out.by_column[name] = values
     order = {name: k for k, name in enumerate(columns)}
@@ -355,7 +379,7 @@ def _decide(
 ) -> tuple[Decimal | None, str]:
     """The file's decimal separator: stated, shown by its cells, or implied by ``;``."""
     if rule.decimal is not None:
-        return rule.decimal, "as stated"
+        return rule.decimal, _("as stated")
     first: dict[str, str] = {}
     for name, column in readings.items():
         for i, r in enumerate(column):
@@ -363,32 +387,33 @@ def _decide(
             if kind in {"point", "comma"} and kind not in first:
                 first[kind] = f"{_shown(columns[name][i])}, {place(name, i)}"
         if len(first) == 2:
-            out.file_problem = (
-                f"the numbers mix a decimal point ({first['point']}) and a decimal comma "
-                f"({first['comma']}); write every number the same way"
-            )
+            out.file_problem = _(
+                "the numbers mix a decimal point ({point}) and a decimal comma "
+                "({comma}); write every number the same way"
+            ).format(point=first["point"], comma=first["comma"])
             return None, ""
     if "point" in first:
-        return ".", f"as in {first['point']}"
+        return ".", _("as in {cell}").format(cell=first["point"])
     if "comma" in first:
-        return ",", f"as in {first['comma']}"
+        return ",", _("as in {cell}").format(cell=first["comma"])
     if rule.separator == ";":
-        return ",", "the file is ';'-separated"
+        return ",", _("the file is ';'-separated")
     return None, ""
 
 
 def _resolve(
-    r: Reading, decimal: Decimal | None, why: str, fixes: Fixes
+    r: Reading, decimal: Decimal | None, why: str, fixes: Fixes, cell: str
 ) -> tuple[float | str, bool]:
     """Decide one cell under the file's decimal rule.
 
     Returns the cell's value and whether it groups thousands, or the message saying why it
-    has no value.
+    has no value (``cell``: the cell as shown in it).
     """
     if r.error:
-        if r.error in {"is not a number", "is empty"}:
-            return f"{r.error}; {fixes.not_a_number}", False
-        return r.error, False
+        reason = _(r.error).format(cell=cell)
+        if r.error in {_NOT_A_NUMBER, _IS_EMPTY}:
+            return _("{reason}; {fix}").format(reason=reason, fix=_(fixes.not_a_number)), False
+        return reason, False
     kind = _kind(r)
     if kind == "same":
         return float(r.point), r.point_grouped  # type: ignore[arg-type]
@@ -396,14 +421,23 @@ def _resolve(
         if decimal is None:
             point, comma = float(r.point), float(r.comma)  # type: ignore[arg-type]
             grouped, marked = (point, comma) if abs(point) > abs(comma) else (comma, point)
-            return (
-                f"is ambiguous: {_show(grouped)} with thousands grouped, or {_show(marked)} with "
-                f"a decimal mark (no cell of the file shows which); {fixes.ambiguous}",
-                False,
+            message = _(
+                "{cell} is ambiguous: {grouped} with thousands grouped, or {marked} with "
+                "a decimal mark (no cell of the file shows which); {fix}"
             )
+            fix = _(fixes.ambiguous)
+            return message.format(
+                cell=cell, grouped=_show(grouped), marked=_show(marked), fix=fix
+            ), False
     elif decimal is not None and kind != {".": "point", ",": "comma"}[decimal]:
-        name = "decimal point" if decimal == "." else "decimal comma"
-        return f"does not fit the {name} the file uses ({why}); write it the same way", False
+        message = (
+            _("{cell} does not fit the decimal point the file uses ({why}); write it the same way")
+            if decimal == "."
+            else _(
+                "{cell} does not fit the decimal comma the file uses ({why}); write it the same way"
+            )
+        )
+        return message.format(cell=cell, why=why), False
     if decimal == "," or (decimal is None and kind == "comma"):
         return float(r.comma), r.comma_grouped  # type: ignore[arg-type]
     return float(r.point), r.point_grouped  # type: ignore[arg-type]
@@ -415,8 +449,34 @@ def _note(
     """One note per file: the decimal separator used and why, with an example of each form."""
     parts: list[str] = []
     if decimal is not None and {"comma", "ambiguous"} & examples.keys():
-        name = "a decimal comma" if decimal == "," else "a decimal point"
-        parts.append(f"numbers read with {name} ({why})")
+        parts.append(
+            _("numbers read with a decimal comma ({why})").format(why=why)
+            if decimal == ","
+            else _("numbers read with a decimal point ({why})").format(why=why)
+        )
     if grouped:
-        parts.append("digits grouped in thousands read as one number")
-    return f"{label}: {'; '.join(parts)}: e.g. {'; '.join(examples.values())}"
+        parts.append(_("digits grouped in thousands read as one number"))
+    return _("{file}: {how}: e.g. {examples}").format(
+        file=label, how="; ".join(parts), examples="; ".join(examples.values())
+    )
+
+
+def read_column(
+    cells: Sequence[object], separator: str | None = None, decimal: Decimal | None = None
+) -> tuple[npt.NDArray[np.float64], dict[int, str]]:
+    """One column of a table read by the rule: NaN where empty or refused, and why, by row.
+
+    For readers that report their own problems (the region × sector tables): the decimal
+    separator is decided for the column as :func:`read_numbers` decides it for a file.
+    """
+    got = read_numbers(
+        "",
+        {"": list(cells)},
+        lambda _column, row: str(row),
+        NumberRule(decimal, separator),
+        missing=frozenset({""}),
+        fixes=Fixes(ambiguous=STATE_SEPARATOR),
+    )
+    if got.file_problem:
+        return np.full(len(cells), np.nan), dict.fromkeys(range(len(cells)), got.file_problem)
+    return got.by_column[""], {p.row: p.message for p in got.problems}

@@ -21,8 +21,9 @@ from clusterrank.criteria.files import display_name
 from clusterrank.criteria.numbers import Decimal, Fixes, NumberRule, read_numbers
 from clusterrank.criteria.tables import Table, read_table
 from clusterrank.errors import Problem, ValidationFailed
+from clusterrank.i18n import N_, _
 
-_STATE = "state the decimal separator with --decimal , or --decimal ."
+_STATE = N_("state the decimal separator with --decimal , or --decimal .")
 
 
 @dataclass(frozen=True)
@@ -52,11 +53,12 @@ def _header_problems(table: Table, criteria: tuple[str, ...]) -> list[Problem]:
     """Problems of the header: no criterion column, or a criterion column without a name."""
     problems: list[Problem] = []
     if not criteria:
-        msg = "no criteria: the header needs an id column and at least one criterion column"
+        msg = _("no criteria: the header needs an id column and at least one criterion column")
         problems.append(Problem(table.label, "header", msg, table.header_line))
     for j, crit in enumerate(criteria, start=2):
         if not crit:
-            msg = f"column {j} has no name; write the criterion's name in the header"
+            msg = _("column {number} has no name; write the criterion's name in the header")
+            msg = msg.format(number=j)
             problems.append(Problem(table.label, "header", msg, table.header_line))
     return problems
 
@@ -67,11 +69,12 @@ def _id_problems(table: Table, candidates: list[str]) -> list[Problem]:
     seen: set[str] = set()
     for i, cid in enumerate(candidates):
         line = table.line(i)
+        where = _("row {row}").format(row=line)
         if not cid:
-            problems.append(Problem(table.label, f"row {line}", "empty candidate id", line))
+            problems.append(Problem(table.label, where, _("empty candidate id"), line))
         elif cid in seen:
-            msg = f"duplicate candidate id {cid!r}"
-            problems.append(Problem(table.label, f"row {line}", msg, line))
+            msg = _("duplicate candidate id {ident!r}").format(ident=cid)
+            problems.append(Problem(table.label, where, msg, line))
         seen.add(cid)
     return problems
 
@@ -84,16 +87,16 @@ def read_matrix_csv(path: str | os.PathLike[str], decimal: Decimal | None = None
     candidates = [str(row[0]) for row in table.rows]
     problems = _header_problems(table, criteria) + _id_problems(table, candidates)
     if not candidates and not problems:
-        problems.append(Problem(name, "", "no candidates: add rows below the header"))
+        problems.append(Problem(name, "", _("no candidates: add rows below the header")))
     if problems:
         raise ValidationFailed(problems)
     columns = {c: table.column(j) for j, c in enumerate(criteria, start=1)}
 
     def place(column: str, i: int) -> str:
-        return f"row {candidates[i]!r}, column {column!r}"
+        return _("row {row!r}, column {column!r}").format(row=candidates[i], column=column)
 
     fixes = Fixes(
-        not_a_number="write a number (a plain matrix cannot have missing values)",
+        not_a_number=N_("write a number (a plain matrix cannot have missing values)"),
         ambiguous=_STATE,
     )
     numbers = read_numbers(
@@ -114,7 +117,8 @@ def read_matrix_csv(path: str | os.PathLike[str], decimal: Decimal | None = None
 
 def _raise(file_problem: str, name: str) -> None:
     if file_problem:
-        raise ValidationFailed.single(name, "", f"{file_problem}, or {_STATE}")
+        msg = _("{problem}, or state the decimal separator with --decimal , or --decimal .")
+        raise ValidationFailed.single(name, "", msg.format(problem=file_problem))
 
 
 def read_pairwise_csv(
@@ -129,22 +133,24 @@ def read_pairwise_csv(
     items = table.header[1:]
     problems: list[Problem] = []
     if len(table.rows) != len(items):
-        msg = f"a pairwise matrix must be square: {len(items)} columns but {len(table.rows)} rows"
+        msg = _("a pairwise matrix must be square: {columns} columns but {rows} rows").format(
+            columns=len(items), rows=len(table.rows)
+        )
         problems.append(Problem(name, "", msg))
     for i, row in enumerate(table.rows[: len(items)]):
         if row[0] != items[i]:
             line = table.line(i)
-            msg = (
-                f"row name {row[0]!r} should be {items[i]!r} "
+            msg = _(
+                "row name {got!r} should be {expected!r} "
                 "(rows must list the items in the header's order)"
-            )
-            problems.append(Problem(name, f"row {line}", msg, line))
+            ).format(got=row[0], expected=items[i])
+            problems.append(Problem(name, _("row {row}").format(row=line), msg, line))
     columns = {c: table.column(j) for j, c in enumerate(items, start=1)}
 
     def place(column: str, i: int) -> str:
-        return f"{table.rows[i][0]!r} vs {column!r}"
+        return _("{row!r} vs {column!r}").format(row=table.rows[i][0], column=column)
 
-    fixes = Fixes(not_a_number="write a number or a fraction like 1/3", ambiguous=_STATE)
+    fixes = Fixes(not_a_number=N_("write a number or a fraction like 1/3"), ambiguous=_STATE)
     numbers = read_numbers(
         name,
         columns,

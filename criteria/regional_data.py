@@ -20,14 +20,35 @@ import pandas as pd
 from clusterrank.criteria.files import display_name
 from clusterrank.criteria.models.data_spec import DataSpec
 from clusterrank.criteria.models.regional_indicator import RegionalIndicator
+from clusterrank.criteria.numbers import read_column
 from clusterrank.criteria.regional import (
     read_region_sector_table,
     read_tidy_csv,
     regional_indicator_values,
 )
 from clusterrank.errors import Problem, ValidationFailed
+from clusterrank.i18n import N_, _
 
 Key = str | tuple[str, str]
+_NOT_A_REGION = {  # (region from the candidate's own field?, region is the reference row?)
+    (False, False): N_(
+        "region {region!r} of candidate {candidate!r} is not among the regions "
+        "of {table}: {regions} — map it under regions"
+    ),
+    (True, False): N_(
+        "region {region!r} of candidate {candidate!r} (the candidate's region field) is not "
+        "among the regions of {table}: {regions} — map it under regions"
+    ),
+    (False, True): N_(
+        "region {region!r} of candidate {candidate!r} is the reference row, and so is not "
+        "among the regions of {table}: {regions} — map it under regions"
+    ),
+    (True, True): N_(
+        "region {region!r} of candidate {candidate!r} (the candidate's region field) is the "
+        "reference row, and so is not among the regions of {table}: {regions} — map it "
+        "under regions"
+    ),
+}
 
 
 def fill_regional(
@@ -82,7 +103,8 @@ def regional_column(
                 table, item.measure, indicator=item.indicator, reference=item.reference
             )
     except ValidationFailed as exc:
-        head = Problem(scenario_name, where, f"table {label} cannot be used (see below)")
+        msg = _("table {table} cannot be used (see below)").format(table=label)
+        head = Problem(scenario_name, where, msg)
         raise ValidationFailed([head, *exc.problems]) from exc
     values = pd.Series(np.nan, index=pd.Index(list(candidates)), dtype=float, name=item.key)
     regions = {k[0] if isinstance(k, tuple) else k for k in series.index}
@@ -93,23 +115,27 @@ def regional_column(
             continue
         key: Key = (region, sector) if sector is not None else region
         if region not in regions:
-            origin = " (the candidate's region field)" if own else ""
-            if region == item.reference:
-                origin += " is the reference row, and so"
             at = f"{where}.regions" + ("" if own else f".{cand}")
-            msg = (
-                f"region {region!r} of candidate {cand!r}{origin} is not among the regions "
-                f"of {label}: {', '.join(sorted(regions))} — map it under regions"
+            msg = _(_NOT_A_REGION[(bool(own), region == item.reference)]).format(
+                region=region, candidate=cand, table=label, regions=", ".join(sorted(regions))
             )
             problems.append(Problem(scenario_name, at, msg))
         elif sector is not None and not sectors:
-            msg = f"{label} has no sector_id column; remove the sectors of this entry"
+            msg = _("{table} has no sector_id column; remove the sectors of this entry").format(
+                table=label
+            )
             problems.append(Problem(scenario_name, f"{where}.sectors", msg))
         elif key not in series.index:
             at = f"{where}.sectors.{cand}" if cand in item.sectors else f"{where}.sector"
-            msg = (
-                f"sector {sector!r} of candidate {cand!r} is not in {label} for region "
-                f"{region!r}; its sectors: {', '.join(sorted(sectors))}"
+            msg = _(
+                "sector {sector!r} of candidate {candidate!r} is not in {table} for region "
+                "{region!r}; its sectors: {sectors}"
+            ).format(
+                sector=sector,
+                candidate=cand,
+                table=label,
+                region=region,
+                sectors=", ".join(sorted(sectors)),
             )
             problems.append(Problem(scenario_name, at, msg))
         else:
@@ -128,31 +154,38 @@ def _printed_series(item: RegionalIndicator, label: str) -> pd.Series:
     need = ["region_id", column] + (["sector_id"] if item.per_sector else [])
     lacking = [c for c in need if c not in frame.columns]
     if lacking:
-        msg = f"missing column(s) {lacking}; columns: {list(frame.columns)}"
+        msg = _("missing column(s) {missing}; columns: {columns}").format(
+            missing=lacking, columns=list(frame.columns)
+        )
         raise ValidationFailed.single(label, "", msg)
     keep = np.ones(len(frame), dtype=bool)
     for name, wanted in (("year", item.year), ("measure", item.measure)):
         if name not in frame.columns:
             if name == "year" and wanted is not None:
-                msg = f"year {wanted} was asked for but the table has no 'year' column"
+                msg = _("year {year} was asked for but the table has no 'year' column")
+                msg = msg.format(year=wanted)
                 raise ValidationFailed.single(label, "year", msg)
             continue
         cells = frame[name].astype(str).str.strip()
         present = sorted(set(cells[keep]))
         if wanted is None:
             if len(present) > 1:
-                msg = f"the table holds several years {present}; set 'year' in the scenario"
+                msg = _("the table holds several years {years}; set 'year' in the scenario")
+                msg = msg.format(years=present)
                 raise ValidationFailed.single(label, name, msg)
             continue
         keep &= (cells == str(wanted)).to_numpy()
         if not keep.any():
-            msg = f"{name} {wanted!r} is not in the table; it holds {present}"
+            msg = _("{name} {wanted!r} is not in the table; it holds {present}").format(
+                name=name, wanted=wanted, present=present
+            )
             raise ValidationFailed.single(label, name, msg)
     rows, lines = frame[keep], lines[keep]
     raw = rows[column].astype(str).str.strip()
-    numbers = pd.to_numeric(raw, errors="coerce").to_numpy(dtype=float)
+    numbers, _why = read_column(list(raw), frame.attrs.get("separator"))
+    bad = _("printed figure must be a number >= 0 or empty (got {got!r})")
     problems = [
-        Problem(label, column, f"printed figure must be a number >= 0 or empty (got {r!r})", int(n))
+        Problem(label, column, bad.format(got=r), int(n))
         for r, v, n in zip(raw, numbers, lines, strict=True)
         if r and not (np.isfinite(v) and v >= 0)
     ]
@@ -160,8 +193,9 @@ def _printed_series(item: RegionalIndicator, label: str) -> pd.Series:
     if item.per_sector:
         ids.append(rows["sector_id"].astype(str).str.strip())
     index = pd.MultiIndex.from_arrays(ids) if item.per_sector else pd.Index(ids[0])
+    twice = _("{key!r} appears twice; keep one row")
     problems += [
-        Problem(label, "region_id", f"{k!r} appears twice; keep one row", int(n))
+        Problem(label, "region_id", twice.format(key=k), int(n))
         for k, n in zip(index[index.duplicated()], lines[index.duplicated()], strict=True)
     ]
     if problems:

@@ -32,13 +32,14 @@ from clusterrank.criteria.files import MAX_TABLE_BYTES, decode_text, read_bytes
 from clusterrank.criteria.numbers import Unreadable, cell_text
 from clusterrank.criteria.xlsx_guard import OLE_MAGIC, ZIP_MAGIC
 from clusterrank.errors import Problem, ValidationFailed
+from clusterrank.i18n import N_, _, formats, ngettext
 
-SEPARATORS = {",": "','", ";": "';'", "\t": "tab"}
+SEPARATORS = {",": "','", ";": "';'", "\t": N_("tab")}
+"""Each separator as messages name it (translated where shown: :func:`separator_name`)."""
 MAX_REPORTED_LINES = 10
-_KEEP = "keep only the sheet the decision uses, or save the data as CSV"
-FORMULA_WITHOUT_RESULT = (
-    "is a formula without a saved result: open and save the file in Excel (or LibreOffice), "
-    "so the workbook stores its value"
+FORMULA_WITHOUT_RESULT = N_(
+    "{cell} is a formula without a saved result: open and save the file in Excel "
+    "(or LibreOffice), so the workbook stores its value"
 )
 
 
@@ -75,11 +76,23 @@ class Table:
             return ""
         from openpyxl.utils import get_column_letter  # openpyxl only for a workbook
 
-        return f" (cell {get_column_letter(j + 1)}{self.numbers[i]})"
+        return _(" (cell {cell})").format(cell=f"{get_column_letter(j + 1)}{self.numbers[i]}")
 
     def separator_text(self) -> str:
         """The separator in words for messages (empty for a sheet)."""
-        return SEPARATORS.get(self.separator or "", "")
+        return separator_name(self.separator) if self.separator else ""
+
+
+def separator_name(separator: str) -> str:
+    """``','``, ``';'`` or the word for tab, in the current language."""
+    return _(SEPARATORS[separator])
+
+
+def listing(items: Sequence[str]) -> str:
+    """``a, b and c`` in the current language (one item: itself)."""
+    if len(items) < 2:
+        return "".join(items)
+    return _("{items} and {last}").format(items=", ".join(items[:-1]), last=items[-1])
 
 
 def read_table(
@@ -95,7 +108,7 @@ def read_table(
 
 def csv_table(text: str, label: str) -> Table:
     """A CSV table from its text: separator found from the header line, shape checked."""
-    separator = _separator(text, label)
+    separator = find_separator(text, label)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
     rows: list[tuple[str, ...]] = []
     numbers: list[int] = []
@@ -105,10 +118,11 @@ def csv_table(text: str, label: str) -> Table:
                 rows.append(tuple(c.strip() for c in row))
                 numbers.append(reader.line_num)
     except csv.Error as exc:
-        msg = f"cannot read the CSV ({exc}); check the quotes on this line"
+        msg = _("cannot read the CSV ({error}); check the quotes on this line").format(error=exc)
         raise ValidationFailed.single(label, "", msg, reader.line_num) from exc
     if not rows:
-        raise ValidationFailed.single(label, "", "the file is empty; expected a header row")
+        msg = _("the file is empty; expected a header row")
+        raise ValidationFailed.single(label, "", msg)
     header = rows[0]
     problems = _duplicate_header(header, label, numbers[0], csv_file=True)
     problems += _ragged(rows, numbers, separator, label)
@@ -117,7 +131,7 @@ def csv_table(text: str, label: str) -> Table:
     return Table(label, header, tuple(rows[1:]), tuple(numbers[1:]), numbers[0], separator)
 
 
-def _separator(text: str, label: str) -> str:
+def find_separator(text: str, label: str) -> str:
     """``,``, ``;`` or tab: the separator that splits the first lines into equal rows.
 
     A separator that occurs in the header line (outside quotes) and gives every one of the
@@ -137,12 +151,11 @@ def _separator(text: str, label: str) -> str:
     best = max(counts[sep] for sep in pool)
     tied = [sep for sep in pool if counts[sep] == best]
     if len(tied) > 1:
-        names = " and ".join(SEPARATORS[sep] for sep in tied)
-        msg = (
-            f"cannot tell the separator: {names} both split the first lines into equal rows; "
+        msg = _(
+            "cannot tell the separator: {names} both split the first lines into equal rows; "
             "separate the cells with one of them and put quotes around names that contain "
             "the other"
-        )
+        ).format(names=listing([separator_name(sep) for sep in tied]))
         raise ValidationFailed.single(label, "header", msg, 1)
     return tied[0]
 
@@ -184,11 +197,13 @@ def _duplicate_header(
             from openpyxl.utils import get_column_letter  # not at the top: start-up time
 
             shown = [str(j + 1) if csv_file else get_column_letter(j + 1) for j in where]
-            msg = (
-                f"column {name!r} appears {len(where)} times in the header (columns "
-                f"{', '.join(shown[:-1])} and {shown[-1]}); rename or remove the extra one, "
-                "so it is clear which column holds the figures"
-            )
+            msg = ngettext(
+                "column {name!r} appears {count} time in the header (columns {columns}); "
+                "rename or remove the extra one, so it is clear which column holds the figures",
+                "column {name!r} appears {count} times in the header (columns {columns}); "
+                "rename or remove the extra one, so it is clear which column holds the figures",
+                len(where),
+            ).format(name=name, count=len(where), columns=listing(shown))
             out.append(Problem(label, "header", msg, line if csv_file else None))
     return out
 
@@ -197,20 +212,30 @@ def _ragged(
     rows: list[tuple[str, ...]], numbers: list[int], separator: str, label: str
 ) -> list[Problem]:
     width = len(rows[0])
-    sep = SEPARATORS[separator]
+    sep = separator_name(separator)
     bad = [(n, len(r)) for r, n in zip(rows[1:], numbers[1:], strict=True) if len(r) != width]
     out: list[Problem] = []
     for n, k in bad[:MAX_REPORTED_LINES]:
-        fix = (
-            f"remove the extra cells, or put quotes around a cell that holds a {sep}"
-            if k > width
-            else "add the missing cells (leave a cell empty for a missing value)"
-        )
-        msg = f"line {n} has {k} cells but the header has {width} (cells separated by {sep}); "
-        out.append(Problem(label, "", msg + fix, n))
+        if k > width:
+            msg = _(
+                "line {line} has {count} cells but the header has {width} (cells separated by "
+                "{separator}); remove the extra cells, or put quotes around a cell that holds "
+                "a {separator}"
+            )
+        else:
+            msg = _(
+                "line {line} has {count} cells but the header has {width} (cells separated by "
+                "{separator}); add the missing cells (leave a cell empty for a missing value)"
+            )
+        msg = msg.format(line=n, count=k, width=width, separator=sep)
+        out.append(Problem(label, "", msg, n))
     if len(bad) > MAX_REPORTED_LINES:
         more = len(bad) - MAX_REPORTED_LINES
-        msg = f"{more} more lines have a number of cells other than the header's {width}"
+        msg = ngettext(
+            "{count} more line has a number of cells other than the header's {width}",
+            "{count} more lines have a number of cells other than the header's {width}",
+            more,
+        ).format(count=more, width=width)
         out.append(Problem(label, "", msg))
     return out
 
@@ -221,7 +246,9 @@ def _read_sheet(data: bytes, label: str, sheet: str | None) -> Table:
     book = _open_book(data, label, data_only=True)
     names = [str(s) for s in book.sheetnames]
     if sheet is not None and sheet not in names:
-        msg = f"sheet {sheet!r} not found; sheets in the file: {', '.join(names)}"
+        msg = _("sheet {sheet!r} not found; sheets in the file: {sheets}").format(
+            sheet=sheet, sheets=", ".join(names)
+        )
         raise ValidationFailed.single(label, "data.sheet", msg)
     title = sheet if sheet is not None else names[0]
     try:
@@ -231,7 +258,9 @@ def _read_sheet(data: bytes, label: str, sheet: str | None) -> Table:
     except ValidationFailed:
         raise
     except Exception as exc:  # damaged sheet XML can fail anywhere inside openpyxl
-        msg = f"cannot read sheet {title!r} ({exc}); open the file in Excel and save it again"
+        msg = _(
+            "cannot read sheet {sheet!r} ({error}); open the file in Excel and save it again"
+        ).format(sheet=title, error=exc)
         raise ValidationFailed.single(label, "", msg) from exc
     finally:
         book.close()
@@ -240,7 +269,7 @@ def _read_sheet(data: bytes, label: str, sheet: str | None) -> Table:
     if problems:
         raise ValidationFailed(problems)
     kept = [(r, n) for r, n in zip(rows, numbers, strict=True) if r.count(None) != len(r)]
-    return Table(label, header, tuple(r for r, _ in kept), tuple(n for _, n in kept), first)
+    return Table(label, header, tuple(r for r, _n in kept), tuple(n for _r, n in kept), first)
 
 
 def _open_book(data: bytes, label: str, *, data_only: bool) -> Any:
@@ -251,7 +280,9 @@ def _open_book(data: bytes, label: str, *, data_only: bool) -> Any:
             warnings.simplefilter("ignore")  # openpyxl warns of styles and extensions it drops
             return load_workbook(io.BytesIO(data), read_only=True, data_only=data_only)
     except Exception as exc:  # a damaged workbook can fail anywhere inside openpyxl
-        msg = f"cannot read the workbook ({exc}); open it in Excel and save it again as .xlsx"
+        msg = _(
+            "cannot read the workbook ({error}); open it in Excel and save it again as .xlsx"
+        ).format(error=exc)
         raise ValidationFailed.single(label, "", msg) from exc
 
 
@@ -277,10 +308,13 @@ def _sheet_rows(
             break
     probe.close()
     if not header:
-        msg = f"sheet {title!r} is empty; expected a header row"
+        msg = _("sheet {sheet!r} is empty; expected a header row").format(sheet=title)
         raise ValidationFailed.single(label, "", msg)
     if len(header) > max_columns:
-        msg = f"sheet {title!r} has more columns than the limit of {max_columns:,}; {_KEEP}"
+        msg = _(
+            "sheet {sheet!r} has more columns than the limit of {limit}; "
+            "keep only the sheet the decision uses, or save the data as CSV"
+        ).format(sheet=title, limit=formats.integer(max_columns))
         raise ValidationFailed.single(label, "", msg)
     width = len(header)
     rows: list[tuple[object, ...]] = []
@@ -288,10 +322,10 @@ def _sheet_rows(
     for row in body:
         rows.append(tuple(row) + (None,) * (width - len(row)))
         if first + len(rows) > max_rows or len(rows) * width > max_cells:
-            msg = (
-                f"sheet {title!r} has more rows than the limit of {max_rows:,} rows and "
-                f"{max_cells:,} cells; {_KEEP}"
-            )
+            msg = _(
+                "sheet {sheet!r} has more rows than the limit of {rows} rows and "
+                "{cells} cells; keep only the sheet the decision uses, or save the data as CSV"
+            ).format(sheet=title, rows=formats.integer(max_rows), cells=formats.integer(max_cells))
             raise ValidationFailed.single(label, "", msg)
     return header, first, rows
 

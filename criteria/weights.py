@@ -31,7 +31,9 @@ from clusterrank.criteria.models.scenario import (
     ObjectiveWeights,
     Scenario,
 )
+from clusterrank.criteria.shown import short
 from clusterrank.errors import ConfigurationError
+from clusterrank.i18n import N_, _
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -40,6 +42,8 @@ FloatArray = npt.NDArray[np.float64]
 _TOL = 1e-9
 Block = TypeVar("Block")
 """What :attr:`Weights.ahp` holds per judgment matrix (analysis.ahp_report.AHPBlock)."""
+SOURCES = (N_("the scenario"), N_("the sliders"))
+"""The names :func:`given_weights` gives its source in notes (``where``), for the catalogue."""
 
 
 @dataclass(frozen=True)
@@ -112,7 +116,7 @@ def _normalise(
     """``values / sum``, with the rescaling noted.
 
     ``rescaled`` records ``what`` (and its sum) when the sum was not ``scale`` (1 for fractions, 100
-    for percentages).
+    for percentages). ``what`` names the block, already translated.
 
     The values are divided by the largest one before summing, so weights up to 1.8e308 add
     up without overflow. Validated models hold finite weights >= 0; a hand-built mapping
@@ -120,18 +124,19 @@ def _normalise(
     """
     for ident, value in zip(ids, values, strict=True):
         if not (math.isfinite(value) and value >= 0):
-            msg = f"{what}: {ident!r} is {value:g}; a weight must be a finite number >= 0"
+            msg = _("{what}: {ident!r} is {value}; a weight must be a finite number >= 0")
+            msg = msg.format(what=what, ident=ident, value=short(value))
             raise ConfigurationError(msg)
     peak = max(values, default=0.0)
     if peak <= 0:  # validated models forbid this; guard for hand-built mappings
-        msg = f"all {what} are zero; give at least one a positive weight"
+        msg = _("all {what} are zero; give at least one a positive weight").format(what=what)
         raise ConfigurationError(msg)
     scaled = [v / peak for v in values]
     total = math.fsum(scaled)  # in [1, len(values)]: no overflow
     if abs(total * peak / scale - 1.0) > _TOL:
         whole = total * peak
-        text = f"{whole:g}" if math.isfinite(whole) else f"{total:g} × {peak:g}"
-        rescaled.append(f"{what} (sum {text})")
+        text = short(whole) if math.isfinite(whole) else f"{short(total)} × {short(peak)}"
+        rescaled.append(_("{what} (sum {total})").format(what=what, total=text))
     return np.asarray(scaled, dtype=float) / total
 
 
@@ -168,7 +173,7 @@ def compose_weights(
     gw = _normalise(
         [float(group_weights[g.id]) for g in cs.groups],
         [g.id for g in cs.groups],
-        "group weights",
+        _("group weights"),
         rescaled,
         scale,
     )
@@ -178,17 +183,20 @@ def compose_weights(
     for k, g in enumerate(cs.groups):
         raw = [float(local_weights[c.id]) for c in g.criteria]
         ids = [c.id for c in g.criteria]
-        lw = _normalise(raw, ids, f"weights in group {g.id}", rescaled, scale)
+        what = _("weights in group {group}").format(group=g.id)
+        lw = _normalise(raw, ids, what, rescaled, scale)
         if gw[k] == 0:
             zero_groups.append(g.id)
         local += lw.tolist()
         glob += (gw[k] * lw).tolist()
     if rescaled:
-        out.append("relative weights normalised to sum to 1: " + "; ".join(rescaled))
-    out += [f"group {g} has weight 0: its criteria do not count" for g in zero_groups]
+        note = _("relative weights normalised to sum to 1: {blocks}")
+        out.append(note.format(blocks="; ".join(rescaled)))
+    zero = _("group {group} has weight 0: its criteria do not count")
+    out += [zero.format(group=g) for g in zero_groups]
     return Weights(
         criteria=cs.criterion_ids,
-        groups=tuple(g.id for g in cs.groups for _ in g.criteria),
+        groups=tuple(g.id for g in cs.groups for _unused in g.criteria),
         group_ids=cs.group_ids,
         group_weights=gw,
         local_weights=np.asarray(local, dtype=float),
@@ -214,10 +222,10 @@ def direct_weights(source: Scenario | CriteriaSet) -> Weights[Any]:
     cs = source.criteria_set if isinstance(source, Scenario) else source
     w = source.weights if isinstance(source, Scenario) else None
     if isinstance(w, AHPWeights):
-        msg = "weights.mode is ahp: derive the weights from the judgments (ahp_request)"
+        msg = _("weights.mode is ahp: derive the weights from the judgments (ahp_request)")
         raise ConfigurationError(msg)
     if isinstance(w, ObjectiveWeights):
-        msg = "weights.mode is objective: compute the weights from the decision matrix"
+        msg = _("weights.mode is objective: compute the weights from the decision matrix")
         raise ConfigurationError(msg)
     if not isinstance(w, DirectWeights):
         notes = (
@@ -225,7 +233,7 @@ def direct_weights(source: Scenario | CriteriaSet) -> Weights[Any]:
             if cs.official_weights
             else [
                 cs.weights_note
-                or "the criteria set publishes no official weights; its default weights are used"
+                or _("the criteria set publishes no official weights; its default weights are used")
             ]
         )
         groups = {g.id: g.weight for g in cs.groups}
@@ -247,17 +255,18 @@ def given_weights(
     The given group and criterion weights replace the set's, the others keep the set's (noted).
 
     ``scale`` is what each block is meant to sum to (100 for the sliders' percentages; the
-    set's own weights are then read as fractions of it); ``where`` names the source in notes.
+    set's own weights are then read as fractions of it); ``where`` names the source in notes
+    (one of :data:`SOURCES`, translated here).
     """
     notes = []
     kept_g = [g.id for g in cs.groups if g.id not in groups]
     kept_c = [c.id for c in cs.criteria if c.id not in criteria]
     if groups and kept_g:
-        notes.append(f"groups not weighted in {where} keep the set's weights: {', '.join(kept_g)}")
+        note = _("groups not weighted in {where} keep the set's weights: {groups}")
+        notes.append(note.format(where=_(where), groups=", ".join(kept_g)))
     if criteria and kept_c:
-        notes.append(
-            f"criteria not weighted in {where} keep the set's weights: {', '.join(kept_c)}"
-        )
+        note = _("criteria not weighted in {where} keep the set's weights: {criteria}")
+        notes.append(note.format(where=_(where), criteria=", ".join(kept_c)))
     set_groups = {g.id: g.weight * scale for g in cs.groups}
     set_local = {c.id: c.weight * scale for c in cs.criteria}
     return compose_weights(
@@ -291,7 +300,7 @@ def ahp_request(scenario: Scenario) -> AHPRequest:
     """The judgment blocks of a scenario whose ``weights.mode`` is ``ahp``."""
     w = scenario.weights
     if not isinstance(w, AHPWeights):
-        msg = f"weights.mode is {w.mode}, not ahp; use direct_weights"
+        msg = _("weights.mode is {mode}, not ahp; use direct_weights").format(mode=w.mode)
         raise ConfigurationError(msg)
     cs = scenario.criteria_set
     return AHPRequest(

@@ -28,6 +28,7 @@ from xml.etree import ElementTree
 
 from clusterrank.criteria.files import MIB, size_text
 from clusterrank.errors import ValidationFailed
+from clusterrank.i18n import N_, _, formats
 
 MAX_UNCOMPRESSED_BYTES = 100 * MIB
 """The most an .xlsx workbook may hold once unpacked, all parts together."""
@@ -52,7 +53,17 @@ _DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="([A-Z]+)(\d+)(?::([A-Z]+)(
 _ROW = re.compile(rb"<(?:\w+:)?row[\s/>]")
 _CELL = re.compile(rb"<(?:\w+:)?c[\s/>]")
 _FORMULA = re.compile(rb"<(?:\w+:)?f[\s/>]")
-_FIX = "keep only the sheet the decision uses, or save the data as CSV"
+_FIX = N_("keep only the sheet the decision uses, or save the data as CSV")
+_OVER = {  # (what, declared?) -> the sentence; translated where shown
+    ("rows", True): N_(
+        "sheet {sheet!r} has {n} rows (its declared range {ref}), above the limit of {limit} rows"
+    ),
+    ("cells", True): N_(
+        "sheet {sheet!r} has {n} cells (its declared range {ref}), above the limit of {limit} cells"
+    ),
+    ("rows", False): N_("sheet {sheet!r} has more rows than the limit of {limit} rows"),
+    ("cells", False): N_("sheet {sheet!r} has more cells than the limit of {limit} cells"),
+}
 
 
 @dataclass(frozen=True)
@@ -65,7 +76,10 @@ class WorkbookCheck:
     formulas: int
 
 
-def _refuse(label: str, message: str) -> ValidationFailed:
+def _refuse(label: str, message: str, *, fix: bool = False) -> ValidationFailed:
+    """The refusal of the workbook; ``fix``: add "keep only the sheet... or save as CSV"."""
+    if fix:
+        message = _("{reason}; {fix}").format(reason=message, fix=_(_FIX))
     return ValidationFailed.single(label, "", message)
 
 
@@ -78,15 +92,14 @@ def check_workbook(data: bytes, label: str) -> WorkbookCheck:
         An old-format .xls file, a file that is not a zip archive, or a limit exceeded.
     """
     if data.startswith(OLE_MAGIC):
-        msg = "an old-format Excel .xls workbook is not read; save it as .xlsx or .csv"
+        msg = _("an old-format Excel .xls workbook is not read; save it as .xlsx or .csv")
         raise _refuse(label, msg)
     if not data.startswith(ZIP_MAGIC):
-        msg = "not an .xlsx workbook (not a zip archive); save the sheet as .xlsx or .csv"
+        msg = _("not an .xlsx workbook (not a zip archive); save the sheet as .xlsx or .csv")
         raise _refuse(label, msg)
     count = _declared_members(data)
     if count is not None and count > MAX_MEMBERS:
-        msg = f"the workbook has {count:,} parts, above the limit of {MAX_MEMBERS:,}; {_FIX}"
-        raise _refuse(label, msg)
+        raise _refuse(label, _parts(count), fix=True)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             _check_sizes(archive.infolist(), label)
@@ -103,7 +116,9 @@ def check_workbook(data: bytes, label: str) -> WorkbookCheck:
         OSError,
         EOFError,
     ) as exc:
-        msg = f"the workbook is damaged ({exc}); open it in Excel and save it again as .xlsx"
+        msg = _(
+            "the workbook is damaged ({error}); open it in Excel and save it again as .xlsx"
+        ).format(error=exc)
         raise _refuse(label, msg) from exc
     return WorkbookCheck(formulas)
 
@@ -119,25 +134,28 @@ def _declared_members(data: bytes) -> int | None:
 
 def _check_sizes(infos: list[zipfile.ZipInfo], label: str) -> None:
     if len(infos) > MAX_MEMBERS:
-        msg = f"the workbook has {len(infos):,} parts, above the limit of {MAX_MEMBERS:,}; {_FIX}"
-        raise _refuse(label, msg)
+        raise _refuse(label, _parts(len(infos)), fix=True)
     total = sum(i.file_size for i in infos)
     if total > MAX_UNCOMPRESSED_BYTES:
-        msg = (
-            f"the workbook unpacks to {size_text(total)}, above the limit of "
-            f"{size_text(MAX_UNCOMPRESSED_BYTES)} (the file may be a zip bomb); {_FIX}"
-        )
-        raise _refuse(label, msg)
+        msg = _(
+            "the workbook unpacks to {size}, above the limit of {limit} "
+            "(the file may be a zip bomb)"
+        ).format(size=size_text(total), limit=size_text(MAX_UNCOMPRESSED_BYTES))
+        raise _refuse(label, msg, fix=True)
     for info in infos:
         if info.file_size < RATIO_FROM_BYTES:
             continue
         ratio = info.file_size / max(info.compress_size, 1)
         if ratio > MAX_COMPRESSION_RATIO:
-            msg = (
-                f"part {info.filename} is compressed {ratio:,.0f} to one, above the limit of "
-                f"{MAX_COMPRESSION_RATIO} to one (the file may be a zip bomb); {_FIX}"
+            msg = _(
+                "part {part} is compressed {ratio} to one, above the limit of "
+                "{limit} to one (the file may be a zip bomb)"
+            ).format(
+                part=info.filename,
+                ratio=formats.number(ratio, 0),
+                limit=formats.integer(MAX_COMPRESSION_RATIO),
             )
-            raise _refuse(label, msg)
+            raise _refuse(label, msg, fix=True)
 
 
 def _sheet_names(archive: zipfile.ZipFile) -> dict[str, str]:
@@ -175,28 +193,30 @@ def _check_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, sheet: str, la
         rows = int(found.group(4)) - int(found.group(2)) + 1
         cells = rows * (_column_number(found.group(3)) - _column_number(found.group(1)) + 1)
         ref = b"".join(found.group(1, 2)).decode() + ":" + b"".join(found.group(3, 4)).decode()
-        _within_limits(
-            rows,
-            cells,
-            sheet,
-            label,
-            f"{{n:,}} {{what}} (its declared range {ref}), above the limit of {{limit:,}} {{what}}",
-        )
+        _within_limits(rows, cells, sheet, label, ref)
     rows = cells = formulas = 0
     for block in _blocks(archive, info):
         rows += len(_ROW.findall(block))
         cells += len(_CELL.findall(block))
         formulas += len(_FORMULA.findall(block))
-        _within_limits(rows, cells, sheet, label, "more {what} than the limit of {limit:,} {what}")
+        _within_limits(rows, cells, sheet, label, None)
     return formulas
 
 
-def _within_limits(rows: int, cells: int, sheet: str, label: str, how: str) -> None:
+def _parts(count: int) -> str:
+    return _("the workbook has {count} parts, above the limit of {limit}").format(
+        count=formats.integer(count), limit=formats.integer(MAX_MEMBERS)
+    )
+
+
+def _within_limits(rows: int, cells: int, sheet: str, label: str, ref: str | None) -> None:
+    """Refuse a sheet over the row or cell limit (``ref``: the range it declares, if read)."""
     for n, limit, what in ((rows, MAX_SHEET_ROWS, "rows"), (cells, MAX_SHEET_CELLS, "cells")):
         if n > limit:
-            has = how.format(n=n, limit=limit, what=what)
-            msg = f"sheet {sheet!r} has {has}; {_FIX}"
-            raise _refuse(label, msg)
+            msg = _(_OVER[(what, ref is not None)]).format(
+                sheet=sheet, n=formats.integer(n), ref=ref, limit=formats.integer(limit)
+            )
+            raise _refuse(label, msg, fix=True)
 
 
 def _blocks(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:

@@ -33,6 +33,7 @@ from typing import Any
 import yaml
 
 from clusterrank.errors import Problem, ValidationFailed
+from clusterrank.i18n import N_, _, formats
 
 MAX_DEPTH = 64
 """Deepest nesting of lists and mappings read (a scenario needs about eight)."""
@@ -41,17 +42,20 @@ MAX_ALIAS_NODES = 100_000
 MAX_INT_DIGITS = 4300
 """Longest integer read (Python's own limit for converting text to int)."""
 
-_DEPTH_MESSAGE = (
-    f"nested more than {MAX_DEPTH} levels deep (the limit); flatten the lists and mappings"
+_DEPTH_MESSAGE = N_(
+    "nested more than {limit} levels deep (the limit); flatten the lists and mappings"
 )
 _CLAMP = 10**15  # expanded sizes are clamped here: only "far too many" matters
 _PLAIN_INT = re.compile(r"0|-?[1-9][0-9]*")
-_LONE_DASH = 'a lone "-" starts a list item; write the cost direction as "-" in quotes or as cost'
-_HINTS = {
+_LONE_DASH = N_(
+    'a lone "-" starts a list item; write the cost direction as "-" in quotes or as cost'
+)
+_TABS = N_("indent with spaces, not tabs")
+_HINTS = {  # the parsers' own (English) wording -> our hint, translated where shown
     "sequence entries are not allowed here": _LONE_DASH,  # PyYAML
     "sequence entries are not allowed in this context": _LONE_DASH,  # libyaml
-    "found character '\\t'": "indent with spaces, not tabs",  # PyYAML
-    "found a tab character": "indent with spaces, not tabs",  # libyaml
+    "found character '\\t'": _TABS,  # PyYAML
+    "found a tab character": _TABS,  # libyaml
 }
 
 
@@ -71,7 +75,7 @@ class _Bounds:
                 raise _LimitError(
                     None,
                     None,
-                    _DEPTH_MESSAGE,
+                    _(_DEPTH_MESSAGE).format(limit=MAX_DEPTH),
                     self.peek_event().start_mark,  # type: ignore[attr-defined]
                 )
             return super().compose_node(parent, index)  # type: ignore[misc]
@@ -88,8 +92,10 @@ def _construct_int(loader: Any, node: yaml.Node) -> int | str:
         raise _LimitError(
             None,
             None,
-            f"a whole number of {digits} digits is longer than the {MAX_INT_DIGITS} "
-            "digits read; write it in scientific notation (e.g. 1.5e30) or quote it",
+            _(
+                "a whole number of {digits} digits is longer than the {limit} "
+                "digits read; write it in scientific notation (e.g. 1.5e30) or quote it"
+            ).format(digits=digits, limit=MAX_INT_DIGITS),
             node.start_mark,
         )
     if _PLAIN_INT.fullmatch(text):
@@ -156,41 +162,45 @@ def check_expansion(root: yaml.Node, name: str) -> None:
             sizes[key] = min(_CLAMP, 1 + sum(sizes[id(k)] for k in kids))
             depths[key] = 1 + max((depths[id(k)] for k in kids), default=0)
             if depths[key] > MAX_DEPTH:
-                msg = (
-                    f"nested more than {MAX_DEPTH} levels deep once its aliases (*name) are "
+                msg = _(
+                    "nested more than {limit} levels deep once its aliases (*name) are "
                     "expanded (the limit); write the values out or flatten them"
-                )
+                ).format(limit=MAX_DEPTH)
                 raise ValidationFailed.single(name, "", msg, node.start_mark.line + 1)
             continue
         if key in sizes:
             continue
         if key in on_path:
-            msg = "an alias (*name) refers to the list or mapping that holds it; remove the loop"
+            msg = _("an alias (*name) refers to the list or mapping that holds it; remove the loop")
             raise ValidationFailed.single(name, "", msg, node.start_mark.line + 1)
         on_path.add(key)
         stack.append((node, True))
         stack.extend((k, False) for k in _children(node) if id(k) not in sizes)
     if sizes[id(root)] > MAX_ALIAS_NODES + len(sizes):
-        msg = (
-            f"its aliases (*name) expand to more than {MAX_ALIAS_NODES:,} values beyond those "
+        msg = _(
+            "its aliases (*name) expand to more than {limit} values beyond those "
             "written (the limit); write the values out or use fewer aliases"
-        )
+        ).format(limit=formats.integer(MAX_ALIAS_NODES))
         raise ValidationFailed.single(name, "", msg)
 
 
 def _marked_problem(exc: yaml.MarkedYAMLError, name: str, text: str) -> ValidationFailed:
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark is not None else None
-    problem = exc.problem or "unreadable YAML"
+    problem = exc.problem or _("unreadable YAML")
     if "exceeded maximum nesting depth" in problem:  # libyaml's own limit (1,000 levels)
-        return ValidationFailed.single(name, "", _DEPTH_MESSAGE, line)
+        return ValidationFailed.single(name, "", _(_DEPTH_MESSAGE).format(limit=MAX_DEPTH), line)
     hint = next((h for k, h in _HINTS.items() if k in problem), "")
     at = mark.index if mark is not None else -1
     if not hint and 0 <= at < len(text) and text[at] == "\t":  # libyaml names no character
-        hint = _HINTS["found a tab character"]
-    prefix = "" if isinstance(exc, _LimitError) else "not valid YAML: "
-    msg = prefix + problem + (f" ({exc.context})" if exc.context else "")
-    return ValidationFailed.single(name, "", msg + (f"; {hint}" if hint else ""), line)
+        hint = _TABS
+    # the parser's own words (English, from PyYAML) are kept: they name the syntax exactly
+    detail = problem + (f" ({exc.context})" if exc.context else "")
+    if not isinstance(exc, _LimitError):
+        detail = _("not valid YAML: {detail}").format(detail=detail)
+    if hint:
+        detail = _("{reason}; {fix}").format(reason=detail, fix=_(hint))
+    return ValidationFailed.single(name, "", detail, line)
 
 
 def parse_document(text: str, name: str) -> tuple[Any, yaml.Node | None]:
@@ -206,16 +216,18 @@ def parse_document(text: str, name: str) -> tuple[Any, yaml.Node | None]:
     except yaml.MarkedYAMLError as exc:
         raise _marked_problem(exc, name, text) from exc
     except yaml.reader.ReaderError as exc:
-        msg = (
-            f"not valid YAML: a control character (#x{exc.character:04x}) at character "
-            f"{exc.position}; save the file as plain UTF-8 text"
-        )
+        msg = _(
+            "not valid YAML: a control character (#x{code}) at character "
+            "{position}; save the file as plain UTF-8 text"
+        ).format(code=f"{exc.character:04x}", position=exc.position)
         raise ValidationFailed.single(name, "", msg) from exc
     except yaml.YAMLError as exc:
-        msg = "not valid YAML; check the file in a YAML-aware editor"
+        msg = _("not valid YAML; check the file in a YAML-aware editor")
         raise ValidationFailed.single(name, "", msg) from exc
     except RecursionError as exc:  # a safety net: the depth checks above come first
-        msg = f"nested too deeply (the limit is {MAX_DEPTH} levels); flatten the structure"
+        msg = _("nested too deeply (the limit is {limit} levels); flatten the structure").format(
+            limit=MAX_DEPTH
+        )
         raise ValidationFailed.single(name, "", msg) from exc
     finally:
         if loader is not None:
@@ -224,19 +236,20 @@ def parse_document(text: str, name: str) -> tuple[Any, yaml.Node | None]:
 
 def _kind(data: object) -> str:
     if isinstance(data, list):
-        return "a list"
+        return _("a list")
     if isinstance(data, str):
-        return "plain text"
-    return f"a single {type(data).__name__} value"
+        return _("plain text")
+    return _("a single {type} value").format(type=type(data).__name__)
 
 
 def parse_yaml(text: str, name: str) -> tuple[dict[str, Any], yaml.Node]:
     """Parse YAML safely into a mapping plus its node tree; repeated keys are problems."""
     data, node = parse_document(text, name)
     if node is None or data is None:
-        raise ValidationFailed.single(name, "", "the file is empty; expected a mapping of keys")
+        msg = _("the file is empty; expected a mapping of keys")
+        raise ValidationFailed.single(name, "", msg)
     if not isinstance(data, dict):
-        msg = f"the file must be a mapping of keys and values (got {_kind(data)})"
+        msg = _("the file must be a mapping of keys and values (got {got})").format(got=_kind(data))
         raise ValidationFailed.single(name, "", msg, 1)
     dupes = duplicate_keys(node, name)
     if dupes:
@@ -264,7 +277,9 @@ def duplicate_keys(root: yaml.Node, name: str) -> list[Problem]:
                 k = str(key.value) if isinstance(key, yaml.ScalarNode) else "<complex key>"
                 line = key.start_mark.line + 1
                 if k in first:
-                    msg = f"key {k!r} appears twice (also on line {first[k]}); keep one"
+                    msg = _("key {key!r} appears twice (also on line {line}); keep one").format(
+                        key=k, line=first[k]
+                    )
                     out.append(Problem(name, path, msg, line))
                 first.setdefault(k, line)
                 todo.append((value, f"{path}.{k}" if path else k))

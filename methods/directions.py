@@ -12,6 +12,7 @@ import numpy as np
 import numpy.typing as npt
 
 from clusterrank.errors import MethodInputError
+from clusterrank.i18n import _
 
 BENEFIT = 1
 COST = -1
@@ -41,7 +42,9 @@ def parse_direction(value: str | int) -> int:
     """
     key = str(value).strip().lower()
     if key not in _ALIASES:
-        msg = f"direction must be one of benefit/max/+ or cost/min/- (got {value!r})"
+        msg = _("direction must be one of benefit/max/+ or cost/min/- (got {given!r})").format(
+            given=value
+        )
         raise MethodInputError(msg)
     return _ALIASES[key]
 

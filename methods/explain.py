@@ -33,6 +33,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from clusterrank.i18n import _
 from clusterrank.methods.ahp.synthesis import problem_local_priorities
 from clusterrank.methods.normalization import normalize
 from clusterrank.methods.problem import DecisionProblem
@@ -124,31 +125,31 @@ def contributions(
         See the module docstring for the three kinds.
     """
     info, full = resolve_method(method, settings)
-    w, _ = check_weights(weights, problem.shape[1], problem.criteria)
+    w, _notes = check_weights(weights, problem.shape[1], problem.criteria)
     ids = (problem.candidates, problem.criteria)
     if info.name == "topsis":
         return _topsis(problem, w, full)
     if info.name == "wsm":
         r = prepare_wsm_problem(problem, full["normalization"]).normalized
-        text = (
-            f"Weighted sum, {full['normalization']} normalisation: each value is a criterion's "
+        text = _(
+            "Weighted sum, {normalization} normalisation: each value is a criterion's "
             "weight times the candidate's normalised value (larger is better); a candidate's "
             "values add up to its score."
-        )
+        ).format(normalization=full["normalization"])
         return Contributions("wsm", "additive", *ids, w * r, None, None, text, True, full)
     if info.name == "ahp":
-        local, _ = problem_local_priorities(problem, full["mode"])
-        text = (
-            f"AHP synthesis, {full['mode']} mode: each value is a criterion's weight times the "
+        local, _more = problem_local_priorities(problem, full["mode"])
+        text = _(
+            "AHP synthesis, {mode} mode: each value is a criterion's weight times the "
             "candidate's local priority under it; a candidate's values add up to its score."
-        )
+        ).format(mode=full["mode"])
         return Contributions("ahp", "additive", *ids, w * local, None, None, text, True, full)
-    position, _ = normalize(problem.values, "minmax", problem.directions)
-    text = (
-        f"{info.title}'s score is not a sum over criteria: each value is a criterion's weight "
+    position, _more = normalize(problem.values, "minmax", problem.directions)
+    text = _(
+        "{method}'s score is not a sum over criteria: each value is a criterion's weight "
         "times the candidate's min-max position on it (1 = best among the candidates), a "
         "guide to where it gains and loses, not an exact breakdown."
-    )
+    ).format(method=info.title_text)
     return Contributions(info.name, "indicative", *ids, w * position, None, None, text, False, full)
 
 
@@ -158,11 +159,11 @@ def _topsis(problem: DecisionProblem, w: FloatArray, full: dict[str, Any]) -> Co
     w2 = w**2
     to_ideal = w2 * prepared.sq_to_ideal
     to_anti = w2 * prepared.sq_to_anti_ideal
-    text = (
-        f"TOPSIS, {full['normalization']} normalisation: each value is a criterion's net pull "
+    text = _(
+        "TOPSIS, {normalization} normalisation: each value is a criterion's net pull "
         "towards the ideal, its weighted squared distance from the anti-ideal point minus "
         "that from the ideal point; a candidate's values add up to S-² − S+²."
-    )
+    ).format(normalization=full["normalization"])
     return Contributions(
         "topsis",
         "topsis",

@@ -44,6 +44,7 @@ import numpy as np
 import numpy.typing as npt
 
 from clusterrank.errors import ConfigurationError, MethodInputError
+from clusterrank.i18n import N_, _
 from clusterrank.methods.directions import parse_directions
 from clusterrank.methods.scaling import unit_columns
 
@@ -58,8 +59,8 @@ SCHEMES: tuple[str, ...] = (*NORMALIZATIONS, "linear")
 def column_label(j: int, labels: Sequence[str] | None = None) -> str:
     """How notes name column ``j`` (0-based): ``column 2`` or ``criterion 'cost' (column 2)``."""
     if labels is not None and j < len(labels):
-        return f"criterion {labels[j]!r} (column {j + 1})"
-    return f"column {j + 1}"
+        return _("criterion {id!r} (column {column})").format(id=labels[j], column=j + 1)
+    return _("column {column}").format(column=j + 1)
 
 
 def normalize(
@@ -103,18 +104,24 @@ def normalize(
     (2015) for the other schemes.
     """
     if method not in SCHEMES:
-        msg = f"normalization must be one of {', '.join(SCHEMES)} (got {method!r})"
+        msg = _("normalization must be one of {choices} (got {given!r})").format(
+            choices=", ".join(SCHEMES), given=method
+        )
         raise ConfigurationError(msg)
     x = np.asarray(matrix, dtype=float)
     if x.ndim != 2:
-        msg = f"decision matrix must be 2-D (candidates × criteria); got {x.ndim}-D"
+        msg = _("decision matrix must be 2-D (candidates × criteria); got {ndim}-D").format(
+            ndim=x.ndim
+        )
         raise MethodInputError(msg)
     n = x.shape[1]
     cost = np.zeros(n, dtype=bool)
     if directions is not None:
         d = parse_directions(directions)
         if d.shape != (n,):
-            msg = f"expected {n} directions (one per criterion), got {d.size}"
+            msg = _("expected {n} directions (one per criterion), got {count}").format(
+                n=n, count=d.size
+            )
             raise MethodInputError(msg)
         cost = d < 0
 
@@ -124,11 +131,18 @@ def normalize(
         col = x[:, j]
         scaled = _scale_column(col, method, bool(cost[j]), column_label(j, labels))
         if scaled is None:
-            what = "constant" if method == "minmax" else "all zero"
-            notes.append(
-                f"{column_label(j, labels)} is {what}, so {method} normalisation is undefined; "
-                "it was set to 0 for every candidate and does not discriminate"
+            note = (
+                N_(
+                    "{column} is constant, so {method} normalisation is undefined; "
+                    "it was set to 0 for every candidate and does not discriminate"
+                )
+                if method == "minmax"
+                else N_(
+                    "{column} is all zero, so {method} normalisation is undefined; "
+                    "it was set to 0 for every candidate and does not discriminate"
+                )
             )
+            notes.append(_(note).format(column=column_label(j, labels), method=method))
         else:
             out[:, j] = scaled
     return out, notes
@@ -181,10 +195,10 @@ def _scale_column(col: FloatArray, method: str, cost: bool, label: str) -> Float
         out = _linear(col, y, cost, label)
     elif cost:  # sum, cost: (1/x) / sum(1/x) = (min/x) / sum(min/x), every term in (0, 1]
         if np.any(col <= 0):
-            msg = (
-                f"{label}: sum normalisation of a cost criterion uses 1/x, so every value "
-                f"must be > 0 (got {float(col.min()):g}); choose minmax or vector instead"
-            )
+            msg = _(
+                "{column}: sum normalisation of a cost criterion uses 1/x, so every value "
+                "must be > 0 (got {value}); choose minmax or vector instead"
+            ).format(column=label, value=f"{float(col.min()):g}")
             raise MethodInputError(msg)
         inv = float(col.min()) / col
         out = inv / float(inv.sum())
@@ -200,16 +214,16 @@ def _linear(col: FloatArray, y: FloatArray, cost: bool, label: str) -> FloatArra
     term in (0, 1]).
     """
     if cost and np.any(col <= 0):
-        msg = (
-            f"{label}: linear normalisation of a cost criterion is min/x, so every value must "
-            f"be > 0 (got {float(col.min()):g}); choose minmax or vector instead"
-        )
+        msg = _(
+            "{column}: linear normalisation of a cost criterion is min/x, so every value must "
+            "be > 0 (got {value}); choose minmax or vector instead"
+        ).format(column=label, value=f"{float(col.min()):g}")
         raise MethodInputError(msg)
     if not cost and np.any(col < 0):
-        msg = (
-            f"{label}: linear normalisation of a benefit criterion is x/max, so every value "
-            f"must be >= 0 (got {float(col.min()):g}); choose minmax or vector instead"
-        )
+        msg = _(
+            "{column}: linear normalisation of a benefit criterion is x/max, so every value "
+            "must be >= 0 (got {value}); choose minmax or vector instead"
+        ).format(column=label, value=f"{float(col.min()):g}")
         raise MethodInputError(msg)
     if cost:
         return np.asarray(float(col.min()) / col, dtype=float)
@@ -219,9 +233,9 @@ def _linear(col: FloatArray, y: FloatArray, cost: bool, label: str) -> FloatArra
 def _finite(out: FloatArray, label: str, method: str) -> FloatArray:
     """``out`` unchanged, or a :class:`MethodInputError` naming the column: never a NaN."""
     if not np.all(np.isfinite(out)):
-        msg = (
-            f"{label}: {method} normalisation gave a non-finite value, as its values span more "
+        msg = _(
+            "{column}: {method} normalisation gave a non-finite value, as its values span more "
             "than floating point can hold; rescale the column (e.g. change its units)"
-        )
+        ).format(column=label, method=method)
         raise MethodInputError(msg)
     return np.asarray(out, dtype=float)

@@ -54,6 +54,7 @@ import numpy as np
 import numpy.typing as npt
 
 from clusterrank.errors import ConfigurationError
+from clusterrank.i18n import N_, _
 from clusterrank.methods.pymcdm_catalogue import WEIGHTING
 from clusterrank.methods.validation import check_directions, check_matrix
 
@@ -62,10 +63,10 @@ FloatArray = npt.NDArray[np.float64]
 #: What each method does to the columns before weighing them (echoed in ``settings``).
 PREPARATION: Mapping[str, str] = MappingProxyType(
     {
-        "entropy": "sum normalisation p_ij = x_ij / sum_i x_ij (direction not used)",
-        "critic": "min-max normalisation with direction (1 = best), sample std, Pearson r",
-        "standard_deviation": "min-max normalisation, sample standard deviation",
-        "merec": "linear normalisation (benefit min/x, cost x/max), natural logarithm",
+        "entropy": N_("sum normalisation p_ij = x_ij / sum_i x_ij (direction not used)"),
+        "critic": N_("min-max normalisation with direction (1 = best), sample std, Pearson r"),
+        "standard_deviation": N_("min-max normalisation, sample standard deviation"),
+        "merec": N_("linear normalisation (benefit min/x, cost x/max), natural logarithm"),
     }
 )
 
@@ -156,7 +157,9 @@ def objective_weights(
     """
     names = objective_weight_names()
     if method not in names:
-        msg = f"objective weighting method must be one of {names} (got {method!r})"
+        msg = _("objective weighting method must be one of {names} (got {given!r})").format(
+            names=names, given=method
+        )
         raise ConfigurationError(msg)
     x = check_matrix(matrix)
     d = check_directions(directions, x.shape[1])
@@ -166,6 +169,6 @@ def objective_weights(
     settings = {
         "method": method,
         "preparation": PREPARATION[method],
-        "constant_criteria": "weight 0",
+        "constant_criteria": N_("weight 0"),
     }
     return WeightsResult(method=method, weights=weights, settings=settings, notes=tuple(notes))

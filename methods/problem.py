@@ -23,12 +23,13 @@ import numpy as np
 import numpy.typing as npt
 
 from clusterrank.errors import MethodInputError
+from clusterrank.i18n import N_, _
 from clusterrank.methods.validation import check_directions, check_ids, check_matrix, check_weights
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int_]
 Directions = Sequence[str | int] | npt.ArrayLike
-NO_DIRECTIONS_NOTE = "no directions given; every criterion treated as benefit"
+NO_DIRECTIONS_NOTE = N_("no directions given; every criterion treated as benefit")
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,7 @@ class DecisionProblem:
         notes = tuple(self.notes)
         given: Any = self.directions
         if given is None:
-            given, notes = np.ones(n, dtype=int), (NO_DIRECTIONS_NOTE, *notes)
+            given, notes = np.ones(n, dtype=int), (_(NO_DIRECTIONS_NOTE), *notes)
         d = check_directions(given, n).copy()
         x.setflags(write=False)
         d.setflags(write=False)

@@ -33,6 +33,7 @@ from pymcdm import weights as pw
 from pymcdm.helpers import normalize_matrix
 
 from clusterrank.errors import ConfigurationError, MethodInputError
+from clusterrank.i18n import N_, _, ngettext
 from clusterrank.methods.copras import copras_significance, copras_sums
 from clusterrank.methods.entropy import entropy_weights_with_zeros
 from clusterrank.methods.info import MethodInfo
@@ -113,11 +114,13 @@ def rank_with_pymcdm(
     details: dict[str, Any] = {}
     m, n = x.shape
     if m < 2:
-        msg = f"{spec.info.title} needs at least 2 candidates to rank (got {m})"
+        msg = _("{method} needs at least 2 candidates to rank (got {count})").format(
+            method=spec.info.title_text, count=m
+        )
         raise MethodInputError(msg)
     constant = x.max(axis=0) == x.min(axis=0)
     if constant.all():
-        msg = (
+        msg = _(
             "every criterion has the same value for all candidates, so no method can tell "
             "them apart; check the data or add a criterion that differs"
         )
@@ -128,8 +131,10 @@ def rank_with_pymcdm(
         keep = ~constant
         cols = ", ".join(str(j + 1) for j in np.flatnonzero(constant))
         notes.append(
-            f"column(s) {cols} have one value for every candidate; they cannot separate "
-            f"candidates and were left out of {spec.info.title} (contribution 0)"
+            _(
+                "column(s) {columns} have one value for every candidate; they cannot separate "
+                "candidates and were left out of {method} (contribution 0)"
+            ).format(columns=cols, method=spec.info.title_text)
         )
         details["dropped_constant_columns"] = [int(j) for j in np.flatnonzero(constant)]
     x, w, d = x[:, keep], w[keep], d[keep]
@@ -143,13 +148,15 @@ def rank_with_pymcdm(
                 scores = _copras(body, x, w, d, notes, details)
             elif spec.name == "moora" and np.all(d == 1):
                 scores = moora_scores(x, w, d)
-                notes.append(_BENEFIT_ONLY.format(title="MOORA", formula="y = sum of w·x/||x||"))
+                notes.append(_(_BENEFIT_ONLY).format(title="MOORA", formula="y = sum of w·x/||x||"))
             else:
                 scores = np.asarray(body(x, w, d, validation=validation), dtype=float)
             if spec.name == "vikor" and not np.all(np.isfinite(scores)):
                 scores = _vikor_flat(body, x, w, d, float(used["v"]), notes)
         except ValueError as exc:
-            msg = f"{spec.info.title} (pymcdm) rejected the input: {exc}"
+            msg = _("{method} (pymcdm) rejected the input: {error}").format(
+                method=spec.info.title_text, error=exc
+            )
             raise MethodInputError(msg) from exc
     ensure_finite(spec, scores)
     details["settings"] = used
@@ -174,7 +181,9 @@ def objective_weights_pymcdm(
     d = np.asarray(directions, dtype=int)
     m, n = x.shape
     if m < 2:
-        msg = f"objective weights need at least 2 candidates to measure variation (got {m})"
+        msg = _(
+            "objective weights need at least 2 candidates to measure variation (got {count})"
+        ).format(count=m)
         raise MethodInputError(msg)
     notes: list[str] = []
     keep = x.max(axis=0) > x.min(axis=0)
@@ -182,10 +191,10 @@ def objective_weights_pymcdm(
         notes.append(_constant_note(np.flatnonzero(~keep), labels))
     out = np.zeros(n)
     if keep.sum() == 0:
-        notes.append("every criterion is constant; equal weights used")
+        notes.append(_("every criterion is constant; equal weights used"))
         return np.full(n, 1.0 / n), notes
     if keep.sum() == 1:
-        notes.append("only one criterion varies; it receives all the weight")
+        notes.append(_("only one criterion varies; it receives all the weight"))
         out[keep] = 1.0
         return out, notes
     xk, dk = x[:, keep], d[keep]
@@ -198,11 +207,16 @@ def objective_weights_pymcdm(
 def _constant_note(const: npt.NDArray[np.intp], labels: Sequence[str] | None) -> str:
     """The note for the constant criteria at 0-based positions ``const`` (weight 0)."""
     if labels is None:
-        what = "column(s) " + ", ".join(str(j + 1) for j in const) + " have"
-    else:
-        ids = ", ".join(repr(labels[int(j)]) for j in const)
-        what = f"criterion {ids} has" if const.size == 1 else f"criteria {ids} have"
-    return f"{what} one value for every candidate: weight 0"
+        columns = ", ".join(str(j + 1) for j in const)
+        return _("column(s) {columns} have one value for every candidate: weight 0").format(
+            columns=columns
+        )
+    ids = ", ".join(repr(labels[int(j)]) for j in const)
+    return ngettext(
+        "criterion {ids} has one value for every candidate: weight 0",
+        "criteria {ids} have one value for every candidate: weight 0",
+        const.size,
+    ).format(ids=ids)
 
 
 def _check_logs_defined(
@@ -220,10 +234,14 @@ def _check_logs_defined(
     if name in ("entropy", "merec") and np.any(xk < floor):
         j = int(np.flatnonzero(keep)[np.argwhere(xk < floor)[0][1]])
         need = ">= 0" if name == "entropy" else "> 0"
-        msg = (
-            f"{name} weights need values {need}; {column_label(j, labels)} has "
-            f"{float(x[:, j].min()):g}. "
+        msg = _(
+            "{method} weights need values {need}; {column} has {value}. "
             "Use 'critic' or 'standard_deviation', or rescale the column"
+        ).format(
+            method=name,
+            need=need,
+            column=column_label(j, labels),
+            value=f"{float(x[:, j].min()):g}",
         )
         raise MethodInputError(msg)
 
@@ -237,8 +255,10 @@ def _varying_weights(name: str, xk: FloatArray, dk: IntArray, notes: list[str]) 
         if name == "entropy" and np.any(xk == 0):
             wk = entropy_weights_with_zeros(xk)
             notes.append(
-                "entropy: zero values enter as 0·ln 0 = 0 (pymcdm would instead give a column "
-                "holding a zero the maximum weight)"
+                _(
+                    "entropy: zero values enter as 0·ln 0 = 0 (pymcdm would instead give a "
+                    "column holding a zero the maximum weight)"
+                )
             )
         elif name == "entropy":
             wk = pw.entropy_weights(xk)
@@ -252,7 +272,8 @@ def _varying_weights(name: str, xk: FloatArray, dk: IntArray, notes: list[str]) 
             )
     wk = np.asarray(wk, dtype=float)
     if not np.all(np.isfinite(wk)) or wk.sum() <= 0:
-        notes.append(f"{name} gave no usable weights for these data; equal weights used")
+        note = _("{method} gave no usable weights for these data; equal weights used")
+        notes.append(note.format(method=name))
         wk = np.full(xk.shape[1], 1.0 / xk.shape[1])
     return wk
 
@@ -334,7 +355,7 @@ def _unit_threshold(value: FloatArray | None, exponents: IntArray) -> FloatArray
         return np.minimum(to_unit_scale(value, exponents), np.finfo(float).max)
 
 
-_BENEFIT_ONLY = (
+_BENEFIT_ONLY = N_(
     "{title} with benefit criteria only: {formula} (the published formula, with no cost "
     "term), computed by clusterrank since pymcdm requires a cost criterion"
 )
@@ -354,13 +375,15 @@ def _copras(
         }
         s_plus, s_minus = tables["smax"], tables["smin"]
         notes.append(
-            "COPRAS: Q = S+ + sum(S-) / (S- * sum(1/S-)) as published (Zavadskas et al. 1994); "
-            "pymcdm 1.4.0 adds S- itself, which would reward cost, so only its S+ and S- are "
-            "used"
+            _(
+                "COPRAS: Q = S+ + sum(S-) / (S- * sum(1/S-)) as published (Zavadskas et al. "
+                "1994); pymcdm 1.4.0 adds S- itself, which would reward cost, so only its S+ "
+                "and S- are used"
+            )
         )
     else:
         s_plus, s_minus = copras_sums(x, w, d)
-        notes.append(_BENEFIT_ONLY.format(title="COPRAS", formula="Q = S+"))
+        notes.append(_(_BENEFIT_ONLY).format(title="COPRAS", formula="Q = S+"))
     q = copras_significance(s_plus, s_minus)
     details.update(s_plus=s_plus, s_minus=s_minus, q=q)
     return np.asarray(q / q.max(), dtype=float)
@@ -374,10 +397,14 @@ def _vikor_flat(
         t.desc.label: np.asarray(t.data, dtype=float) for t in body(x, w, d, verbose=True).results
     }
     parts = []
-    for key, label in (("s", "S (group utility)"), ("r", "R (individual regret)")):
+    flat_notes = {
+        "s": N_("VIKOR: every candidate has the same S (group utility); its term in Q is 0"),
+        "r": N_("VIKOR: every candidate has the same R (individual regret); its term in Q is 0"),
+    }
+    for key, note in flat_notes.items():
         a = tables[key]
         if np.ptp(a) == 0:
-            notes.append(f"VIKOR: every candidate has the same {label}; its term in Q is 0")
+            notes.append(_(note))
             parts.append(np.zeros_like(a))
         else:
             parts.append((a - a.min()) / np.ptp(a))

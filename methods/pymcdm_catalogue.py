@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from clusterrank.i18n import N_
 from clusterrank.methods.info import MethodInfo, SettingInfo
 
-_NORM_HELP = (
+_NORM_HELP = N_(
     "column normalisation passed to pymcdm: minmax (x-min)/(max-min), max x/max, "
     "sum x/sum, vector x/||x||, linear x/max (cost: min/x); cost columns are turned round"
 )
@@ -60,7 +61,7 @@ def _ranking(
     return RankingSpec(name=name, cls_name=cls_name, info=info, **flags)  # type: ignore[arg-type]
 
 
-_L = SettingInfo(0.5, (), "balance between the additive and the multiplicative part (0..1)")
+_L = SettingInfo(0.5, (), N_("balance between the additive and the multiplicative part (0..1)"))
 
 _SPECS: list[RankingSpec] = [
     _ranking(
@@ -68,30 +69,38 @@ _SPECS: list[RankingSpec] = [
         "Opricovic, S. and Tzeng, G.-H. (2004). Compromise solution by MCDM methods: a "
         "comparative analysis of VIKOR and TOPSIS. European Journal of Operational Research "
         "156(2), 445-455.",
-        "Compromise ranking: Q mixes group utility S and individual regret R; lower Q is "
-        "better. Each criterion is scaled by its own best and worst value. A constant "
-        "criterion is left out (it separates no one); when all candidates share S or R, "
-        "that term of Q is 0.",
+        N_(
+            "Compromise ranking: Q mixes group utility S and individual regret R; lower Q is "
+            "better. Each criterion is scaled by its own best and worst value. A constant "
+            "criterion is left out (it separates no one); when all candidates share S or R, "
+            "that term of Q is 0."
+        ),
         ascending=True,
         drop_constant=True,
-        extra={"v": SettingInfo(0.5, (), "weight of the majority-of-criteria strategy (0..1)")},
+        extra={"v": SettingInfo(0.5, (), N_("weight of the majority-of-criteria strategy (0..1)"))},
     ),
     _ranking(
         ("promethee_ii", "PROMETHEE_II", "PROMETHEE II"),
         "Brans, J.-P. and Vincke, Ph. (1985). A preference ranking organisation method (the "
         "PROMETHEE method for multiple criteria decision-making). Management Science 31(6), "
         "647-656.",
-        "Net outranking flow from pairwise preferences. Thresholds are in criterion units; "
-        "by default q = 0 and p = the criterion's range, and each default is noted.",
+        N_(
+            "Net outranking flow from pairwise preferences. Thresholds are in criterion units; "
+            "by default q = 0 and p = the criterion's range, and each default is noted."
+        ),
         extra={
             "preference_function": SettingInfo(
                 "usual",
                 ("usual", "ushape", "vshape", "level", "vshape_2"),
-                "generalised criterion: usual (any difference), ushape (q), vshape (p), "
-                "level (q, p), vshape_2 (linear between q and p)",
+                N_(
+                    "generalised criterion: usual (any difference), ushape (q), vshape (p), "
+                    "level (q, p), vshape_2 (linear between q and p)"
+                ),
             ),
-            "p": SettingInfo(None, (), "preference threshold, one number or one per criterion"),
-            "q": SettingInfo(None, (), "indifference threshold, one number or one per criterion"),
+            "p": SettingInfo(None, (), N_("preference threshold, one number or one per criterion")),
+            "q": SettingInfo(
+                None, (), N_("indifference threshold, one number or one per criterion")
+            ),
         },
     ),
     _ranking(
@@ -99,42 +108,46 @@ _SPECS: list[RankingSpec] = [
         "Dezert, J., Tchamova, A., Han, D. and Tacnet, J.-M. (2020). The SPOTIS rank reversal "
         "free method for multi-criteria decision-making support. 2020 IEEE 23rd International "
         "Conference on Information Fusion (FUSION), 1-8.",
-        "Weighted distance to the ideal point within fixed bounds; lower is better. Bounds "
-        "default to each criterion's min and max in the data (noted); a constant criterion "
-        "is then left out.",
+        N_(
+            "Weighted distance to the ideal point within fixed bounds; lower is better. Bounds "
+            "default to each criterion's min and max in the data (noted); a constant criterion "
+            "is then left out."
+        ),
         ascending=True,
         drop_constant=True,
-        extra={"bounds": SettingInfo(None, (), "[min, max] per criterion; null = data range")},
+        extra={"bounds": SettingInfo(None, (), N_("[min, max] per criterion; null = data range"))},
     ),
     _ranking(
         ("copras", "COPRAS", "COPRAS"),
         "Zavadskas, E. K., Kaklauskas, A. and Šarka, V. (1994). The new method of "
         "multicriteria complex proportional assessment of projects. Technological and "
         "Economic Development of Economy 1(3), 131-139.",
-        "Utility degree Q/Qmax from sum-normalised benefit (S+) and cost (S-) sums, with the "
-        "published Q formula; needs positive values. With benefit criteria only Q = S+ "
-        "(computed by clusterrank: pymcdm requires a cost criterion).",
+        N_(
+            "Utility degree Q/Qmax from sum-normalised benefit (S+) and cost (S-) sums, with the "
+            "published Q formula; needs positive values. With benefit criteria only Q = S+ "
+            "(computed by clusterrank: pymcdm requires a cost criterion)."
+        ),
         positive=True,
     ),
     _ranking(
         ("pymcdm_topsis", "TOPSIS", "TOPSIS (pymcdm)"),
         "Hwang, C.-L. and Yoon, K. (1981). Multiple Attribute Decision Making: Methods and "
         "Applications. Springer, pp. 128-140.",
-        "pymcdm's TOPSIS; its default is min-max normalisation (textbook TOPSIS uses vector).",
+        N_("pymcdm's TOPSIS; its default is min-max normalisation (textbook TOPSIS uses vector)."),
         norms=("minmax", "vector", "max", "sum", "linear"),
     ),
     _ranking(
-        ("pymcdm_wsm", "WSM", "Weighted sum (pymcdm)"),
+        ("pymcdm_wsm", "WSM", N_("Weighted sum (pymcdm)")),
         "Triantaphyllou, E. (2000). Multi-Criteria Decision Making Methods: A Comparative "
         "Study. Kluwer, ch. 2 (the weighted sum model).",
-        "pymcdm's weighted sum of normalised values.",
+        N_("pymcdm's weighted sum of normalised values."),
         norms=("sum", "minmax", "max", "vector", "linear"),
     ),
     _ranking(
-        ("wpm", "WPM", "Weighted product"),
+        ("wpm", "WPM", N_("Weighted product")),
         "Triantaphyllou, E. (2000). Multi-Criteria Decision Making Methods: A Comparative "
         "Study. Kluwer, ch. 2 (the weighted product model).",
-        "Product of normalised values raised to the weights; needs positive values.",
+        N_("Product of normalised values raised to the weights; needs positive values."),
         norms=("sum", "linear"),
         positive=True,
     ),
@@ -143,7 +156,7 @@ _SPECS: list[RankingSpec] = [
         "Zavadskas, E. K., Turskis, Z., Antucheviciene, J. and Zakarevicius, A. (2012). "
         "Optimization of weighted aggregated sum product assessment. Elektronika ir "
         "Elektrotechnika 122(6), 3-6.",
-        "Blend of weighted sum and weighted product (lambda = l); needs positive values.",
+        N_("Blend of weighted sum and weighted product (lambda = l); needs positive values."),
         norms=("linear", "sum"),
         positive=True,
         extra={"l": _L},
@@ -153,8 +166,10 @@ _SPECS: list[RankingSpec] = [
         "Zavadskas, E. K. and Turskis, Z. (2010). A new additive ratio assessment (ARAS) method "
         "in multicriteria decision-making. Technological and Economic Development of Economy "
         "16(2), 159-172.",
-        "Utility relative to an optimal candidate built from the best values; needs positive "
-        "values.",
+        N_(
+            "Utility relative to an optimal candidate built from the best values; needs positive "
+            "values."
+        ),
         norms=("sum",),
         positive=True,
     ),
@@ -163,11 +178,13 @@ _SPECS: list[RankingSpec] = [
         "Yazdani, M., Zarate, P., Zavadskas, E. K. and Turskis, Z. (2019). A combined "
         "compromise solution (CoCoSo) method for multi-criteria decision-making problems. "
         "Management Decision 57(9), 2501-2519.",
-        "Combined compromise of three appraisal scores.",
+        N_("Combined compromise of three appraisal scores."),
         norms=("minmax", "linear"),
         extra={"l": _L},
-        degenerate_hint="A candidate worst on every criterion has S = 0 under min-max "
-        "normalisation and CoCoSo divides by it; use normalization 'linear' or another method.",
+        degenerate_hint=N_(
+            "A candidate worst on every criterion has S = 0 under min-max "
+            "normalisation and CoCoSo divides by it; use normalization 'linear' or another method."
+        ),
     ),
     _ranking(
         ("codas", "CODAS", "CODAS"),
@@ -175,7 +192,7 @@ _SPECS: list[RankingSpec] = [
         "A new combinative distance-based assessment (CODAS) method for multi-criteria "
         "decision-making. Economic Computation and Economic Cybernetics Studies and Research "
         "50(3), 25-44.",
-        "Euclidean and taxicab distances from the negative ideal; needs positive values.",
+        N_("Euclidean and taxicab distances from the negative ideal; needs positive values."),
         norms=("linear",),
         positive=True,
     ),
@@ -184,7 +201,7 @@ _SPECS: list[RankingSpec] = [
         "Keshavarz Ghorabaee, M., Zavadskas, E. K., Olfat, L. and Turskis, Z. (2015). "
         "Multi-criteria inventory classification using a new method of evaluation based on "
         "distance from average solution (EDAS). Informatica 26(3), 435-451.",
-        "Positive and negative distances from the average; needs positive values.",
+        N_("Positive and negative distances from the average; needs positive values."),
         positive=True,
     ),
     _ranking(
@@ -192,7 +209,7 @@ _SPECS: list[RankingSpec] = [
         "Pamučar, D. and Ćirović, G. (2015). The selection of transport and handling resources "
         "in logistics centers using Multi-Attributive Border Approximation area Comparison "
         "(MABAC). Expert Systems with Applications 42(6), 3016-3028.",
-        "Distance from the border approximation area.",
+        N_("Distance from the border approximation area."),
         norms=("minmax",),
     ),
     _ranking(
@@ -200,7 +217,7 @@ _SPECS: list[RankingSpec] = [
         "Pamučar, D., Vasin, L. and Lukovac, L. (2014). Selection of railway level crossings "
         "for investing in security equipment using hybrid DEMATEL-MARICA model. XVI "
         "International Scientific-expert Conference on Railway (RAILCON), 89-92.",
-        "Total gap between theoretical and real ratings; lower is better.",
+        N_("Total gap between theoretical and real ratings; lower is better."),
         ascending=True,
         norms=("minmax",),
     ),
@@ -210,17 +227,21 @@ _SPECS: list[RankingSpec] = [
         "selection in healthcare industries using a new MCDM method: Measurement of "
         "alternatives and ranking according to COmpromise solution (MARCOS). Computers & "
         "Industrial Engineering 140, 106231.",
-        "Utility relative to ideal and anti-ideal candidates (its own ratio normalisation); "
-        "needs positive values.",
+        N_(
+            "Utility relative to ideal and anti-ideal candidates (its own ratio normalisation); "
+            "needs positive values."
+        ),
         positive=True,
     ),
     _ranking(
         ("moora", "MOORA", "MOORA"),
         "Brauers, W. K. M. and Zavadskas, E. K. (2006). The MOORA method and its application "
         "to privatization in a transition economy. Control and Cybernetics 35(2), 445-469.",
-        "Ratio system on vector-normalised values: weighted benefits minus weighted costs. "
-        "With benefit criteria only it is computed by clusterrank (pymcdm requires a cost "
-        "criterion).",
+        N_(
+            "Ratio system on vector-normalised values: weighted benefits minus weighted costs. "
+            "With benefit criteria only it is computed by clusterrank (pymcdm requires a cost "
+            "criterion)."
+        ),
         nonzero_columns=True,
     ),
     _ranking(
@@ -228,7 +249,7 @@ _SPECS: list[RankingSpec] = [
         "Wang, Z., Rangaiah, G. P. and Wang, X. (2021). Preference ranking on the basis of "
         "ideal-average distance method for multi-criteria decision-making. Industrial & "
         "Engineering Chemistry Research 60(30), 11216-11230.",
-        "Distances to a sequence of ideal solutions and to the average (vector normalised).",
+        N_("Distances to a sequence of ideal solutions and to the average (vector normalised)."),
         nonzero_columns=True,
     ),
     _ranking(
@@ -236,7 +257,7 @@ _SPECS: list[RankingSpec] = [
         "Sotoudeh-Anvari, A. (2023). Root Assessment Method (RAM): a novel multi-criteria "
         "decision making method and its applications in sustainability challenges. Journal of "
         "Cleaner Production 423, 138695.",
-        "Root of sum-normalised benefit and cost sums; needs positive values.",
+        N_("Root of sum-normalised benefit and cost sums; needs positive values."),
         positive=True,
     ),
 ]
@@ -260,11 +281,13 @@ WEIGHTING: dict[str, MethodInfo] = {
     for info in (
         _weighting(
             "entropy",
-            "Entropy",
+            N_("Entropy"),
             "Hwang, C.-L. and Yoon, K. (1981). Multiple Attribute Decision Making, Springer "
             "(entropy method); Zeleny, M. (1982). Multiple Criteria Decision Making, McGraw-Hill.",
-            "More weight to criteria whose values are spread unevenly; values must be >= 0 "
-            "(a zero enters as 0·ln 0 = 0).",
+            N_(
+                "More weight to criteria whose values are spread unevenly; values must be >= 0 "
+                "(a zero enters as 0·ln 0 = 0)."
+            ),
         ),
         _weighting(
             "critic",
@@ -272,16 +295,18 @@ WEIGHTING: dict[str, MethodInfo] = {
             "Diakoulaki, D., Mavrotas, G. and Papayannakis, L. (1995). Determining objective "
             "weights in multiple criteria problems: the CRITIC method. Computers & Operations "
             "Research 22(7), 763-770.",
-            "Contrast (standard deviation) times conflict (1 - correlation) of min-max "
-            "normalised, direction-aware columns.",
+            N_(
+                "Contrast (standard deviation) times conflict (1 - correlation) of min-max "
+                "normalised, direction-aware columns."
+            ),
         ),
         _weighting(
             "standard_deviation",
-            "Standard deviation",
+            N_("Standard deviation"),
             "Wang, Y.-M. and Luo, Y. (2010). Integration of correlations with standard "
             "deviations for determining attribute weights in multiple attribute decision "
             "making. Mathematical and Computer Modelling 51(1-2), 1-12.",
-            "Weights proportional to the standard deviation of min-max normalised columns.",
+            N_("Weights proportional to the standard deviation of min-max normalised columns."),
         ),
         _weighting(
             "merec",
@@ -289,7 +314,9 @@ WEIGHTING: dict[str, MethodInfo] = {
             "Keshavarz-Ghorabaee, M., Amiri, M., Zavadskas, E. K., Turskis, Z. and "
             "Antucheviciene, J. (2021). Determination of objective weights using a new method "
             "based on the removal effects of criteria (MEREC). Symmetry 13(4), 525.",
-            "Weight from how much removing a criterion changes overall performance; values > 0.",
+            N_(
+                "Weight from how much removing a criterion changes overall performance; values > 0."
+            ),
         ),
     )
 }

@@ -15,6 +15,7 @@ import numpy as np
 import numpy.typing as npt
 
 from clusterrank.errors import ConfigurationError, MethodInputError
+from clusterrank.i18n import N_, _
 from clusterrank.methods.pymcdm_catalogue import RANKING, RankingSpec
 
 FloatArray = npt.NDArray[np.float64]
@@ -42,21 +43,25 @@ def resolve_settings(spec: RankingSpec, settings: Mapping[str, Any]) -> dict[str
     known = spec.info.settings
     unknown = sorted(set(settings) - set(known))
     if unknown:
-        msg = f"{spec.name} has no setting(s) {unknown}; it accepts {sorted(known) or 'none'}"
+        msg = _("{method} has no setting(s) {unknown}; it accepts {known}").format(
+            method=spec.name, unknown=unknown, known=sorted(known) or _("none")
+        )
         raise ConfigurationError(msg)
     used = {key: settings.get(key, info.default) for key, info in known.items()}
     for key, info in known.items():
         if info.choices and used[key] not in info.choices:
             allowed = list(info.choices)
-            msg = f"{spec.name} setting {key!r} must be one of {allowed} (got {used[key]!r})"
+            msg = _("{method} setting {setting!r} must be one of {allowed} (got {given!r})")
+            msg = msg.format(method=spec.name, setting=key, allowed=allowed, given=used[key])
             raise ConfigurationError(msg)
     for key in ("v", "l"):
         value = used.get(key)
         if key in used and not (
             isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value <= 1
         ):
-            hint = "; write a decimal with a point, e.g. 0.5" if isinstance(value, list) else ""
-            msg = f"{spec.name} setting {key!r} must be a number in [0, 1] (got {value!r}){hint}"
+            hint = _("; write a decimal with a point, e.g. 0.5") if isinstance(value, list) else ""
+            msg = _("{method} setting {setting!r} must be a number in [0, 1] (got {given!r}){hint}")
+            msg = msg.format(method=spec.name, setting=key, given=value, hint=hint)
             raise ConfigurationError(msg)
     return used
 
@@ -67,8 +72,10 @@ Labels = tuple[Sequence[str], Sequence[str]]
 def cell_name(i: int, j: int, labels: Labels | None) -> str:
     """``candidate 'light', criterion 'declared_strategy'`` (or ``row 5, column 6``)."""
     if labels is None:
-        return f"row {i + 1}, column {j + 1}"
-    return f"candidate {labels[0][i]!r}, criterion {labels[1][j]!r}"
+        return _("row {row}, column {column}").format(row=i + 1, column=j + 1)
+    return _("candidate {candidate!r}, criterion {criterion!r}").format(
+        candidate=labels[0][i], criterion=labels[1][j]
+    )
 
 
 def check_values(
@@ -82,26 +89,34 @@ def check_values(
         bad = np.argwhere(x <= 0)
         if bad.size:
             i, j = bad[0]
-            msg = (
-                f"{spec.info.title} needs every value > 0; {cell_name(i, j, labels)} is "
-                f"{x[i, j]:g}. Rescale the column or choose another method"
+            msg = _(
+                "{method} needs every value > 0; {cell} is {value}. "
+                "Rescale the column or choose another method"
+            ).format(
+                method=spec.info.title_text, cell=cell_name(i, j, labels), value=f"{x[i, j]:g}"
             )
             raise MethodInputError(msg)
     elif norm in POSITIVE_NORMS:  # they divide by a cost value; a benefit zero is fine
         bad = np.argwhere((x < 0) | ((x == 0) & (d == -1)))
         if bad.size:
             i, j = bad[0]
-            need = "> 0 in a cost criterion (it divides by them)" if d[j] == -1 else ">= 0"
-            msg = (
-                f"normalization {norm!r} needs values {need}; {cell_name(i, j, labels)} is "
-                f"{x[i, j]:g}. Choose normalization 'minmax' or 'vector', or rescale the column"
-            )
+            need = _("> 0 in a cost criterion (it divides by them)") if d[j] == -1 else ">= 0"
+            msg = _(
+                "normalization {norm!r} needs values {need}; {cell} is {value}. "
+                "Choose normalization 'minmax' or 'vector', or rescale the column"
+            ).format(norm=norm, need=need, cell=cell_name(i, j, labels), value=f"{x[i, j]:g}")
             raise MethodInputError(msg)
     if spec.nonzero_columns or norm in ("max", "vector", *POSITIVE_NORMS):
         zero = np.flatnonzero(~np.any(x != 0, axis=0))
         if zero.size:
-            col = f"criterion {labels[1][zero[0]]!r}" if labels else f"column {zero[0] + 1}"
-            msg = f"{col} is all zeros; {spec.info.title} cannot scale it"
+            col = (
+                _("criterion {id!r}").format(id=labels[1][zero[0]])
+                if labels
+                else _("column {column}").format(column=zero[0] + 1)
+            )
+            msg = _("{column} is all zeros; {method} cannot scale it").format(
+                column=col, method=spec.info.title_text
+            )
             raise MethodInputError(msg)
 
 
@@ -113,12 +128,13 @@ def promethee_thresholds(
     needs_p, needs_q = pf in ("vshape", "level", "vshape_2"), pf in ("ushape", "level", "vshape_2")
     for key, needed in (("p", needs_p), ("q", needs_q)):
         if not needed and used[key] is not None:
-            notes.append(f"PROMETHEE II: {key!r} is ignored by the {pf!r} preference function")
+            note = _("PROMETHEE II: {setting!r} is ignored by the {function!r} preference function")
+            notes.append(note.format(setting=key, function=pf))
             used[key] = None
     q = _thresholds(used["q"], n, "q") if needs_q else None
     p = _thresholds(used["p"], n, "p") if needs_p else None
     if needs_q and used["q"] is None:
-        notes.append("PROMETHEE II: indifference threshold q defaults to 0 for every criterion")
+        notes.append(_("PROMETHEE II: indifference threshold q defaults to 0 for every criterion"))
     if needs_p and used["p"] is None:
         low = q if q is not None else np.zeros(n)
         with np.errstate(over="ignore"):
@@ -126,22 +142,26 @@ def promethee_thresholds(
             p = np.where(spread > low, spread, low + np.where(spread > 0, spread, 1.0))
         if not np.all(np.isfinite(p)):
             j = int(np.flatnonzero(~np.isfinite(p))[0])
-            msg = (
-                f"PROMETHEE II: the range of column {j + 1} (plus q) exceeds the largest number "
+            msg = _(
+                "PROMETHEE II: the range of column {column} (plus q) exceeds the largest number "
                 "(about 1.8e308), so it cannot be the default preference threshold p; give 'p' "
                 "or rescale the column"
-            )
+            ).format(column=j + 1)
             raise MethodInputError(msg)
         notes.append(
-            "PROMETHEE II: preference threshold p defaults to each criterion's range "
-            "(q + range where the range does not exceed q)"
+            _(
+                "PROMETHEE II: preference threshold p defaults to each criterion's range "
+                "(q + range where the range does not exceed q)"
+            )
         )
     if p is not None:
         low = q if q is not None else np.zeros(n)
         strict = pf != "level"
         bad = np.flatnonzero(p <= low) if strict else np.flatnonzero(p < low)
         if bad.size:
-            msg = f"PROMETHEE II 'p' must be {'>' if strict else '>='} 'q' (criterion {bad[0] + 1})"
+            msg = _("PROMETHEE II 'p' must be {relation} 'q' (criterion {number})").format(
+                relation=">" if strict else ">=", number=bad[0] + 1
+            )
             raise ConfigurationError(msg)
     used["p"] = None if p is None else p.tolist()
     used["q"] = None if q is None else q.tolist()
@@ -156,7 +176,8 @@ def _thresholds(value: Any, n: int, key: str) -> FloatArray:
     if arr.ndim == 0:
         arr = np.full(n, float(arr))
     if arr.shape != (n,) or not np.all(np.isfinite(arr)) or np.any(arr < 0):
-        msg = f"PROMETHEE II {key!r} must be one number >= 0 or {n} of them (got {value!r})"
+        msg = _("PROMETHEE II {setting!r} must be one number >= 0 or {n} of them (got {given!r})")
+        msg = msg.format(setting=key, n=n, given=value)
         raise ConfigurationError(msg)
     return np.array(arr, dtype=float)
 
@@ -178,15 +199,19 @@ def spotis_bounds(
     if value is None:
         bounds = np.column_stack([x.min(axis=0), x.max(axis=0)])
         notes.append(
-            "SPOTIS bounds are each criterion's min and max in these data, so scores shift if "
-            "candidates are added; set 'bounds' for a fixed scale"
+            _(
+                "SPOTIS bounds are each criterion's min and max in these data, so scores shift "
+                "if candidates are added; set 'bounds' for a fixed scale"
+            )
         )
     else:
         bounds = _bounds_array(value, x)
         outside = np.flatnonzero((x < bounds[:, 0]).any(axis=0) | (x > bounds[:, 1]).any(axis=0))
         if outside.size:
             j = outside[0]
-            msg = f"SPOTIS: column {j + 1} has values outside its bounds {bounds[j].tolist()}"
+            msg = _("SPOTIS: column {column} has values outside its bounds {bounds}").format(
+                column=j + 1, bounds=bounds[j].tolist()
+            )
             raise MethodInputError(msg)
     details["bounds"] = bounds.tolist()
     return bounds
@@ -210,11 +235,11 @@ def _bounds_array(value: Any, x: FloatArray) -> FloatArray:
         )
     if not ok:
         ranges = ", ".join(f"[{lo:g}, {hi:g}]" for lo, hi in zip(x.min(0), x.max(0), strict=True))
-        msg = (
-            f"SPOTIS 'bounds' must be {n} pairs [min, max], one per criterion in column order, "
-            f"with finite min < max (got {value!r}); e.g. these data's ranges: [{ranges}], "
+        msg = _(
+            "SPOTIS 'bounds' must be {n} pairs [min, max], one per criterion in column order, "
+            "with finite min < max (got {given!r}); e.g. these data's ranges: [{ranges}], "
             "or leave 'bounds' out to use them"
-        )
+        ).format(n=n, given=value, ranges=ranges)
         raise ConfigurationError(msg)
     return bounds
 
@@ -230,7 +255,10 @@ def ensure_finite(spec: RankingSpec, scores: FloatArray) -> None:
     bad = np.flatnonzero(~np.isfinite(scores))
     if bad.size:
         rows = ", ".join(str(i + 1) for i in bad)
-        msg = f"{spec.info.title} gives no defined score for row(s) {rows}. {spec.degenerate_hint}"
+        hint = _(spec.degenerate_hint) if spec.degenerate_hint else ""
+        msg = _("{method} gives no defined score for row(s) {rows}. {hint}").format(
+            method=spec.info.title_text, rows=rows, hint=hint
+        )
         raise MethodInputError(msg.strip())
 
 
@@ -240,12 +268,19 @@ def translate_warning(message: str) -> str:
     found = re.search(r"indices \[([^\]]*)\] are (dominant|dominated)", text)
     if found:
         rows = ", ".join(str(int(i) + 1) for i in re.findall(r"\d+", found.group(1)))
-        what = "best" if found.group(2) == "dominant" else "worst"
-        return (
-            f"candidate row(s) {rows} {what} on every criterion ({found.group(2)}); pymcdm warns "
-            "that such candidates can cause numerical trouble in some methods"
+        warning = (
+            N_(
+                "candidate row(s) {rows} best on every criterion (dominant); pymcdm warns "
+                "that such candidates can cause numerical trouble in some methods"
+            )
+            if found.group(2) == "dominant"
+            else N_(
+                "candidate row(s) {rows} worst on every criterion (dominated); pymcdm warns "
+                "that such candidates can cause numerical trouble in some methods"
+            )
         )
-    return f"pymcdm warning: {text}"
+        return _(warning).format(rows=rows)
+    return _("pymcdm warning: {text}").format(text=text)
 
 
 def fractional_ranks(ranks: npt.ArrayLike, field: str) -> FloatArray:

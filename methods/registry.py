@@ -29,6 +29,7 @@ import numpy as np
 import numpy.typing as npt
 
 from clusterrank.errors import ConfigurationError
+from clusterrank.i18n import N_, _
 from clusterrank.methods.ahp.synthesis import problem_local_priorities
 from clusterrank.methods.info import MethodInfo, SettingInfo
 from clusterrank.methods.problem import DecisionProblem, Directions, checked_inputs
@@ -49,17 +50,17 @@ AHP_MODES: tuple[str, ...] = ("distributive", "ideal")
 
 AHP_INFO = MethodInfo(
     name="ahp",
-    title="AHP synthesis",
+    title=N_("AHP synthesis"),
     kind="ranking",
     implementation="clusterrank",
     reference="Saaty, T. L. (1980). The Analytic Hierarchy Process. McGraw-Hill.",
     batch=True,
     settings={
         "mode": SettingInfo(
-            "distributive", AHP_MODES, "distributive: priorities sum to 1; ideal: best = 1"
+            "distributive", AHP_MODES, N_("distributive: priorities sum to 1; ideal: best = 1")
         )
     },
-    description="Weighted sum of AHP local priorities derived from the data.",
+    description=N_("Weighted sum of AHP local priorities derived from the data."),
 )
 
 
@@ -118,7 +119,7 @@ def _ahp_rank(p: DecisionProblem, w: FloatArray, s: Settings, notes: list[str]) 
 
 
 def _ahp_scorer(p: DecisionProblem, s: Settings) -> Kernel:
-    local, _ = problem_local_priorities(p, s["mode"])
+    local, _notes = problem_local_priorities(p, s["mode"])
     return lambda w: weighted_sum_batch(local, w)
 
 
@@ -194,20 +195,25 @@ def _resolve(method: str, settings: Settings | None) -> tuple[MethodInfo, dict[s
     info = own.info if own is not None else _catalogue().get(name)
     if info is None:
         allowed = ", ".join([*OWN_METHODS, *_catalogue()])
-        msg = f"unknown ranking method {method!r}; choose one of: {allowed}"
+        msg = _("unknown ranking method {method!r}; choose one of: {allowed}").format(
+            method=method, allowed=allowed
+        )
         raise ConfigurationError(msg)
     given = dict(settings or {})
     unknown = sorted(set(given) - set(info.settings))
     if unknown:
-        allowed = ", ".join(info.settings) or "none"
-        msg = f"method {name!r} has no setting {unknown[0]!r}; its settings are: {allowed}"
+        allowed = ", ".join(info.settings) or _("none")
+        msg = _("method {method!r} has no setting {setting!r}; its settings are: {allowed}")
+        msg = msg.format(method=name, setting=unknown[0], allowed=allowed)
         raise ConfigurationError(msg)
     full: dict[str, Any] = {}
     for key, spec in info.settings.items():
         value = given.get(key, spec.default)
         if spec.choices and value not in spec.choices:
             choices = ", ".join(map(str, spec.choices))
-            msg = f"setting {key!r} of method {name!r} must be one of {choices} (got {value!r})"
+            msg = _(
+                "setting {setting!r} of method {method!r} must be one of {choices} (got {given!r})"
+            ).format(setting=key, method=name, choices=choices, given=value)
             raise ConfigurationError(msg)
         full[key] = value
     return info, full

@@ -15,6 +15,8 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from clusterrank.i18n import _, setting_pairs
+
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int_]
 
@@ -145,8 +147,8 @@ class RankingResult:
 
     def settings_text(self) -> str:
         """One line naming the method and every setting, for captions and table footers."""
-        parts = [f"{k}={v}" for k, v in self.settings.items()]
-        return f"{self.method}" + (f" ({', '.join(parts)})" if parts else "")
+        listed = setting_pairs(self.settings)
+        return f"{self.method}" + (f" ({listed})" if listed else "")
 
 
 def tie_notes(candidates: Sequence[str], ranks: IntArray) -> list[str]:
@@ -162,8 +164,9 @@ def tie_notes(candidates: Sequence[str], ranks: IntArray) -> list[str]:
     starts = np.flatnonzero(np.r_[True, sorted_ranks[1:] != sorted_ranks[:-1]])
     ends = np.r_[starts[1:], r.size]
     return [
-        f"tie: {', '.join(candidates[i] for i in order[a:b])} share rank {int(sorted_ranks[a])} "
-        "(equal scores)"
+        _("tie: {candidates} share rank {rank} (equal scores)").format(
+            candidates=", ".join(candidates[i] for i in order[a:b]), rank=int(sorted_ranks[a])
+        )
         for a, b in zip(starts, ends, strict=True)
         if b - a > 1
     ]
@@ -190,7 +193,9 @@ def result_from_scores(
     ranks = ranks_from_scores(scores, higher_is_better=higher_is_better)
     out = list(notes)
     if len(candidates) == 1:
-        default = f"only one candidate ({candidates[0]}): it is ranked 1 by default"
+        default = _("only one candidate ({candidate}): it is ranked 1 by default").format(
+            candidate=candidates[0]
+        )
         out.append(single_note or default)
     out += tie_notes(candidates, ranks)
     return RankingResult(

@@ -10,25 +10,44 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from clusterrank.i18n import N_, _
+from clusterrank.methods.info import translated
 from clusterrank.methods.registry import available_methods
 
 NORMALISATIONS = {
-    "vector": "vector",
-    "minmax": "min-max",
-    "max": "max",
-    "sum": "sum",
-    "linear": "linear",
+    "vector": N_("vector normalisation"),
+    "minmax": N_("min-max normalisation"),
+    "max": N_("max normalisation"),
+    "sum": N_("sum normalisation"),
+    "linear": N_("linear normalisation"),
 }
+"""Normalisation setting value -> its caption (an English msgid: show it through ``_()``)."""
 PREFERENCE_FUNCTIONS = {
-    "usual": "usual preference function (any difference counts in full)",
-    "ushape": "U-shape preference function (a difference above q counts in full)",
-    "vshape": "V-shape preference function (grows linearly up to p)",
-    "level": "level preference function (half between q and p, full above p)",
-    "vshape_2": "linear preference function between q and p",
+    "usual": N_("usual preference function (any difference counts in full)"),
+    "ushape": N_("U-shape preference function (a difference above q counts in full)"),
+    "vshape": N_("V-shape preference function (grows linearly up to p)"),
+    "level": N_("level preference function (half between q and p, full above p)"),
+    "vshape_2": N_("linear preference function between q and p"),
 }
+"""Preference function setting value -> its caption (an English msgid)."""
+MODES = {
+    "distributive": N_("priorities as shares (distributive mode)"),
+    "ideal": N_("best value = 1 (ideal mode)"),
+}
+"""AHP synthesis mode -> its caption (an English msgid)."""
 _NEEDS = {"p": ("vshape", "level", "vshape_2"), "q": ("ushape", "level", "vshape_2")}
-_THRESHOLD = {"p": "preference threshold p", "q": "indifference threshold q"}
-_THRESHOLD_DEFAULT = {"p": "each criterion's range", "q": "0"}
+_THRESHOLD = {
+    "p": (
+        N_("preference threshold p = each criterion's range"),
+        N_("preference threshold p per criterion ({values})"),
+        N_("preference threshold p = {value} for every criterion"),
+    ),
+    "q": (
+        N_("indifference threshold q = 0"),
+        N_("indifference threshold q per criterion ({values})"),
+        N_("indifference threshold q = {value} for every criterion"),
+    ),
+}
 
 
 def _number(value: Any) -> str:
@@ -38,37 +57,41 @@ def _number(value: Any) -> str:
 def _threshold(key: str, value: Any, settings: Mapping[str, Any]) -> str:
     if settings.get("preference_function", "usual") not in _NEEDS[key]:
         return ""  # the preference function does not use it
+    default, each, every = _THRESHOLD[key]
     if value is None:
-        return f"{_THRESHOLD[key]} = {_THRESHOLD_DEFAULT[key]}"
+        return _(default)
     if isinstance(value, list | tuple):
-        return f"{_THRESHOLD[key]} per criterion ({', '.join(map(_number, value))})"
-    return f"{_THRESHOLD[key]} = {_number(value)} for every criterion"
+        return _(each).format(values=", ".join(map(_number, value)))
+    return _(every).format(value=_number(value))
+
+
+def _known(words: Mapping[str, str], value: Any, unknown: str) -> str:
+    """The caption of a known setting value, else ``unknown`` filled with the value."""
+    found = words.get(str(value))
+    return _(found) if found else _(unknown).format(value=value)
 
 
 _WORDS: dict[str, Callable[[Any, Mapping[str, Any]], str]] = {
-    "normalization": lambda v, _: f"{NORMALISATIONS.get(str(v), str(v))} normalisation",
-    "mode": lambda v, _: {
-        "distributive": "priorities as shares (distributive mode)",
-        "ideal": "best value = 1 (ideal mode)",
-    }.get(str(v), f"mode {v}"),
-    "v": lambda v, _: f"weight of the majority rule v = {_number(v)}",
-    "l": lambda v, _: f"sum-product balance λ = {_number(v)}",
-    "preference_function": lambda v, _: PREFERENCE_FUNCTIONS.get(str(v), f"{v} preference"),
+    "normalization": lambda v, _s: _known(NORMALISATIONS, v, N_("{value} normalisation")),
+    "mode": lambda v, _s: _known(MODES, v, N_("mode {value}")),
+    "v": lambda v, _s: _("weight of the majority rule v = {value}").format(value=_number(v)),
+    "l": lambda v, _s: _("sum-product balance λ = {value}").format(value=_number(v)),
+    "preference_function": lambda v, _s: _known(PREFERENCE_FUNCTIONS, v, N_("{value} preference")),
     "p": lambda v, s: _threshold("p", v, s),
     "q": lambda v, s: _threshold("q", v, s),
-    "bounds": lambda v, _: "bounds from the data range" if v is None else "bounds as given",
+    "bounds": lambda v, _s: _("bounds from the data range") if v is None else _("bounds as given"),
 }
 
 
 def method_words(title: str, settings: Mapping[str, Any]) -> str:
-    """``title`` and each setting in plain words, comma-separated.
+    """``title`` and each setting in plain words, comma-separated, in the current language.
 
     >>> method_words("TOPSIS", {"normalization": "vector"})
     'TOPSIS, vector normalisation'
     >>> method_words("PROMETHEE II", {"preference_function": "usual", "p": None, "q": None})
     'PROMETHEE II, usual preference function (any difference counts in full)'
     """
-    parts = [title]
+    parts = [translated(title)]
     for key, value in settings.items():
         word = _WORDS.get(key)
         text = word(value, settings) if word else f"{key.replace('_', ' ')} {_number(value)}"

@@ -32,6 +32,7 @@ import numpy as np
 import numpy.typing as npt
 
 from clusterrank.errors import ConfigurationError
+from clusterrank.i18n import N_, _
 from clusterrank.methods.info import MethodInfo, SettingInfo
 from clusterrank.methods.normalization import column_label, normalize
 from clusterrank.methods.problem import DecisionProblem, checked_inputs
@@ -49,10 +50,10 @@ TOPSIS_INFO = MethodInfo(
     batch=True,
     settings={
         "normalization": SettingInfo(
-            "vector", TOPSIS_NORMALIZATIONS, "vector is textbook TOPSIS; pymcdm uses minmax"
+            "vector", TOPSIS_NORMALIZATIONS, N_("vector is textbook TOPSIS; pymcdm uses minmax")
         )
     },
-    description="Closeness to the ideal point relative to the anti-ideal point.",
+    description=N_("Closeness to the ideal point relative to the anti-ideal point."),
 )
 
 
@@ -137,8 +138,9 @@ def _prepare(
         # min-max and all-zero columns are already named by normalize()
         for j in np.flatnonzero(constant & np.any(x != 0, axis=0)):
             notes.append(
-                f"{column_label(int(j), labels)} is constant across candidates; "
-                "it does not affect TOPSIS scores"
+                _(
+                    "{column} is constant across candidates; it does not affect TOPSIS scores"
+                ).format(column=column_label(int(j), labels))
             )
     for arr in (r, best, worst, constant):
         arr.setflags(write=False)
@@ -267,15 +269,17 @@ def rank_problem(
     prepared = prepare_problem(problem, normalization)
     out = [*notes, *prepared.notes]
     s_plus, s_minus = topsis_distances(prepared, w)
-    single = (
-        f"only one candidate ({cand[0]}): it is ranked 1 by default and its closeness is "
+    single = _(
+        "only one candidate ({candidate}): it is ranked 1 by default and its closeness is "
         "set to 0.5, as there is nothing to compare it with"
-    )
+    ).format(candidate=cand[0])
     flat = [c for c, t in zip(cand, s_plus + s_minus, strict=True) if t == 0]
     if len(cand) > 1 and flat:
         out.append(
-            f"{', '.join(flat)}: zero distance to both the ideal and the anti-ideal "
-            "(every weighted criterion is constant); closeness set to 0.5"
+            _(
+                "{candidates}: zero distance to both the ideal and the anti-ideal "
+                "(every weighted criterion is constant); closeness set to 0.5"
+            ).format(candidates=", ".join(flat))
         )
     details = {
         "normalized": prepared.normalized,

@@ -13,6 +13,7 @@ import numpy as np
 import numpy.typing as npt
 
 from clusterrank.errors import MethodInputError
+from clusterrank.i18n import N_, _, ngettext
 from clusterrank.methods.directions import parse_directions
 from clusterrank.methods.scaling import scaled_sum
 
@@ -26,25 +27,30 @@ def check_matrix(matrix: npt.ArrayLike) -> FloatArray:
     try:
         x = np.asarray(matrix, dtype=float)
     except (TypeError, ValueError) as exc:
-        msg = f"decision matrix must be numeric ({exc})"
+        msg = _("decision matrix must be numeric ({error})").format(error=exc)
         raise MethodInputError(msg) from exc
     if x.ndim != 2:
-        msg = f"decision matrix must be 2-D (candidates × criteria); got {x.ndim}-D"
+        msg = _("decision matrix must be 2-D (candidates × criteria); got {ndim}-D").format(
+            ndim=x.ndim
+        )
         raise MethodInputError(msg)
     m, n = x.shape
     if m < 1:
-        msg = "decision matrix has no candidates; at least one row is needed"
+        msg = _("decision matrix has no candidates; at least one row is needed")
         raise MethodInputError(msg)
     if n < 1:
-        msg = "decision matrix has no criteria; at least one column is needed"
+        msg = _("decision matrix has no criteria; at least one column is needed")
         raise MethodInputError(msg)
     bad = np.argwhere(~np.isfinite(x))
     if bad.size:
         i, j = bad[0]
-        msg = (
-            f"decision matrix has {len(bad)} missing or non-finite value(s), first at "
-            f"row {i + 1}, column {j + 1}; choose a missing-data policy before ranking"
-        )
+        msg = ngettext(
+            "decision matrix has {count} missing or non-finite value, first at "
+            "row {row}, column {column}; choose a missing-data policy before ranking",
+            "decision matrix has {count} missing or non-finite values, first at "
+            "row {row}, column {column}; choose a missing-data policy before ranking",
+            len(bad),
+        ).format(count=len(bad), row=i + 1, column=j + 1)
         raise MethodInputError(msg)
     return x
 
@@ -74,7 +80,7 @@ def check_weights(
     """
     notes: list[str] = []
     if weights is None:
-        return np.full(n, 1.0 / n), ["equal weights used (none given)"]
+        return np.full(n, 1.0 / n), [_("equal weights used (none given)")]
     w = np.asarray(weights, dtype=float)
     if w.shape != (n,):
         msg = f"expected {n} weights (one per criterion), got shape {w.shape}"
@@ -84,7 +90,9 @@ def check_weights(
         return w.astype(float, copy=True), notes  # normalised already: not rescaled again
     parts, total = scaled_sum(w)
     if not (w.max() < 2 and np.isclose(float(w.sum()), 1.0, rtol=0, atol=1e-9)):
-        notes.append(f"weights summed to {_sum_text(w)}; rescaled to sum to 1")
+        notes.append(
+            _("weights summed to {total}; rescaled to sum to 1").format(total=_sum_text(w))
+        )
     return np.asarray(parts / total, dtype=float), notes
 
 
@@ -114,17 +122,25 @@ def _sum_text(w: FloatArray) -> str:
 
 def _check_weight_values(w: FloatArray, labels: Sequence[str] | None = None) -> None:
     """Raise for a non-finite, negative or all-zero weight, naming the first one at fault."""
-    for bad, what in ((~np.isfinite(w), "finite numbers"), (w < 0, ">= 0")):
+    rules = (
+        (~np.isfinite(w), N_("weights must be finite numbers; {weight} is {value}{beyond}")),
+        (w < 0, N_("weights must be >= 0; {weight} is {value}{beyond}")),
+    )
+    for bad, rule in rules:
         if np.any(bad):
             where = tuple(np.argwhere(bad)[0])
             j = int(where[-1])
-            name = f"criterion {labels[j]!r}" if labels is not None else f"weight {j + 1}"
+            name = (
+                _("criterion {id!r}").format(id=labels[j])
+                if labels is not None
+                else _("weight {number}").format(number=j + 1)
+            )
             value = float(w[where])
-            beyond = " (beyond the largest number, about 1.8e308)" if np.isinf(value) else ""
-            msg = f"weights must be {what}; {name} is {value:g}{beyond}"
+            beyond = _(" (beyond the largest number, about 1.8e308)") if np.isinf(value) else ""
+            msg = _(rule).format(weight=name, value=f"{value:g}", beyond=beyond)
             raise MethodInputError(msg)
     if np.any(w.max(axis=-1) <= 0):
-        msg = "weights must not all be zero; give at least one criterion a positive weight"
+        msg = _("weights must not all be zero; give at least one criterion a positive weight")
         raise MethodInputError(msg)
 
 

@@ -23,6 +23,7 @@ import numpy as np
 import numpy.typing as npt
 
 from clusterrank.errors import ConfigurationError
+from clusterrank.i18n import N_
 from clusterrank.methods.info import MethodInfo, SettingInfo
 from clusterrank.methods.normalization import NORMALIZATIONS, normalize
 from clusterrank.methods.problem import DecisionProblem, checked_inputs
@@ -32,7 +33,7 @@ from clusterrank.methods.validation import check_directions, check_matrix
 WSM_NORMALIZATIONS: tuple[str, ...] = NORMALIZATIONS
 WSM_INFO = MethodInfo(
     name="wsm",
-    title="Weighted sum (WSM / SAW)",
+    title=N_("Weighted sum (WSM / SAW)"),
     kind="ranking",
     implementation="clusterrank",
     reference="Hwang, C.-L. and Yoon, K. (1981). Multiple Attribute Decision Making. "
@@ -40,10 +41,10 @@ WSM_INFO = MethodInfo(
     batch=True,
     settings={
         "normalization": SettingInfo(
-            "minmax", WSM_NORMALIZATIONS, "cost criteria are turned round so 1 is best"
+            "minmax", WSM_NORMALIZATIONS, N_("cost criteria are turned round so 1 is best")
         )
     },
-    description="Weighted sum of normalised criterion values.",
+    description=N_("Weighted sum of normalised criterion values."),
 )
 
 

@@ -10,11 +10,13 @@ from collections.abc import Sequence
 from typing import Any
 
 from clusterrank.errors import ConfigurationError, StoreError
+from clusterrank.i18n import _
 from clusterrank.panel.answers import answers_as_of
 from clusterrank.panel.delphi import check_items, feedback, stability_json
 from clusterrank.panel.results import compute_result
 from clusterrank.panel.service import PanelState, round_answer_sets, state
 from clusterrank.panel.settings import PanelSettings
+from clusterrank.panel.text import short_number
 from clusterrank.store import (
     FacilitatorAccess,
     Store,
@@ -101,7 +103,9 @@ def open_next(
     """
     st = state(db, access)
     if st.current.is_open:
-        msg = f"round {st.current.number} is still open: close it first (panel round --close)"
+        msg = _("round {round} is still open: close it first (panel round --close)").format(
+            round=st.current.number
+        )
         raise StoreError(msg)
     q = st.questionnaire
     sets = round_answer_sets(db, access, st.info.current_round)
@@ -111,10 +115,10 @@ def open_next(
         settings = st.settings.updated(threshold=threshold, resamples=0)
         chosen = result_of(st, sets, settings)["consensus"]["items_without_consensus"]
         if not chosen:
-            msg = (
-                f"every item reached consensus at threshold {settings.threshold:g}: no item to "
+            msg = _(
+                "every item reached consensus at threshold {threshold}: no item to "
                 "ask again; name items with --items, or raise --threshold"
-            )
+            ).format(threshold=short_number(settings.threshold))
             raise ConfigurationError(msg)
     answers = answers_as_of(list(sets), q)
     shown = feedback(q, answers, chosen, [e.ref for e in st.experts])

@@ -16,11 +16,12 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
+from clusterrank.i18n import N_
 from clusterrank.panel.questionnaire import Node, Questionnaire
 from clusterrank.store.records import RoundAnswers
 
 FloatArray = npt.NDArray[np.float64]
-CARRY_OVER = "an answer not revised in a later round keeps its latest earlier value"
+CARRY_OVER = N_("an answer not revised in a later round keeps its latest earlier value")
 
 
 @dataclass(frozen=True)

@@ -24,8 +24,10 @@ from clusterrank.criteria.files import display_name
 from clusterrank.criteria.numbers import Fixes, NumberRule, read_numbers
 from clusterrank.criteria.tables import read_table
 from clusterrank.errors import Problem, ValidationFailed
+from clusterrank.i18n import N_, _, formats
 from clusterrank.panel.questionnaire import Node, Questionnaire, node_key, score_key
 from clusterrank.panel.rows import Rows, checked_rows, header_names
+from clusterrank.panel.text import short_number
 from clusterrank.store.imports import JudgmentIn, ScoreIn
 
 JUDGMENT_COLUMNS = ("expert", "node", "row", "column", "value")
@@ -55,13 +57,13 @@ def _layout(path: str | os.PathLike[str]) -> tuple[Rows, str]:
     table = read_table(path, display_name(path))
     names = set(header_names(table))
     if "score" in names or "criterion" in names:
-        return checked_rows(table, SCORE_COLUMNS, what="a scores file"), "scores"
+        return checked_rows(table, SCORE_COLUMNS, what=N_("a scores file")), "scores"
     if "value" in names or "node" in names:
-        return checked_rows(table, JUDGMENT_COLUMNS, what="a judgments file"), "judgments"
-    msg = (
+        return checked_rows(table, JUDGMENT_COLUMNS, what=N_("a judgments file")), "judgments"
+    msg = _(
         "cannot tell what the file holds: judgments need the columns "
-        f"{','.join(JUDGMENT_COLUMNS)}, scores the columns {','.join(SCORE_COLUMNS)}"
-    )
+        "{judgments}, scores the columns {scores}"
+    ).format(judgments=",".join(JUDGMENT_COLUMNS), scores=",".join(SCORE_COLUMNS))
     raise ValidationFailed.single(table.label, "header", msg, table.header_line)
 
 
@@ -103,7 +105,9 @@ def read_answers(
         extra = len(problems) - MAX_PROBLEMS
         if extra > 0:
             problems = problems[:MAX_PROBLEMS]
-            msg = f"{extra:,} more problems not listed; fix the rows above and import again"
+            msg = _("{count} more problems not listed; fix the rows above and import again").format(
+                count=formats.integer(extra)
+            )
             problems.append(Problem(rows.label, "", msg))
         raise ValidationFailed(problems)
     return ParsedAnswers(rows.label, judgments, scores)
@@ -112,11 +116,12 @@ def read_answers(
 def _expert(rows: Rows, i: int, experts: Collection[str], problems: list[Problem]) -> str | None:
     ref = rows.text(i, "expert")
     if not ref:
-        problems.append(rows.problem(i, "empty expert id; write the id from the experts file"))
+        problems.append(rows.problem(i, _("empty expert id; write the id from the experts file")))
         return None
     if ref not in experts:
         shown = ref if len(ref) <= 40 else ref[:37] + "..."
-        msg = f"expert {shown!r} is not on this panel; use an id from `clusterrank panel status`"
+        msg = _("expert {expert} is not on this panel; use an id from `clusterrank panel status`")
+        msg = msg.format(expert=repr(shown))
         problems.append(rows.problem(i, msg))
         return None
     return ref
@@ -139,7 +144,10 @@ def _values(
     )
     if numbers.file_problem:
         raise ValidationFailed.single(rows.label, column, numbers.file_problem)
-    bad = {p.row: f"{column} {p.message}" for p in numbers.problems}
+    bad = {
+        p.row: _("{column} {problem}").format(column=column, problem=p.message)
+        for p in numbers.problems
+    }
     return numbers.by_column[column].tolist(), bad
 
 
@@ -158,21 +166,27 @@ def _pair_problems(
     node_id, a, b = pair
     node = nodes.get(node_id)
     if node is None:
-        msg = f"node {node_id!r} is not asked by this panel; nodes: {', '.join(nodes) or 'none'}"
+        msg = _("node {node} is not asked by this panel; nodes: {nodes}").format(
+            node=repr(node_id), nodes=", ".join(nodes) or _("none")
+        )
         return [rows.problem(i, msg)]
     if node_key(node_id) not in items:
-        msg = f"round {round_number} does not ask node {node_id!r}; leave this row out"
+        msg = _("round {round} does not ask node {node}; leave this row out").format(
+            round=round_number, node=repr(node_id)
+        )
         return [rows.problem(i, msg)]
     problems = []
-    for side, name in (("row", a), ("column", b)):
+    sides = (
+        (_("row {item} is not compared at node {node}; items: {items}"), a),
+        (_("column {item} is not compared at node {node}; items: {items}"), b),
+    )
+    for text, name in sides:
         if name not in node.items:
-            items_text = ", ".join(node.items)
-            msg = f"{side} {name!r} is not compared at node {node_id!r}; items: {items_text}"
+            msg = text.format(item=repr(name), node=repr(node_id), items=", ".join(node.items))
             problems.append(rows.problem(i, msg))
     if a == b and a in node.items:
-        problems.append(
-            rows.problem(i, f"row and column are both {a!r}; compare two different items")
-        )
+        msg = _("row and column are both {item}; compare two different items").format(item=repr(a))
+        problems.append(rows.problem(i, msg))
     return problems
 
 
@@ -182,12 +196,11 @@ def _judgment_value_problem(rows: Rows, i: int, v: float, bad: dict[int, str]) -
         return rows.problem(i, bad[i])
     if math.isnan(v):
         return rows.problem(
-            i, "empty value; write how many times row matters more than column, e.g. 3 or 1/3"
+            i, _("empty value; write how many times row matters more than column, e.g. 3 or 1/3")
         )
     if not SAATY_MIN * (1 - SCALE_SLACK) <= v <= SAATY_MAX * (1 + SCALE_SLACK):
-        return rows.problem(
-            i, f"value {v:g} is outside Saaty's scale 1/9..9; write a value from 1/9 to 9"
-        )
+        msg = _("value {value} is outside Saaty's scale 1/9..9; write a value from 1/9 to 9")
+        return rows.problem(i, msg.format(value=short_number(v)))
     return None
 
 
@@ -199,7 +212,7 @@ def _judgments(
     round_number: int,
     problems: list[Problem],
 ) -> tuple[JudgmentIn, ...]:
-    values, bad = _values(rows, "value", True, "write a number or a fraction like 1/3")
+    values, bad = _values(rows, "value", True, _("write a number or a fraction like 1/3"))
     nodes = {n.id: n for n in q.nodes}
     seen: dict[tuple[str, str, frozenset[str]], str] = {}
     out: list[JudgmentIn] = []
@@ -216,10 +229,10 @@ def _judgments(
             continue
         key = (ref, node_id, frozenset((a, b)))
         if key in seen:
-            msg = (
-                f"expert {ref!r} compares {a!r} and {b!r} at {node_id!r} again "
-                f"(first on {seen[key]}); keep one row"
-            )
+            msg = _(
+                "expert {expert} compares {a} and {b} at {node} again (first on {place}); "
+                "keep one row"
+            ).format(expert=repr(ref), a=repr(a), b=repr(b), node=repr(node_id), place=seen[key])
             problems.append(rows.problem(i, msg))
             continue
         seen[key] = rows.place(i)
@@ -237,7 +250,10 @@ def _scores(
     problems: list[Problem],
 ) -> tuple[ScoreIn, ...]:
     values, bad = _values(
-        rows, "score", False, f"write a number on the criterion's scale, or {ABSTAIN}"
+        rows,
+        "score",
+        False,
+        _("write a number on the criterion's scale, or {abstain}").format(abstain=ABSTAIN),
     )
     crits = {c.id: c for c in q.scored}
     seen: dict[tuple[str, str, str], str] = {}
@@ -248,20 +264,23 @@ def _scores(
         crit = crits.get(cid)
         ok = True
         if crit is None:
-            scored = ", ".join(crits) or "none"
-            msg = f"criterion {cid!r} is not scored by this panel; scored: {scored}"
+            scored = ", ".join(crits) or _("none")
+            msg = _("criterion {criterion} is not scored by this panel; scored: {scored}").format(
+                criterion=repr(cid), scored=scored
+            )
             problems.append(rows.problem(i, msg))
             ok = False
         if cand not in q.candidates:
             known = ", ".join(q.candidates)
-            msg = f"candidate {cand!r} is not in the panel's scenario; candidates: {known}"
+            msg = _("candidate {candidate} is not in the panel's scenario; candidates: {known}")
+            msg = msg.format(candidate=repr(cand), known=known)
             problems.append(rows.problem(i, msg))
             ok = False
         if ok and score_key(cid, cand) not in items:
-            msg = (
-                f"round {round_number} does not ask for the score of {cand!r} on {cid!r}; "
+            msg = _(
+                "round {round} does not ask for the score of {candidate} on {criterion}; "
                 "leave this row out"
-            )
+            ).format(round=round_number, candidate=repr(cand), criterion=repr(cid))
             problems.append(rows.problem(i, msg))
             ok = False
         abstain = rows.text(i, "score").lower() == ABSTAIN
@@ -272,22 +291,30 @@ def _scores(
         elif math.isnan(v) and not abstain:
             problems.append(
                 rows.problem(
-                    i, f"empty score; write a number on the criterion's scale, or {ABSTAIN}"
+                    i,
+                    _("empty score; write a number on the criterion's scale, or {abstain}").format(
+                        abstain=ABSTAIN
+                    ),
                 )
             )
             ok = False
         elif crit is not None and not abstain and not crit.min <= v <= crit.max:
-            msg = f"score {v:g} lies outside {cid!r}'s scale {crit.min:g}..{crit.max:g}"
+            msg = _("score {value} lies outside {criterion}'s scale {low}..{high}").format(
+                value=short_number(v),
+                criterion=repr(cid),
+                low=short_number(crit.min),
+                high=short_number(crit.max),
+            )
             problems.append(rows.problem(i, msg))
             ok = False
         if ref is None or not ok:
             continue
         key = (ref, cid, cand)
         if key in seen:
-            msg = (
-                f"expert {ref!r} scores {cand!r} on {cid!r} again (first on {seen[key]}); "
+            msg = _(
+                "expert {expert} scores {candidate} on {criterion} again (first on {place}); "
                 "keep one row"
-            )
+            ).format(expert=repr(ref), candidate=repr(cand), criterion=repr(cid), place=seen[key])
             problems.append(rows.problem(i, msg))
             continue
         seen[key] = rows.place(i)

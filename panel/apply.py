@@ -21,6 +21,7 @@ from typing import Any
 
 from clusterrank.criteria.models.scenario import AHPWeights, Scenario
 from clusterrank.errors import ValidationFailed
+from clusterrank.i18n import _
 from clusterrank.panel.questionnaire import GROUPS_NODE
 from clusterrank.panel.results import ILLUSTRATIVE
 from clusterrank.panel.snapshot import dump_yaml, load_snapshot, snapshot_dict
@@ -86,10 +87,16 @@ def applied_scenario(
     body = snapshot_dict(scenario)
     when = (today or date.today()).isoformat()
     illustrative = bool(payload.get("illustrative"))
-    source = (
-        f"expert panel {payload['panel']} ({payload.get('title', '')}), round "
-        f"{payload['round']}, {payload['aggregation'].upper()}, "
-        f"expert weights {payload['expert_weights']['scheme']}, applied {when}"
+    source = _(
+        "expert panel {panel} ({title}), round {round}, {aggregation}, expert weights "
+        "{scheme}, applied {date}"
+    ).format(
+        panel=payload["panel"],
+        title=payload.get("title", ""),
+        round=payload["round"],
+        aggregation=payload["aggregation"].upper(),
+        scheme=payload["expert_weights"]["scheme"],
+        date=when,
     )
     direct = {
         "mode": "direct",
@@ -115,29 +122,46 @@ def applied_scenario(
         for cand, value in by_cand.items():
             values.setdefault(cand, {})[crit] = value
         provenance[crit] = {
-            "source": f"{how} of the experts' scores: {source}",
+            "source": _("{aggregation} of the experts' scores: {source}").format(
+                aggregation=how, source=source
+            ),
             "illustrative": illustrative,
         }
     body["id"] = f"{scenario.id}_panel_{payload['panel']}"
-    label = f"{scenario.title or scenario.id} — panel result"
-    body["title"] = f"ILLUSTRATIVE — {label}" if illustrative else label
-    lead = f"{ILLUSTRATIVE}. " if illustrative else ""
-    body["description"] = (
-        f"{lead}Weights{' and expert scores' if scores else ''} from {source}. "
-        f"Based on scenario {scenario.id!r}: {scenario.description or scenario.title or ''}"
-    ).strip()
-    header = (
-        f"# Scenario applied from {source}.\n"
-        + (f"# {ILLUSTRATIVE}.\n" if illustrative else "")
-        + "# Made by `clusterrank panel apply`; rank it with `clusterrank rank FILE`.\n"
-    )
+    body["title"], body["description"], header = _texts(scenario, source, illustrative, scores)
     text = dump_yaml(body, header)
+    name = _("applied panel scenario")
     try:
-        load_snapshot(text, "applied panel scenario")  # the file must load as written
+        load_snapshot(text, name)  # the file must load as written
     except ValidationFailed:
         if body["weights"] is direct:
             raise
         body["weights"] = direct  # e.g. a completed judgment beyond Saaty's scale
         text = dump_yaml(body, header)
-        load_snapshot(text, "applied panel scenario")
+        load_snapshot(text, name)
     return text
+
+
+def _texts(
+    scenario: Scenario, source: str, illustrative: bool, scores: dict[str, Any]
+) -> tuple[str, str, str]:
+    """The applied scenario's title, description and header comment."""
+    label = _("{title} — panel result").format(title=scenario.title or scenario.id)
+    if illustrative:
+        label = _("ILLUSTRATIVE — {title}").format(title=label)
+    said = _("Weights and expert scores from {source}.") if scores else _("Weights from {source}.")
+    based = _("Based on scenario {scenario}: {description}").format(
+        scenario=repr(scenario.id), description=scenario.description or scenario.title or ""
+    )
+    lead = f"{_(ILLUSTRATIVE)}. " if illustrative else ""
+    description = f"{lead}{said.format(source=source)} {based}".strip()
+    header = (
+        "# "
+        + _("Scenario applied from {source}.").format(source=source)
+        + "\n"
+        + (f"# {_(ILLUSTRATIVE)}.\n" if illustrative else "")
+        + "# "
+        + _("Made by `clusterrank panel apply`; rank it with `clusterrank rank FILE`.")
+        + "\n"
+    )
+    return label, description, header

@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 
 from clusterrank.errors import ClusterRankError
+from clusterrank.i18n import _
 from clusterrank.methods.group import (
     GCI_THRESHOLDS,
     PanelProblem,
@@ -70,9 +71,9 @@ def gci_map(model: JudgmentModel) -> dict[str, dict[str, Any]]:
 
 def kendall_map(problem: PanelProblem, judged_gaps: int) -> dict[str, Any]:
     """Kendall's W of the experts' own rankings (needs 2 experts and 2 candidates)."""
-    k, m, _ = problem.shape
+    k, m = problem.shape[:2]
     if k < 2 or m < 2:
-        return {"note": "Kendall's W needs at least 2 experts and 2 candidates"}
+        return {"note": _("Kendall's W needs at least 2 experts and 2 candidates")}
     ranks, filled = problem.expert_ranks()
     try:
         w = kendall_w(ranks)
@@ -130,7 +131,7 @@ def without_consensus(
 ) -> list[str]:
     """Item keys below the consensus threshold, nodes first (lowest S* first)."""
     low = sorted((v["s_star"], n) for n, v in nodes.items() if v["s_star"] < threshold)
-    out = [node_key(n) for _, n in low]
+    out = [node_key(n) for _s, n in low]
     if summary is not None and q.scored:
         flags = items_without_consensus(
             summary.iqr,

@@ -25,6 +25,7 @@ from typing import Any
 import numpy as np
 
 from clusterrank.errors import ClusterRankError, ConfigurationError
+from clusterrank.i18n import _
 from clusterrank.methods.group import stability, summarize_scores
 from clusterrank.panel.answers import Answers, finite
 from clusterrank.panel.questionnaire import Questionnaire, node_key, score_key
@@ -47,12 +48,12 @@ def check_items(q: Questionnaire, items: Sequence[str]) -> list[str]:
         elif any(c.id == item for c in q.scored):
             out += [score_key(item, cand) for cand in q.candidates]
         else:
-            nodes = ", ".join(n.id for n in q.nodes) or "none"
-            crits = ", ".join(c.id for c in q.scored) or "none"
-            msg = (
-                f"no item {item!r} in this panel: name a node ({nodes}), a scored criterion "
-                f"({crits}) or an item key such as scores:CRITERION:CANDIDATE"
-            )
+            nodes = ", ".join(n.id for n in q.nodes) or _("none")
+            crits = ", ".join(c.id for c in q.scored) or _("none")
+            msg = _(
+                "no item {item} in this panel: name a node ({nodes}), a scored criterion "
+                "({criteria}) or an item key such as scores:CRITERION:CANDIDATE"
+            ).format(item=repr(item), nodes=nodes, criteria=crits)
             raise ConfigurationError(msg)
     return list(dict.fromkeys(out))
 

@@ -20,6 +20,7 @@ import numpy as np
 
 from clusterrank.criteria.models.scenario import Scenario
 from clusterrank.errors import ClusterRankError
+from clusterrank.i18n import _
 from clusterrank.methods.ahp import most_inconsistent
 from clusterrank.methods.ahp.consistency import AHPResult, analyse
 from clusterrank.methods.ahp.inconsistency import JudgmentFix
@@ -43,9 +44,13 @@ from clusterrank.store.records import RoundAnswers
 TOP_FIXES = 3
 
 
-def link(base: str, panel_id: str, token: str) -> str:
-    """The expert's personal link: ``{base}/?panel=ID&token=TOKEN``."""
-    return f"{base.rstrip('/')}/?panel={quote(panel_id)}&token={quote(token)}"
+def link(base: str, panel_id: str, token: str, lang: str | None = None) -> str:
+    """The expert's personal link: ``{base}/?panel=ID&token=TOKEN``.
+
+    With ``lang``, ``&lang=ru`` comes before the token: the questionnaire opens in that language.
+    """
+    shown = f"&lang={quote(lang)}" if lang else ""
+    return f"{base.rstrip('/')}/?panel={quote(panel_id)}{shown}&token={quote(token)}"
 
 
 @dataclass(frozen=True)
@@ -145,7 +150,9 @@ def open_page(db: Store, token: str) -> ExpertPage:
         current = expert_round(s, who)
         mine = my_answers(s, who)
         previous = my_answers(s, who, current.number - 1) if current.number > 1 else None
-    scenario = load_snapshot(info.scenario_yaml, f"panel {info.panel_id} scenario")
+    scenario = load_snapshot(
+        info.scenario_yaml, _("panel {panel} scenario").format(panel=info.panel_id)
+    )
     q = questionnaire_of(scenario, info.asked)
     return ExpertPage(
         panel_id=info.panel_id,

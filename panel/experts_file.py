@@ -14,12 +14,15 @@ import os
 from clusterrank.criteria.numbers import Fixes, NumberRule, read_numbers
 from clusterrank.criteria.tables import csv_table
 from clusterrank.errors import Problem, ValidationFailed
+from clusterrank.i18n import N_, _, formats
 from clusterrank.panel.rows import Rows, checked_rows, read_rows, text_problem
+from clusterrank.panel.text import short_number
 from clusterrank.store.records import NewExpert
 
 REQUIRED = ("id", "name")
 OPTIONAL = ("group", "weight")
 MAX_EXPERTS = 1_000
+WHAT = N_("an experts file")
 
 
 def read_experts(path: str | os.PathLike[str]) -> tuple[NewExpert, ...]:
@@ -31,37 +34,41 @@ def read_experts(path: str | os.PathLike[str]) -> tuple[NewExpert, ...]:
         Every problem at once (file, line, what, fix): missing columns, empty or repeated
         ids, empty names, weights that are not numbers >= 0.
     """
-    return experts_from_rows(read_rows(path, REQUIRED, OPTIONAL, what="an experts file"))
+    return experts_from_rows(read_rows(path, REQUIRED, OPTIONAL, what=WHAT))
 
 
 def experts_from_text(text: str, label: str) -> tuple[NewExpert, ...]:
     """The experts listed in CSV ``text`` (pasted or uploaded), named ``label`` in messages."""
     table = csv_table(text, label)
-    return experts_from_rows(checked_rows(table, REQUIRED, OPTIONAL, what="an experts file"))
+    return experts_from_rows(checked_rows(table, REQUIRED, OPTIONAL, what=WHAT))
 
 
 def experts_from_rows(rows: Rows) -> tuple[NewExpert, ...]:
     """The experts of a table whose header was checked (see :func:`read_experts`)."""
     problems: list[Problem] = []
     if len(rows) > MAX_EXPERTS:
-        msg = f"{len(rows):,} experts is more than the {MAX_EXPERTS:,} a panel may invite"
+        msg = _("{count} experts is more than the {maximum} a panel may invite").format(
+            count=formats.integer(len(rows)), maximum=formats.integer(MAX_EXPERTS)
+        )
         raise ValidationFailed.single(rows.label, "", msg)
     weights = _weights(rows, problems)
     seen: dict[str, str] = {}
     out: list[NewExpert] = []
     for i in range(len(rows)):
         ref, name, group = rows.text(i, "id"), rows.text(i, "name"), rows.text(i, "group")
-        for value, what in ((ref, "expert id"), (name, "name")):
+        for value, what in ((ref, N_("expert id")), (name, N_("name"))):
             why = text_problem(value, what)
             if why is not None:
                 problems.append(rows.problem(i, why))
         if ref and ref in seen:
-            msg = f"expert id {ref!r} is already used on {seen[ref]}; give each expert their own id"
+            msg = _(
+                "expert id {expert} is already used on {place}; give each expert their own id"
+            ).format(expert=repr(ref), place=seen[ref])
             problems.append(rows.problem(i, msg))
         elif ref:
             seen[ref] = rows.place(i)
         if group:
-            why = text_problem(group, "group")
+            why = text_problem(group, N_("group"))
             if why is not None:
                 problems.append(rows.problem(i, why))
         out.append(NewExpert(ref=ref, name=name, group=group or None, weight=weights[i]))
@@ -81,18 +88,22 @@ def _weights(rows: Rows, problems: list[Problem]) -> list[float | None]:
         lambda _column, i: rows.place(i),
         NumberRule(None, rows.table.separator),
         missing=frozenset({""}),
-        fixes=Fixes(not_a_number="write a number >= 0, or leave it empty for no weight"),
+        fixes=Fixes(not_a_number=_("write a number >= 0, or leave it empty for no weight")),
     )
     if numbers.file_problem:
         raise ValidationFailed.single(rows.label, "weight", numbers.file_problem)
     bad = {p.row for p in numbers.problems}
-    problems += [rows.problem(p.row, f"weight {p.message}") for p in numbers.problems]
+    problems += [
+        rows.problem(p.row, _("weight {problem}").format(problem=p.message))
+        for p in numbers.problems
+    ]
     out: list[float | None] = []
     for i, x in enumerate(numbers.by_column["weight"].tolist()):
         if i in bad or math.isnan(x):
             out.append(None)
         elif x < 0:
-            problems.append(rows.problem(i, f"weight {x:g} is negative; write a number >= 0"))
+            msg = _("weight {value} is negative; write a number >= 0").format(value=short_number(x))
+            problems.append(rows.problem(i, msg))
             out.append(None)
         else:
             out.append(float(x))

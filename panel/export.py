@@ -3,9 +3,12 @@
 Answers, comments, rounds, submissions, experts (no secrets), result snapshots, the audit log and
 the settings.
 
-Rows are plain dictionaries; the command line turns them into sheets and writes them
-through the one cell-neutralising writer (``reports.cells``), so an expert's comment that
-starts with ``=`` is shown, never run.
+Rows are plain dictionaries; the command line and the Panel page turn them into sheets and
+write them through the one cell-neutralising writer (``reports.cells``), so an expert's
+comment that starts with ``=`` is shown, never run. The tables are built with English ids;
+:func:`panel_sheets` names the sheets, the columns and the panel's own settings in the
+current language (the values, setting names of :class:`panel.settings.PanelSettings` and ids
+stay as they are).
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from clusterrank.i18n import _, pgettext
 from clusterrank.panel.service import PanelState, round_answer_sets
 from clusterrank.store import FacilitatorAccess, Store, list_audit, list_results
 
@@ -166,8 +170,105 @@ def result_tables(payload: dict[str, Any]) -> dict[str, Table]:
     return out
 
 
+def sheet_names() -> dict[str, str]:
+    """Sheet id -> the sheet's name in the current language (31 characters at most)."""
+    return {
+        "settings": pgettext("sheet", "settings"),
+        "experts": pgettext("sheet", "experts"),
+        "rounds": pgettext("sheet", "rounds"),
+        "judgments": pgettext("sheet", "judgments"),
+        "scores": pgettext("sheet", "scores"),
+        "comments": pgettext("sheet", "comments"),
+        "submissions": pgettext("sheet", "submissions"),
+        "results": pgettext("sheet", "results"),
+        "audit": pgettext("sheet", "audit"),
+        "result weights": pgettext("sheet", "result weights"),
+        "result ranking": pgettext("sheet", "result ranking"),
+        "result scores": pgettext("sheet", "result scores"),
+    }
+
+
+def column_names() -> dict[str, str]:
+    """Column id -> its heading in the current language."""
+    return {
+        "setting": pgettext("column", "setting"),
+        "value": pgettext("column", "value"),
+        "id": pgettext("column", "id"),
+        "name": pgettext("column", "name"),
+        "group": pgettext("column", "group"),
+        "weight": pgettext("column", "weight"),
+        "revoked": pgettext("column", "revoked"),
+        "invited": pgettext("column", "invited"),
+        "round": pgettext("column", "round"),
+        "opened": pgettext("column", "opened"),
+        "closed": pgettext("column", "closed"),
+        "items": pgettext("column", "items"),
+        "feedback": pgettext("column", "feedback"),
+        "expert": pgettext("column", "expert"),
+        "node": pgettext("column", "node"),
+        "row": pgettext("column", "row"),
+        "column": pgettext("column", "column"),
+        "version": pgettext("column", "version"),
+        "saved": pgettext("column", "saved"),
+        "criterion": pgettext("column", "criterion"),
+        "candidate": pgettext("column", "candidate"),
+        "score": pgettext("column", "score"),
+        "abstain": pgettext("column", "abstain"),
+        "item": pgettext("column", "item"),
+        "comment": pgettext("column", "comment"),
+        "submitted": pgettext("column", "submitted"),
+        "snapshot": pgettext("column", "snapshot"),
+        "computed": pgettext("column", "computed"),
+        "aggregation": pgettext("column", "aggregation"),
+        "result (JSON)": pgettext("column", "result (JSON)"),
+        "at": pgettext("column", "at"),
+        "actor": pgettext("column", "actor"),
+        "action": pgettext("column", "action"),
+        "detail": pgettext("column", "detail"),
+        "local_weight": pgettext("column", "local_weight"),
+        "rank": pgettext("column", "rank"),
+        "median": pgettext("column", "median"),
+        "q1": pgettext("column", "q1"),
+        "q3": pgettext("column", "q3"),
+        "iqr": pgettext("column", "iqr"),
+        "within_one_step": pgettext("column", "within_one_step"),
+        "answered": pgettext("column", "answered"),
+        "abstained": pgettext("column", "abstained"),
+        "missing": pgettext("column", "missing"),
+    }
+
+
+def setting_names() -> dict[str, str]:
+    """The panel's own rows of the settings sheet, in the current language."""
+    return {
+        "panel": pgettext("panel setting", "panel"),
+        "title": pgettext("panel setting", "title"),
+        "status": pgettext("panel setting", "status"),
+        "current round": pgettext("panel setting", "current round"),
+        "created": pgettext("panel setting", "created"),
+        "scenario": pgettext("panel setting", "scenario"),
+        "scenario sha256": pgettext("panel setting", "scenario sha256"),
+        "asked": pgettext("panel setting", "asked"),
+        "result": pgettext("panel setting", "result"),
+    }
+
+
+def headed(tables: dict[str, Table]) -> dict[str, Table]:
+    """``tables`` with sheet names, column headings and the panel's settings translated."""
+    sheets, heads, settings = sheet_names(), column_names(), setting_names()
+    out: dict[str, Table] = {}
+    for name, rows in tables.items():
+        if name == "settings":
+            rows = [{**r, "setting": settings.get(r["setting"], r["setting"])} for r in rows]
+        out[sheets.get(name, name)] = [{heads.get(k, k): v for k, v in r.items()} for r in rows]
+    return out
+
+
 def panel_sheets(db: Store, access: FacilitatorAccess, st: PanelState) -> dict[str, Table]:
-    """Every table of the panel workbook: what it holds, and its current result if any."""
+    """Every table of the panel workbook: what the panel holds, and its current result if any.
+
+    Headed in the current language (:func:`headed`).
+    """
     from clusterrank.errors import ConfigurationError
     from clusterrank.panel.actions import current_result
 
@@ -175,7 +276,8 @@ def panel_sheets(db: Store, access: FacilitatorAccess, st: PanelState) -> dict[s
     try:
         latest = current_result(db, access)
     except ConfigurationError as exc:  # nobody answered yet: export the rest
-        tables["settings"].append({"setting": "result", "value": f"none ({exc})"})
-        return tables
+        none = _("none ({reason})").format(reason=exc)
+        tables["settings"].append({"setting": "result", "value": none})
+        return headed(tables)
     tables.update(result_tables(latest))
-    return tables
+    return headed(tables)

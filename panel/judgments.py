@@ -32,6 +32,7 @@ import numpy.typing as npt
 from clusterrank.criteria.models.scenario import AHPWeights, ObjectiveWeights, Scenario
 from clusterrank.criteria.weights import Weights, compose_weights, direct_weights
 from clusterrank.errors import ClusterRankError, ConfigurationError, MethodInputError
+from clusterrank.i18n import _
 from clusterrank.methods.ahp import AHPResult, aggregate_judgments, aggregate_priorities, analyse
 from clusterrank.methods.ahp.group import aggregate_checked
 from clusterrank.panel.answers import Answers, expert_matrix
@@ -52,11 +53,11 @@ def base_weights(scenario: Scenario) -> tuple[dict[str, float], dict[str, float]
     w = scenario.weights
     cs = scenario.criteria_set
     if isinstance(w, ObjectiveWeights):
-        msg = (
-            f"the scenario's weights are objective ({w.method}): they come from the data, "
+        msg = _(
+            "the scenario's weights are objective ({method}): they come from the data, "
             "which the panel's scores change; give the scenario criteria_set, direct or ahp "
             "weights for a panel"
-        )
+        ).format(method=w.method)
         raise ConfigurationError(msg)
     if isinstance(w, AHPWeights):
         groups = {g.id: g.weight for g in cs.groups}
@@ -80,9 +81,9 @@ def base_weights(scenario: Scenario) -> tuple[dict[str, float], dict[str, float]
                 completion=w.completion,
             )
             local.update(r.weight_map)
-        return groups, local, "the scenario's AHP judgments"
+        return groups, local, _("the scenario's AHP judgments")
     dw = direct_weights(scenario)
-    return dw.group_map(), dw.local_map(), f"the scenario's {dw.mode} weights"
+    return dw.group_map(), dw.local_map(), _("the scenario's {mode} weights").format(mode=dw.mode)
 
 
 @dataclass
@@ -204,9 +205,8 @@ class JudgmentModel:
             if prios is None and fallback is not None:
                 prios = fallback.get(node.id)
             if prios is None:
-                notes.append(
-                    f"nobody answered node {node.id!r} usably: {self.base_origin} are kept there"
-                )
+                text = _("nobody answered node {node} usably: {origin} are kept there")
+                notes.append(text.format(node=repr(node.id), origin=self.base_origin))
                 continue
             target = groups if node.id == GROUPS_NODE else local
             target.update(zip(node.items, np.asarray(prios, dtype=float).tolist(), strict=True))

@@ -23,6 +23,7 @@ from typing import Any
 
 from clusterrank.criteria.models.scenario import Scenario
 from clusterrank.errors import ConfigurationError
+from clusterrank.i18n import _
 
 GROUPS_NODE = "groups"
 KINDS: tuple[str, ...] = ("judgments", "scores")
@@ -188,7 +189,9 @@ def build_questionnaire(
     kinds = tuple(KINDS if ask is None else (k.strip().lower() for k in ask))
     unknown = [k for k in kinds if k not in KINDS]
     if unknown:
-        msg = f"--ask takes judgments and/or scores (got {', '.join(map(repr, unknown))})"
+        msg = _("--ask takes judgments and/or scores (got {kinds})").format(
+            kinds=", ".join(map(repr, unknown))
+        )
         raise ConfigurationError(msg)
     chosen: tuple[Node, ...] = ()
     if "judgments" in kinds:
@@ -197,27 +200,27 @@ def build_questionnaire(
             names = {n.id: n for n in possible_nodes}
             bad = [n for n in nodes if n not in names]
             if bad:
-                msg = (
-                    f"no pairwise node {bad[0]!r} in this scenario; nodes: "
-                    f"{', '.join(names) or 'none (one group with one criterion each)'}"
+                known = ", ".join(names) or _("none (one group with one criterion each)")
+                msg = _("no pairwise node {node} in this scenario; nodes: {nodes}").format(
+                    node=repr(bad[0]), nodes=known
                 )
                 raise ConfigurationError(msg)
             chosen = tuple(names[n] for n in dict.fromkeys(nodes))
         if not chosen and ask is not None:
-            msg = (
+            msg = _(
                 "the scenario has nothing to compare pairwise (one group, and no group with "
                 "two criteria); drop 'judgments' from --ask"
             )
             raise ConfigurationError(msg)
     scored = possible_scored if "scores" in kinds else ()
     if "scores" in kinds and not scored and ask is not None:
-        msg = (
+        msg = _(
             "the criteria set has no expert-scored criterion (expert_scale), so there is "
             "nothing to score; drop 'scores' from --ask"
         )
         raise ConfigurationError(msg)
     if not chosen and not scored:
-        msg = (
+        msg = _(
             "this panel would ask nothing: the scenario has no pairwise node and no scored "
             "criterion"
         )

@@ -19,6 +19,7 @@ import numpy as np
 from clusterrank.criteria.decision_matrix import DecisionMatrix
 from clusterrank.criteria.models.scenario import Scenario
 from clusterrank.errors import ConfigurationError, MethodInputError
+from clusterrank.i18n import N_, _, ngettext
 from clusterrank.methods.group import ExpertWeights, expert_weights, summarize_scores
 from clusterrank.methods.group.scores import ScoreSummary
 from clusterrank.panel.answers import CARRY_OVER, Answers, finite, score_cube
@@ -37,7 +38,8 @@ from clusterrank.panel.robustness import bootstrap_json, leave_one_out_json
 from clusterrank.panel.settings import PanelSettings
 from clusterrank.store.records import ExpertInfo
 
-ILLUSTRATIVE = "ILLUSTRATIVE panel: the answers are invented to show the workflow, not real"
+ILLUSTRATIVE = N_("ILLUSTRATIVE panel: the answers are invented to show the workflow, not real")
+"""Marked only: translate it where it is shown (``_(ILLUSTRATIVE)``)."""
 
 
 def panel_weights(
@@ -49,10 +51,10 @@ def panel_weights(
     if settings.expert_weights == "expert":
         missing = [e for e in participants if experts[e].weight is None]
         if missing:
-            msg = (
-                f"expert {missing[0]!r} has no weight in the experts file; give every expert a "
+            msg = _(
+                "expert {expert} has no weight in the experts file; give every expert a "
                 "weight, or use --expert-weights equal"
-            )
+            ).format(expert=repr(missing[0]))
             raise ConfigurationError(msg)
         return expert_weights(
             participants, weights={e: float(experts[e].weight or 0.0) for e in participants}
@@ -110,7 +112,7 @@ class _Run:
             settings.score_aggregation,
             settings.trim,
         )
-        scores_row, _ = self.problem.panel_scores(np.ones((1, len(experts))))
+        scores_row = self.problem.panel_scores(np.ones((1, len(experts))))[0]
         ranks = self.problem.full_ranks()
         names = dict(zip(dm.candidates, dm.candidate_names, strict=True))
         order = np.argsort(ranks, kind="stable")
@@ -176,7 +178,7 @@ def compute_result(
     answered = set(answers.experts())
     participants = tuple(e.ref for e in experts if e.ref in answered)
     if not participants:
-        msg = "no expert has answered yet: import answers or wait for the experts"
+        msg = _("no expert has answered yet: import answers or wait for the experts")
         raise ConfigurationError(msg)
     ew = panel_weights(participants, info, settings)
     model = JudgmentModel(scenario, questionnaire, answers, participants, settings)
@@ -199,7 +201,7 @@ def compute_result(
             "weights": model.weight_settings(),
             "scores": main.summary.settings if main.summary is not None else None,
             "method": {"name": scenario.method.name, **dict(main.problem.settings)},
-            "carry_over": CARRY_OVER,
+            "carry_over": _(CARRY_OVER),
             "missing_data": scenario.missing_data,
         },
         "experts": _experts_json(experts, participants, model, gcis, submitted, ew),
@@ -285,12 +287,15 @@ def _notes(
 ) -> list[str]:
     notes = []
     if settings.illustrative:
-        notes.append(ILLUSTRATIVE)
+        notes.append(_(ILLUSTRATIVE))
     silent = [e.ref for e in experts if e.ref not in participants]
     if silent:
-        notes.append(
-            f"{len(silent)} expert(s) have not answered and are not counted: {', '.join(silent)}"
+        text = ngettext(
+            "{n} expert has not answered and is not counted: {experts}",
+            "{n} experts have not answered and are not counted: {experts}",
+            len(silent),
         )
-    notes.append(CARRY_OVER)
+        notes.append(text.format(n=len(silent), experts=", ".join(silent)))
+    notes.append(_(CARRY_OVER))
     notes += list(dm.notes)
     return notes

@@ -19,13 +19,14 @@ from typing import Any
 import numpy as np
 
 from clusterrank.errors import ClusterRankError
+from clusterrank.i18n import _
 from clusterrank.methods.group import PanelProblem, bootstrap_experts, leave_one_out
 
 
 def leave_one_out_json(problem: PanelProblem, top_k: int) -> dict[str, Any]:
     """Per expert left out: the winner, whether winner / top k change, distances."""
     if len(problem.experts) < 2:
-        return {"note": "leaving one expert out needs at least 2 experts"}
+        return {"note": _("leaving one expert out needs at least 2 experts")}
     try:
         r = leave_one_out(problem, top_k=min(top_k, len(problem.candidates)))
     except ClusterRankError as exc:
@@ -65,9 +66,9 @@ def leave_one_out_json(problem: PanelProblem, top_k: int) -> dict[str, Any]:
 def bootstrap_json(problem: PanelProblem, resamples: int, seed: int, top_k: int) -> dict[str, Any]:
     """Rank acceptability of every candidate over resampled panels."""
     if resamples == 0:
-        return {"note": "bootstrap switched off (resamples 0)"}
+        return {"note": _("bootstrap switched off (resamples 0)")}
     if len(problem.experts) < 2:
-        return {"note": "a bootstrap over experts needs at least 2 experts"}
+        return {"note": _("a bootstrap over experts needs at least 2 experts")}
     try:
         r = bootstrap_experts(
             problem, resamples, seed=seed, top_k=min(top_k, len(problem.candidates))

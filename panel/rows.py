@@ -17,6 +17,7 @@ from clusterrank.criteria.files import display_name
 from clusterrank.criteria.numbers import Unreadable, cell_text
 from clusterrank.criteria.tables import Table, read_table
 from clusterrank.errors import Problem, ValidationFailed
+from clusterrank.i18n import _, formats
 
 MAX_ROWS = 100_000
 """Most rows a panel file may have (30 experts × a few hundred answers fit many times)."""
@@ -61,7 +62,9 @@ class Rows:
     def place(self, i: int) -> str:
         """``line 7`` for a CSV, ``row 7`` for a sheet."""
         number = self.table.numbers[i]
-        return f"line {number}" if self.table.is_csv else f"row {number}"
+        if self.table.is_csv:
+            return _("line {number}").format(number=number)
+        return _("row {number}").format(number=number)
 
     def problem(self, i: int, message: str) -> Problem:
         """A problem of row ``i``: its CSV line, or ``row N`` of a sheet."""
@@ -103,24 +106,40 @@ def checked_rows(
     problems: list[Problem] = []
     missing = [c for c in required if c not in columns]
     if missing:
-        msg = (
-            f"{what} needs the column(s) {', '.join(missing)}; the header has "
-            f"{', '.join(repr(n) for n in names) or 'nothing'} (expected {', '.join(required)}"
-            + (f", optionally {', '.join(optional)})" if optional else ")")
-        )
-        problems.append(Problem(label, "header", msg, table.header_line))
+        fields = {
+            "file": _(what),
+            "missing": ", ".join(missing),
+            "header": ", ".join(repr(n) for n in names) or _("nothing"),
+            "required": ", ".join(required),
+            "optional": ", ".join(optional),
+        }
+        if optional:
+            msg = _(
+                "{file} needs the column(s) {missing}; the header has {header} (expected "
+                "{required}, optionally {optional})"
+            )
+        else:
+            msg = _(
+                "{file} needs the column(s) {missing}; the header has {header} (expected "
+                "{required})"
+            )
+        problems.append(Problem(label, "header", msg.format(**fields), table.header_line))
     allowed = set(required) | set(optional)
     unknown = [n for n in names if n not in allowed]
     if unknown:
-        msg = (
-            f"unknown column(s) {', '.join(map(repr, unknown))}; {what} has the columns "
-            f"{', '.join((*required, *optional))}"
+        msg = _("unknown column(s) {unknown}; {file} has the columns {columns}").format(
+            unknown=", ".join(map(repr, unknown)),
+            file=_(what),
+            columns=", ".join((*required, *optional)),
         )
         problems.append(Problem(label, "header", msg, table.header_line))
     if not table.rows and not problems:
-        problems.append(Problem(label, "", f"no rows below the header: the file lists no {what}"))
+        msg = _("no rows below the header: {file} lists nothing").format(file=_(what))
+        problems.append(Problem(label, "", msg))
     if len(table.rows) > MAX_ROWS:
-        msg = f"{len(table.rows):,} rows is more than the {MAX_ROWS:,} a panel file may have"
+        msg = _("{rows} rows is more than the {maximum} a panel file may have").format(
+            rows=formats.integer(len(table.rows)), maximum=formats.integer(MAX_ROWS)
+        )
         problems.append(Problem(label, "", msg))
     if problems:
         raise ValidationFailed(problems)
@@ -130,9 +149,13 @@ def checked_rows(
 def text_problem(value: str, what: str) -> str | None:
     """Why an id or name cell cannot be used (empty, too long, control characters), or None."""
     if not value:
-        return f"empty {what}; write one"
+        return _("empty {cell}; write one").format(cell=_(what))
     if len(value) > MAX_TEXT:
-        return f"{what} is {len(value)} characters long; keep it to {MAX_TEXT}"
+        return _("{cell} is {length} characters long; keep it to {maximum}").format(
+            cell=_(what), length=len(value), maximum=MAX_TEXT
+        )
     if any(ord(ch) < 32 for ch in value):
-        return f"{what} contains control characters (tabs, line breaks); remove them"
+        return _("{cell} contains control characters (tabs, line breaks); remove them").format(
+            cell=_(what)
+        )
     return None

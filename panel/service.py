@@ -17,6 +17,7 @@ from typing import Any
 from clusterrank.criteria.files import FileScope
 from clusterrank.criteria.models.scenario import AHPWeights, Scenario
 from clusterrank.errors import AnswersClosed, ConfigurationError
+from clusterrank.i18n import _
 from clusterrank.panel.answers import Answers, answers_as_of
 from clusterrank.panel.answers_file import ParsedAnswers, read_answers
 from clusterrank.panel.experts_file import read_experts
@@ -107,7 +108,7 @@ def create_from(
     chosen = settings or default_settings(scenario)
     name = title or scenario.title or scenario.id
     if chosen.illustrative and "illustrative" not in name.lower():
-        name = f"ILLUSTRATIVE — {name}"
+        name = _("ILLUSTRATIVE — {title}").format(title=name)
     with db.session() as s:
         made = create_panel(
             s,
@@ -130,10 +131,11 @@ def _check_rankable(scenario: Scenario, q: Questionnaire) -> None:
         if c.expert_scale is None or c.id in asked:
             continue
         if all(row.get(c.id) is None for row in values.values()):
-            msg = (
-                f"criterion {c.id!r} is scored by experts and the scenario gives no figures for "
-                "it: ask the panel for scores (--ask scores), or give its figures in the scenario"
-            )
+            msg = _(
+                "criterion {criterion} is scored by experts and the scenario gives no figures "
+                "for it: ask the panel for scores (--ask scores), or give its figures in the "
+                "scenario"
+            ).format(criterion=repr(c.id))
             raise ConfigurationError(msg)
     base_matrix(scenario, q)  # the scenario's other data must be usable too
 
@@ -178,7 +180,9 @@ def state(db: Store, access: FacilitatorAccess) -> PanelState:
         info = panel_info(s, access)
         experts = list_experts(s, access)
         rounds = list_rounds(s, access)
-    scenario = load_snapshot(info.scenario_yaml, f"panel {info.panel_id} scenario")
+    scenario = load_snapshot(
+        info.scenario_yaml, _("panel {panel} scenario").format(panel=info.panel_id)
+    )
     q = questionnaire_of(scenario, info.asked)
     return PanelState(info, scenario, q, PanelSettings.from_json(info.aggregation), experts, rounds)
 
@@ -206,13 +210,17 @@ def import_file(
     """
     st = state(db, access)
     if st.info.status != "open":
-        msg = f"panel {st.info.panel_id} is {st.info.status}: it accepts no more answers"
+        if st.info.status == "archived":
+            msg = _("panel {panel} is archived: it accepts no more answers")
+        else:
+            msg = _("panel {panel} is closed: it accepts no more answers")
+        msg = msg.format(panel=st.info.panel_id)
         raise AnswersClosed(msg)
     if not st.current.is_open:
-        msg = (
-            f"round {st.current.number} is closed: it accepts no more answers; open the next "
+        msg = _(
+            "round {round} is closed: it accepts no more answers; open the next "
             "round first (panel round --open)"
-        )
+        ).format(round=st.current.number)
         raise AnswersClosed(msg)
     parsed = read_answers(
         path,

@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any
 
 from clusterrank.errors import ConfigurationError
+from clusterrank.i18n import N_, _
 from clusterrank.methods.ahp import COMPLETIONS, DERIVATIONS
 from clusterrank.methods.ahp.random_index import table_names
 from clusterrank.methods.group.bootstrap import MAX_RESAMPLES
@@ -88,39 +89,53 @@ class PanelSettings:
 
 def _choice(value: str, allowed: tuple[str, ...], what: str) -> None:
     if value not in allowed:
-        msg = f"{what} must be one of {', '.join(allowed)} (got {value!r})"
+        msg = _("{setting} must be one of {choices} (got {value})").format(
+            setting=_(what), choices=", ".join(allowed), value=repr(value)
+        )
         raise ConfigurationError(msg)
 
 
 def _check(s: PanelSettings) -> None:
-    _choice(s.aggregation, JUDGMENT_AGGREGATIONS, "aggregation")
-    _choice(s.aip_mean, AIP_MEANS, "the AIP mean")
-    _choice(s.derivation, tuple(DERIVATIONS), "derivation")
-    _choice(s.random_index, tuple(table_names()), "random index table")
-    _choice(s.completion, tuple(COMPLETIONS), "completion")
-    _choice(s.expert_weights, EXPERT_WEIGHTINGS, "expert weights")
-    _choice(s.score_aggregation, tuple(AGGREGATIONS), "score aggregation")
+    _choice(s.aggregation, JUDGMENT_AGGREGATIONS, N_("aggregation"))
+    _choice(s.aip_mean, AIP_MEANS, N_("the AIP mean"))
+    _choice(s.derivation, tuple(DERIVATIONS), N_("derivation"))
+    _choice(s.random_index, tuple(table_names()), N_("random index table"))
+    _choice(s.completion, tuple(COMPLETIONS), N_("completion"))
+    _choice(s.expert_weights, EXPERT_WEIGHTINGS, N_("expert weights"))
+    _choice(s.score_aggregation, tuple(AGGREGATIONS), N_("score aggregation"))
     for name, value in s.group_weights.items():
         if not (isinstance(value, int | float) and math.isfinite(value) and value >= 0):
-            msg = f"the weight of group {name!r} must be a number >= 0 (got {value!r})"
+            msg = _("the weight of group {group} must be a number >= 0 (got {value})").format(
+                group=repr(name), value=repr(value)
+            )
             raise ConfigurationError(msg)
     if s.expert_weights == "group" and not s.group_weights:
-        msg = (
+        msg = _(
             "expert weights by group need group weights, e.g. --group-weights business=1,science=2"
         )
         raise ConfigurationError(msg)
+    _check_numbers(s)
+
+
+def _check_numbers(s: PanelSettings) -> None:
     if not (0 <= s.trim < 0.5):
-        msg = f"trim must be in [0, 0.5) (got {s.trim!r})"
+        msg = _("trim must be in [0, 0.5) (got {value})").format(value=repr(s.trim))
         raise ConfigurationError(msg)
     if not (math.isfinite(s.score_step) and s.score_step > 0):
-        msg = f"the score step must be a number > 0 (got {s.score_step!r})"
+        msg = _("the score step must be a number > 0 (got {value})").format(
+            value=repr(s.score_step)
+        )
         raise ConfigurationError(msg)
     if not (math.isfinite(s.threshold) and 0 <= s.threshold <= 1):
-        msg = f"the consensus threshold must be in [0, 1] (got {s.threshold!r}); 0.75 is usual"
+        msg = _("the consensus threshold must be in [0, 1] (got {value}); 0.75 is usual").format(
+            value=repr(s.threshold)
+        )
         raise ConfigurationError(msg)
     if not (isinstance(s.resamples, int) and 0 <= s.resamples <= MAX_RESAMPLES):
-        msg = f"resamples must be a whole number in 0..{MAX_RESAMPLES} (got {s.resamples!r})"
+        msg = _("resamples must be a whole number in 0..{maximum} (got {value})").format(
+            maximum=MAX_RESAMPLES, value=repr(s.resamples)
+        )
         raise ConfigurationError(msg)
     if not (isinstance(s.top_k, int) and s.top_k >= 1):
-        msg = f"top_k must be a whole number >= 1 (got {s.top_k!r})"
+        msg = _("top_k must be a whole number >= 1 (got {value})").format(value=repr(s.top_k))
         raise ConfigurationError(msg)

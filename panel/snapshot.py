@@ -21,12 +21,13 @@ from clusterrank.criteria.files import FileScope, display_name
 from clusterrank.criteria.loading import load_scenario, scenario_from_text
 from clusterrank.criteria.models.scenario import Scenario
 from clusterrank.criteria.tables import read_table
+from clusterrank.i18n import N_, _
 
 HEADER = (
     "# Scenario snapshot of a clusterrank expert panel: self-contained (criteria set and every\n"
     "# figure inline), so the panel does not depend on files that may change later.\n"
 )
-NO_FILES = FileScope(roots=(), fix="a panel's scenario snapshot names no files")
+NO_FILES_FIX = N_("a panel's scenario snapshot names no files")
 
 
 def _file_columns(scenario: Scenario) -> set[str]:
@@ -56,9 +57,9 @@ def _inline_data(scenario: Scenario) -> dict[str, Any]:
     cs = scenario.criteria_set
     empty = unscored_keys(scenario)
     keys = tuple(k for k in cs.data_keys if k not in empty)
-    table, _ = read_data_and_notes(
-        scenario.data, scenario.candidate_ids, keys, scenario.source_name
-    )
+    table = read_data_and_notes(scenario.data, scenario.candidate_ids, keys, scenario.source_name)[
+        0
+    ]
     values: dict[str, dict[str, float | None]] = {}
     for i, cand in enumerate(table.candidates):
         row: dict[str, float | None] = {}
@@ -115,6 +116,7 @@ def snapshot_of(scenario: Scenario) -> tuple[str, Scenario]:
     return text, load_snapshot(text, scenario.source_name)
 
 
-def load_snapshot(text: str, name: str = "panel scenario snapshot") -> Scenario:
+def load_snapshot(text: str, name: str | None = None) -> Scenario:
     """The scenario of a snapshot (no file is read: a snapshot names none)."""
-    return scenario_from_text(text, name, scope=NO_FILES)
+    label = _("panel scenario snapshot") if name is None else name
+    return scenario_from_text(text, label, scope=FileScope(roots=(), fix=_(NO_FILES_FIX)))

@@ -27,7 +27,9 @@ from clusterrank.criteria.loading import validate_model
 from clusterrank.criteria.models.common import FrozenModel, Id, raise_if_problems
 from clusterrank.criteria.yaml_parse import parse_yaml
 from clusterrank.errors import Problem, ValidationFailed
+from clusterrank.i18n import _
 from clusterrank.methods.group import summarize_scores
+from clusterrank.panel.text import short_number
 
 SUM_TOLERANCE = 1.0
 """How far (in points) a row of percentages may sum from 100 (rounding in print)."""
@@ -65,20 +67,23 @@ class Survey(FrozenModel):
         seen: set[str] = set()
         for k, item in enumerate(self.items):
             if item.id in seen:
-                problems.append((("items", k, "id"), f"item id {item.id!r} is used twice"))
+                msg = _("item id {item} is used twice").format(item=repr(item.id))
+                problems.append((("items", k, "id"), msg))
             seen.add(item.id)
             if len(item.distribution) != len(self.levels):
-                msg = (
-                    f"distribution has {len(item.distribution)} shares but there are "
-                    f"{len(self.levels)} levels; give one share per level, best first"
-                )
+                msg = _(
+                    "distribution has {shares} shares but there are {levels} levels; give one "
+                    "share per level, best first"
+                ).format(shares=len(item.distribution), levels=len(self.levels))
                 problems.append((("items", k, "distribution"), msg))
                 continue
             if any(not math.isfinite(x) or x < 0 for x in item.distribution):
-                msg = "every share must be a number >= 0"
+                msg = _("every share must be a number >= 0")
                 problems.append((("items", k, "distribution"), msg))
             elif abs(sum(item.distribution) - 100.0) > SUM_TOLERANCE:
-                msg = f"shares sum to {sum(item.distribution):g}, not 100 (percent)"
+                msg = _("shares sum to {total}, not 100 (percent)").format(
+                    total=short_number(sum(item.distribution))
+                )
                 problems.append((("items", k, "distribution"), msg))
         raise_if_problems(problems)
         return self
@@ -89,7 +94,7 @@ def load_survey(path: str | os.PathLike[str]) -> Survey:
     name = display_name(path)
     data, _node = parse_yaml(read_text(path, name), name)
     if not isinstance(data, dict) or "levels" not in data:
-        msg = "not a survey file: it needs 'levels' and 'items' (see docs/file-formats.md)"
+        msg = _("not a survey file: it needs 'levels' and 'items' (see docs/file-formats.md)")
         raise ValidationFailed([Problem(name, "", msg)])
     return validate_model(Survey, data, name)
 
@@ -155,9 +160,9 @@ def report_json(survey: Survey) -> dict[str, Any]:
         "levels": list(survey.levels),
         "settings": {
             "coding": f"{survey.levels[0]} = {len(survey.levels)} ... {survey.levels[-1]} = 1",
-            "weights": "each level weighted by its share of respondents",
-            "quantiles": "Hyndman-Fan definition 2 (averaged inverted CDF), as for panel scores",
-            "order": "median level, then share of the top two levels, then mean level",
+            "weights": _("each level weighted by its share of respondents"),
+            "quantiles": _("Hyndman-Fan definition 2 (averaged inverted CDF), as for panel scores"),
+            "order": _("median level, then share of the top two levels, then mean level"),
         },
         "items": [
             {

@@ -35,6 +35,8 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from clusterrank.reports import headings
+
 FORMULA_STARTS: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 _PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
 SHEET_NAME_MAX = 31
@@ -94,7 +96,8 @@ Decorate = Callable[[Mapping[str, Worksheet]], None]
 def workbook_bytes(sheets: Mapping[str, pd.DataFrame], decorate: Decorate | None = None) -> bytes:
     """An ``.xlsx`` with one sheet per frame (bold headers, fitted column widths).
 
-    Every text cell is neutralised.
+    Every text cell is neutralised. Sheet names and column headings are written in the
+    current language (:mod:`reports.headings`); values are written as they are.
 
     ``sheets`` maps sheet names (cut to Excel's 31 characters) to frames; ``decorate``, when
     given, receives the written worksheets by the same names to add fills or legends (text
@@ -104,8 +107,8 @@ def workbook_bytes(sheets: Mapping[str, pd.DataFrame], decorate: Decorate | None
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         written: dict[str, Worksheet] = {}
         for title, frame in sheets.items():
-            name = title[:SHEET_NAME_MAX]
-            safe = safe_frame(frame)
+            name = headings.sheet(title)[:SHEET_NAME_MAX]
+            safe = safe_frame(headings.translated(frame))
             safe.to_excel(writer, sheet_name=name, index=False)
             written[title] = writer.sheets[name]
             _tidy(written[title], safe)

@@ -50,7 +50,9 @@ from clusterrank.analysis.report import RankingReport
 from clusterrank.analysis.weights import WeightReport
 from clusterrank.criteria.decision_matrix import DecisionMatrix
 from clusterrank.criteria.models.scenario import Scenario
+from clusterrank.i18n import _, pgettext
 from clusterrank.reports.cells import csv_bytes, workbook_bytes
+from clusterrank.reports.headings import translated
 from clusterrank.reports.provenance_sheets import (
     AHP_CONSISTENCY,
     AHP_JUDGMENTS,
@@ -64,11 +66,11 @@ from clusterrank.reports.workbook_style import (
     FULL_SCORE,
     ILLUSTRATIVE_FILL,
     IMPUTED_FILL,
-    ROUNDING_NOTE,
     SCORE_DECIMALS,
     mark_inputs,
     mark_sources,
     round_scores,
+    rounding_note,
 )
 
 __all__ = [
@@ -99,8 +101,12 @@ AHP_SHEETS: tuple[str, ...] = (AHP_JUDGMENTS, AHP_CONSISTENCY)
 
 
 def direction_word(sign: int) -> str:
-    """``benefit`` for a positive direction, ``cost`` otherwise."""
-    return "benefit" if sign > 0 else "cost"
+    """``benefit`` for a positive direction, ``cost`` otherwise (in the current language)."""
+    return (
+        pgettext("criterion direction", "benefit")
+        if sign > 0
+        else pgettext("criterion direction", "cost")
+    )
 
 
 def results_frame(report: RankingReport, changes: Mapping[str, int] | None = None) -> pd.DataFrame:
@@ -118,7 +124,7 @@ def results_frame(report: RankingReport, changes: Mapping[str, int] | None = Non
         found = [report.quality_of(str(i)) for i in frame["id"]]
         frame = frame.assign(
             imputed=[q.count if q else "" for q in found],
-            assessable=["yes" if q is None or q.assessable else "no" for q in found],
+            assessable=[_("yes") if q is None or q.assessable else _("no") for q in found],
             reason=[q.reason if q else "" for q in found],
         )
     return frame
@@ -129,12 +135,16 @@ def ranking_csv(report: RankingReport, changes: Mapping[str, int] | None = None)
 
     Written by :func:`reports.cells.csv_bytes`: a byte-order mark so spreadsheet programs
     show Cyrillic names intact, and formula-like names neutralised. Scores keep full
-    precision (a CSV is read by programs).
+    precision, with a point as the decimal mark (a CSV is also read by programs). This CSV
+    is a document a person opens in a spreadsheet, so its column headings (and the words
+    ``yes``/``no``) are in the current language: Russian headings when the language is
+    ``ru``; the method's id and its settings line stay as they are. The JSON output keeps
+    English keys.
     """
     frame = results_frame(report, changes).assign(
         method=report.result.method, settings=report.settings_line()
     )
-    return csv_bytes(frame)
+    return csv_bytes(translated(frame))
 
 
 def results_sheet_frame(
@@ -213,7 +223,7 @@ def ranking_settings_frame(
             ("method", {"name": report.result.method}),
             *report.settings.items(),
             ("all", {"settings line": report.settings_line()}),
-            ("results", {"score": ROUNDING_NOTE}),
+            ("results", {"score": rounding_note()}),
         ],
         report.notes,
     )

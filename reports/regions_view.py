@@ -25,6 +25,8 @@ from clusterrank.criteria.decision_matrix import CellNote, DecisionMatrix
 from clusterrank.criteria.models.scenario import Scenario
 from clusterrank.criteria.regional import RESERVED_WIDE_COLUMNS, read_tidy_csv
 from clusterrank.errors import ValidationFailed
+from clusterrank.i18n import _
+from clusterrank.reports import headings
 from clusterrank.reports.cells import csv_bytes, workbook_bytes
 from clusterrank.reports.settings_sheet import settings_frame
 
@@ -72,7 +74,7 @@ class TableInfo:
 def _frame(text: str, name: str) -> pd.DataFrame:
     frame = read_tidy_csv(io.StringIO(text))
     if frame.empty:
-        msg = "the table is empty; expected a header row and at least one data row"
+        msg = _("the table is empty; expected a header row and at least one data row")
         raise ValidationFailed.single(name, "", msg)
     return frame
 
@@ -94,11 +96,11 @@ def describe_table(text: str, name: str) -> TableInfo:
     frame = _frame(text, name)
     cols = set(frame.columns)
     if "region_id" not in cols:
-        msg = (
+        msg = _(
             "no 'region_id' column; expected a long table (region_id, sector_id, value, "
             "optional measure, unit, year, region_name, sector_name) or a wide one "
-            f"(region_id and one column per sector); got columns {list(frame.columns)}"
-        )
+            "(region_id and one column per sector); got columns {columns}"
+        ).format(columns=list(frame.columns))
         raise ValidationFailed.single(name, "", msg)
     long = cols >= LONG_COLUMNS
     ids = frame["region_id"].astype(str).str.strip()
@@ -241,9 +243,10 @@ def specialisation_view(
 def tables_csv(frame: pd.DataFrame) -> bytes:
     """A table as UTF-8 CSV with a byte-order mark (spreadsheets keep Cyrillic intact).
 
-    Formula-like text is neutralised (:func:`reports.cells.csv_bytes`).
+    Formula-like text is neutralised (:func:`reports.cells.csv_bytes`); a person opens it,
+    so the column headings are in the current language (:mod:`reports.headings`).
     """
-    return csv_bytes(frame)
+    return csv_bytes(headings.translated(frame))
 
 
 def tables_workbook(sheets: Mapping[str, pd.DataFrame]) -> bytes:
@@ -268,7 +271,7 @@ def data_attribution(readme: Path, data_file: str) -> str | None:
         for paragraph in re.split(r"\n\s*\n", section):
             text = " ".join(paragraph.split())
             if text.startswith("**Attribution**"):
-                return text.replace("**Attribution**:", "Attribution:")
+                return text.replace("**Attribution**:", _("Attribution:"))
     return None
 
 

@@ -35,6 +35,7 @@ from clusterrank.methods.sensitivity import (
     SMAAResult,
     StabilityResult,
 )
+from clusterrank.reports import headings
 from clusterrank.reports.cells import csv_text, workbook_bytes
 from clusterrank.reports.settings_sheet import settings_frame
 
@@ -225,9 +226,14 @@ def sensitivity_csv(sheets: Mapping[str, pd.DataFrame]) -> bytes:
     """The tables as sections of one UTF-8 CSV (with a byte-order mark for Cyrillic).
 
     Each section is a line ``[name]``, the table with its header, and a blank line; every
-    table passes :func:`reports.cells.csv_text` (formula-like text neutralised).
+    table passes :func:`reports.cells.csv_text` (formula-like text neutralised). A person
+    opens this file in a spreadsheet: section names and headings are in the current
+    language (:mod:`reports.headings`), numbers keep a point as the decimal mark.
     """
-    parts = [f"[{name}]\n{csv_text(frame)}" for name, frame in sheets.items()]
+    parts = [
+        f"[{headings.sheet(name)}]\n{csv_text(headings.translated(frame))}"
+        for name, frame in sheets.items()
+    ]
     return "\n".join(parts).encode("utf-8-sig")
 
 

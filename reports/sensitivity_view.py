@@ -28,9 +28,12 @@ from dataclasses import dataclass
 import pandas as pd
 
 from clusterrank.errors import MethodInputError
+from clusterrank.i18n import N_, _, formats
 from clusterrank.methods.sensitivity import StabilityInterval, StabilityResult
 
-LEVEL_WORDS = {"winner": "The winner", "ranking": "The ranking"}
+LEVEL_WORDS = {"winner": N_("The winner"), "ranking": N_("The ranking")}
+"""Marked only: :func:`level_words` translates them where they are shown."""
+TOP_LEVEL = re.compile(r"top (\d+)")
 
 
 @dataclass(frozen=True)
@@ -91,12 +94,16 @@ def first_change(result: StabilityResult, level: str = "winner") -> FirstChange 
 
 def level_words(level: str) -> str:
     """``winner`` -> "The winner", ``top 3`` -> "The top 3", ``ranking`` -> "The ranking"."""
-    return LEVEL_WORDS.get(level, f"The {level}")
+    if level in LEVEL_WORDS:
+        return _(LEVEL_WORDS[level])
+    if m := TOP_LEVEL.fullmatch(level):
+        return _("The top {k}").format(k=m.group(1))
+    return level
 
 
 def percent(x: float) -> str:
-    """``x`` (a fraction) as a percentage with one decimal, e.g. ``12.5%``."""
-    return f"{100 * x:.1f}%"
+    """``x`` (a fraction) as a percentage with one decimal, e.g. ``12.5%`` (``12,5 %`` in ru)."""
+    return formats.percent(x, 1)
 
 
 def first_change_sentence(
@@ -113,29 +120,39 @@ def first_change_sentence(
     """
     subject = level_words(level)
     if found is None:
-        return (
-            f"{subject} stays the same whichever single weight moves, from 0% to 100% "
+        return _(
+            "{subject} stays the same whichever single weight moves, from 0% to 100% "
             "(the other weights keeping their proportions)."
-        )
+        ).format(subject=subject)
     iv = found.interval
     title = titles.get(iv.criterion, iv.criterion)
     where = percent(iv.upper if found.direction == "up" else iv.lower)
-    side = "above" if found.direction == "up" else "below"
     if found.distance == 0:
-        where = f"{percent(iv.weight)} (the current weight is on a bound)"
-    return (
-        f"{subject} changes first when **{title}** moves: it holds for weights "
-        f"{percent(iv.lower)}..{percent(iv.upper)}, now {percent(iv.weight)}. "
-        f"{side.capitalize()} {where}: {with_names(found.change, names)}."
+        where = _("{weight} (the current weight is on a bound)").format(weight=percent(iv.weight))
+    past = (
+        _("Above {where}: {change}.") if found.direction == "up" else _("Below {where}: {change}.")
     )
+    head = _(
+        "{subject} changes first when **{criterion}** moves: it holds for weights "
+        "{lower}..{upper}, now {weight}."
+    ).format(
+        subject=subject,
+        criterion=title,
+        lower=percent(iv.lower),
+        upper=percent(iv.upper),
+        weight=percent(iv.weight),
+    )
+    return head + " " + past.format(where=where, change=with_names(found.change, names))
 
 
 def move_text(distance: float, direction: str) -> str:
     """``+10.9 pp`` (the weight must grow), ``-8.3 pp`` (shrink) or ``none in 0-100%``."""
     if math.isinf(distance):
-        return "none in 0-100%"
-    sign = "+" if direction == "up" else "-"
-    return f"{sign}{100 * distance:.1f} pp"
+        return _("none in 0-100%")
+    points = formats.number(100 * distance, 1)
+    if direction == "up":
+        return _("+{points} pp").format(points=points)
+    return _("-{points} pp").format(points=points)
 
 
 def with_names(text: str, names: Mapping[str, str]) -> str:
@@ -157,13 +174,15 @@ def stability_table(
 
     Columns: ``criterion`` (title), ``weight``, ``holds from``, ``holds to`` (fractions of 1),
     ``move to a change`` (text, see :func:`move_text`), ``below`` and ``above`` (what changes
-    past each bound, with candidate names, or "no change").
+    past each bound, with candidate names, or "no change"). The column names are ids: the
+    page gives them headings in the reader's language; the texts in the cells are in the
+    current language.
     """
     rows = []
     for iv in result.intervals:
         if iv.level != level:
             continue
-        distance, direction, _ = change_distance(iv)
+        distance, direction, _change = change_distance(iv)
         rows.append(
             {
                 "criterion": titles.get(iv.criterion, iv.criterion),
@@ -171,13 +190,15 @@ def stability_table(
                 "holds from": iv.lower,
                 "holds to": iv.upper,
                 "move to a change": move_text(distance, direction),
-                "below": with_names(iv.change_below, names) or "no change",
-                "above": with_names(iv.change_above, names) or "no change",
+                "below": with_names(iv.change_below, names) or _("no change"),
+                "above": with_names(iv.change_above, names) or _("no change"),
                 "_order": distance,
             }
         )
     if not rows:
-        msg = f"no stability level {level!r}; levels are {result.levels()}"
+        msg = _("no stability level {level!r}; levels are {levels}").format(
+            level=level, levels=result.levels()
+        )
         raise MethodInputError(msg)
     frame = pd.DataFrame(rows).sort_values("_order", kind="stable")
     return frame.drop(columns="_order").reset_index(drop=True)

@@ -20,6 +20,7 @@ from clusterrank.analysis.weights import WeightReport
 from clusterrank.criteria.loading import parse_yaml
 from clusterrank.criteria.models.ahp_file import JudgmentBlock, fmt_judgment
 from clusterrank.errors import ConfigurationError
+from clusterrank.i18n import _, ngettext
 
 DIGITS = 12
 """Weights are written rounded to this many decimals (relative weights: the reload renormalises)."""
@@ -82,11 +83,13 @@ def ahp_spec(
         if judgments is not None and name in judgments:
             judged = _block_spec(judgments[name])
         elif block.result.missing:
-            msg = (
-                f"AHP matrix {name!r} had {block.result.missing} missing judgment(s) completed "
-                f"by the {block.result.completion} completion; pass the judgments as given to "
-                "save them"
-            )
+            msg = ngettext(
+                "AHP matrix {matrix!r} had {missing} missing judgment completed by the "
+                "{completion} completion; pass the judgments as given to save them",
+                "AHP matrix {matrix!r} had {missing} missing judgments completed by the "
+                "{completion} completion; pass the judgments as given to save them",
+                block.result.missing,
+            ).format(matrix=name, missing=block.result.missing, completion=block.result.completion)
             raise ConfigurationError(msg)
         else:
             matrix = np.asarray(block.result.matrix, dtype=float)
@@ -124,14 +127,19 @@ def scenario_text_with_weights(
     errors.ConfigurationError
         AHP weights from incomplete matrices without the original ``judgments``.
     """
-    data, _ = parse_yaml(text, name)
+    data, _lines = parse_yaml(text, name)
     data["weights"] = weights_spec(report, judgments)
     source = str(report.settings.get("mode", report.mode))
     if source == "objective":
-        source += f" ({report.settings.get('method')}), saved as the direct weights it gives"
+        source = _("{mode} ({method}), saved as the direct weights it gives").format(
+            mode=source, method=report.settings.get("method")
+        )
     header = (
-        f"# Saved by clusterrank with the weights in use (from: {source}).\n"
-        "# The original file's comments are not kept.\n"
+        "# "
+        + _("Saved by clusterrank with the weights in use (from: {source}).").format(source=source)
+        + "\n# "
+        + _("The original file's comments are not kept.")
+        + "\n"
     )
     body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
     return header + body

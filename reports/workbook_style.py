@@ -18,7 +18,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from clusterrank.analysis.provenance import FIGURE_COLUMNS
 from clusterrank.criteria.decision_matrix import DecisionMatrix
+from clusterrank.i18n import _, ngettext, pgettext
 from clusterrank.reports.cells import safe_text
+from clusterrank.reports.headings import status_word
 
 IMPUTED_FILL = PatternFill("solid", start_color="FFE7B3", end_color="FFE7B3")
 ILLUSTRATIVE_FILL = PatternFill("solid", start_color="E5D4F5", end_color="E5D4F5")
@@ -30,10 +32,18 @@ SCORE_DECIMALS = 4
 """Decimals of the ``score`` column on the results sheet (as the app shows scores)."""
 FULL_SCORE = "score_full"
 """The hidden column holding each score at full precision."""
-ROUNDING_NOTE = (
-    f"rounded to {SCORE_DECIMALS} decimals for reading; the full-precision score is in the "
-    f"hidden column {FULL_SCORE!r} of the results sheet (unhide it to see it)"
-)
+
+
+def rounding_note() -> str:
+    """What the results sheet's score header says about rounding (current language)."""
+    return _(
+        "rounded to {decimals} decimals for reading; the full-precision score is in the "
+        "hidden column «{column}» of the «{sheet}» sheet (unhide it to see it)"
+    ).format(
+        decimals=SCORE_DECIMALS,
+        column=pgettext("column", FULL_SCORE),
+        sheet=pgettext("sheet", "results"),
+    )
 
 
 def round_scores(sheet: Worksheet, frame: pd.DataFrame) -> None:
@@ -44,7 +54,7 @@ def round_scores(sheet: Worksheet, frame: pd.DataFrame) -> None:
     for row in range(2, len(frame) + 2):
         sheet.cell(row=row, column=score).number_format = "0." + "0" * SCORE_DECIMALS
     sheet.column_dimensions[get_column_letter(full)].hidden = True
-    sheet.cell(row=1, column=score).comment = Comment(safe_text(ROUNDING_NOTE), "clusterrank")
+    sheet.cell(row=1, column=score).comment = Comment(safe_text(rounding_note()), "clusterrank")
 
 
 def mark_inputs(sheet: Worksheet, matrix: DecisionMatrix) -> None:
@@ -58,29 +68,48 @@ def mark_inputs(sheet: Worksheet, matrix: DecisionMatrix) -> None:
             elif matrix.imputed[i, j]:
                 cell.fill = IMPUTED_FILL
     row = m + 3
-    sheet.cell(row=row, column=1, value="imputed").fill = IMPUTED_FILL
+    imputed, illustrative = int(matrix.imputed.sum()), int(matrix.illustrative.sum())
+    sheet.cell(row=row, column=1, value=status_word("imputed")).fill = IMPUTED_FILL
     sheet.cell(
         row=row,
         column=2,
-        value=f"{int(matrix.imputed.sum())} cell(s) filled by the missing-data policy",
+        value=ngettext(
+            "{count} cell filled by the missing-data policy",
+            "{count} cells filled by the missing-data policy",
+            imputed,
+        ).format(count=imputed),
     )
-    sheet.cell(row=row + 1, column=1, value="illustrative").fill = ILLUSTRATIVE_FILL
+    sheet.cell(row=row + 1, column=1, value=status_word("illustrative")).fill = ILLUSTRATIVE_FILL
     sheet.cell(
         row=row + 1,
         column=2,
-        value=f"{int(matrix.illustrative.sum())} cell(s) illustrative, not from a source",
+        value=ngettext(
+            "{count} cell illustrative, not from a source",
+            "{count} cells illustrative, not from a source",
+            illustrative,
+        ).format(count=illustrative),
     )
-    sheet.cell(row=row + 2, column=1, value="sources")
-    sheet.cell(row=row + 2, column=2, value="each figure's source: see the sheet 'sources'")
+    sheet.cell(row=row + 2, column=1, value=pgettext("sheet", "sources"))
+    sheet.cell(
+        row=row + 2,
+        column=2,
+        value=_("each figure's source: see the sheet «{sheet}»").format(
+            sheet=pgettext("sheet", "sources")
+        ),
+    )
     for k, note in enumerate(matrix.notes):
         sheet.cell(row=row + 4 + k, column=1, value=safe_text(note))
 
 
 def mark_sources(sheet: Worksheet, frame: pd.DataFrame) -> None:
-    """Fill each imputed or illustrative row's status and value cells as on the inputs sheet."""
+    """Fill each imputed or illustrative row's status and value cells as on the inputs sheet.
+
+    The status is written in the current language.
+    """
     status_col = FIGURE_COLUMNS.index("status") + 1
     value_col = FIGURE_COLUMNS.index("value") + 1
     for k, status in enumerate(frame["status"].tolist(), start=2):
+        sheet.cell(row=k, column=status_col).value = status_word(str(status))
         fill = STATUS_FILLS.get(str(status))
         if fill is not None:
             sheet.cell(row=k, column=status_col).fill = fill

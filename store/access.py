@@ -17,11 +17,12 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from clusterrank.errors import AccessDenied
+from clusterrank.i18n import N_, _
 from clusterrank.store import keys
 from clusterrank.store.models import Expert, Panel
 from clusterrank.store.tx import committing
 
-DENIED = (
+DENIED = N_(
     "this link or key does not open any panel: it may be mistyped, revoked, or the panel is "
     "no longer open. Ask the panel's facilitator for a new link."
 )
@@ -55,7 +56,7 @@ class FacilitatorAccess:
 
 
 def _denied() -> AccessDenied:
-    return AccessDenied(DENIED)
+    return AccessDenied(_(DENIED))
 
 
 def resolve_token(session: Session, token: str, *, allow_closed: bool = False) -> ExpertIdentity:

@@ -18,6 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from clusterrank.errors import Conflict, InvalidAnswer
+from clusterrank.i18n import _
 from clusterrank.store.access import ExpertIdentity, check_expert
 from clusterrank.store.models import Comment, Judgment, Score, Submission
 from clusterrank.store.rounds import open_round_for_answers
@@ -46,9 +47,11 @@ def save_judgment(
         that is not a finite number > 0.
     """
     if not _finite(value) or value <= 0:
-        msg = f"judgment {row!r} vs {column!r}: must be a finite number > 0 (got {value!r})"
+        msg = _("judgment {row} vs {column}: must be a finite number > 0 (got {value})").format(
+            row=repr(row), column=repr(column), value=repr(value)
+        )
         raise InvalidAnswer(msg)
-    item = f"judgment {row!r} vs {column!r} at {node!r}"
+    item = judgment_item(node, row, column)
     key = {"node": node, "row": row, "column": column}
     return _save(session, who, round_number, Judgment, key, {"value": float(value)}, version, item)
 
@@ -66,12 +69,14 @@ def save_score(
 ) -> int:
     """Save a score of ``candidate`` on ``criterion`` (or an abstention); the new version."""
     if abstain != (value is None) or (value is not None and not _finite(value)):
-        msg = (
-            f"score of {candidate!r} on {criterion!r}: give a finite number, or abstain "
-            f"with no value (got value={value!r}, abstain={abstain})"
+        msg = _(
+            "score of {candidate} on {criterion}: give a finite number, or abstain "
+            "with no value (got value={value}, abstain={abstain})"
+        ).format(
+            candidate=repr(candidate), criterion=repr(criterion), value=repr(value), abstain=abstain
         )
         raise InvalidAnswer(msg)
-    item = f"score of {candidate!r} on {criterion!r}"
+    item = score_item(criterion, candidate)
     key = {"criterion": criterion, "candidate": candidate}
     values = {"value": None if value is None else float(value), "abstain": abstain}
     return _save(session, who, round_number, Score, key, values, version, item)
@@ -87,7 +92,7 @@ def save_comment(
     version: int,
 ) -> int:
     """Save the expert's comment on ``item_key`` (any text, stored as given); the new version."""
-    item = f"comment on {item_key!r}"
+    item = _("comment on {item}").format(item=repr(item_key))
     return _save(
         session, who, round_number, Comment, {"item_key": item_key}, {"text": text}, version, item
     )
@@ -164,7 +169,8 @@ def _save(
     item: str,
 ) -> int:
     if not isinstance(version, int) or isinstance(version, bool) or version < 0:
-        msg = f"{item}: version must be the integer you last read, 0 for none (got {version!r})"
+        msg = _("{item}: version must be the integer you last read, 0 for none (got {version})")
+        msg = msg.format(item=item, version=repr(version))
         raise InvalidAnswer(msg)
     with committing(session):
         expert, panel = check_expert(session, who)
@@ -218,10 +224,24 @@ def upsert(
 
 
 def _conflict(item: str, seen: int, stored: int | None) -> Conflict:
-    had = "no answer" if seen == 0 else f"version {seen}"
-    now = "another answer" if stored is None else f"version {stored}"
-    msg = (
-        f"{item} was changed elsewhere (another tab or device) since you loaded it: you had "
-        f"{had}, the database now has {now}. Reload to see the saved answer, then change it again."
-    )
+    had = _("no answer") if seen == 0 else _("version {version}").format(version=seen)
+    now = _("another answer") if stored is None else _("version {version}").format(version=stored)
+    msg = _(
+        "{item} was changed elsewhere (another tab or device) since you loaded it: you had "
+        "{had}, the database now has {now}. Reload to see the saved answer, then change it again."
+    ).format(item=item, had=had, now=now)
     return Conflict(msg)
+
+
+def judgment_item(node: str, row: str, column: str) -> str:
+    """``judgment 'a' vs 'b' at 'groups'``: a judgment named in a message."""
+    return _("judgment {row} vs {column} at {node}").format(
+        row=repr(row), column=repr(column), node=repr(node)
+    )
+
+
+def score_item(criterion: str, candidate: str) -> str:
+    """``score of 'coal' on 'strategy'``: a score named in a message."""
+    return _("score of {candidate} on {criterion}").format(
+        candidate=repr(candidate), criterion=repr(criterion)
+    )

@@ -30,6 +30,7 @@ from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from clusterrank.errors import StoreError
+from clusterrank.i18n import _
 from clusterrank.store import migrate
 from clusterrank.store.migrate import READ_ONLY
 
@@ -58,23 +59,25 @@ def resolve_url(db: str | None = None, environ: Mapping[str, str] | None = None)
     raw = db if db is not None else env.get(ENV_VAR) or DEFAULT_FILE
     raw = raw.strip()
     if not raw:
-        msg = f"the database is empty: give --db a file path or a URL, or set {ENV_VAR}"
+        msg = _("the database is empty: give --db a file path or a URL, or set {variable}").format(
+            variable=ENV_VAR
+        )
         raise StoreError(msg)
     if "://" not in raw:
         return "sqlite:///" + str(Path(raw).expanduser().resolve())
-    scheme, _, rest = raw.partition("://")
+    scheme, rest = raw.split("://", 1)
     base = scheme.split("+")[0].lower()
     if base in _DRIVERS:
         return f"{_DRIVERS[base]}://{rest}"
     if base != "sqlite":
-        msg = (
-            f"database URL scheme {scheme!r} is not supported: use a file path, "
+        msg = _(
+            "database URL scheme {scheme} is not supported: use a file path, "
             "sqlite:///PATH or postgresql://USER@HOST/DB"
-        )
+        ).format(scheme=repr(scheme))
         raise StoreError(msg)
     path = rest[1:] if rest.startswith("/") else rest
     if path in ("", ":memory:") or "mode=memory" in path:
-        msg = "an in-memory SQLite database would lose every answer: give --db a file path"
+        msg = _("an in-memory SQLite database would lose every answer: give --db a file path")
         raise StoreError(msg)
     return "sqlite:///" + str(Path(path.split("?")[0]).expanduser().resolve())
 
@@ -114,7 +117,7 @@ def _create_engine(url: str) -> Engine:
             return engine
         return sa.create_engine(url, pool_size=5, max_overflow=20, pool_pre_ping=True)
     except (ArgumentError, ImportError) as exc:
-        msg = f"cannot use database URL {safe_url(url)}: {exc}"
+        msg = _("cannot use database URL {url}: {reason}").format(url=safe_url(url), reason=exc)
         raise StoreError(msg) from None
 
 
@@ -166,7 +169,9 @@ def open_store(db: str | None = None, *, upgrade: bool = True) -> Store:
         else:
             migrate.check_current(engine)
     except OperationalError as exc:
-        msg = f"cannot open the panel database {safe_url(url)}: {exc.orig or exc}"
+        msg = _("cannot open the panel database {url}: {reason}").format(
+            url=safe_url(url), reason=exc.orig or exc
+        )
         raise StoreError(msg) from None
     writer = sessionmaker(engine, expire_on_commit=False)
     read_engine = engine.execution_options(**{READ_ONLY: True})

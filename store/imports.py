@@ -9,8 +9,9 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from clusterrank.errors import AnswersClosed, InvalidAnswer, NotFound
+from clusterrank.i18n import _
 from clusterrank.store.access import FacilitatorAccess, check_facilitator
-from clusterrank.store.answers import upsert
+from clusterrank.store.answers import judgment_item, score_item, upsert
 from clusterrank.store.models import Expert, Judgment, Score
 from clusterrank.store.rounds import round_row
 from clusterrank.store.tx import audit, committing
@@ -62,7 +63,7 @@ def import_answers(
     with committing(session):
         panel = check_facilitator(session, access)
         if panel.status == "archived":
-            msg = "the panel is archived: it accepts no more answers"
+            msg = _("the panel is archived: it accepts no more answers")
             raise AnswersClosed(msg)
         found = round_row(session, panel.id, round_number)
         query = sa.select(Expert.ref, Expert.id).where(Expert.panel_id == panel.id)
@@ -70,16 +71,20 @@ def import_answers(
 
         def expert_id(ref: str) -> int:
             if ref not in experts:
-                msg = f"this panel has no expert with id {ref!r}: nothing of the file was stored"
+                msg = _(
+                    "this panel has no expert with id {expert}: nothing of the file was stored"
+                ).format(expert=repr(ref))
                 raise NotFound(msg)
             return experts[ref]
 
         for j in judgments:
             if not j.value > 0:
-                msg = f"judgment {j.row!r} vs {j.column!r}: must be > 0 (got {j.value})"
+                msg = _("judgment {row} vs {column}: must be > 0 (got {value})").format(
+                    row=repr(j.row), column=repr(j.column), value=j.value
+                )
                 raise InvalidAnswer(msg)
             key = {"node": j.node, "row": j.row, "column": j.column}
-            item = f"judgment {j.row!r} vs {j.column!r} at {j.node!r}"
+            item = judgment_item(j.node, j.row, j.column)
             upsert(
                 session,
                 Judgment,
@@ -92,11 +97,13 @@ def import_answers(
             )
         for s in scores:
             if s.abstain != (s.value is None):
-                msg = f"score of {s.candidate!r} on {s.criterion!r}: a value or an abstention"
+                msg = _("score of {candidate} on {criterion}: a value or an abstention").format(
+                    candidate=repr(s.candidate), criterion=repr(s.criterion)
+                )
                 raise InvalidAnswer(msg)
             key = {"criterion": s.criterion, "candidate": s.candidate}
             values = {"value": s.value, "abstain": s.abstain}
-            item = f"score of {s.candidate!r} on {s.criterion!r}"
+            item = score_item(s.criterion, s.candidate)
             upsert(session, Score, found.id, expert_id(s.expert), key, values, None, item)
         count = len(judgments) + len(scores)
         audit(

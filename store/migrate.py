@@ -18,6 +18,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Connection, Engine
 
 from clusterrank.errors import StoreError
+from clusterrank.i18n import _
 
 SCRIPTS = Path(__file__).resolve().parent / "migrations"
 _ADVISORY_KEY = 0x636C7573  # "clus": PostgreSQL advisory lock held while migrating
@@ -66,11 +67,11 @@ def _refuse_unknown(engine: Engine) -> str | None:
 
 
 def _newer(revision: str) -> str:
-    return (
-        f"the panel database is at schema revision {revision!r}, which this version of "
+    return _(
+        "the panel database is at schema revision {revision}, which this version of "
         "clusterrank does not know: it was written by a newer clusterrank; upgrade "
         "clusterrank to open it"
-    )
+    ).format(revision=repr(revision))
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
@@ -101,9 +102,15 @@ def check_current(engine: Engine) -> None:
     _refuse_unknown(engine)
     revision = current(engine)
     if revision != head():
-        found = "empty" if revision is None else f"at revision {revision!r}"
-        msg = (
-            f"the panel database is {found}, this clusterrank needs revision {head()!r}: "
-            "open it with upgrades enabled (the default) to migrate it"
-        )
+        if revision is None:
+            msg = _(
+                "the panel database is empty, this clusterrank needs revision {head}: "
+                "open it with upgrades enabled (the default) to migrate it"
+            )
+        else:
+            msg = _(
+                "the panel database is at revision {revision}, this clusterrank needs "
+                "revision {head}: open it with upgrades enabled (the default) to migrate it"
+            )
+        msg = msg.format(revision=repr(revision), head=repr(head()))
         raise StoreError(msg)

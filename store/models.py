@@ -241,6 +241,7 @@ class Project(Base):
 
     ``read_only`` marks a shipped example (saving into it makes a copy first); ``deleted_at``
     is a soft delete, undone within :data:`store.projects.UNDO_WINDOW`, purged after.
+    ``language`` is the interface language last chosen with the project open (migration 0003).
     """
 
     __tablename__ = "project"
@@ -256,6 +257,7 @@ class Project(Base):
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
     deleted_at: Mapped[datetime | None] = mapped_column(index=True)
+    language: Mapped[str | None] = mapped_column(sa.String(8))  # None: not chosen yet
 
 
 class WeightSet(Base):

@@ -16,6 +16,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from clusterrank.errors import NotFound, StoreError
+from clusterrank.i18n import _
 from clusterrank.store import keys
 from clusterrank.store.access import FacilitatorAccess, check_facilitator
 from clusterrank.store.models import PANEL_STATUSES, Expert, Panel, Round
@@ -108,13 +109,16 @@ def _invite(
 
 def _check_new_expert(new: NewExpert, existing: set[str]) -> None:
     if not new.ref.strip():
-        msg = "an expert needs a non-empty id"
+        msg = _("an expert needs a non-empty id")
         raise StoreError(msg)
     if new.ref in existing:
-        msg = f"expert id {new.ref!r} is already on this panel: give each expert their own id"
+        msg = _("expert id {expert} is already on this panel: give each expert their own id")
+        msg = msg.format(expert=repr(new.ref))
         raise StoreError(msg)
     if new.weight is not None and not (math.isfinite(new.weight) and new.weight >= 0):
-        msg = f"expert {new.ref!r}: 'weight' must be a finite number >= 0 (got {new.weight})"
+        msg = _("expert {expert}: 'weight' must be a finite number >= 0 (got {weight})").format(
+            expert=repr(new.ref), weight=new.weight
+        )
         raise StoreError(msg)
 
 
@@ -123,7 +127,9 @@ def _expert(session: Session, panel_id: str, ref: str) -> Expert:
         sa.select(Expert).where(Expert.panel_id == panel_id, Expert.ref == ref)
     ).first()
     if expert is None:
-        msg = f"this panel has no expert with id {ref!r}: see `clusterrank panel status`"
+        msg = _("this panel has no expert with id {expert}: see `clusterrank panel status`").format(
+            expert=repr(ref)
+        )
         raise NotFound(msg)
     return expert
 
@@ -151,7 +157,9 @@ def reissue_token(session: Session, access: FacilitatorAccess, ref: str) -> Issu
 def set_status(session: Session, access: FacilitatorAccess, status: str) -> None:
     """Open, close or archive the panel; only an open panel accepts answers."""
     if status not in PANEL_STATUSES:
-        msg = f"panel status must be one of {', '.join(PANEL_STATUSES)} (got {status!r})"
+        msg = _("panel status must be one of {choices} (got {status})").format(
+            choices=", ".join(PANEL_STATUSES), status=repr(status)
+        )
         raise StoreError(msg)
     with committing(session):
         panel = check_facilitator(session, access)

@@ -22,6 +22,7 @@ class ProjectInfo:
     updated_at: datetime
     deleted_at: datetime | None = None
     data_bytes: bytes | None = field(default=None, repr=False)
+    language: str | None = None  # the interface language chosen for it; None: not chosen
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from clusterrank.errors import NotFound, StoreError
+from clusterrank.i18n import N_, _
 from clusterrank.store import keys
 from clusterrank.store.models import (
     ANALYSIS_KINDS,
@@ -43,10 +44,17 @@ def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+NAMED = {
+    "project": N_("a project needs a name of 1 to {maximum} characters (got {name})"),
+    "weight set": N_("a weight set needs a name of 1 to {maximum} characters (got {name})"),
+    "saved analysis": N_("a saved analysis needs a name of 1 to {maximum} characters (got {name})"),
+}
+
+
 def _name(name: str, what: str) -> str:
     clean = name.strip()
     if not clean or len(clean) > MAX_NAME_CHARS:
-        msg = f"a {what} needs a name of 1 to {MAX_NAME_CHARS} characters (got {name!r})"
+        msg = _(NAMED[what]).format(maximum=MAX_NAME_CHARS, name=repr(name))
         raise StoreError(msg)
     return clean
 
@@ -70,13 +78,16 @@ def _info(project: Project, *, with_data: bool = False) -> ProjectInfo:
         updated_at=project.updated_at,
         deleted_at=project.deleted_at,
         data_bytes=project.data_bytes if with_data else None,
+        language=project.language,
     )
 
 
 def _live(session: Session, project_id: str) -> Project:
     project = session.get(Project, project_id)
     if project is None or project.deleted_at is not None:
-        msg = f"there is no project {project_id!r} (deleted, or a wrong link): see Projects"
+        msg = _("there is no project {project} (deleted, or a wrong link): see Projects").format(
+            project=repr(project_id)
+        )
         raise NotFound(msg)
     return project
 
@@ -84,7 +95,9 @@ def _live(session: Session, project_id: str) -> Project:
 def _writable(session: Session, project_id: str) -> Project:
     project = _live(session, project_id)
     if project.read_only:
-        msg = f"{project.name!r} is a shipped example and opens read-only: duplicate it to edit"
+        msg = _("{project} is a shipped example and opens read-only: duplicate it to edit").format(
+            project=repr(project.name)
+        )
         raise StoreError(msg)
     return project
 
@@ -174,7 +187,7 @@ def duplicate_project(
         source = _live(session, project_id)
         copy = Project(
             id=keys.new_panel_id(),
-            name=_name(name or f"{source.name} (copy)", "project"),
+            name=_name(name or _("{name} (copy)").format(name=source.name), "project"),
             scenario_yaml=source.scenario_yaml,
             scenario_sha256=source.scenario_sha256,
             data_name=source.data_name,
@@ -184,6 +197,7 @@ def duplicate_project(
             created_at=now,
             updated_at=now,
             deleted_at=None,
+            language=source.language,
         )
         session.add(copy)
         session.flush()
@@ -224,11 +238,15 @@ def restore_project(
     with committing(session):
         project = session.get(Project, project_id)
         if project is None or project.deleted_at is None:
-            msg = f"there is no deleted project {project_id!r} to restore"
+            msg = _("there is no deleted project {project} to restore").format(
+                project=repr(project_id)
+            )
             raise NotFound(msg)
         if at - project.deleted_at > UNDO_WINDOW:
             minutes = int(UNDO_WINDOW.total_seconds() // 60)
-            msg = f"{project.name!r} was deleted more than {minutes} minutes ago: too late to undo"
+            msg = _(
+                "{project} was deleted more than {minutes} minutes ago: too late to undo"
+            ).format(project=repr(project.name), minutes=minutes)
             raise NotFound(msg)
         project.deleted_at = None
         _audit(session, project_id, actor, "project.restore", {})
@@ -264,7 +282,9 @@ def save_weight_set(
         ``overwrite``): the message says to pick another name or confirm replacing it.
     """
     if mode not in WEIGHT_MODES:
-        msg = f"weight set mode must be one of {', '.join(WEIGHT_MODES)} (got {mode!r})"
+        msg = _("weight set mode must be one of {choices} (got {mode})").format(
+            choices=", ".join(WEIGHT_MODES), mode=repr(mode)
+        )
         raise StoreError(msg)
     clean = _name(name, "weight set")
     try:
@@ -275,7 +295,9 @@ def save_weight_set(
 
 
 def _taken(name: str) -> str:
-    return f"a weight set called {name!r} already exists: choose another name or replace it"
+    return _("a weight set called {name} already exists: choose another name or replace it").format(
+        name=repr(name)
+    )
 
 
 def _save_weight_set(
@@ -330,7 +352,9 @@ def save_analysis(
 ) -> int:
     """Save a ranking or sensitivity run with all its settings and its result; its id."""
     if kind not in ANALYSIS_KINDS:
-        msg = f"an analysis is one of {', '.join(ANALYSIS_KINDS)} (got {kind!r})"
+        msg = _("an analysis is one of {choices} (got {kind})").format(
+            choices=", ".join(ANALYSIS_KINDS), kind=repr(kind)
+        )
         raise StoreError(msg)
     with committing(session):
         project = _writable(session, project_id)

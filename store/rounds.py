@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from clusterrank.errors import AnswersClosed, NotFound, StoreError
+from clusterrank.i18n import _
 from clusterrank.store.access import (
     ExpertIdentity,
     FacilitatorAccess,
@@ -25,7 +26,7 @@ def round_row(session: Session, panel_id: str, number: int) -> Round:
         sa.select(Round).where(Round.panel_id == panel_id, Round.number == number)
     ).first()
     if found is None:
-        msg = f"this panel has no round {number}"
+        msg = _("this panel has no round {round}").format(round=number)
         raise NotFound(msg)
     return found
 
@@ -33,14 +34,16 @@ def round_row(session: Session, panel_id: str, number: int) -> Round:
 def open_round_for_answers(session: Session, panel: Panel, number: int) -> Round:
     """The round an answer goes to: it must be the panel's current round and still open."""
     if number != panel.current_round:
-        msg = (
-            f"round {number} no longer accepts answers: the panel is in round "
-            f"{panel.current_round}; reload the page to see what it asks"
-        )
+        msg = _(
+            "round {round} no longer accepts answers: the panel is in round "
+            "{current}; reload the page to see what it asks"
+        ).format(round=number, current=panel.current_round)
         raise AnswersClosed(msg)
     found = round_row(session, panel.id, number)
     if found.closed_at is not None:
-        msg = f"round {number} is closed: the facilitator no longer accepts answers to it"
+        msg = _("round {round} is closed: the facilitator no longer accepts answers to it").format(
+            round=number
+        )
         raise AnswersClosed(msg)
     return found
 
@@ -62,7 +65,7 @@ def close_round(session: Session, access: FacilitatorAccess) -> int:
         panel = check_facilitator(session, access)
         current = round_row(session, panel.id, panel.current_round)
         if current.closed_at is not None:
-            msg = f"round {current.number} is already closed"
+            msg = _("round {round} is already closed").format(round=current.number)
             raise StoreError(msg)
         current.closed_at = utcnow()
         audit(session, panel.id, access.actor, "round.close", {"round": current.number})
@@ -83,7 +86,9 @@ def open_round(
         panel = check_facilitator(session, access)
         current = round_row(session, panel.id, panel.current_round)
         if current.closed_at is None:
-            msg = f"round {current.number} is still open: close it before opening the next"
+            msg = _("round {round} is still open: close it before opening the next").format(
+                round=current.number
+            )
             raise StoreError(msg)
         number = panel.current_round + 1
         session.add(

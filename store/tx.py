@@ -11,6 +11,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from clusterrank.errors import StoreError
+from clusterrank.i18n import _
 from clusterrank.store.models import AuditEntry
 
 
@@ -31,7 +32,8 @@ def committing(session: Session) -> Iterator[Session]:
         session.commit()
     except OperationalError as exc:
         session.rollback()
-        msg = f"the panel database did not answer, nothing was saved; try again ({exc.orig})"
+        msg = _("the panel database did not answer, nothing was saved; try again ({reason})")
+        msg = msg.format(reason=exc.orig)
         raise StoreError(msg) from exc
     except BaseException:
         session.rollback()

@@ -20,7 +20,8 @@ import streamlit as st
 from clusterrank.analysis.weights import WeightReport, weights_from_ahp
 from clusterrank.criteria.models.ahp_file import JudgmentBlock
 from clusterrank.criteria.models.scenario import AHPWeights, Scenario
-from clusterrank.ui.widgets.saaty import position_to_value, value_to_position
+from clusterrank.i18n import N_, _, formats
+from clusterrank.ui.widgets.saaty import format_value, position_to_value, value_to_position
 
 T = TypeVar("T")
 Memo = Callable[[str, Hashable, Callable[[], T]], T]
@@ -29,7 +30,9 @@ VALUES = "ahp_values"  # dict[block id, dict["a|b", float]]
 DERIVATION = "ahp_derivation"  # "eigenvector" | "geometric_mean"
 RANDOM_INDEX = "ahp_random_index"  # "saaty" | "alonso_lamata"
 COMPLETION = "ahp_completion"  # "implied" | "lambda_max": kept from the file, echoed, saved
-SEED_NOTES = "ahp_seed_notes"  # list[str]
+SEED_NOTES = "ahp_seed_notes"  # list[tuple[str, dict[str, Any]]]: message and its fields
+NOT_JUDGED = N_("{block}: {a} vs {b} was not judged in the file; set to equal")
+SNAPPED = N_("{block}: {a} vs {b} = {given} shown as {shown} on the scale")
 
 
 @dataclass(frozen=True)
@@ -56,11 +59,13 @@ def blocks(scenario: Scenario) -> list[Block]:
     cs = scenario.criteria_set
     out: list[Block] = []
     if len(cs.groups) > 1:
-        out.append(Block("groups", "Groups", tuple((g.id, g.title or g.id) for g in cs.groups)))
+        items = tuple((g.id, g.title or g.id) for g in cs.groups)
+        out.append(Block("groups", _("Groups"), items))
     for g in cs.groups:
         if len(g.criteria) > 1:
             items = tuple((c.id, c.title or c.id) for c in g.criteria)
-            out.append(Block(g.id, f"Criteria in {g.title or g.id}", items))
+            title = _("Criteria in {group}").format(group=g.title or g.id)
+            out.append(Block(g.id, title, items))
     return out
 
 
@@ -78,7 +83,7 @@ def seed(scenario: Scenario) -> None:
         st.session_state[RANDOM_INDEX] = "saaty"
         st.session_state[COMPLETION] = "implied"
     values: dict[str, dict[str, float]] = {}
-    notes: list[str] = []
+    notes: list[tuple[str, dict[str, Any]]] = []
     for block in blocks(scenario):
         ids = [i for i, _ in block.items]
         judged = given.get(block.id)
@@ -88,14 +93,28 @@ def seed(scenario: Scenario) -> None:
         for a, b in block.pairs:
             v = float(matrix[index[a], index[b]])
             if not np.isfinite(v):
-                notes.append(f"{block.title}: {a} vs {b} was not judged in the file; set to equal")
+                notes.append((NOT_JUDGED, {"block": block.id, "a": a, "b": b}))
                 v = 1.0
             snapped = position_to_value(value_to_position(v))
             if not np.isclose(snapped, v):
-                notes.append(f"{block.title}: {a} vs {b} = {v:g} shown as {snapped:g} on the scale")
+                notes.append((SNAPPED, {"block": block.id, "a": a, "b": b, "given": v}))
             values[block.id][pair_key(a, b)] = snapped
     st.session_state[VALUES] = values
     st.session_state[SEED_NOTES] = notes
+
+
+def seed_notes(scenario: Scenario) -> list[str]:
+    """What seeding changed (unjudged pairs, values snapped to the scale), in the language now."""
+    titles = {b.id: b.title for b in blocks(scenario)}
+    out = []
+    for message, fields in st.session_state.get(SEED_NOTES, []):
+        shown = {**fields, "block": titles.get(fields["block"], fields["block"])}
+        if "given" in fields:
+            given = float(fields["given"])
+            shown["given"] = formats.number(given, 2)
+            shown["shown"] = format_value(position_to_value(value_to_position(given)))
+        out.append(_(message).format(**shown))
+    return out
 
 
 def snapshot() -> dict[str, Any]:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 import streamlit as st
 
 from clusterrank.errors import ClusterRankError, Conflict
+from clusterrank.i18n import _
 from clusterrank.panel import expert
 from clusterrank.ui.db import database
 from clusterrank.ui.plain import plain
@@ -23,7 +24,7 @@ from clusterrank.ui.widgets.saaty import position_to_value
 log = logging.getLogger("clusterrank.ui")
 
 NOTICE = "expert_notice"  # str | None: why the last change was not saved
-SAVED = "expert_saved"  # str | None: what was saved last (shown as a quiet caption)
+SAVED = "expert_saved"  # str | None: what was saved last (ids, for the log; not shown)
 VERSIONS = "expert_versions"  # dict[widget key, int]: the latest version this page knows
 
 
@@ -75,12 +76,12 @@ def _guard(forget: Sequence[str], what: str, save: Callable[[], object]) -> None
     except ClusterRankError as exc:
         for key in forget:
             st.session_state.pop(key, None)
-        st.session_state[NOTICE] = f"Not saved: {exc}"
+        st.session_state[NOTICE] = _("Not saved: {reason}").format(reason=exc)
     except Exception:
         log.exception("internal error while saving an expert's answer")
         for key in forget:
             st.session_state.pop(key, None)
-        st.session_state[NOTICE] = (
+        st.session_state[NOTICE] = _(
             "Not saved: an internal error in clusterrank (details in the server log). "
             "Your earlier answers are safe; reload the page and try again."
         )

@@ -12,7 +12,10 @@ from collections.abc import Callable, Mapping, Sequence
 
 import streamlit as st
 
+from clusterrank import i18n
 from clusterrank.errors import ClusterRankError, Problem, ValidationFailed
+from clusterrank.i18n import _, ngettext, setting_pairs
+from clusterrank.ui.language import PARAM as LANGUAGE
 from clusterrank.ui.plain import code, plain
 
 log = logging.getLogger("clusterrank.ui")
@@ -28,8 +31,10 @@ def guarded(body: Callable[[], None]) -> None:
     except Exception:
         log.exception("internal error while rendering a page")
         st.error(
-            "Internal error: this is a bug in clusterrank, not a problem with your input. "
-            "The details are in the server log; the last valid scenario is still loaded.",
+            _(
+                "Internal error: this is a bug in clusterrank, not a problem with your input. "
+                "The details are in the server log; the last valid scenario is still loaded."
+            ),
             icon=":material/bug_report:",
         )
 
@@ -53,25 +58,36 @@ def show_problems(problems: Sequence[Problem], heading: str | None = None) -> No
     """
     count = len(problems)
     st.error(
-        heading or f"{count} problem{'s' if count != 1 else ''} found; nothing was changed.",
+        heading
+        or ngettext(
+            "{n} problem found; nothing was changed.",
+            "{n} problems found; nothing was changed.",
+            count,
+        ).format(n=count),
         icon=":material/error:",
     )
     for p in problems:
-        where = p.file + (f", line {p.line}" if p.line is not None else "")
+        where = p.file
+        if p.line is not None:
+            where = _("{file}, line {line}").format(file=p.file, line=p.line)
         place = f" — {code(p.location)}" if p.location else ""
         st.error(f"**{plain(where)}**{place}: {plain(p.message)}")
 
 
 def settings_text(settings: Mapping[str, object]) -> str:
     """``mode=objective, method=entropy``: settings as one readable line."""
-    return ", ".join(f"{k}={v}" for k, v in settings.items())
+    return setting_pairs(settings)
 
 
-def notes_box(notes: Sequence[str], label: str = "Notes") -> None:
-    """Notes from data handling, weighting and the method, folded away but always present."""
+def notes_box(notes: Sequence[str], label: str | None = None) -> None:
+    """Notes from data handling, weighting and the method, folded away but always present.
+
+    ``label`` is translated by the caller (default: "Notes" in the current language).
+    """
     if not notes:
         return
-    with st.expander(f"{label} ({len(notes)})", expanded=False):
+    title = _("{label} ({count})").format(label=label or _("Notes"), count=len(notes))
+    with st.expander(title, expanded=False):
         for note in notes:
             st.markdown(f"- {plain(note)}")
 
@@ -80,19 +96,21 @@ def sidebar_summary(title: str | None, source: str | None, weights_line: str | N
     """The scenario in use and where its weights come from, on every page."""
     with st.sidebar:
         if title is None:
-            st.warning("No scenario loaded. Pick or upload one on the Scenario page.")
+            st.warning(_("No scenario loaded. Pick or upload one on the Scenario page."))
             return
-        st.markdown(f"**Scenario:** {plain(title)}")
+        st.markdown(_("**Scenario:** {title}").format(title=plain(title)))
         if source:
-            st.caption(f"from {plain(source)}")
+            st.caption(_("from {source}").format(source=plain(source)))
         if weights_line:
-            st.caption(f"Weights: {plain(weights_line)}")
+            st.caption(_("Weights: {weights}").format(weights=plain(weights_line)))
 
 
 def safe_callback(func: Callable[..., None]) -> Callable[..., None]:
     """Wrap a widget callback: errors are kept for the page to show, never a traceback."""
 
     def wrapper(*args: object, **kwargs: object) -> None:
+        # Callbacks run before the script, in a fresh context: speak the session's language.
+        i18n.set_language(st.session_state.get(LANGUAGE))
         try:
             func(*args, **kwargs)
         except ClusterRankError as exc:
@@ -111,7 +129,9 @@ def show_callback_error() -> None:
         show_error(error)
     elif error is not None:
         st.error(
-            "Internal error while applying your change: this is a bug in clusterrank. The "
-            "details are in the server log; the last valid state is kept.",
+            _(
+                "Internal error while applying your change: this is a bug in clusterrank. The "
+                "details are in the server log; the last valid state is kept."
+            ),
             icon=":material/bug_report:",
         )

@@ -45,13 +45,14 @@ from clusterrank.criteria.models.data_spec import DATA_SUFFIXES
 from clusterrank.criteria.models.scenario import Scenario
 from clusterrank.criteria.yaml_parse import parse_document
 from clusterrank.errors import Problem, ValidationFailed
-from clusterrank.panel.snapshot import snapshot_of
+from clusterrank.i18n import N_, _, language, use_language
+from clusterrank.panel.snapshot import load_snapshot, snapshot_of
 
 CONFIGS = SHIPPED_CONFIGS
 SCENARIOS = CONFIGS / "scenarios"
 DEFAULT_SCENARIO = SCENARIOS / "kemerovo_clusters.yaml"
 UPLOAD_LABEL = "upload"
-_UPLOAD_FIX = (
+_UPLOAD_FIX = N_(
     "upload the file it names together with the scenario, or name a shipped file "
     "as ../criteria/NAME or ../data/NAME"
 )
@@ -67,6 +68,9 @@ class Loaded:
     text: str
     weights_from: str | None = None
     """Where the scenario's weights come from when not from a file (an expert panel)."""
+    origin: str | UploadOrigin | None = None
+    """What to read again for another language: a file's path, or the uploaded files; None
+    when ``text`` is self-contained (a project's or a panel's snapshot)."""
 
 
 @dataclass(frozen=True)
@@ -75,6 +79,16 @@ class Upload:
 
     name: str
     data: bytes
+
+
+@dataclass(frozen=True)
+class UploadOrigin:
+    """The uploaded files a scenario was loaded from, to load them again in another language."""
+
+    scenario: Upload
+    data: Upload | None
+    criteria: Upload | None
+    inline: bool
 
 
 def default_scenario() -> Path:
@@ -92,16 +106,17 @@ def load_shipped(path: Path) -> Loaded:
     """Load a shipped (or any local) scenario file; cached until the file changes."""
     p = Path(path).resolve()
     mtime = p.stat().st_mtime if p.is_file() else 0.0
-    return _load_path(str(p), mtime)
+    return _load_path(str(p), mtime, language())
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _load_path(path: str, mtime: float) -> Loaded:
+def _load_path(path: str, mtime: float, lang: str = "en") -> Loaded:
     del mtime  # part of the cache key only: an edited file is read again
     name = display_name(path)
     text = read_text(path, name)
-    scenario = scenario_from_text(text, name, Path(path).parent)
-    return Loaded(scenario, decision_matrix(scenario), name, text)
+    with use_language(lang):  # bilingual titles resolve to the language of the key
+        scenario = scenario_from_text(text, name, Path(path).parent)
+    return Loaded(scenario, decision_matrix(scenario), name, text, origin=path)
 
 
 def load_uploaded(
@@ -112,7 +127,7 @@ def load_uploaded(
     With ``inline`` the result's ``text`` is the self-contained snapshot (criteria set and
     every figure inline, :mod:`panel.snapshot`), read while the uploaded files are staged.
     """
-    return _load_upload(
+    loaded = _load_upload(
         scenario.name,
         scenario.data,
         data.name if data else "",
@@ -120,7 +135,32 @@ def load_uploaded(
         criteria.name if criteria else "",
         criteria.data if criteria else b"",
         inline,
+        language(),
     )
+    return replace(loaded, origin=UploadOrigin(scenario, data, criteria, inline))
+
+
+def again(loaded: Loaded) -> Loaded:
+    """``loaded`` resolved again in the current language (bilingual titles are picked on load).
+
+    The same file, the same uploaded bytes, or the same self-contained text (a project's or a
+    panel's snapshot, keeping its source line and where its weights came from). Loaders cache
+    per language, so switching back and forth reads nothing twice.
+
+    Raises
+    ------
+    ValidationFailed
+        The file changed on disk since and no longer validates.
+    """
+    origin = loaded.origin
+    if isinstance(origin, str):
+        found = load_shipped(Path(origin))
+    elif isinstance(origin, UploadOrigin):
+        found = load_uploaded(origin.scenario, origin.data, origin.criteria, inline=origin.inline)
+    else:
+        scenario = load_snapshot(loaded.text, loaded.source)
+        found = replace(loaded, scenario=scenario, matrix=decision_matrix(scenario))
+    return replace(found, weights_from=loaded.weights_from)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -132,12 +172,13 @@ def _load_upload(
     criteria_name: str,
     criteria_bytes: bytes,
     inline: bool = False,
+    lang: str = "en",
 ) -> Loaded:
+    del lang  # part of the cache key only: titles and messages come in the session's language
     if len(text_bytes) > MAX_TEXT_BYTES:
-        msg = (
-            f"the file is {size_text(len(text_bytes))}, above the limit of "
-            f"{size_text(MAX_TEXT_BYTES)}; put the figures in a data file"
-        )
+        msg = _(
+            "the file is {size}, above the limit of {limit}; put the figures in a data file"
+        ).format(size=size_text(len(text_bytes)), limit=size_text(MAX_TEXT_BYTES))
         raise ValidationFailed.single(name, "", msg)
     text = decode_text(text_bytes, name)
     folder = Path(tempfile.mkdtemp(prefix="upload-", dir=_stage_root()))
@@ -159,7 +200,7 @@ def _load_upload(
         scope = FileScope(
             roots=(folder.resolve(), SHIPPED_CONFIGS),
             aliases=(*((p.resolve(), n) for p, n in names), (folder.resolve(), UPLOAD_LABEL)),
-            fix=_UPLOAD_FIX,
+            fix=_(_UPLOAD_FIX),
             relative_only=True,
         )
         scenario = scenario_from_text(text, name, base, scope)
@@ -170,7 +211,7 @@ def _load_upload(
         raise ValidationFailed(_relabel(exc.problems, folder, names)) from None
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    return Loaded(scenario, matrix, f"uploaded: {name}", text)
+    return Loaded(scenario, matrix, _("uploaded: {file}").format(file=name), text)
 
 
 class _StageRoot:
@@ -281,23 +322,36 @@ def _place(
             if field == "data.file"
             else f"criteria_set: ../criteria/{upload_name}"
         )
-        msg = f"you uploaded {upload_name!r} but the scenario names no {field}; add `{hint}`"
+        msg = _("you uploaded {file} but the scenario names no {field}; add `{hint}`").format(
+            file=repr(upload_name), field=field, hint=hint
+        )
         return [Problem(name, field, msg)], None
     if field == "data.file" and suffix not in DATA_SUFFIXES:
-        msg = f"the data file must be .csv, .xlsx or .xls (got {upload_name!r})"
+        msg = _("the data file must be .csv, .xlsx or .xls (got {file})").format(
+            file=repr(upload_name)
+        )
         return [Problem(upload_name, "", msg)], None
     if Path(declared).suffix.lower() != suffix:
-        msg = (
-            f"{field} is {declared!r} but the uploaded file is {upload_name!r}; "
-            f"change {field} to a {suffix or 'matching'} file or upload the file it names"
+        if suffix:
+            msg = _(
+                "{field} is {declared} but the uploaded file is {file}; change {field} to a "
+                "{suffix} file or upload the file it names"
+            )
+        else:
+            msg = _(
+                "{field} is {declared} but the uploaded file is {file}; change {field} to a "
+                "matching file or upload the file it names"
+            )
+        msg = msg.format(
+            field=field, declared=repr(declared), file=repr(upload_name), suffix=suffix
         )
         return [Problem(name, field, msg)], None
     target = Path(os.path.normpath(base / declared))
     if Path(declared).expanduser().is_absolute() or base.parent not in target.parents:
-        msg = (
-            f"{field} {declared!r} points outside the upload; for an upload write it relative, "
-            f"e.g. ../data/{upload_name}"
-        )
+        msg = _(
+            "{field} {declared} points outside the upload; for an upload write it relative, "
+            "e.g. ../data/{file}"
+        ).format(field=field, declared=repr(declared), file=upload_name)
         return [Problem(name, field, msg)], None
     target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     if target.is_symlink():

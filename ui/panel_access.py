@@ -14,6 +14,7 @@ from typing import Any
 import streamlit as st
 
 from clusterrank.errors import AccessDenied
+from clusterrank.i18n import language
 from clusterrank.panel.expert import link
 from clusterrank.panel.service import facilitator
 from clusterrank.store import FacilitatorAccess
@@ -76,8 +77,11 @@ def base_url() -> str:
 
 
 def expert_link(panel_id: str, token: str) -> str:
-    """The expert's personal link (the same shape the command line prints)."""
-    return link(base_url(), panel_id, token)
+    """The expert's personal link (the command line's shape), in the facilitator's language.
+
+    ``&lang=ru`` (the language this page is shown in) makes the questionnaire open in it.
+    """
+    return link(base_url(), panel_id, token, lang=language())
 
 
 def last_result(panel_id: str) -> dict[str, Any] | None:

@@ -19,6 +19,7 @@ from clusterrank.analysis.saved import weights_from_payload
 from clusterrank.analysis.weights import WeightReport
 from clusterrank.criteria.matrix import decision_matrix
 from clusterrank.errors import ClusterRankError, NotFound
+from clusterrank.i18n import _
 from clusterrank.panel.snapshot import snapshot_scenario
 from clusterrank.store.project_records import ProjectInfo, WeightSetInfo
 from clusterrank.store.projects import (
@@ -50,7 +51,10 @@ def open_project(project_id: str) -> ProjectInfo:
     with database().session() as s:
         project = get_project(s, project_id)
     scenario = open_scenario(project)
-    source = f"project: {project.name}" + (" (read-only example)" if project.read_only else "")
+    if project.read_only:
+        source = _("project: {name} (read-only example)").format(name=project.name)
+    else:
+        source = _("project: {name}").format(name=project.name)
     state.use(Loaded(scenario, decision_matrix(scenario), source, project.scenario_yaml))
     st.session_state[OPEN] = project.project_id
     st.query_params[PARAM] = project.project_id
@@ -78,7 +82,7 @@ def follow_url() -> None:
         st.warning(plain(str(exc)))
     except ClusterRankError as exc:
         st.query_params.pop(PARAM, None)
-        st.warning(plain(f"the project could not be opened: {exc}"))
+        st.warning(plain(_("the project could not be opened: {error}").format(error=exc)))
 
 
 def open_example(path: Path) -> ProjectInfo:
@@ -86,7 +90,7 @@ def open_example(path: Path) -> ProjectInfo:
     with database().session() as s:
         found = find_example(s, path.name)
     if found is None:
-        text, _ = snapshot_scenario(path)
+        text, _notes = snapshot_scenario(path)
         with database().session() as s:
             found = create_project(s, name=path.name, scenario_yaml=text, read_only=True)
     return open_project(found.project_id)
@@ -122,7 +126,9 @@ def use_weight_set(name: str) -> tuple[WeightSetInfo, str]:
     """
     found = {w.name: w for w in weight_sets()}.get(name)
     if found is None:
-        msg = f"the open project has no weight set called {name!r}: pick one from the list"
+        msg = _("the open project has no weight set called {name}: pick one from the list").format(
+            name=repr(name)
+        )
         raise ClusterRankError(msg)
     payload = found.payload
     st.session_state[state.GROUP_PCT] = dict(payload["groups"])
@@ -142,7 +148,7 @@ def writable_project() -> str:
     """The open project's id, copying a read-only example first (and opening the copy)."""
     project_id = open_id()
     if project_id is None:
-        msg = "open or import a project on the Projects page first, then save weights into it"
+        msg = _("open or import a project on the Projects page first, then save weights into it")
         raise ClusterRankError(msg)
     with database().session() as s:
         project = get_project(s, project_id)
@@ -151,7 +157,9 @@ def writable_project() -> str:
         copy = duplicate_project(s, project_id)
     st.session_state[OPEN] = copy.project_id
     st.query_params[PARAM] = copy.project_id
-    st.session_state[NOTICE] = f"{project.name!r} is a read-only example: saved in a copy"
+    st.session_state[NOTICE] = _("{name} is a read-only example: saved in a copy").format(
+        name=repr(project.name)
+    )
     return copy.project_id
 
 

@@ -13,6 +13,7 @@ judgment values, objective method) so they survive page switches.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Hashable, Mapping
 from datetime import datetime
 from typing import Any, TypeVar
@@ -31,14 +32,17 @@ from clusterrank.analysis.weights import (
 from clusterrank.criteria.decision_matrix import DecisionMatrix
 from clusterrank.criteria.models.scenario import AHPWeights, Scenario
 from clusterrank.errors import ClusterRankError, Problem, ValidationFailed
+from clusterrank.i18n import N_, _, language
 from clusterrank.ui import ahp_state
-from clusterrank.ui.loaders import Loaded, default_scenario, load_shipped
+from clusterrank.ui.loaders import Loaded, again, default_scenario, load_shipped
 from clusterrank.ui.widgets.weight_logic import to_percent
 
 T = TypeVar("T")
+log = logging.getLogger("clusterrank.ui")
 
 LOADED = "loaded"  # Loaded | None: the scenario in use (always the last valid one)
 LOAD_COUNT = "load_count"  # int: bumped on every successful load (part of every memo key)
+LOADED_LANG = "loaded_lang"  # str: the language the titles of LOADED were resolved in
 PROBLEMS = "load_problems"  # list[Problem]: what was wrong with the last rejected load
 WEIGHT_MODE = "weight_mode"  # "sliders" | "ahp" | "objective"
 GROUP_PCT = "slider_groups"  # dict[group id, percent]
@@ -47,7 +51,8 @@ OBJECTIVE = "objective_method"  # str
 METHOD = "method"  # str: ranking method
 METHOD_SETTINGS = "method_settings"  # dict[method, dict[setting, value]]
 BASELINE = "baseline"  # dict[candidate id, rank]
-BASELINE_LABEL = "baseline_label"  # str
+BASELINE_LABEL = "baseline_label"  # str: what the baseline is (a msgid, see baseline_label)
+BASELINE_TIME = "baseline_time"  # str: when the weights of the baseline were saved
 MEMO = "_memo"  # dict[str, tuple[key, value]]
 CALLBACK_ERROR = "callback_error"  # ClusterRankError | str | None: raised in a widget callback
 OPEN_SECTIONS = "open_sections"  # dict[toggle key, bool]: optional page sections the user opened
@@ -63,16 +68,19 @@ WIDGET_PREFIXES = (
 )
 METHOD_WIDGET_PREFIXES = ("method__", "setting__", "compare__")
 
-WEIGHT_MODES: dict[str, str] = {
-    "sliders": "Sliders",
-    "ahp": "AHP pairwise judgments",
-    "objective": "Objective (from the data)",
+WEIGHT_MODES: dict[str, str] = {  # labels: N_, translate with _() where shown
+    "sliders": N_("Sliders"),
+    "ahp": N_("AHP pairwise judgments"),
+    "objective": N_("Objective (from the data)"),
 }
+FILE_BASELINE = N_("the scenario file's weights")
+SAVED_BASELINE = N_("weights saved at {time}")
 
 
 def init() -> None:
     """Set up the session once: load the default scenario (the shipped Kemerovo one)."""
     if LOADED in st.session_state:
+        follow_language()
         return
     st.session_state[LOADED] = None
     st.session_state[LOAD_COUNT] = 0
@@ -89,15 +97,40 @@ def init() -> None:
 
 def use(loaded: Loaded) -> None:
     """Make ``loaded`` the scenario in use: weights back to the file's, baseline re-ranked."""
-    st.session_state[LOADED] = loaded
-    st.session_state[LOAD_COUNT] = int(st.session_state.get(LOAD_COUNT, 0)) + 1
+    _put(loaded)
     st.session_state[PROBLEMS] = []
-    st.session_state[MEMO] = {}
     scenario = loaded.scenario
     st.session_state[METHOD] = scenario.method.name
     st.session_state[METHOD_SETTINGS] = {scenario.method.name: dict(scenario.method.settings)}
     forget_widgets(METHOD_WIDGET_PREFIXES)
     reset_weights()
+
+
+def _put(loaded: Loaded) -> None:
+    """``loaded`` in use, in the language of this run; every memoised result forgotten."""
+    st.session_state[LOADED] = loaded
+    st.session_state[LOADED_LANG] = language()
+    st.session_state[LOAD_COUNT] = int(st.session_state.get(LOAD_COUNT, 0)) + 1
+    st.session_state[MEMO] = {}
+
+
+def follow_language() -> None:
+    """Resolve the scenario in use again when the session's language changed since it loaded.
+
+    Bilingual titles are picked when a scenario loads: after a switch, the same file (or
+    upload, or snapshot) is read again in the new language. Weights, method, settings and
+    the baseline stay as the user left them (they are keyed by ids, not titles). Should the
+    file no longer validate, the scenario in use stays as it was.
+    """
+    current = loaded()
+    lang = language()
+    if current is None or st.session_state.get(LOADED_LANG, lang) == lang:
+        return
+    try:
+        _put(again(current))
+    except ClusterRankError as exc:
+        st.session_state[LOADED_LANG] = lang  # not tried again on every run
+        log.warning("could not read %s again in %s: %s", current.source, lang, exc)
 
 
 def reject(problems: list[Problem]) -> None:
@@ -126,7 +159,7 @@ def require() -> Loaded:
         problems = st.session_state.get(PROBLEMS) or []
         if problems:
             raise ValidationFailed(problems)
-        msg = "no scenario is loaded: pick a shipped one or upload one on the Scenario page"
+        msg = _("no scenario is loaded: pick a shipped one or upload one on the Scenario page")
         raise ClusterRankError(msg)
     return current
 
@@ -165,7 +198,7 @@ def reset_weights() -> None:
     st.session_state[OBJECTIVE] = "entropy"
     is_ahp = isinstance(current.scenario.weights, AHPWeights)
     st.session_state[WEIGHT_MODE] = "ahp" if is_ahp else "sliders"
-    save_baseline("the scenario file's weights")
+    save_baseline(FILE_BASELINE)
 
 
 def slider_percent(
@@ -258,13 +291,25 @@ def comparison(methods: tuple[str, ...]) -> MethodComparison:
 
 
 def save_baseline(label: str | None = None) -> None:
-    """Remember the current ranks: the rank-change column counts moves from here."""
+    """Remember the current ranks: the rank-change column counts moves from here.
+
+    ``label`` is a message id (``N_``), shown translated by :func:`baseline_label`.
+    """
     report = ranking()
     st.session_state[BASELINE] = dict(
         zip(report.result.candidates, report.result.ranks.tolist(), strict=True)
     )
-    stamp = datetime.now().strftime("%H:%M:%S")
-    st.session_state[BASELINE_LABEL] = label or f"weights saved at {stamp}"
+    st.session_state[BASELINE_TIME] = datetime.now().strftime("%H:%M:%S")
+    st.session_state[BASELINE_LABEL] = label or SAVED_BASELINE
+
+
+def baseline_label() -> str:
+    """What the rank changes count from, in the current language."""
+    label = str(st.session_state.get(BASELINE_LABEL) or FILE_BASELINE)
+    text = _(label)
+    if label == SAVED_BASELINE:
+        text = text.format(time=st.session_state.get(BASELINE_TIME, ""))
+    return text
 
 
 def rank_changes(report: RankingReport) -> dict[str, int]:
@@ -292,11 +337,12 @@ def summary() -> tuple[str | None, str | None, str | None]:
     current = loaded()
     if current is None:
         return None, None, None
-    mode = WEIGHT_MODES.get(str(st.session_state.get(WEIGHT_MODE)), "")
+    label = WEIGHT_MODES.get(str(st.session_state.get(WEIGHT_MODE)))
+    mode = _(label) if label else ""
     if st.session_state.get(WEIGHT_MODE) == "objective":
         mode += f": {st.session_state.get(OBJECTIVE)}"
     if current.weights_from:
-        mode = f"{current.weights_from} ({mode.lower()})"
+        mode = _("{source} ({editor})").format(source=current.weights_from, editor=mode.lower())
     return current.scenario.title or current.scenario.id, current.source, mode
 
 

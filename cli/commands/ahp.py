@@ -6,9 +6,10 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from clusterrank.cli.commands import SUMMARIES
-from clusterrank.cli.output import bullet_lines, emit, frame_table, to_json
+from clusterrank.cli.commands import summary
+from clusterrank.cli.output import bullet_lines, emit, format_help, frame_table, to_json
 from clusterrank.cli.paths import check_output_args
+from clusterrank.i18n import _
 
 if TYPE_CHECKING:
     from clusterrank.analysis.ahp_report import AHPReport
@@ -21,28 +22,28 @@ def register(sub: Any) -> argparse.ArgumentParser:
     """
     p: argparse.ArgumentParser = sub.add_parser(
         "ahp",
-        help=SUMMARIES["ahp"],
-        description=(
+        help=summary("ahp"),
+        description=_(
             "Priorities, lambda_max, CI and CR (with the random-index table named) for a "
             "pairwise matrix CSV (criterion names as header row and first column), or for a "
             "full AHP hierarchy in YAML (criteria and alternatives)."
         ),
     )
-    p.add_argument("file", help="pairwise matrix (.csv) or AHP hierarchy (.yaml/.yml)")
+    p.add_argument("file", help=_("pairwise matrix (.csv) or AHP hierarchy (.yaml/.yml)"))
     p.add_argument(
         "--derivation",
         choices=("eigenvector", "geometric_mean"),
-        help="priority derivation (default: the file's, else eigenvector)",
+        help=_("priority derivation (default: the file's, else eigenvector)"),
     )
     p.add_argument(
         "--random-index",
         choices=("saaty", "alonso_lamata"),
-        help="random-index table for CR (default: the file's, else saaty)",
+        help=_("random-index table for CR (default: the file's, else saaty)"),
     )
     p.add_argument(
         "--completion",
         choices=("implied", "lambda_max"),
-        help=(
+        help=_(
             "how missing judgments are filled: implied = w_i/w_j of the priorities (Harker for "
             "eigenvector, log least squares for geometric_mean), lambda_max = the completion "
             "of minimal lambda_max (Bozoki, Fulop & Ronyai 2010) (default: the file's, "
@@ -52,13 +53,13 @@ def register(sub: Any) -> argparse.ArgumentParser:
     p.add_argument(
         "--decimal",
         choices=(",", "."),
-        help=(
+        help=_(
             "with a pairwise .csv: the decimal separator of the CSV's numbers; needed only when a "
             "number such as 1,200 or 1.200 could be read two ways and no other cell shows which"
         ),
     )
-    p.add_argument("--format", choices=("table", "json"), default="table")
-    p.add_argument("-o", "--output", help="write to this file instead of stdout")
+    p.add_argument("--format", choices=("table", "json"), default="table", help=format_help())
+    p.add_argument("-o", "--output", help=_("write to this file instead of stdout"))
     p.set_defaults(handler=run)
     return p
 
@@ -97,11 +98,15 @@ def render(report: AHPReport) -> str:
         ]
         fixes = [fix.describe() for fix in block.fixes]
         if fixes:
-            parts.append(bullet_lines("judgments that most raise inconsistency:", fixes))
+            parts.append(bullet_lines(_("judgments that most raise inconsistency:"), fixes))
         parts.append("")
     if report.global_priorities is not None:
-        parts += ["[global priorities of the alternatives]", frame_table(report.global_frame()), ""]
-    notes = bullet_lines("notes:", report.notes)
+        parts += [
+            "[" + _("global priorities of the alternatives") + "]",
+            frame_table(report.global_frame()),
+            "",
+        ]
+    notes = bullet_lines(_("notes:"), report.notes)
     if notes:
         parts.append(notes)
     return "\n".join(parts).rstrip()

@@ -14,6 +14,9 @@ import sys
 from importlib.resources import files
 from typing import Any
 
+from clusterrank.cli.commands import summary
+from clusterrank.i18n import _
+
 STREAMLIT_FLAGS = (
     "--server.headless",
     "true",
@@ -28,13 +31,17 @@ def register(sub: Any) -> argparse.ArgumentParser:
     """Add the ``app`` subcommand (``--port``, ``--address``) to ``sub``; return its parser."""
     p: argparse.ArgumentParser = sub.add_parser(
         "app",
-        help="start the app in the browser (Streamlit)",
-        description="Serve the clusterrank app with Streamlit and print its address. "
-        "It opens on the shipped Kemerovo clusters example (or $CLUSTERRANK_SCENARIO).",
+        help=summary("app"),
+        description=_(
+            "Serve the clusterrank app with Streamlit and print its address. "
+            "It opens on the shipped Kemerovo clusters example (or $CLUSTERRANK_SCENARIO)."
+        ),
     )
-    p.add_argument("--port", type=int, default=8501, help="port to serve on (8501)")
+    p.add_argument("--port", type=int, default=8501, help=_("port to serve on (8501)"))
     p.add_argument(
-        "--address", default="localhost", help="address to listen on (localhost; 0.0.0.0: all)"
+        "--address",
+        default="localhost",
+        help=_("address to listen on (localhost; 0.0.0.0: all)"),
     )
     p.set_defaults(handler=run)
     return p
@@ -63,7 +70,8 @@ def run(args: argparse.Namespace) -> int:
     Returns Streamlit's exit status; 2 for a port outside 1..65535, 0 after Ctrl+C.
     """
     if not 1 <= args.port <= 65535:
-        print(f"error: --port must be between 1 and 65535 (got {args.port})", file=sys.stderr)
+        text = _("error: --port must be between 1 and 65535 (got {port})").format(port=args.port)
+        print(text, file=sys.stderr)
         return 2
     try:
         return subprocess.call(command(args))

@@ -5,54 +5,58 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from clusterrank.cli.commands import SUMMARIES
+from clusterrank.cli.commands import summary
 from clusterrank.cli.commands.rank import parse_settings
 from clusterrank.cli.output import (
     bullet_lines,
     emit,
+    format_help,
     frame_table,
     not_assessable_lines,
+    number_text,
     to_json,
     with_quality,
 )
 from clusterrank.cli.paths import add_allow_outside, check_output_args, file_scope
 from clusterrank.errors import ConfigurationError
+from clusterrank.i18n import _
 
 if TYPE_CHECKING:
     from clusterrank.analysis.explain import Explanation
 
 EXPLAIN_FORMATS = ("table", "json")
 NUMBER = "{:.4g}"
+SPEC = ".4g"
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
     """Add the ``explain`` subcommand and its options to ``sub``; return its parser."""
     p: argparse.ArgumentParser = sub.add_parser(
         "explain",
-        help=SUMMARIES["explain"],
-        description=(
+        help=summary("explain"),
+        description=_(
             "Break each candidate's score down by criterion: exact for the weighted sum and "
             "AHP synthesis (contributions add up to the score) and for TOPSIS (shares of the "
             "squared distances to the ideal and anti-ideal points); indicative for the other "
             "methods. With --candidate A --versus B: where A gains on B and where it loses."
         ),
     )
-    p.add_argument("scenario", help="scenario YAML")
+    p.add_argument("scenario", help=_("scenario YAML"))
     p.add_argument(
         "--method",
-        help="ranking method (see `clusterrank methods`); default: the scenario's",
+        help=_("ranking method (see `clusterrank methods`); default: the scenario's"),
     )
     p.add_argument(
         "--setting",
         action="append",
         default=[],
         metavar="KEY=VALUE",
-        help="a method setting, e.g. --setting normalization=minmax (repeatable)",
+        help=_("a method setting, e.g. --setting normalization=minmax (repeatable)"),
     )
-    p.add_argument("--candidate", metavar="A", help="candidate id to compare (with --versus)")
-    p.add_argument("--versus", metavar="B", help="candidate id to compare it with")
-    p.add_argument("--format", choices=EXPLAIN_FORMATS, default="table")
-    p.add_argument("-o", "--output", help="write to this file instead of stdout")
+    p.add_argument("--candidate", metavar="A", help=_("candidate id to compare (with --versus)"))
+    p.add_argument("--versus", metavar="B", help=_("candidate id to compare it with"))
+    p.add_argument("--format", choices=EXPLAIN_FORMATS, default="table", help=format_help())
+    p.add_argument("-o", "--output", help=_("write to this file instead of stdout"))
     add_allow_outside(p)
     p.set_defaults(handler=run)
     return p
@@ -73,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
     from clusterrank.criteria.matrix import decision_matrix
 
     if bool(args.candidate) != bool(args.versus):
-        msg = "--candidate and --versus go together: name two candidate ids to compare"
+        msg = _("--candidate and --versus go together: name two candidate ids to compare")
         raise ConfigurationError(msg)
     settings = parse_settings(args.setting, None)
     check_output_args(args, args.scenario)
@@ -96,8 +100,8 @@ def render(explanation: Explanation, fmt: str, pair: tuple[str, str] | None = No
     parts = [explanation.contributions.description, "", report.title, report.settings_line(), ""]
     parts.append(_pair_text(explanation, pair) if pair else _table_text(explanation))
     legend = [f"{k}: {title}" for k, title in explanation.criterion_titles.items()]
-    parts += ["", bullet_lines("criteria:", legend)]
-    for block in (not_assessable_lines(report), bullet_lines("notes:", report.notes)):
+    parts += ["", bullet_lines(_("criteria:"), legend)]
+    for block in (not_assessable_lines(report), bullet_lines(_("notes:"), report.notes)):
         if block:
             parts += ["", block]
     return "\n".join(parts)
@@ -117,13 +121,16 @@ def _pair_text(explanation: Explanation, pair: tuple[str, str]) -> str:
     a, b = pair
     result = explanation.report.result
     where = {
-        c: f"rank {r}, score {NUMBER.format(float(v))}"
+        c: _("rank {rank}, score {score}").format(rank=r, score=number_text(float(v), SPEC))
         for c, r, v in zip(result.candidates, result.ranks, result.scores, strict=True)
     }
     frame = explanation.pair(a, b).rename(columns={"a": a, "b": b, "difference": f"{a} - {b}"})
     diff = frame[f"{a} - {b}"]
-    gains = ", ".join(frame.loc[diff > 0, "criterion"].astype(str)) or "none"
-    losses = ", ".join(frame.loc[diff < 0, "criterion"].astype(str)) or "none"
-    head = f"{a} ({where[a]}) versus {b} ({where[b]})"
-    tail = f"{a} gains on: {gains}; loses on: {losses}"
+    nothing = _("none")
+    gains = ", ".join(frame.loc[diff > 0, "criterion"].astype(str)) or nothing
+    losses = ", ".join(frame.loc[diff < 0, "criterion"].astype(str)) or nothing
+    head = _("{a} ({where_a}) versus {b} ({where_b})").format(
+        a=a, where_a=where[a], b=b, where_b=where[b]
+    )
+    tail = _("{a} gains on: {gains}; loses on: {losses}").format(a=a, gains=gains, losses=losses)
     return "\n".join([head, frame_table(frame.drop(columns="title"), NUMBER), "", tail])

@@ -7,33 +7,36 @@ import os
 from pathlib import Path
 from typing import Any
 
-from clusterrank.cli.commands import SUMMARIES
+from clusterrank.cli.commands import summary
+from clusterrank.i18n import _
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
     """Add the ``init`` subcommand to ``sub``; return its parser."""
     p: argparse.ArgumentParser = sub.add_parser(
         "init",
-        help=SUMMARIES["init"],
-        description="Read a CSV or XLSX table as it is (';' or ',' separators, decimal "
-        "commas, thousands spaces, %% signs, н/д / n/a / - for no data) and write a scenario: "
-        "one criterion per numeric column, its direction guessed from the name and marked "
-        "for review, and the figures as a data CSV beside the YAML. Every unreadable cell "
-        "is listed at once; nothing is written then.",
+        help=summary("init"),
+        description=_(
+            "Read a CSV or XLSX table as it is (';' or ',' separators, decimal "
+            "commas, thousands spaces, %% signs, н/д / n/a / - for no data) and write a "
+            "scenario: one criterion per numeric column, its direction guessed from the name "
+            "and marked for review, and the figures as a data CSV beside the YAML. Every "
+            "unreadable cell is listed at once; nothing is written then."
+        ),
     )
-    p.add_argument("data", help="the table (CSV or XLSX)")
-    p.add_argument("-o", "--output", required=True, help="the scenario YAML to write")
-    p.add_argument("--sheet", help="the workbook sheet to read (default: the first)")
-    p.add_argument("--id-column", help="the column of candidate ids (default: made from names)")
-    p.add_argument("--name-column", help="the column of candidate names (default: guessed)")
-    p.add_argument("--criteria-set", help="map the columns onto this criteria set's indicators")
-    p.add_argument("--decimal", choices=[",", "."], help="the decimal separator, when ambiguous")
+    p.add_argument("data", help=_("the table (CSV or XLSX)"))
+    p.add_argument("-o", "--output", required=True, help=_("the scenario YAML to write"))
+    p.add_argument("--sheet", help=_("the workbook sheet to read (default: the first)"))
+    p.add_argument("--id-column", help=_("the column of candidate ids (default: made from names)"))
+    p.add_argument("--name-column", help=_("the column of candidate names (default: guessed)"))
+    p.add_argument("--criteria-set", help=_("map the columns onto this criteria set's indicators"))
+    p.add_argument("--decimal", choices=[",", "."], help=_("the decimal separator, when ambiguous"))
     p.add_argument(
         "--missing-data",
         choices=["reject", "drop_candidate", "impute_worst", "impute_mean"],
-        help="the missing-data policy (default: reject, or impute_worst when cells are empty)",
+        help=_("the missing-data policy (default: reject, or impute_worst when cells are empty)"),
     )
-    p.add_argument("--force", action="store_true", help="write over existing files")
+    p.add_argument("--force", action="store_true", help=_("write over existing files"))
     p.set_defaults(handler=run)
     return p
 
@@ -58,7 +61,9 @@ def run(args: argparse.Namespace) -> int:
     check_output(data_path, [args.data])
     existing = [str(p) for p in (output, data_path) if p.exists()]
     if existing and not args.force:
-        msg = f"{', '.join(existing)} already exist; choose another -o, or pass --force"
+        msg = _("{files} already exist; choose another -o, or pass --force").format(
+            files=", ".join(existing)
+        )
         raise ValidationFailed.single(str(output), "-o", msg)
     criteria_set = load_criteria_set(args.criteria_set) if args.criteria_set else None
     choices = ImportChoices(
@@ -84,12 +89,27 @@ def run(args: argparse.Namespace) -> int:
     output.write_text(built.yaml_text, encoding="utf-8")
     matrix = decision_matrix(load_scenario(output))  # what `validate` checks, read back
     for note in plan.notes:
-        print(f"note: {note}")
+        print(_("note: {note}").format(note=note))
     guessed = built.yaml_text.count(GUESSED)
-    print(
-        f"{output}: {len(matrix.candidates)} candidates × {len(matrix.criteria)} criteria "
-        f"from {plan.sniffed.described()}; data in {data_path}; missing data: "
-        f"{built.scenario.missing_data}"
-        + (f"; {guessed} directions guessed from the names: check them" if guessed > 0 else "")
-    )
+    fields = {
+        "file": output,
+        "candidates": len(matrix.candidates),
+        "criteria": len(matrix.criteria),
+        "source": plan.sniffed.described(),
+        "data": data_path,
+        "policy": built.scenario.missing_data,
+        "guessed": guessed,
+    }
+    if guessed > 0:
+        text = _(
+            "{file}: {candidates} candidates × {criteria} criteria from {source}; data in "
+            "{data}; missing data: {policy}; {guessed} directions guessed from the names: "
+            "check them"
+        )
+    else:
+        text = _(
+            "{file}: {candidates} candidates × {criteria} criteria from {source}; data in "
+            "{data}; missing data: {policy}"
+        )
+    print(text.format(**fields))
     return 0

@@ -5,20 +5,31 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from clusterrank.cli.commands import SUMMARIES
-from clusterrank.cli.output import emit, frame_table, to_json
+from clusterrank.cli.commands import summary
+from clusterrank.cli.output import emit, format_help, frame_table, to_json
+from clusterrank.i18n import _, pgettext
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
     """Add the ``methods`` subcommand (``--format table|json``) to ``sub``; return its parser."""
     p: argparse.ArgumentParser = sub.add_parser(
         "methods",
-        help=SUMMARIES["methods"],
-        description="List every ranking and objective-weighting method with its settings.",
+        help=summary("methods"),
+        description=_("List every ranking and objective-weighting method with its settings."),
     )
-    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.add_argument("--format", choices=("table", "json"), default="table", help=format_help())
     p.set_defaults(handler=run)
     return p
+
+
+def _kind(kind: str) -> str:
+    """A method's kind as the table shows it."""
+    words = {
+        "ranking": pgettext("method kind", "ranking"),
+        "weighting": pgettext("method kind", "weighting"),
+        "correlation": pgettext("method kind", "correlation"),
+    }
+    return words.get(kind, kind)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -55,9 +66,9 @@ def run(args: argparse.Namespace) -> int:
     rows = [
         {
             "name": i.name,
-            "kind": i.kind,
+            "kind": _kind(i.kind),
             "by": i.implementation,
-            "best": "high score" if i.higher_is_better else "low score",
+            "best": _("high score") if i.higher_is_better else _("low score"),
             "settings": ", ".join(f"{k}={s.default}" for k, s in i.settings.items()) or "-",
             "title": i.title,
         }

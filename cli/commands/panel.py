@@ -11,8 +11,10 @@ import argparse
 import os
 from typing import Any
 
-from clusterrank.cli.commands import SUMMARIES
+from clusterrank.cli.commands import summary
+from clusterrank.cli.output import format_help
 from clusterrank.cli.paths import add_allow_outside
+from clusterrank.i18n import _
 
 KEY_ENV = "CLUSTERRANK_PANEL_KEY"
 DEFAULT_BASE_URL = "http://localhost:8501"
@@ -22,19 +24,26 @@ FORMATS = ("table", "json")
 def _db(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--db",
-        help="panel database: a SQLite file or postgresql://... URL "
-        "(default: CLUSTERRANK_DB, else clusterrank.db here)",
+        help=_(
+            "panel database: a SQLite file or postgresql://... URL "
+            "(default: CLUSTERRANK_DB, else clusterrank.db here)"
+        ),
     )
 
 
 def _facilitator(p: argparse.ArgumentParser) -> None:
-    p.add_argument("panel", help="panel id (printed by `panel create`)")
-    p.add_argument("--key", help=f"facilitator key (default: the {KEY_ENV} environment variable)")
+    p.add_argument("panel", help=_("panel id (printed by `panel create`)"))
+    p.add_argument(
+        "--key",
+        help=_("facilitator key (default: the {variable} environment variable)").format(
+            variable=KEY_ENV
+        ),
+    )
     _db(p)
 
 
 def _format(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--format", choices=FORMATS, default="table")
+    p.add_argument("--format", choices=FORMATS, default="table", help=format_help())
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
@@ -45,92 +54,113 @@ def register(sub: Any) -> argparse.ArgumentParser:
     """
     p: argparse.ArgumentParser = sub.add_parser(
         "panel",
-        help=SUMMARIES["panel"],
-        description=(
+        help=summary("panel"),
+        description=_(
             "Run an expert panel: create it from a scenario and an experts file, import "
             "answers, watch status and consistency, compute results with consensus and "
             "robustness, run Delphi rounds, export everything, apply the result to a scenario."
         ),
     )
-    ps = p.add_subparsers(dest="panel_command", metavar="SUBCOMMAND")
+    ps = p.add_subparsers(dest="panel_command", metavar=_("SUBCOMMAND"))
     ps.required = True
 
-    c = ps.add_parser("create", help="create a panel; prints its id, the key and expert links")
-    c.add_argument("scenario", help="scenario YAML (snapshotted: later edits do not matter)")
-    c.add_argument("--experts", required=True, help="experts CSV/XLSX: id,name[,group,weight]")
-    c.add_argument("--ask", help="judgments,scores (default: whatever the scenario allows)")
-    c.add_argument("--nodes", help="pairwise nodes to ask, e.g. groups,critical_mass (default all)")
-    c.add_argument("--title", help="panel title (default: the scenario's)")
-    c.add_argument("--base-url", default=DEFAULT_BASE_URL, help="where the app runs, for links")
+    c = ps.add_parser("create", help=_("create a panel; prints its id, the key and expert links"))
+    c.add_argument("scenario", help=_("scenario YAML (snapshotted: later edits do not matter)"))
+    c.add_argument("--experts", required=True, help=_("experts CSV/XLSX: id,name[,group,weight]"))
+    c.add_argument("--ask", help=_("judgments,scores (default: whatever the scenario allows)"))
+    c.add_argument(
+        "--nodes", help=_("pairwise nodes to ask, e.g. groups,critical_mass (default all)")
+    )
+    c.add_argument("--title", help=_("panel title (default: the scenario's)"))
+    c.add_argument("--base-url", default=DEFAULT_BASE_URL, help=_("where the app runs, for links"))
     c.add_argument(
         "--illustrative",
         action="store_true",
-        help="the answers will be illustrative, not real: every output says so",
+        help=_("the answers will be illustrative, not real: every output says so"),
     )
     _format(c)
     _db(c)
     add_allow_outside(c)
     c.set_defaults(handler=_run("create"))
 
-    i = ps.add_parser("import", help="import answers from a CSV/XLSX (all rows or none)")
+    i = ps.add_parser("import", help=_("import answers from a CSV/XLSX (all rows or none)"))
     _facilitator(i)
-    i.add_argument("answers", help="judgments (expert,node,row,column,value) or scores file")
+    i.add_argument("answers", help=_("judgments (expert,node,row,column,value) or scores file"))
     i.set_defaults(handler=_run("import"))
 
-    s = ps.add_parser("status", help="who has answered what, per-expert CR, round")
+    s = ps.add_parser("status", help=_("who has answered what, per-expert CR, round"))
     _facilitator(s)
     _format(s)
     s.set_defaults(handler=_run("status"))
 
-    r = ps.add_parser("results", help="aggregated weights and scores, consensus, robustness")
+    r = ps.add_parser("results", help=_("aggregated weights and scores, consensus, robustness"))
     _facilitator(r)
-    r.add_argument("--aggregation", choices=("aij", "aip"))
-    r.add_argument("--aip-mean", choices=("geometric", "arithmetic"))
-    r.add_argument("--expert-weights", choices=("equal", "expert", "group"))
-    r.add_argument("--group-weights", help="with --expert-weights group: e.g. science=1,business=2")
-    r.add_argument("--scores", choices=("median", "mean", "trimmed_mean"), dest="score_aggregation")
-    r.add_argument("--trim", type=float, help="trimmed mean: share cut from each tail (0.1)")
-    r.add_argument("--threshold", type=float, help="consensus threshold (default 0.75)")
-    r.add_argument("--resamples", type=int, help="bootstrap resamples (default 500; 0 = off)")
-    r.add_argument("--seed", type=int, help="bootstrap seed (default 0)")
+    r.add_argument(
+        "--aggregation",
+        choices=("aij", "aip"),
+        help=_("aij: judgments aggregated first; aip: each expert's priorities aggregated"),
+    )
+    r.add_argument(
+        "--aip-mean", choices=("geometric", "arithmetic"), help=_("with aip: the mean taken")
+    )
+    r.add_argument(
+        "--expert-weights",
+        choices=("equal", "expert", "group"),
+        help=_("experts' weights: equal, from the experts file, or by group"),
+    )
+    r.add_argument(
+        "--group-weights", help=_("with --expert-weights group: e.g. science=1,business=2")
+    )
+    r.add_argument(
+        "--scores",
+        choices=("median", "mean", "trimmed_mean"),
+        dest="score_aggregation",
+        help=_("how the experts' scores are aggregated (default median)"),
+    )
+    r.add_argument("--trim", type=float, help=_("trimmed mean: share cut from each tail (0.1)"))
+    r.add_argument("--threshold", type=float, help=_("consensus threshold (default 0.75)"))
+    r.add_argument("--resamples", type=int, help=_("bootstrap resamples (default 500; 0 = off)"))
+    r.add_argument("--seed", type=int, help=_("bootstrap seed (default 0)"))
     _format(r)
-    r.add_argument("-o", "--output", help="write to this file instead of stdout")
+    r.add_argument("-o", "--output", help=_("write to this file instead of stdout"))
     r.set_defaults(handler=_run("results"))
 
-    rd = ps.add_parser("round", help="close the current round, or open the next (Delphi)")
+    rd = ps.add_parser("round", help=_("close the current round, or open the next (Delphi)"))
     _facilitator(rd)
     how = rd.add_mutually_exclusive_group(required=True)
-    how.add_argument("--close", action="store_true", help="close the current round")
-    how.add_argument("--open", action="store_true", help="open the next round")
-    rd.add_argument("--items", help="items to ask again, comma-separated (nodes, criteria, keys)")
-    rd.add_argument("--threshold", type=float, help="default items: consensus below this")
+    how.add_argument("--close", action="store_true", help=_("close the current round"))
+    how.add_argument("--open", action="store_true", help=_("open the next round"))
+    rd.add_argument(
+        "--items", help=_("items to ask again, comma-separated (nodes, criteria, keys)")
+    )
+    rd.add_argument("--threshold", type=float, help=_("default items: consensus below this"))
     rd.set_defaults(handler=_run("round"))
 
-    rv = ps.add_parser("revoke", help="revoke an expert's link (their answers stay)")
+    rv = ps.add_parser("revoke", help=_("revoke an expert's link (their answers stay)"))
     _facilitator(rv)
-    rv.add_argument("expert", help="expert id")
-    rv.add_argument("--base-url", default=DEFAULT_BASE_URL)
-    rv.add_argument("--reissue", action="store_true", help="and give the expert a new link")
+    rv.add_argument("expert", help=_("expert id"))
+    rv.add_argument("--base-url", default=DEFAULT_BASE_URL, help=_("where the app runs, for links"))
+    rv.add_argument("--reissue", action="store_true", help=_("and give the expert a new link"))
     rv.set_defaults(handler=_run("revoke"))
 
-    ri = ps.add_parser("reissue", help="a new link for an expert (the old one stops working)")
+    ri = ps.add_parser("reissue", help=_("a new link for an expert (the old one stops working)"))
     _facilitator(ri)
-    ri.add_argument("expert", help="expert id")
-    ri.add_argument("--base-url", default=DEFAULT_BASE_URL)
+    ri.add_argument("expert", help=_("expert id"))
+    ri.add_argument("--base-url", default=DEFAULT_BASE_URL, help=_("where the app runs, for links"))
     ri.set_defaults(handler=_run("reissue"))
 
-    e = ps.add_parser("export", help="every answer, comment, round, result and setting (.xlsx)")
+    e = ps.add_parser("export", help=_("every answer, comment, round, result and setting (.xlsx)"))
     _facilitator(e)
-    e.add_argument("-o", "--output", required=True, help="the workbook to write (.xlsx)")
+    e.add_argument("-o", "--output", required=True, help=_("the workbook to write (.xlsx)"))
     e.set_defaults(handler=_run("export"))
 
-    a = ps.add_parser("apply", help="the panel's result as a scenario YAML, ready to rank")
+    a = ps.add_parser("apply", help=_("the panel's result as a scenario YAML, ready to rank"))
     _facilitator(a)
-    a.add_argument("-o", "--output", required=True, help="the scenario YAML to write")
+    a.add_argument("-o", "--output", required=True, help=_("the scenario YAML to write"))
     a.set_defaults(handler=_run("apply"))
 
-    sv = ps.add_parser("survey", help="report a survey file (answer distributions) like scores")
-    sv.add_argument("file", help="survey YAML, e.g. configs/panels/seed001_social_capital.yaml")
+    sv = ps.add_parser("survey", help=_("report a survey file (answer distributions) like scores"))
+    sv.add_argument("file", help=_("survey YAML, e.g. configs/panels/seed001_social_capital.yaml"))
     _format(sv)
     sv.set_defaults(handler=_run("survey"))
     return p
@@ -151,6 +181,8 @@ def facilitator_key(args: argparse.Namespace) -> str:
 
     key = args.key or os.environ.get(KEY_ENV, "")
     if not key:
-        msg = f"give the facilitator key with --key KEY or in the {KEY_ENV} environment variable"
+        msg = _(
+            "give the facilitator key with --key KEY or in the {variable} environment variable"
+        ).format(variable=KEY_ENV)
         raise ConfigurationError(msg)
     return str(key)

@@ -7,18 +7,21 @@ import json
 import math
 from typing import TYPE_CHECKING, Any
 
-from clusterrank.cli.commands import SUMMARIES
+from clusterrank.cli.commands import summary
 from clusterrank.cli.output import (
     FORMATS,
     bullet_lines,
     emit,
+    format_help,
     frame_table,
     not_assessable_lines,
+    number_text,
     to_json,
     with_quality,
 )
 from clusterrank.cli.paths import add_allow_outside, check_output_args, file_scope
 from clusterrank.errors import ConfigurationError
+from clusterrank.i18n import _
 
 if TYPE_CHECKING:
     from clusterrank.analysis.report import RankingReport
@@ -30,24 +33,24 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
     p: argparse.ArgumentParser = sub.add_parser(
         "rank",
-        help=SUMMARIES["rank"],
-        description=(
+        help=summary("rank"),
+        description=_(
             "Rank the candidates of a scenario, or of a plain decision matrix given with "
             "--matrix (header row of criterion names, first column candidate ids). "
             "Results list rank 1 first, with the method, every setting and all notes."
         ),
     )
-    p.add_argument("scenario", nargs="?", help="scenario YAML (omit when using --matrix)")
+    p.add_argument("scenario", nargs="?", help=_("scenario YAML (omit when using --matrix)"))
     p.add_argument(
         "--method",
-        help="ranking method (see `clusterrank methods`); default: the scenario's, else topsis",
+        help=_("ranking method (see `clusterrank methods`); default: the scenario's, else topsis"),
     )
     p.add_argument(
         "--setting",
         action="append",
         default=[],
         metavar="KEY=VALUE",
-        help=(
+        help=_(
             "a method setting, e.g. --setting v=0.3 for VIKOR (repeatable); a list is "
             "comma-separated, e.g. --setting p=1,2,3, or nested in brackets, e.g. --setting "
             '"bounds=[[0,10],[1,5]]"'
@@ -56,29 +59,30 @@ def register(sub: Any) -> argparse.ArgumentParser:
     p.add_argument(
         "--normalization",
         choices=("vector", "minmax"),
-        help="TOPSIS/WSM normalisation (shortcut for --setting normalization=...)",
+        help=_("TOPSIS/WSM normalisation (shortcut for --setting normalization=...)"),
     )
-    p.add_argument("--matrix", help="plain decision matrix CSV instead of a scenario")
+    p.add_argument("--matrix", help=_("plain decision matrix CSV instead of a scenario"))
     p.add_argument(
-        "--directions", help='with --matrix: one per criterion, e.g. "+,-,+" (+ benefit, - cost)'
+        "--directions",
+        help=_('with --matrix: one per criterion, e.g. "+,-,+" (+ benefit, - cost)'),
     )
     p.add_argument(
         "--weights",
-        help=(
+        help=_(
             'with --matrix: e.g. "0.2,0.3,0.5", or an objective method computing them from the '
-            f"matrix: {', '.join(objective_methods())} (default: equal)"
-        ),
+            "matrix: {methods} (default: equal)"
+        ).format(methods=", ".join(objective_methods())),
     )
     p.add_argument(
         "--decimal",
         choices=(",", "."),
-        help=(
+        help=_(
             "with --matrix: the decimal separator of the CSV's numbers; needed only when a "
             "number such as 1,200 or 1.200 could be read two ways and no other cell shows which"
         ),
     )
-    p.add_argument("--format", choices=FORMATS, default="table")
-    p.add_argument("-o", "--output", help="write to this file instead of stdout")
+    p.add_argument("--format", choices=FORMATS, default="table", help=format_help())
+    p.add_argument("-o", "--output", help=_("write to this file instead of stdout"))
     add_allow_outside(p)
     p.set_defaults(handler=run)
     return p
@@ -95,7 +99,7 @@ def parse_settings(pairs: list[str], normalization: str | None) -> dict[str, Any
     for pair in pairs:
         key, sep, value = pair.partition("=")
         if not sep or not key.strip():
-            msg = f"--setting expects KEY=VALUE (got {pair!r})"
+            msg = _("--setting expects KEY=VALUE (got {pair})").format(pair=repr(pair))
             raise ConfigurationError(msg)
         settings[key.strip()] = _parse_value(key.strip(), value.strip())
     if normalization:
@@ -111,10 +115,10 @@ def _parse_value(key: str, text: str) -> Any:
     if "," in text:
         items = [_number(part.strip()) for part in text.split(",")]
         if any(item is None for item in items):
-            msg = (
-                f"--setting {key}={text}: a comma-separated value is a list of numbers, "
-                f"e.g. {key}=1,2.5,3 (one per criterion); write decimals with a point"
-            )
+            msg = _(
+                "--setting {key}={text}: a comma-separated value is a list of numbers, "
+                "e.g. {key}=1,2.5,3 (one per criterion); write decimals with a point"
+            ).format(key=key, text=text)
             raise ConfigurationError(msg)
         return items
     number = _number(text)
@@ -148,10 +152,10 @@ def _parse_list(key: str, text: str) -> Any:
             text, parse_int=_json_number, parse_float=_json_number, parse_constant=_json_number
         )
     except ValueError as exc:
-        msg = (
-            f"--setting {key}={text} is not a list of finite numbers; write it with square "
-            f'brackets and commas, e.g. --setting "{key}=[[0,10],[1,5]]" (quote it for the shell)'
-        )
+        msg = _(
+            "--setting {key}={text} is not a list of finite numbers; write it with square "
+            'brackets and commas, e.g. --setting "{key}=[[0,10],[1,5]]" (quote it for the shell)'
+        ).format(key=key, text=text)
         raise ConfigurationError(msg) from exc
 
 
@@ -172,10 +176,10 @@ def run(args: argparse.Namespace) -> int:
     check_output_args(args, args.scenario, args.matrix)
     if args.matrix:
         if args.scenario:
-            msg = "give either a scenario or --matrix, not both"
+            msg = _("give either a scenario or --matrix, not both")
             raise ConfigurationError(msg)
         if not args.directions:
-            msg = '--matrix needs --directions, one per criterion, e.g. --directions "+,-,+"'
+            msg = _('--matrix needs --directions, one per criterion, e.g. --directions "+,-,+"')
             raise ConfigurationError(msg)
         report = rank_plain_matrix(
             args.matrix,
@@ -187,13 +191,13 @@ def run(args: argparse.Namespace) -> int:
         )
     else:
         if not args.scenario:
-            msg = "give a scenario YAML file, or --matrix FILE.csv with --directions"
+            msg = _("give a scenario YAML file, or --matrix FILE.csv with --directions")
             raise ConfigurationError(msg)
         if args.directions or args.weights:
-            msg = "--directions and --weights go with --matrix; a scenario holds its own"
+            msg = _("--directions and --weights go with --matrix; a scenario holds its own")
             raise ConfigurationError(msg)
         if args.decimal:
-            msg = (
+            msg = _(
                 "--decimal goes with --matrix; a scenario states its data file's decimal "
                 "separator itself (data.decimal: ',' or '.')"
             )
@@ -226,12 +230,12 @@ def render(report: RankingReport, fmt: str) -> str:
     unassessable = not_assessable_lines(report)
     if unassessable:
         parts += ["", unassessable]
-    weights = ", ".join(f"{k}={v:.4f}" for k, v in report.weights.items())
-    parts += ["", f"weights: {weights}"]
-    notes = bullet_lines("notes:", report.notes)
+    weights = ", ".join(f"{k}={number_text(v)}" for k, v in report.weights.items())
+    parts += ["", _("weights: {weights}").format(weights=weights)]
+    notes = bullet_lines(_("notes:"), report.notes)
     if notes:
         parts += ["", notes]
-    cells = bullet_lines("data cells:", [c.message for c in report.cells])
+    cells = bullet_lines(_("data cells:"), [c.message for c in report.cells])
     if cells:
         parts += ["", cells]
     return "\n".join(parts)

@@ -12,10 +12,19 @@ import argparse
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from clusterrank.cli.commands import SUMMARIES
-from clusterrank.cli.output import FORMATS, bullet_lines, emit, to_json
+from clusterrank.cli.commands import summary
+from clusterrank.cli.output import (
+    FORMATS,
+    bullet_lines,
+    emit,
+    format_help,
+    heading,
+    number_text,
+    to_json,
+)
 from clusterrank.cli.paths import add_allow_outside, check_output_args, confine, file_scope
 from clusterrank.errors import ConfigurationError
+from clusterrank.i18n import N_, _
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -23,12 +32,12 @@ if TYPE_CHECKING:
     from clusterrank.analysis.regional import SpecialisationAnalysis
     from clusterrank.analysis.regional_coefficients import CoefficientReport
 
-_LAYOUT = (
+_LAYOUT = N_(
     "DATA is a region × sector CSV, long (region_id, sector_id, value, optional measure, "
     "unit, year, region_name, sector_name) or wide (region_id plus one column per sector); "
     "leading '#' lines are comments."
 )
-_INDICATORS = (
+_INDICATORS = N_(
     "DATA is a long CSV: indicator_id, value, optional region_id, year, unit (one row per "
     "figure; leading '#' lines are comments)."
 )
@@ -41,15 +50,15 @@ def register(sub: Any) -> argparse.ArgumentParser:
     """
     p: argparse.ArgumentParser = sub.add_parser(
         "regions",
-        help=SUMMARIES["regions"],
-        description=(
+        help=summary("regions"),
+        description=_(
             "Compare regions before clusters: `specialisation` gives location quotients, the "
             "HHI of each region (raw and normalised; a series by year for a multi-year file) "
             "and screening rules; `marketability` and `per-capita` give seed 003's "
             "coefficients. To rank regions, use `clusterrank rank` on a regional scenario."
         ),
     )
-    inner = p.add_subparsers(dest="regions_command", metavar="SUBCOMMAND")
+    inner = p.add_subparsers(dest="regions_command", metavar=_("SUBCOMMAND"))
     inner.required = True
     _register_specialisation(inner)
     _register_marketability(inner)
@@ -58,8 +67,8 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def _output_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--format", choices=FORMATS, default="table")
-    p.add_argument("-o", "--output", help="write to this file instead of stdout")
+    p.add_argument("--format", choices=FORMATS, default="table", help=format_help())
+    p.add_argument("-o", "--output", help=_("write to this file instead of stdout"))
 
 
 def _register_specialisation(inner: Any) -> None:
@@ -67,40 +76,44 @@ def _register_specialisation(inner: Any) -> None:
 
     p: argparse.ArgumentParser = inner.add_parser(
         "specialisation",
-        help="location quotients, HHI per region (and year) and screening results",
-        description=(
+        help=_("location quotients, HHI per region (and year) and screening results"),
+        description=_(
             "Location quotients of one measure, the HHI of every region (percent shares, "
             "10000/K..10000, and normalised 0..1) and the screening rules (each region × "
             "sector told which rule it passes and why). A file with several years is "
             "analysed year by year unless --year is given; a year with missing figures is "
-            "skipped with a note naming them. " + _LAYOUT
-        ),
-        epilog=(
+            "skipped with a note naming them."
+        )
+        + " "
+        + _(_LAYOUT),
+        epilog=_(
             "Example (seed 003's HHI series 2011-2015): clusterrank regions specialisation "
             "configs/data/seed003_table1_gva_structure.csv --measure gva_share "
             "--total-sector total --table hhi"
         ),
     )
-    p.add_argument("data", metavar="DATA", help="region × sector CSV")
-    p.add_argument("--measure", help="measure to analyse (needed when the file holds several)")
+    p.add_argument("data", metavar="DATA", help=_("region × sector CSV"))
+    p.add_argument("--measure", help=_("measure to analyse (needed when the file holds several)"))
     p.add_argument(
-        "--reference", help="region id of the reference row, e.g. the nation (default: sum)"
+        "--reference", help=_("region id of the reference row, e.g. the nation (default: sum)")
     )
-    p.add_argument("--year", type=int, help="analyse this year only (default: every year)")
-    p.add_argument("--total-sector", help="sector id holding each region's total, e.g. total")
-    p.add_argument("--rules", help="screening rules YAML (default: the shipped one)")
+    p.add_argument("--year", type=int, help=_("analyse this year only (default: every year)"))
+    p.add_argument("--total-sector", help=_("sector id holding each region's total, e.g. total"))
+    p.add_argument("--rules", help=_("screening rules YAML (default: the shipped one)"))
     add_allow_outside(p)
     p.add_argument(
         "--rule-set",
         action="append",
         metavar="ID",
-        help="apply this rule set (repeatable; default: all; 'none' for no screening)",
+        help=_("apply this rule set (repeatable; default: all; 'none' for no screening)"),
     )
     p.add_argument(
         "--table",
         choices=(*TABLES, "all"),
-        help="which table to print: hhi, lq, screening (one row per rule) or summary "
-        "(one row per rule set, with why); default: all for table, hhi for csv",
+        help=_(
+            "which table to print: hhi, lq, screening (one row per rule) or summary "
+            "(one row per rule set, with why); default: all for table, hhi for csv"
+        ),
     )
     _output_options(p)
     p.set_defaults(handler=run_specialisation)
@@ -109,22 +122,24 @@ def _register_specialisation(inner: Any) -> None:
 def _register_marketability(inner: Any) -> None:
     p: argparse.ArgumentParser = inner.add_parser(
         "marketability",
-        help="regional marketability coefficient: shipments out / production",
-        description=(
+        help=_("regional marketability coefficient: shipments out / production"),
+        description=_(
             "Shipments of a product out of the region divided by its regional production "
             "(seed 003, Table 3), per product, region and year, next to the printed "
             "figure when the file has one. Rows: <product>_production and "
             "<product>_shipments_total (or <product>_shipments); a printed figure is "
-            "<product>_marketability_coefficient. " + _INDICATORS
-        ),
-        epilog=(
+            "<product>_marketability_coefficient."
+        )
+        + " "
+        + _(_INDICATORS),
+        epilog=_(
             "Example: clusterrank regions marketability "
             "configs/data/seed003_table3_marketability.csv"
         ),
     )
-    p.add_argument("data", metavar="DATA", help="indicator CSV")
+    p.add_argument("data", metavar="DATA", help=_("indicator CSV"))
     p.add_argument(
-        "--product", action="append", help="product id (repeatable; default: every product)"
+        "--product", action="append", help=_("product id (repeatable; default: every product)")
     )
     _output_options(p)
     p.set_defaults(handler=run_marketability)
@@ -133,18 +148,20 @@ def _register_marketability(inner: Any) -> None:
 def _register_per_capita(inner: Any) -> None:
     p: argparse.ArgumentParser = inner.add_parser(
         "per-capita",
-        help="per-capita production coefficient against a reference region",
-        description=(
+        help=_("per-capita production coefficient against a reference region"),
+        description=_(
             "(Region's share of the reference's output of a product) / (region's share of "
             "its population), per product, region and year (seed 003, Table 2). Rows: "
             "<product>_output and population, for the regions and the --reference row. "
             "Seed 003 prints only the coefficients, not the output and population behind "
-            "them, so its Table 2 cannot be recomputed from the shipped data. " + _INDICATORS
-        ),
+            "them, so its Table 2 cannot be recomputed from the shipped data."
+        )
+        + " "
+        + _(_INDICATORS),
     )
-    p.add_argument("data", metavar="DATA", help="indicator CSV")
-    p.add_argument("--reference", required=True, help="region id of the nation (denominator)")
-    p.add_argument("--population", default="population", help="population indicator id")
+    p.add_argument("data", metavar="DATA", help=_("indicator CSV"))
+    p.add_argument("--reference", required=True, help=_("region id of the nation (denominator)"))
+    p.add_argument("--population", default="population", help=_("population indicator id"))
     _output_options(p)
     p.set_defaults(handler=run_per_capita)
 
@@ -167,12 +184,12 @@ def run_specialisation(args: argparse.Namespace) -> int:
     rule_sets = args.rule_set
     if rule_sets and "none" in rule_sets:
         if len(rule_sets) > 1:
-            msg = "--rule-set none cannot be combined with other rule sets"
+            msg = _("--rule-set none cannot be combined with other rule sets")
             raise ConfigurationError(msg)
         rule_sets = []
     table = args.table or ("hhi" if args.format == "csv" else "all")
     if args.format == "csv" and table == "all":
-        msg = "CSV holds one table: choose --table hhi, lq, screening or summary"
+        msg = _("CSV holds one table: choose --table hhi, lq, screening or summary")
         raise ConfigurationError(msg)
     analysis = specialisation_analysis(
         args.data,
@@ -200,21 +217,27 @@ def render_specialisation(analysis: SpecialisationAnalysis, fmt: str, table: str
     s = analysis.settings
     unit = f" ({s['unit']})" if s.get("unit") else ""
     parts = [
-        f"Regional specialisation of {analysis.measure}{unit}: {analysis.source}",
-        f"reference: {analysis.reference}; years: {s['years']}",
-        "settings: " + "; ".join(f"{k}={v}" for k, v in s.items() if k != "source"),
+        _("Regional specialisation of {measure}: {source}").format(
+            measure=f"{analysis.measure}{unit}", source=analysis.source
+        ),
+        _("reference: {reference}; years: {years}").format(
+            reference=analysis.reference, years=s["years"]
+        ),
+        _("settings: {settings}").format(
+            settings="; ".join(f"{k}={v}" for k, v in s.items() if k != "source")
+        ),
     ]
     titles = {
-        "hhi": "HHI by region" + (" and year" if analysis.by_year else ""),
-        "lq": "Location quotients",
-        "screening": "Screening, one row per rule",
-        "summary": "Screening (passed = any rule passed; score = rules passed)",
+        "hhi": _("HHI by region and year") if analysis.by_year else _("HHI by region"),
+        "lq": _("Location quotients"),
+        "screening": _("Screening, one row per rule"),
+        "summary": _("Screening (passed = any rule passed; score = rules passed)"),
     }
     for name in ("hhi", "lq", "summary") if table == "all" else (table,):
         frame = analysis.table(name)
-        body = _text_table(frame) if not frame.empty else "(none: no rule set was applied)"
+        body = _text_table(frame) if not frame.empty else _("(none: no rule set was applied)")
         parts += ["", titles[name], body]
-    notes = bullet_lines("notes:", analysis.notes)
+    notes = bullet_lines(_("notes:"), analysis.notes)
     if notes:
         parts += ["", notes]
     return "\n".join(parts)
@@ -246,16 +269,18 @@ def render_coefficients(report: CoefficientReport, fmt: str) -> str:
         return to_json(report.to_payload())
     if fmt == "csv":
         return _csv_with_settings(report.table, report.settings)
-    title = {"marketability": "Regional marketability coefficient", "per_capita": ""}.get(
-        report.kind
-    ) or "Per-capita production coefficient"
+    if report.kind == "marketability":
+        title = _("Regional marketability coefficient: {source}")
+    else:
+        title = _("Per-capita production coefficient: {source}")
+    settings = "; ".join(f"{k}={v}" for k, v in report.settings.items() if k != "source")
     parts = [
-        f"{title}: {report.source}",
-        "settings: " + "; ".join(f"{k}={v}" for k, v in report.settings.items() if k != "source"),
+        title.format(source=report.source),
+        _("settings: {settings}").format(settings=settings),
         "",
         _text_table(report.table, floatfmt="{:.6g}"),
     ]
-    notes = bullet_lines("notes:", report.notes)
+    notes = bullet_lines(_("notes:"), report.notes)
     if notes:
         parts += ["", notes]
     return "\n".join(parts)
@@ -265,14 +290,16 @@ def _text_table(frame: pd.DataFrame, floatfmt: str = "{:.4f}") -> str:
     """A plain text table with text columns left-aligned (long reasons read better)."""
     import pandas as pd
 
+    spec = floatfmt[2:-1]  # "{:.4f}" -> ".4f"
     formatters: dict[str, Any] = {}
     for col in frame.columns:
         if pd.api.types.is_float_dtype(frame[col]):
-            formatters[col] = floatfmt.format
+            formatters[heading(col)] = lambda v: number_text(v, spec)
         elif pd.api.types.is_string_dtype(frame[col]) or frame[col].dtype == object:
             width = int(frame[col].astype(str).str.len().max())
-            formatters[col] = lambda v, w=width: f"{v!s:<{w}}"
-    text = str(frame.to_string(index=False, formatters=formatters, justify="left"))
+            formatters[heading(col)] = lambda v, w=width: f"{v!s:<{w}}"
+    shown = frame.rename(columns=heading)
+    text = str(shown.to_string(index=False, formatters=formatters, justify="left"))
     return "\n".join(line.rstrip() for line in text.splitlines())
 
 

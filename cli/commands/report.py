@@ -12,9 +12,10 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from clusterrank.cli.commands import SUMMARIES
+from clusterrank.cli.commands import summary
 from clusterrank.cli.paths import add_allow_outside, check_output_args, file_scope
 from clusterrank.errors import ConfigurationError
+from clusterrank.i18n import _, language
 
 if TYPE_CHECKING:
     from clusterrank.criteria.models.scenario import Scenario
@@ -24,43 +25,51 @@ def register(sub: Any) -> argparse.ArgumentParser:
     """Add the ``report`` subcommand and its options to ``sub``; return its parser."""
     p: argparse.ArgumentParser = sub.add_parser(
         "report",
-        help=SUMMARIES["report"],
-        description=(
+        help=summary("report"),
+        description=_(
             "Write the decision report of a scenario: the question and candidates, the "
             "ranking and why, the criteria and where the weights came from, every figure "
             "with its source (imputed ones marked), sensitivity, notes and every setting. "
             "The name given with -o chooses the format: FILE.pdf (A4, numbered pages), "
-            "FILE.html (one self-contained file) or FILE.xlsx (the Export page's workbook)."
+            "FILE.html (one self-contained file) or FILE.xlsx (the Export page's workbook). "
+            "The report is written in the language of --lang."
         ),
-        epilog="Example: clusterrank report configs/scenarios/kemerovo_clusters.yaml "
-        "--sensitivity -o kemerovo_report.pdf",
+        epilog=_(
+            "Example: clusterrank report configs/scenarios/kemerovo_clusters.yaml "
+            "--sensitivity -o kemerovo_report.pdf"
+        ),
     )
-    p.add_argument("scenario", nargs="?", help="scenario YAML (may be omitted with --panel)")
-    p.add_argument("-o", "--output", required=True, help="FILE.pdf, FILE.html or FILE.xlsx")
-    p.add_argument("--method", help="ranking method (default: the scenario's)")
+    p.add_argument("scenario", nargs="?", help=_("scenario YAML (may be omitted with --panel)"))
+    p.add_argument("-o", "--output", required=True, help=_("FILE.pdf, FILE.html or FILE.xlsx"))
+    p.add_argument("--method", help=_("ranking method (default: the scenario's)"))
     p.add_argument(
         "--setting",
         action="append",
         default=[],
         metavar="KEY=VALUE",
-        help="a method setting, as for `clusterrank rank` (repeatable)",
+        help=_("a method setting, as for `clusterrank rank` (repeatable)"),
     )
-    p.add_argument("--normalization", choices=("vector", "minmax"), help="TOPSIS/WSM normalisation")
+    p.add_argument(
+        "--normalization", choices=("vector", "minmax"), help=_("TOPSIS/WSM normalisation")
+    )
     p.add_argument(
         "--sensitivity",
         action="store_true",
-        help="also analyse how sure the ranking is: weight stability of the winner and top 3, "
-        "SMAA around the weights in use (2,000 draws, seed 0), method agreement",
+        help=_(
+            "also analyse how sure the ranking is: weight stability of the winner and top 3, "
+            "SMAA around the weights in use (2,000 draws, seed 0), method agreement"
+        ),
     )
     p.add_argument(
         "--panel",
-        help="use this expert panel's current result (weights, scores, consensus); needs the "
-        "facilitator key (--key or CLUSTERRANK_PANEL_KEY) and --db",
+        help=_(
+            "use this expert panel's current result (weights, scores, consensus); needs the "
+            "facilitator key (--key or CLUSTERRANK_PANEL_KEY) and --db"
+        ),
     )
-    p.add_argument("--key", help="with --panel: the facilitator key")
-    p.add_argument("--db", help="with --panel: the panel database (default as for `panel`)")
-    p.add_argument("--lang", choices=("en",), default="en", help="the report's language (en)")
-    add_allow_outside(p)
+    p.add_argument("--key", help=_("with --panel: the facilitator key"))
+    p.add_argument("--db", help=_("with --panel: the panel database (default as for `panel`)"))
+    add_allow_outside(p)  # --lang (the report's language too) is every parser's: cli.language
     p.set_defaults(handler=run)
     return p
 
@@ -81,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
     settings = parse_settings(args.setting, args.normalization)
     check_output_args(args, args.scenario)
     if not args.scenario and not args.panel:
-        msg = "give a scenario YAML file, or --panel PANEL for a panel's result"
+        msg = _("give a scenario YAML file, or --panel PANEL for a panel's result")
         raise ConfigurationError(msg)
     if args.panel:
         scenario, payload = _panel(args)
@@ -98,12 +107,17 @@ def run(args: argparse.Namespace) -> int:
         settings=settings,
         sensitivity=args.sensitivity,
         panel=payload,
-        lang=args.lang,
+        lang=language(),
     )
     _write(args.output, render(report, fmt))
+    text = _("written: {file} (decision report, {format}; scenario {scenario}, hash {hash})")
     print(
-        f"written: {args.output} (decision report, {fmt.upper()}; scenario {scenario.id}, "
-        f"hash {report.scenario_hash})",
+        text.format(
+            file=args.output,
+            format=fmt.upper(),
+            scenario=scenario.id,
+            hash=report.scenario_hash,
+        ),
         file=sys.stderr,
     )
     return 0
@@ -126,9 +140,14 @@ def _panel(args: argparse.Namespace) -> tuple[Scenario, dict[str, Any]]:
 
         given = load_scenario(args.scenario, file_scope(args, args.scenario))
         if given.id != st.scenario.id:
-            msg = (
-                f"{args.scenario} is scenario {given.id!r} but panel {args.panel} judges "
-                f"{st.scenario.id!r}; omit the scenario to report on the panel's own snapshot"
+            msg = _(
+                "{file} is scenario {given} but panel {panel} judges {judged}; omit the "
+                "scenario to report on the panel's own snapshot"
+            ).format(
+                file=args.scenario,
+                given=repr(given.id),
+                panel=args.panel,
+                judged=repr(st.scenario.id),
             )
             raise ConfigurationError(msg)
     scenario = panel_scenario(st.info.scenario_yaml, payload)

@@ -7,21 +7,24 @@ import json
 from pathlib import Path
 from typing import Any
 
-from clusterrank.cli.commands import SUMMARIES
+from clusterrank.cli.commands import summary
 from clusterrank.cli.output import output_error, write_file
 from clusterrank.errors import ClusterRankError
+from clusterrank.i18n import _
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
     """Add the ``schema`` subcommand (``-o FOLDER``) to ``sub``; return its parser."""
     p: argparse.ArgumentParser = sub.add_parser(
         "schema",
-        help=SUMMARIES["schema"],
-        description="Write one JSON Schema per file kind, so editors can autocomplete "
-        "and check the YAML (e.g. with the YAML language server's `# yaml-language-server: "
-        "$schema=...` comment).",
+        help=summary("schema"),
+        description=_(
+            "Write one JSON Schema per file kind, so editors can autocomplete "
+            "and check the YAML (e.g. with the YAML language server's `# yaml-language-server: "
+            "$schema=...` comment)."
+        ),
     )
-    p.add_argument("-o", "--output-dir", default="schemas", help="folder to write into")
+    p.add_argument("-o", "--output-dir", default="schemas", help=_("folder to write into"))
     p.set_defaults(handler=run)
     return p
 
@@ -40,10 +43,10 @@ def run(args: argparse.Namespace) -> int:
 
     out = Path(args.output_dir)
     if out.exists() and not out.is_dir():
-        msg = (
-            f"cannot write output {out}: it is a file, and schema writes one file per kind "
+        msg = _(
+            "cannot write output {path}: it is a file, and schema writes one file per kind "
             "into a folder; give a folder name with -o"
-        )
+        ).format(path=out)
         raise ClusterRankError(msg)
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -52,5 +55,5 @@ def run(args: argparse.Namespace) -> int:
     for kind, schema in json_schemas().items():
         path = out / f"{kind}.schema.json"
         write_file(path, json.dumps(schema, ensure_ascii=False, indent=2) + "\n")
-        print(f"written: {path}")
+        print(_("written: {file}").format(file=path))
     return 0

@@ -11,10 +11,18 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from clusterrank.cli.commands import SUMMARIES
-from clusterrank.cli.output import bullet_lines, emit, frame_table, to_json
+from clusterrank.cli.commands import summary
+from clusterrank.cli.output import (
+    bullet_lines,
+    emit,
+    format_help,
+    frame_table,
+    number_text,
+    to_json,
+)
 from clusterrank.cli.paths import add_allow_outside, check_output_args, file_scope
 from clusterrank.errors import ClusterRankError
+from clusterrank.i18n import _, formats
 
 # The named limits appear in --help; importing them loads methods.sensitivity, which only this
 # command's module does (clusterrank imports the module of the command being run only).
@@ -29,8 +37,8 @@ def register(sub: Any) -> argparse.ArgumentParser:
     """Add the ``sensitivity`` subcommand and its options to ``sub``; return its parser."""
     p: argparse.ArgumentParser = sub.add_parser(
         "sensitivity",
-        help=SUMMARIES["sensitivity"],
-        description=(
+        help=summary("sensitivity"),
+        description=_(
             "How far can the weights move before the ranking changes, and how often does each "
             "candidate land at each rank when the weights are uncertain? Runs weight stability "
             "intervals, SMAA-2 (rank acceptability, central weights, confidence factors), "
@@ -38,59 +46,71 @@ def register(sub: Any) -> argparse.ArgumentParser:
             "COPRAS; Spearman and WS; Copeland consensus) and AHP judgment uncertainty."
         ),
     )
-    p.add_argument("scenario", help="scenario YAML")
-    p.add_argument("--method", help="ranking method (default: the scenario's)")
+    p.add_argument("scenario", help=_("scenario YAML"))
+    p.add_argument("--method", help=_("ranking method (default: the scenario's)"))
     p.add_argument(
         "--samples",
         type=int,
         default=10_000,
-        help=f"SMAA weight samples (10000; at most {MAX_SMAA_SAMPLES:,})",
+        help=_("SMAA weight samples (10000; at most {maximum})").format(
+            maximum=formats.integer(MAX_SMAA_SAMPLES)
+        ),
     )
-    p.add_argument("--seed", type=int, default=0, help="random seed (0); echoed in the output")
+    p.add_argument("--seed", type=int, default=0, help=_("random seed (0); echoed in the output"))
     p.add_argument(
         "--sampling",
         choices=("uniform", "around", "bounded"),
         default=None,
-        help="SMAA weights: uniform on the simplex (no information, default), Dirichlet around "
-        "the scenario's weights, or uniform within --bounds",
+        help=_(
+            "SMAA weights: uniform on the simplex (no information, default), Dirichlet around "
+            "the scenario's weights, or uniform within --bounds"
+        ),
     )
     p.add_argument(
         "--bounds",
         metavar="C=LO:HI,...",
-        help='bounds on global weights, e.g. "investment=0.1:0.4,employees=0:0.2" '
-        "(implies --sampling bounded; criteria not named are free in 0..1)",
+        help=_(
+            'bounds on global weights, e.g. "investment=0.1:0.4,employees=0:0.2" '
+            "(implies --sampling bounded; criteria not named are free in 0..1)"
+        ),
     )
     p.add_argument(
         "--concentration",
         type=float,
         default=100.0,
-        help="with --sampling around: larger keeps draws closer (100)",
+        help=_("with --sampling around: larger keeps draws closer (100)"),
     )
     p.add_argument(
         "--data-uncertainty",
         default="0",
         metavar="PCT|C=PCT,...",
-        help="also draw data within ± PCT percent: one number for every criterion, or per "
-        'criterion, e.g. "investment=20,employees=5" (default 0: data exact)',
+        help=_(
+            "also draw data within ± PCT percent: one number for every criterion, or per "
+            'criterion, e.g. "investment=20,employees=5" (default 0: data exact)'
+        ),
     )
     p.add_argument(
         "--top-k",
         type=int,
         default=None,
-        help="k for top-k stability, 1..candidates-1 (default 3, or candidates-1 if fewer)",
+        help=_("k for top-k stability, 1..candidates-1 (default 3, or candidates-1 if fewer)"),
     )
     p.add_argument(
         "--ahp-draws",
         type=int,
         default=2000,
-        help=f"AHP perturbation draws (2000; at most {MAX_AHP_DRAWS:,})",
+        help=_("AHP perturbation draws (2000; at most {maximum})").format(
+            maximum=formats.integer(MAX_AHP_DRAWS)
+        ),
     )
-    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.add_argument("--format", choices=("table", "json"), default="table", help=format_help())
     p.add_argument(
         "-o",
         "--output",
-        help="write to this file instead of stdout; FILE.csv or FILE.xlsx writes the result "
-        "tables (CSV sections or Excel sheets) with a settings table, whatever --format",
+        help=_(
+            "write to this file instead of stdout; FILE.csv or FILE.xlsx writes the result "
+            "tables (CSV sections or Excel sheets) with a settings table, whatever --format"
+        ),
     )
     add_allow_outside(p)
     p.set_defaults(handler=run)
@@ -109,15 +129,19 @@ def _ranks_note(sm: SMAAResult) -> list[str]:
     if m <= RANKS_SHOWN + 1:
         return []
     return [
-        f"rank acceptability: ranks 1 to {RANKS_SHOWN} of {m:,} are shown; the column "
-        f"'rank {RANKS_SHOWN + 1}+' holds each candidate's share of all lower ranks"
+        _(
+            "rank acceptability: ranks 1 to {shown} of {count} are shown; the column "
+            "'rank {next}+' holds each candidate's share of all lower ranks"
+        ).format(shown=RANKS_SHOWN, count=formats.integer(m), next=RANKS_SHOWN + 1)
     ]
 
 
 def _check_count(value: int, maximum: int, flag: str) -> None:
     """A count option within 1..maximum (the named limits of methods.sensitivity.limits)."""
     if not 1 <= value <= maximum:
-        msg = f"{flag} must be between 1 and {maximum:,} (got {value:,})"
+        msg = _("{flag} must be between 1 and {maximum} (got {value})").format(
+            flag=flag, maximum=formats.integer(maximum), value=formats.integer(value)
+        )
         raise ClusterRankError(msg)
 
 
@@ -145,7 +169,7 @@ def run(args: argparse.Namespace) -> int:
     args.bounds_map = parse_bounds(args.bounds) if args.bounds else None
     args.sampling = args.sampling or ("bounded" if args.bounds else "uniform")
     if args.sampling == "bounded" and not args.bounds:
-        msg = '--sampling bounded needs --bounds, e.g. --bounds "investment=0.1:0.4"'
+        msg = _('--sampling bounded needs --bounds, e.g. --bounds "investment=0.1:0.4"')
         raise ClusterRankError(msg)
     args.data_pct = parse_percentages(args.data_uncertainty)
     check_output_args(args, args.scenario)
@@ -177,10 +201,10 @@ def parse_bounds(text: str) -> dict[str, tuple[float, float]]:
                 raise ValueError(part)
             out[name.strip()] = (float(lo), float(hi))
         except ValueError:
-            msg = (
-                "--bounds expects CRITERION=LOWER:UPPER items, e.g. "
-                f'"investment=0.1:0.4" (got {part!r})'
-            )
+            msg = _(
+                '--bounds expects CRITERION=LOWER:UPPER items, e.g. "investment=0.1:0.4" '
+                "(got {part})"
+            ).format(part=repr(part))
             raise ClusterRankError(msg) from None
     return out
 
@@ -193,7 +217,9 @@ def parse_percentages(text: str) -> float | dict[str, float]:
         pairs = (p.partition("=") for p in text.split(",") if p.strip())
         return {name.strip(): float(value) for name, _, value in pairs}
     except ValueError:
-        msg = f"--data-uncertainty expects a percentage or CRITERION=PCT items (got {text!r})"
+        msg = _(
+            "--data-uncertainty expects a percentage or CRITERION=PCT items (got {text})"
+        ).format(text=repr(text))
         raise ClusterRankError(msg) from None
 
 
@@ -221,7 +247,7 @@ def _analyses(inp: SensitivityInputs, args: argparse.Namespace) -> dict[str, Any
     try:
         out["ahp_uncertainty"] = run_ahp_uncertainty(inp, n_draws=args.ahp_draws, seed=args.seed)
     except ClusterRankError as exc:
-        out["ahp_uncertainty"] = f"not run: {exc}"
+        out["ahp_uncertainty"] = _("not run: {reason}").format(reason=exc)
     return out
 
 
@@ -251,7 +277,8 @@ def _write_tables(inp: SensitivityInputs, s: dict[str, Any], output: str) -> Non
         Path(output).write_bytes(data)
     except OSError as exc:
         raise output_error(output, exc) from exc
-    print(f"written: {output} ({', '.join(sheets)})", file=sys.stderr)
+    text = _("written: {file} ({tables})").format(file=output, tables=", ".join(sheets))
+    print(text, file=sys.stderr)
 
 
 def _payload(inp: SensitivityInputs, s: dict[str, Any]) -> dict[str, Any]:
@@ -303,11 +330,17 @@ def _payload(inp: SensitivityInputs, s: dict[str, Any]) -> dict[str, Any]:
 
 def _fragile_line(fragile: StabilityInterval | None) -> str:
     if fragile is None:
-        return "most fragile for the winner: none (no single weight changes the winner)"
-    _, _, change = fragile.first_change()
-    return (
-        f"most fragile for the winner: {fragile.criterion} (winner holds for weight "
-        f"{fragile.lower:.4f}..{fragile.upper:.4f}, now {fragile.weight:.4f}; then {change})"
+        return _("most fragile for the winner: none (no single weight changes the winner)")
+    change = fragile.first_change()[2]
+    return _(
+        "most fragile for the winner: {criterion} (winner holds for weight "
+        "{lower}..{upper}, now {weight}; then {change})"
+    ).format(
+        criterion=fragile.criterion,
+        lower=number_text(fragile.lower),
+        upper=number_text(fragile.upper),
+        weight=number_text(fragile.weight),
+        change=change,
     )
 
 
@@ -316,41 +349,50 @@ def _render(inp: SensitivityInputs, s: dict[str, Any]) -> str:
     fragile = stab.most_fragile("winner")
     table = stab.to_frame()[["criterion", "weight", "level", "lower", "upper", "change_above"]]
     parts = [
-        f"Sensitivity of {inp.scenario.title or inp.scenario.id}",
-        f"method {inp.method} {dict(inp.settings)}; weights {dict(inp.weights.settings)}",
+        _("Sensitivity of {scenario}").format(scenario=inp.scenario.title or inp.scenario.id),
+        _("method {method} {settings}; weights {weights}").format(
+            method=inp.method, settings=dict(inp.settings), weights=dict(inp.weights.settings)
+        ),
         "",
-        "[weight stability intervals] " + stab.settings_text(),
+        "[" + _("weight stability intervals") + "] " + stab.settings_text(),
         frame_table(table),
         _fragile_line(fragile),
         "",
-        "[SMAA-2 rank acceptability] " + sm.settings_text(),
+        "[" + _("SMAA-2 rank acceptability") + "] " + sm.settings_text(),
         frame_table(sm.acceptability_frame(max_ranks=RANKS_SHOWN).reset_index(names="id")),
         "",
-        "[SMAA-2 central weights]",
+        "[" + _("SMAA-2 central weights") + "]",
         frame_table(sm.central_weights_frame().reset_index(names="id")),
         "",
-        "[method agreement]",
+        "[" + _("method agreement") + "]",
         frame_table(agr.to_frame()),
     ]
     spearman = agr.correlations.get("spearman")
     if spearman is not None:
         parts += [
             "",
-            "[Spearman rank correlation]",
+            "[" + _("Spearman rank correlation") + "]",
             frame_table(spearman.reset_index(names="method")),
         ]
     if agr.skipped:
-        parts.append(bullet_lines("skipped:", [f"{m}: {r}" for m, r in agr.skipped]))
+        parts.append(bullet_lines(_("skipped:"), [f"{m}: {r}" for m, r in agr.skipped]))
     parts.append("")
+    title = "[" + _("AHP judgment uncertainty") + "]"
     if isinstance(ahp, str):
-        parts.append(f"[AHP judgment uncertainty] {ahp}")
+        parts.append(f"{title} {ahp}")
     else:
         parts += [
-            "[AHP judgment uncertainty] " + ", ".join(f"{k}={v}" for k, v in ahp.settings.items()),
+            title + " " + ", ".join(f"{k}={v}" for k, v in ahp.settings.items()),
             frame_table(ahp.to_frame()),
-            f"P(ranking changes) = {ahp.p_ranking_changes:.3f}, "
-            f"P(winner changes) = {ahp.p_winner_changes:.3f}; "
-            f"{ahp.accepted} of {ahp.draws} draws kept",
+            _(
+                "P(ranking changes) = {ranking}, P(winner changes) = {winner}; "
+                "{accepted} of {draws} draws kept"
+            ).format(
+                ranking=number_text(ahp.p_ranking_changes, ".3f"),
+                winner=number_text(ahp.p_winner_changes, ".3f"),
+                accepted=ahp.accepted,
+                draws=ahp.draws,
+            ),
         ]
     notes = [
         *stab.notes,
@@ -360,5 +402,5 @@ def _render(inp: SensitivityInputs, s: dict[str, Any]) -> str:
         *([] if isinstance(ahp, str) else ahp.notes),
     ]
     if notes:
-        parts += ["", bullet_lines("notes:", list(dict.fromkeys(notes)))]
+        parts += ["", bullet_lines(_("notes:"), list(dict.fromkeys(notes)))]
     return "\n".join(parts)

@@ -5,19 +5,22 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from clusterrank.cli.commands import SUMMARIES
+from clusterrank.cli.commands import summary
 from clusterrank.cli.paths import add_allow_outside, file_scope
+from clusterrank.i18n import _
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
     """Add the ``validate`` subcommand to ``sub``; return its parser."""
     p: argparse.ArgumentParser = sub.add_parser(
         "validate",
-        help=SUMMARIES["validate"],
-        description="Check a YAML file and list every problem in it at once "
-        "(file, line, place and fix). Exit 0 when valid, 2 otherwise.",
+        help=summary("validate"),
+        description=_(
+            "Check a YAML file and list every problem in it at once "
+            "(file, line, place and fix). Exit 0 when valid, 2 otherwise."
+        ),
     )
-    p.add_argument("file", help="criteria set, scenario or AHP hierarchy (YAML)")
+    p.add_argument("file", help=_("criteria set, scenario or AHP hierarchy (YAML)"))
     add_allow_outside(p)
     p.set_defaults(handler=run)
     return p
@@ -39,8 +42,16 @@ def run(args: argparse.Namespace) -> int:
         from clusterrank.criteria.matrix import decision_matrix
 
         matrix = decision_matrix(loaded)
-        shape = f"{len(matrix.candidates)} candidates × {len(matrix.criteria)} criteria"
-        print(f"{args.file}: valid {kind} ({shape}, data read and checked)")
+        text = _(
+            "{file}: valid {kind} ({candidates} candidates × {criteria} criteria, "
+            "data read and checked)"
+        ).format(
+            file=args.file,
+            kind=kind,
+            candidates=len(matrix.candidates),
+            criteria=len(matrix.criteria),
+        )
+        print(text)
         return 0
-    print(f"{args.file}: valid {kind}")
+    print(_("{file}: valid {kind}").format(file=args.file, kind=kind))
     return 0

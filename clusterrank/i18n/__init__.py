@@ -131,6 +131,19 @@ def pgettext(context: str, message: str) -> str:
     return translations(_current.get()).pgettext(context, message)
 
 
+def setting_pairs(settings: Mapping[str, object]) -> str:
+    """``normalization=vector, path=…``: settings as one line, names as typed, words translated.
+
+    A setting's name is what a user types (``--setting path=…``), so it stays as it is; a
+    value that is prose (marked ``N_`` where it is defined) is shown in the current language.
+    """
+    return ", ".join(f"{key}={_value(value)}" for key, value in settings.items())
+
+
+def _value(value: object) -> object:
+    return _(value) if isinstance(value, str) and value else value
+
+
 def pick(text: str | Mapping[str, str] | None, lang: str | None = None) -> str:
     """A text that may come in several languages (``{ru: …, en: …}``), in ``lang``.
 

@@ -8,10 +8,11 @@ is (:mod:`.columns`); :func:`build_scenario` turns the plan and the user's
 """
 
 from clusterrank.criteria.importing.build import BuiltScenario, Target, build_scenario
-from clusterrank.criteria.importing.plan import ImportChoices, ImportPlan, plan_import
+from clusterrank.criteria.importing.plan import ID_PROBLEM, ImportChoices, ImportPlan, plan_import
 from clusterrank.criteria.importing.sniff import Sniffed, sheet_names, sniff
 
 __all__ = [
+    "ID_PROBLEM",
     "BuiltScenario",
     "ImportChoices",
     "ImportPlan",

@@ -25,6 +25,7 @@ from clusterrank.criteria.importing.plan import ImportChoices, ImportPlan
 from clusterrank.criteria.loading import validate_model
 from clusterrank.criteria.models import Scenario
 from clusterrank.errors import Problem, ValidationFailed
+from clusterrank.i18n import _
 
 GUESSED = "  # direction guessed from the name: check"
 ID_COLUMN = "candidate_id"
@@ -75,11 +76,11 @@ def build_scenario(plan: ImportPlan, choices: ImportChoices, target: Target) -> 
     policy = target.missing_data or ("impute_worst" if missing else "reject")
     doc: dict[str, Any] = {
         "id": target.scenario_id,
-        "title": target.title or f"Imported from {plan.label}",
-        "description": (
-            f"Made by the import from {plan.label} ({plan.sniffed.described()}). "
+        "title": target.title or _("Imported from {file}").format(file=plan.label),
+        "description": _(
+            "Made by the import from {file} ({detected}). "
             "Check every direction marked as guessed, the units and the missing-data policy."
-        ),
+        ).format(file=plan.label, detected=plan.sniffed.described()),
         "criteria_set": criteria_set,
         "candidates": [
             {"id": i, "name": n} if n and n != i else {"id": i}
@@ -90,7 +91,7 @@ def build_scenario(plan: ImportPlan, choices: ImportChoices, target: Target) -> 
         "method": {"name": "topsis", "settings": {"normalization": "vector"}},
     }
     provenance = {
-        k: {"source": f"{plan.label}, column {c!r}" if c else "expert scores typed at import"}
+        k: {"source": _column_source(plan.label, c) if c else _("expert scores typed at import")}
         for k, c in source.items()
     }
     doc["data"]["provenance"] = provenance
@@ -100,6 +101,11 @@ def build_scenario(plan: ImportPlan, choices: ImportChoices, target: Target) -> 
     scenario = validate_model(Scenario, inline, plan.label)
     text = _yaml(doc, guessed)
     return BuiltScenario(scenario, text, _csv(plan.ids, columns))
+
+
+def _column_source(label: str, column: str) -> str:
+    """The provenance of figures read from ``column`` of the imported file."""
+    return _("{file}, column {column!r}").format(file=label, column=column)
 
 
 def _criteria(
@@ -113,7 +119,7 @@ def _criteria(
         return _from_scratch(plan, choices)
     cs = choices.criteria_set
     if choices.expert:
-        msg = (
+        msg = _(
             "expert-scored criteria are added only from scratch; a shipped criteria set "
             "declares its own"
         )
@@ -126,9 +132,13 @@ def _criteria(
         given = choices.mapping.get(key)
         column = by_column.get(given) if given is not None else by_key.get(key)
         if column is None:
-            msg = (
-                f"no column for indicator {key!r} of criteria set {cs.id!r}; map one of the "
-                f"columns {', '.join(repr(i.column) for i in plan.indicators)}"
+            msg = _(
+                "no column for indicator {key!r} of criteria set {criteria_set!r}; map one of "
+                "the columns {columns}"
+            ).format(
+                key=key,
+                criteria_set=cs.id,
+                columns=", ".join(repr(i.column) for i in plan.indicators),
             )
             problems.append(Problem(plan.label, f"mapping.{key}", msg))
         else:
@@ -150,13 +160,13 @@ def _from_scratch(
     for ind in plan.indicators:
         direction = choices.directions.get(ind.column)
         guessed[ind.key] = direction is None
-        groups.setdefault(choices.groups.get(ind.column, "Indicators"), []).append(
+        groups.setdefault(choices.groups.get(ind.column, _("Indicators")), []).append(
             {
                 "id": ind.key,
                 "title": ind.title,
                 "direction": direction or ind.direction.value,
                 "unit": choices.units.get(ind.column, ind.unit),
-                "source": f"{plan.label}, column {ind.column!r}",
+                "source": _column_source(plan.label, ind.column),
                 "indicators": [{"id": ind.key, "title": ind.column}],
                 "combine": "single",
             }
@@ -167,9 +177,9 @@ def _from_scratch(
     group_ids = unique((slug(title) for title in groups), "group")
     cs: dict[str, Any] = {
         "id": "imported",
-        "title": f"Indicators of {plan.label}",
-        "source": f"Imported from {plan.label}",
-        "weights_note": "Equal weights are an editable default: the imported file gives none.",
+        "title": _("Indicators of {file}").format(file=plan.label),
+        "source": _("Imported from {file}").format(file=plan.label),
+        "weights_note": _("Equal weights are an editable default: the imported file gives none."),
         "groups": [
             {"id": gid, "title": title, "criteria": crits}
             for gid, (title, crits) in zip(group_ids, groups.items(), strict=True)

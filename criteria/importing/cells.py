@@ -31,12 +31,14 @@ from clusterrank.criteria.numbers import (
 )
 from clusterrank.criteria.tables import Table
 from clusterrank.errors import Problem
+from clusterrank.i18n import N_, _
 
 NO_DATA = DATA_MISSING
 """Cells read as missing in an imported file: the same marks as every data file."""
-NOT_A_NUMBER = "write a number, or leave it empty (or н/д, n/a, -) for no data"
-STATE_DECIMAL = "state the decimal separator (--decimal , or --decimal .)"
-"""How a message tells the user to state the decimal mark: the CLI's wording by default."""
+NOT_A_NUMBER = N_("write a number, or leave it empty (or н/д, n/a, -) for no data")
+STATE_DECIMAL = N_("state the decimal separator (--decimal , or --decimal .)")
+"""How a message tells the user to state the decimal mark: the CLI's wording by default
+(marked; a caller's own wording is passed translated)."""
 
 
 def strip_percent(value: object) -> tuple[object, bool]:
@@ -108,15 +110,18 @@ def read_columns(
 
     def place(column: str, i: int) -> str:
         if table.is_csv:  # the line goes in the Problem's own field
-            return f"column {column!r}"
-        return f"row {table.numbers[i]}, column {column!r}{table.cell(i, index[column])}"
+            return _("column {column!r}").format(column=column)
+        return _("row {row}, column {column!r}{cell}").format(
+            row=table.numbers[i], column=column, cell=table.cell(i, index[column])
+        )
 
+    state = _(state_decimal)
     rule = NumberRule(decimal, table.separator)
-    fixes = Fixes(NOT_A_NUMBER, f"{state_decimal}, or write it as 1200 or 1.2")
+    fixes = Fixes(NOT_A_NUMBER, _("{fix}, or write it as 1200 or 1.2").format(fix=state))
     numbers = read_numbers(table.label, cells, place, rule, missing=NO_DATA, fixes=fixes)
     out = ReadColumns(notes=list(numbers.notes))
     if numbers.file_problem:
-        fix = f"{numbers.file_problem}, or {state_decimal}"
+        fix = _("{problem}, or {fix}").format(problem=numbers.file_problem, fix=state)
         out.problems.append(Problem(table.label, "", fix))
         return out
     out.problems = [

@@ -17,6 +17,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from clusterrank.i18n import _
+
 COST_WORDS = (
     "cost", "price", "expense", "expenditure", "loss", "debt", "unemploy", "crime", "risk",
     "payback", "emission", "pollution", "waste", "tariff", "accident", "mortality", "poverty",
@@ -91,8 +93,8 @@ class Direction:
     def reason(self) -> str:
         """Why this direction was guessed, for the user to check."""
         if self.word:
-            return f"cost: the name contains {self.word!r}"
-        return "benefit: no cost word in the name"
+            return _("cost: the name contains {word!r}").format(word=self.word)
+        return _("benefit: no cost word in the name")
 
 
 def guess_direction(header: str) -> Direction:
@@ -137,7 +139,7 @@ def indicators(
     """One indicator per numeric column, keys unique and distinct from ``taken``."""
     split = [split_unit(c, p) for c, p in zip(columns, percent, strict=True)]
     reserved = set(taken)
-    keys = unique((slug(title) or "indicator" for title, _ in split), "indicator")
+    keys = unique((slug(title) or "indicator" for title, _unit in split), "indicator")
     keys = [k if k not in reserved else f"{k}_value" for k in keys]
     return [
         Indicator(c, k, title or c, unit, guess_direction(c))

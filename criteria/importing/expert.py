@@ -19,8 +19,11 @@ import numpy as np
 import numpy.typing as npt
 
 from clusterrank.criteria.numbers import read_cell
+from clusterrank.i18n import _
 
 DEFAULT_GROUP = "Expert scores"
+"""The group of an expert-scored criterion when none is given (the UI passes its own,
+translated; this default is the title written into a file, kept in English)."""
 
 
 @dataclass(frozen=True)
@@ -46,7 +49,7 @@ class ExpertCriterion:
             "id": self.id,
             "title": self.title or self.id,
             "direction": "benefit",
-            "source": "expert scores: give them with a panel or in the scenario's data file",
+            "source": _("expert scores: give them with a panel or in the scenario's data file"),
             "expert_scale": {
                 "min": _number(self.scale_min),
                 "max": _number(self.scale_max),
@@ -74,7 +77,9 @@ def parse_anchors(text: str) -> tuple[dict[float, str], list[str]]:
         reading = read_cell(point.strip())
         value = reading.point if reading.point is not None else reading.comma
         if not sep or not words.strip() or reading.error or reading.missing or value is None:
-            errors.append(f"anchor {part!r} is not 'point = words' (e.g. '1 = weak')")
+            errors.append(
+                _("anchor {part!r} is not 'point = words' (e.g. '1 = weak')").format(part=part)
+            )
             continue
         anchors[float(value)] = words.strip()
     return anchors, errors

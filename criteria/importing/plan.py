@@ -25,6 +25,11 @@ from clusterrank.criteria.importing.sniff import Sniffed, sniff
 from clusterrank.criteria.models import CriteriaSet
 from clusterrank.criteria.numbers import Decimal, cell_text
 from clusterrank.errors import Problem, ValidationFailed
+from clusterrank.i18n import _
+
+ID_PROBLEM = "ids"
+"""The :attr:`errors.Problem.kind` of a problem with the id column (empty, unsafe or
+repeated ids), so callers need not read the (translated) location."""
 
 _ID_RE = re.compile(r"[\w.-]+")  # the rule of criteria.models.common.Id
 
@@ -108,10 +113,10 @@ def plan_import(
     numeric = [c for c, s in surveys.items() if s.numeric]
     text = [c for c, s in surveys.items() if not s.numeric]
     if len(table.header) < 2:
-        msg = (
-            f"the file has one column ({table.header[0]!r}); expected a column of names or "
+        msg = _(
+            "the file has one column ({column!r}); expected a column of names or "
             "ids and at least one column of figures: check the separator (',', ';' or tab)"
-        )
+        ).format(column=table.header[0])
         raise ValidationFailed.single(label, "", msg)
     id_col = _chosen(choices.id_column, table.header, label, "--id-column", problems)
     name_col = _chosen(choices.name_column, table.header, label, "--name-column", problems)
@@ -122,10 +127,10 @@ def plan_import(
     name_col = name_col or cols.guess_name_column(text, id_col)
     used = [c for c in numeric if c not in {id_col, name_col} and c not in choices.skip]
     if not used:
-        msg = (
-            f"no column holds figures (columns of text: {', '.join(map(repr, text))}); "
+        msg = _(
+            "no column holds figures (columns of text: {columns}); "
             "the indicators must be numbers, one column each"
-        )
+        ).format(columns=", ".join(map(repr, text)))
         problems.append(Problem(label, "", msg))
     ids, names = _candidates(sniffed, id_col, name_col, problems)
     percent = [surveys[c].percent for c in used]
@@ -143,7 +148,9 @@ def _chosen(
 ) -> str | None:
     if column is None or column in header:
         return column
-    msg = f"column {column!r} ({option}) not found; columns: {', '.join(map(repr, header))}"
+    msg = _("column {column!r} ({option}) not found; columns: {columns}").format(
+        column=column, option=option, columns=", ".join(map(repr, header))
+    )
     out.append(Problem(label, option, msg))
     return None
 
@@ -154,7 +161,7 @@ def _candidates(
     """Candidate ids (from the id column, or made safe from the names) and names."""
     table, label = sniffed.table, sniffed.table.label
     if id_col is None and name_col is None:
-        msg = "no column of names or ids (every column holds numbers); add one, or name it"
+        msg = _("no column of names or ids (every column holds numbers); add one, or name it")
         out.append(Problem(label, "--id-column", msg))
         return [], []
     index = {c: j for j, c in enumerate(table.header)}
@@ -164,15 +171,17 @@ def _candidates(
     ids = [cell_text(v) for v in table.column(index[id_col])]
     first: dict[str, int] = {}
     for i, ident in enumerate(ids):
-        where = f"column {id_col!r}" + table.cell(i, index[id_col])
+        where = _("column {column!r}").format(column=id_col) + table.cell(i, index[id_col])
         line = table.line(i)
+        msg = ""
         if not ident:
-            out.append(Problem(label, where, "the id is empty; give every row an id", line))
+            msg = _("the id is empty; give every row an id")
         elif not _ID_RE.fullmatch(ident):
-            msg = f"id {ident!r} may hold only letters, digits, '_', '.' and '-'; rename it"
-            out.append(Problem(label, where, msg, line))
+            msg = _("id {ident!r} may hold only letters, digits, '_', '.' and '-'; rename it")
         elif ident in first:
-            msg = f"id {ident!r} is on two rows (also row {table.numbers[first[ident]]}); keep one"
-            out.append(Problem(label, where, msg, line))
+            msg = _("id {ident!r} is on two rows (also row {row}); keep one")
+        if msg:
+            msg = msg.format(ident=ident, row=table.numbers[first.get(ident, i)])
+            out.append(Problem(label, where, msg, line, kind=ID_PROBLEM))
         first.setdefault(ident, i)
     return ids, names or ids

@@ -30,6 +30,7 @@ from clusterrank.criteria.numbers import cell_text
 from clusterrank.criteria.tables import Table, csv_table
 from clusterrank.criteria.xlsx_guard import OLE_MAGIC, ZIP_MAGIC
 from clusterrank.errors import ValidationFailed
+from clusterrank.i18n import N_, _
 
 
 @dataclass(frozen=True)
@@ -48,11 +49,21 @@ class Sniffed:
     def described(self) -> str:
         """What was detected, in one line for the user."""
         if self.kind == "csv":
-            parts = [f"CSV, {self.encoding}, cells separated by {self.table.separator_text()}"]
+            parts = [
+                _("CSV, {encoding}, cells separated by {separator}").format(
+                    encoding=_(self.encoding), separator=self.table.separator_text()
+                )
+            ]
         else:
-            parts = [f"workbook, sheet {self.sheet!r} of {', '.join(map(repr, self.sheets))}"]
+            parts = [
+                _("workbook, sheet {sheet!r} of {sheets}").format(
+                    sheet=self.sheet, sheets=", ".join(map(repr, self.sheets))
+                )
+            ]
         if self.header_rows > 1:
-            parts.append(f"a header of {self.header_rows} rows (merged cells) joined")
+            parts.append(
+                _("a header of {count} rows (merged cells) joined").format(count=self.header_rows)
+            )
         return "; ".join(parts)
 
 
@@ -77,22 +88,24 @@ def sniff(path: str | os.PathLike[str], label: str, sheet: str | None = None) ->
     if data.startswith(ZIP_MAGIC) or data.startswith(OLE_MAGIC):
         return _sniff_book(data, label, sheet)
     if Path(path).suffix.lower() in {".xlsx", ".xls"}:
-        msg = "the file is named like a workbook but is not one; save it from Excel as .xlsx"
+        msg = _("the file is named like a workbook but is not one; save it from Excel as .xlsx")
         raise ValidationFailed.single(label, "", msg)
     text, encoding = _decode(data, label)
     notes: tuple[str, ...] = ()
     if encoding == "Windows-1251":
-        notes = (f"{label}: not UTF-8, read as Windows-1251 (Cyrillic); check the names",)
+        note = _("{file}: not UTF-8, read as Windows-1251 (Cyrillic); check the names")
+        notes = (note.format(file=label),)
     return Sniffed(csv_table(text, label), "csv", encoding, notes=notes)
 
 
 def _decode(data: bytes, label: str) -> tuple[str, str]:
     """The file's text and its encoding's name; line endings made plain."""
     if not data.strip():
-        raise ValidationFailed.single(label, "", "the file is empty; expected a header row")
+        msg = _("the file is empty; expected a header row")
+        raise ValidationFailed.single(label, "", msg)
     try:
         text = data.decode("utf-8-sig")
-        encoding = "UTF-8 with a BOM" if data.startswith(b"\xef\xbb\xbf") else "UTF-8"
+        encoding = N_("UTF-8 with a BOM") if data.startswith(b"\xef\xbb\xbf") else "UTF-8"
     except UnicodeDecodeError:
         text, encoding = data.decode("cp1251", errors="replace"), "Windows-1251"
     return text.replace("\r\n", "\n").replace("\r", "\n"), encoding
@@ -117,7 +130,9 @@ def _open(data: bytes, label: str) -> Any:
             warnings.simplefilter("ignore")  # openpyxl warns of styles and extensions it drops
             return load_workbook(io.BytesIO(data), data_only=True)
     except Exception as exc:  # a damaged workbook can fail anywhere inside openpyxl
-        msg = f"cannot read the workbook ({exc}); open it in Excel and save it again as .xlsx"
+        msg = _(
+            "cannot read the workbook ({error}); open it in Excel and save it again as .xlsx"
+        ).format(error=exc)
         raise ValidationFailed.single(label, "", msg) from exc
 
 
@@ -128,7 +143,9 @@ def _sniff_book(data: bytes, label: str, sheet: str | None) -> Sniffed:
     try:
         names = tuple(str(s) for s in book.sheetnames)
         if sheet is not None and sheet not in names:
-            msg = f"sheet {sheet!r} not found; sheets in the file: {', '.join(names)}"
+            msg = _("sheet {sheet!r} not found; sheets in the file: {sheets}").format(
+                sheet=sheet, sheets=", ".join(names)
+            )
             raise ValidationFailed.single(label, "sheet", msg)
         title = sheet if sheet is not None else names[0]
         grid, merged = _grid(book[title])
@@ -171,7 +188,7 @@ def _table(grid: list[list[object]], merged: Merged, label: str, title: str) -> 
     width = max((len(r) for r in grid), default=0)
     filled = [r for r in grid if any(c is not None for c in r)]
     if not filled or width == 0:
-        msg = f"sheet {title!r} is empty; expected a header row"
+        msg = _("sheet {sheet!r} is empty; expected a header row").format(sheet=title)
         raise ValidationFailed.single(label, "", msg)
     # the first row naming more than one column is the header; rows above it are titles
     first = next((i for i, r in enumerate(grid) if _count(r) > 1), None)
@@ -182,8 +199,8 @@ def _table(grid: list[list[object]], merged: Merged, label: str, title: str) -> 
     header = _header(grid[first : first + depth], width)
     body = [(n, r + [None] * (width - len(r))) for n, r in enumerate(grid) if n >= first + depth]
     kept = [(n, r) for n, r in body if any(c is not None for c in r)]
-    rows = tuple(tuple(r) for _, r in kept)
-    table = Table(label, header, rows, tuple(n + 1 for n, _ in kept), first + depth)
+    rows = tuple(tuple(r) for _n, r in kept)
+    table = Table(label, header, rows, tuple(n + 1 for n, _r in kept), first + depth)
     return table, depth
 
 

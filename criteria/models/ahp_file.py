@@ -23,16 +23,15 @@ from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 from clusterrank.criteria.models.common import (
     CrossProblem,
     FrozenModel,
-    Loc,
     Name,
     connection_problems,
-    duplicate_problems,
     fail,
     loc_text,
     raise_if_problems,
     repeated,
     unknown_name,
 )
+from clusterrank.i18n import _, formats
 
 SCALE_MIN = 1.0 / 9.0
 SCALE_MAX = 9.0
@@ -62,14 +61,14 @@ def _parse_judgment(value: object) -> float:
     if number is None or not np.isfinite(number):
         fail(
             "judgment_type",
-            'a judgment must be a number or a fraction like "1/3" (got {got})',
+            _('a judgment must be a number or a fraction like "1/3" (got {got})'),
             got=repr(value),
         )
     if not SCALE_MIN * (1 - _SCALE_TOL) <= number <= SCALE_MAX * (1 + _SCALE_TOL):
         fail(
             "judgment_scale",
-            "judgment {got} is outside Saaty's scale 1/9..9; write a value from 1/9 to 9",
-            got=fmt_judgment(number),
+            _("judgment {got} is outside Saaty's scale 1/9..9; write a value from 1/9 to 9"),
+            got=shown_judgment(number),
         )
     return number
 
@@ -79,6 +78,14 @@ def fmt_judgment(value: float) -> str:
     if 0 < value < 1 and abs(1 / value - round(1 / value)) < 1e-6:
         return f"1/{round(1 / value)}"
     return f"{value:g}"
+
+
+def shown_judgment(value: float) -> str:
+    """A judgment in a message: as :func:`fmt_judgment`, with the language's decimal mark.
+
+    (:func:`fmt_judgment` writes YAML, so it keeps the point: ``2,5`` only in Russian text.)
+    """
+    return fmt_judgment(value).replace(".", formats.decimal_mark())
 
 
 Judgment = Annotated[
@@ -112,7 +119,7 @@ class JudgmentBlock(FrozenModel):
         if self.items is not None:
             return self.items
         seen: dict[str, None] = {}
-        for a, b, _ in self.judgments or ():
+        for a, b, _value in self.judgments or ():
             seen.setdefault(a)
             seen.setdefault(b)
         return tuple(seen)
@@ -128,8 +135,8 @@ class JudgmentBlock(FrozenModel):
         names = tuple(self.items if self.items is not None else items)
         rows = self.matrix or ()
         if len(names) != len(rows):
-            msg = (
-                f"a {len(rows)}×{len(rows)} matrix needs {len(rows)} item names (got {len(names)})"
+            msg = _("a {n}×{n} matrix needs {n} item names (got {count})").format(
+                n=len(rows), count=len(names)
             )
             raise ValueError(msg)
         return tuple(
@@ -157,10 +164,14 @@ class JudgmentBlock(FrozenModel):
         out: list[CrossProblem] = []
         if self.items is None and self.matrix is not None:
             if len(self.matrix) != len(allowed):
-                msg = (
-                    f"matrix must be {len(allowed)}×{len(allowed)}, one row and column per "
-                    f"{kind} in the order listed ({', '.join(allowed)}); "
-                    f"got {len(self.matrix)} rows"
+                msg = _(
+                    "matrix must be {n}×{n}, one row and column per {kind} in the order listed "
+                    "({names}); got {rows} rows"
+                ).format(
+                    n=len(allowed),
+                    kind=_(kind),
+                    names=", ".join(allowed),
+                    rows=len(self.matrix),
                 )
                 out.append((("matrix",), msg))
             return out
@@ -170,11 +181,12 @@ class JudgmentBlock(FrozenModel):
                     out.append((("items", k), unknown_name(kind, name, allowed)))
             missing = [a for a in allowed if a not in self.items]
             if missing and not out:
-                out.append(
-                    (("items",), f"items must list every {kind}; missing: {', '.join(missing)}")
+                msg = _("items must list every {kind}; missing: {missing}").format(
+                    kind=_(kind), missing=", ".join(missing)
                 )
+                out.append((("items",), msg))
             return out
-        for k, (a, b, _) in enumerate(self.judgments or ()):
+        for k, (a, b, _value) in enumerate(self.judgments or ()):
             out += [
                 (("judgments", k, pos), unknown_name(kind, name, allowed))
                 for pos, name in ((0, a), (1, b))
@@ -193,23 +205,29 @@ class JudgmentBlock(FrozenModel):
         has_list = self.judgments is not None
         has_matrix = self.items is not None or self.matrix is not None
         if has_list == has_matrix:
-            return [((), "give either 'judgments' or 'matrix' (with optional 'items')")]
+            return [((), _("give either 'judgments' or 'matrix' (with optional 'items')"))]
         if has_list:
             return self._list_problems()
         if self.matrix is None:
-            return [((), "'items' needs a 'matrix' of judgments among them")]
+            return [((), _("'items' needs a 'matrix' of judgments among them"))]
         return self._matrix_problems(self.items, self.matrix)
 
     def _list_problems(self) -> list[CrossProblem]:
         out: list[CrossProblem] = []
-        pairs: list[tuple[str, Loc]] = []
-        for k, (a, b, _) in enumerate(self.judgments or ()):
+        first: dict[tuple[str, ...], int] = {}
+        for k, (a, b, _value) in enumerate(self.judgments or ()):
             if a == b:
-                out.append((("judgments", k), f"{a!r} is judged against itself; remove it"))
-            else:
-                pairs.append((" vs ".join(sorted((a, b))), ("judgments", k)))
-        for loc, msg in duplicate_problems("pair", pairs):
-            out.append((loc[:-1], msg.replace("pair id", "judgment of the pair")))
+                msg = _("{item!r} is judged against itself; remove it").format(item=a)
+                out.append((("judgments", k), msg))
+                continue
+            pair = tuple(sorted((a, b)))
+            if pair in first:
+                msg = _("duplicate judgment of the pair '{first} vs {second}' (also at {place})")
+                place = loc_text(("judgments", first[pair]))
+                out.append(
+                    (("judgments", k), msg.format(first=pair[0], second=pair[1], place=place))
+                )
+            first.setdefault(pair, k)
         return out
 
     @staticmethod
@@ -218,23 +236,33 @@ class JudgmentBlock(FrozenModel):
     ) -> list[CrossProblem]:
         n = len(items) if items is not None else len(matrix)
         out: list[CrossProblem] = [
-            (("items",), f"item {name!r} is listed twice") for name in repeated(items or ())
+            (("items",), _("item {name!r} is listed twice").format(name=name))
+            for name in repeated(items or ())
         ]
         if len(matrix) != n or any(len(row) != n for row in matrix):
             shape = "×".join(str(x) for x in (len(matrix), max(map(len, matrix), default=0)))
-            msg = f"matrix must be {n}×{n}, one row and column per item (got {shape})"
+            msg = _("matrix must be {n}×{n}, one row and column per item (got {shape})").format(
+                n=n, shape=shape
+            )
             return [*out, (("matrix",), msg)]
         for i in range(n):
             if abs(matrix[i][i] - 1) > _RECIPROCAL_TOL:
-                msg = f"diagonal entries must be 1 (got {fmt_judgment(matrix[i][i])})"
+                msg = _("diagonal entries must be 1 (got {got})").format(
+                    got=shown_judgment(matrix[i][i])
+                )
                 out.append((("matrix", i, i), msg))
             for j in range(i + 1, n):
                 aij, aji = matrix[i][j], matrix[j][i]
                 if abs(aij * aji - 1) > _RECIPROCAL_TOL:
-                    msg = (
-                        f"matrix{loc_text((i, j))} = {fmt_judgment(aij)} and "
-                        f"matrix{loc_text((j, i))} = {fmt_judgment(aji)} are not reciprocal; "
-                        f"expected matrix{loc_text((j, i))} = {fmt_judgment(1 / aij)}"
+                    msg = _(
+                        "matrix{upper} = {value} and matrix{lower} = {mirror} are not "
+                        "reciprocal; expected matrix{lower} = {expected}"
+                    ).format(
+                        upper=loc_text((i, j)),
+                        lower=loc_text((j, i)),
+                        value=shown_judgment(aij),
+                        mirror=shown_judgment(aji),
+                        expected=shown_judgment(1 / aij),
                     )
                     out.append((("matrix", j, i), msg))
         return out
@@ -256,10 +284,11 @@ class AHPFile(FrozenModel):
     @model_validator(mode="after")
     def _check(self) -> AHPFile:
         out: list[CrossProblem] = [
-            (("criteria",), f"criterion {c!r} is listed twice") for c in repeated(self.criteria)
+            (("criteria",), _("criterion {name!r} is listed twice").format(name=c))
+            for c in repeated(self.criteria)
         ]
         out += [
-            (("alternatives",), f"alternative {a!r} is listed twice")
+            (("alternatives",), _("alternative {name!r} is listed twice").format(name=a))
             for a in repeated(self.alternatives)
         ]
         if self.criteria_judgments is not None:
@@ -268,7 +297,8 @@ class AHPFile(FrozenModel):
                 for loc, msg in self.criteria_judgments.check_names(self.criteria, "criterion")
             ]
         elif len(self.criteria) > 1:
-            out.append(((), "'criteria_judgments' is required when there are several criteria"))
+            msg = _("'criteria_judgments' is required when there are several criteria")
+            out.append(((), msg))
         for crit, block in self.alternative_judgments.items():
             if crit not in self.criteria:
                 out.append(
@@ -285,7 +315,8 @@ class AHPFile(FrozenModel):
         if len(self.alternatives) > 1:
             for crit in self.criteria:
                 if crit not in self.alternative_judgments:
-                    msg = f"no judgments among the alternatives for criterion {crit!r}"
+                    msg = _("no judgments among the alternatives for criterion {criterion!r}")
+                    msg = msg.format(criterion=crit)
                     out.append((("alternative_judgments",), msg))
         raise_if_problems(out)
         return self

@@ -17,8 +17,11 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Annotated, Any, Literal, NoReturn
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
+
+from clusterrank.criteria.models.texts import BilingualTexts
+from clusterrank.i18n import N_, _
 
 Loc = tuple[str | int, ...]
 CrossProblem = tuple[Loc, str]
@@ -33,10 +36,11 @@ DIRECTION_ALIASES: dict[str, Literal["benefit", "cost"]] = {
 _ID_RE = re.compile(r"[\w.-]+")  # \w is Unicode-aware: Cyrillic ids are allowed
 
 
-class FrozenModel(BaseModel):
+class FrozenModel(BilingualTexts):
     """Base of every user-file model: unknown keys are errors, instances are immutable.
 
-    Numbers written where text is expected (``title: 2017``) are kept as text.
+    Numbers written where text is expected (``title: 2017``) are kept as text. Display texts
+    declared :data:`~criteria.models.texts.Text` may be given in both languages.
     """
 
     model_config = ConfigDict(
@@ -55,7 +59,7 @@ def parse_direction_word(value: object) -> Literal["benefit", "cost"]:
     if isinstance(value, bool) or key not in DIRECTION_ALIASES:
         fail(
             "direction",
-            "'direction' must be one of benefit/max/+ or cost/min/- (got {got})",
+            _("'direction' must be one of benefit/max/+ or cost/min/- (got {got})"),
             got=repr(value),
         )
     return DIRECTION_ALIASES[key]
@@ -65,7 +69,7 @@ def _check_id(value: str) -> str:
     if not _ID_RE.fullmatch(value):
         fail(
             "id_format",
-            "id {got} may contain only letters, digits, '_', '.' and '-' (no spaces)",
+            _("id {got} may contain only letters, digits, '_', '.' and '-' (no spaces)"),
             got=repr(value),
         )
     return value
@@ -73,13 +77,13 @@ def _check_id(value: str) -> str:
 
 def _reject_bool(value: object) -> object:
     if isinstance(value, bool):
-        fail("number_not_bool", "must be a number (got {got})", got=repr(value))
+        fail("number_not_bool", _("must be a number (got {got})"), got=repr(value))
     return value
 
 
 def _check_name(value: str) -> str:
     if not value:
-        fail("empty_name", "must not be empty")
+        fail("empty_name", _("must not be empty"))
     return value
 
 
@@ -126,13 +130,26 @@ def loc_text(loc: Iterable[str | int]) -> str:
 def suggest(word: str, known: Iterable[str]) -> str:
     """``" (did you mean 'x'?)"`` when a close match exists, else ``""``."""
     close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    return _(" (did you mean {close!r}?)").format(close=close[0]) if close else ""
+
+
+KINDS = (
+    N_("candidate"),
+    N_("data key"),
+    N_("group"),
+    N_("criterion"),
+    N_("indicator"),
+    N_("alternative"),
+)
+"""The kinds of things a file names (unknown_name, duplicate_problems), for the catalogue."""
 
 
 def unknown_name(kind: str, name: str, known: Sequence[str]) -> str:
-    """Message for a reference to something that does not exist."""
-    listing = ", ".join(known) if known else "(none)"
-    return f"unknown {kind} {name!r}{suggest(name, known)}; known: {listing}"
+    """Message for a reference to something that does not exist (``kind``: one of KINDS)."""
+    listing = ", ".join(known) if known else _("(none)")
+    return _("unknown {kind} {name!r}{hint}; known: {known}").format(
+        kind=_(kind), name=name, hint=suggest(name, known), known=listing
+    )
 
 
 def duplicate_problems(
@@ -143,7 +160,9 @@ def duplicate_problems(
     out: list[CrossProblem] = []
     for ident, loc in entries:
         if ident in first:
-            msg = f"duplicate {kind} id {ident!r} (also at {loc_text(first[ident])})"
+            msg = _("duplicate {kind} id {ident!r} (also at {place})").format(
+                kind=_(kind), ident=ident, place=loc_text(first[ident])
+            )
             out.append(((*loc, id_key), msg))
         else:
             first[ident] = loc
@@ -157,7 +176,9 @@ def all_zero_problem(weights: Sequence[float], loc: Loc, what: str) -> list[Cros
     for weights near 1e308.
     """
     if weights and not any(w > 0 for w in weights):
-        msg = f"all {what} weights are zero; give at least one a positive weight"
+        msg = _("all {what} weights are zero; give at least one a positive weight").format(
+            what=_(what)
+        )
         return [(loc, msg)]
     return []
 
@@ -192,7 +213,7 @@ def connection_problems(
             x = parent[x]
         return x
 
-    for a, b, _ in triples:
+    for a, b, _value in triples:
         parent[root(a)] = root(b)
     clusters: dict[str, list[str]] = {}
     for name in items:
@@ -200,8 +221,8 @@ def connection_problems(
     if len(clusters) <= 1:
         return []
     parts = " | ".join(", ".join(c) for c in clusters.values())
-    msg = (
-        f"the judgments never connect these {kind} sets to each other: {parts}; "
+    msg = _(
+        "the judgments never connect these {kind} sets to each other: {parts}; "
         "add a judgment linking them"
-    )
+    ).format(kind=_(kind), parts=parts)
     return [((), msg)]

@@ -25,20 +25,23 @@ from clusterrank.criteria.models.common import (
     loc_text,
     raise_if_problems,
 )
+from clusterrank.criteria.models.texts import OptionalText, Text
+from clusterrank.criteria.shown import short
+from clusterrank.i18n import _
 
 
 class Indicator(FrozenModel):
     """A measured quantity; its id is the data column key."""
 
     id: Id
-    title: str = ""
-    unit: str = ""
+    title: Text = ""
+    unit: Text = ""
     direction: Direction | None = Field(
         default=None, description="defaults to the criterion's direction"
     )
     weight: Weight = 1.0
     source: str | None = None
-    description: str | None = None
+    description: OptionalText = None
 
 
 class ExpertScale(FrozenModel):
@@ -55,13 +58,17 @@ class ExpertScale(FrozenModel):
             problems.append(
                 (
                     ("max",),
-                    f"'max' must be greater than 'min' (got min {self.min:g}, max {self.max:g})",
+                    _("'max' must be greater than 'min' (got min {low}, max {high})").format(
+                        low=short(self.min), high=short(self.max)
+                    ),
                 )
             )
         else:
             for point in self.anchors:
                 if not self.min <= point <= self.max:
-                    msg = f"anchor {point:g} lies outside the scale {self.min:g}..{self.max:g}"
+                    msg = _("anchor {point} lies outside the scale {low}..{high}").format(
+                        point=short(point), low=short(self.min), high=short(self.max)
+                    )
                     problems.append((("anchors", _anchor_key(point)), msg))
         raise_if_problems(problems)
         return self
@@ -75,10 +82,10 @@ class Criterion(FrozenModel):
     """One criterion: its direction, local weight, and how it is measured."""
 
     id: Id
-    title: str = ""
-    description: str | None = None
+    title: Text = ""
+    description: OptionalText = None
     direction: Direction
-    unit: str = ""
+    unit: Text = ""
     weight: Weight = 1.0
     source: str | None = None
     indicators: tuple[Indicator, ...] | None = Field(default=None, min_length=1)
@@ -112,12 +119,12 @@ class Criterion(FrozenModel):
 
     def _problems(self) -> list[CrossProblem]:
         if self.indicators is None and self.expert_scale is None:
-            return [((), "give either 'indicators' or 'expert_scale'")]
+            return [((), _("give either 'indicators' or 'expert_scale'"))]
         if self.indicators is not None and self.expert_scale is not None:
-            return [((), "give either 'indicators' or 'expert_scale', not both")]
+            return [((), _("give either 'indicators' or 'expert_scale', not both"))]
         if self.indicators is None:
             if self.combine is not None:
-                return [(("combine",), "'combine' applies to indicators only; remove it")]
+                return [(("combine",), _("'combine' applies to indicators only; remove it"))]
             return []
         rule = self.combine_rule
         if rule == "single":
@@ -129,16 +136,16 @@ class Criterion(FrozenModel):
     def _single_problems(self, inds: tuple[Indicator, ...]) -> list[CrossProblem]:
         """``combine: single``: exactly one indicator, in the criterion's direction."""
         if len(inds) != 1:
-            msg = (
-                f"combine: single needs exactly one indicator (got {len(inds)}); "
+            msg = _(
+                "combine: single needs exactly one indicator (got {count}); "
                 "use sum or weighted_mean to combine several"
-            )
+            ).format(count=len(inds))
             return [(("indicators",), msg)]
         if self.indicator_direction(inds[0]) != self.direction:
-            msg = (
-                f"indicator direction {inds[0].direction!r} contradicts the criterion's "
-                f"{self.direction!r}; with combine: single they must agree"
-            )
+            msg = _(
+                "indicator direction {got!r} contradicts the criterion's "
+                "{direction!r}; with combine: single they must agree"
+            ).format(got=inds[0].direction, direction=self.direction)
             return [(("indicators", 0, "direction"), msg)]
         return []
 
@@ -147,14 +154,16 @@ class Criterion(FrozenModel):
         out: list[CrossProblem] = []
         units = sorted({ind.unit or self.unit for ind in inds})
         if len(units) > 1:
-            msg = f"combine: sum needs indicators in one unit (got {', '.join(map(repr, units))})"
+            msg = _("combine: sum needs indicators in one unit (got {units})").format(
+                units=", ".join(map(repr, units))
+            )
             out.append((("indicators",), msg))
         for i, ind in enumerate(inds):
             if self.indicator_direction(ind) != self.direction:
-                msg = (
-                    f"combine: sum needs every indicator in the criterion's direction "
-                    f"{self.direction!r} (got {ind.direction!r})"
-                )
+                msg = _(
+                    "combine: sum needs every indicator in the criterion's direction "
+                    "{direction!r} (got {got!r})"
+                ).format(direction=self.direction, got=ind.direction)
                 out.append((("indicators", i, "direction"), msg))
         return out
 
@@ -162,11 +171,11 @@ class Criterion(FrozenModel):
         """``combine: weighted_mean``: a benefit criterion, indicator weights not all zero."""
         out: list[CrossProblem] = []
         if self.direction != "benefit":
-            msg = (
+            msg = _(
                 "combine: weighted_mean yields a 0..1 benefit score, so the criterion's "
-                f"direction must be benefit (got {self.direction!r}); put 'cost' on the "
+                "direction must be benefit (got {got!r}); put 'cost' on the "
                 "indicators instead"
-            )
+            ).format(got=self.direction)
             out.append((("direction",), msg))
         out += all_zero_problem([i.weight for i in inds], ("indicators",), "indicator")
         return out
@@ -176,8 +185,8 @@ class Group(FrozenModel):
     """A group of criteria with a relative group weight."""
 
     id: Id
-    title: str = ""
-    description: str | None = None
+    title: Text = ""
+    description: OptionalText = None
     weight: Weight = 1.0
     criteria: tuple[Criterion, ...] = Field(min_length=1)
 
@@ -193,11 +202,11 @@ class CriteriaSet(FrozenModel):
     """A named, cited set of criteria in groups (``configs/criteria/*.yaml``)."""
 
     id: Id
-    title: str = ""
+    title: Text = ""
     source: str = Field(min_length=1, description="the citation this set comes from")
-    description: str | None = None
+    description: OptionalText = None
     official_weights: bool = False
-    weights_note: str | None = None
+    weights_note: OptionalText = None
     groups: tuple[Group, ...] = Field(min_length=1)
 
     @property
@@ -277,9 +286,9 @@ def id_problems(data: object) -> list[CrossProblem]:
     ind_at = dict(reversed(inds))
     for ident, loc in experts:
         if ident in ind_at:
-            msg = (
-                f"expert-scored criterion {ident!r} reads data key {ident!r}, which is also "
-                f"the indicator at {loc_text(ind_at[ident])}; rename one of them"
-            )
+            msg = _(
+                "expert-scored criterion {ident!r} reads data key {ident!r}, which is also "
+                "the indicator at {place}; rename one of them"
+            ).format(ident=ident, place=loc_text(ind_at[ident]))
             problems.append(((*loc, "id"), msg))
     return problems

@@ -27,19 +27,22 @@ from clusterrank.criteria.models.common import (
 )
 from clusterrank.criteria.models.paths import resolve_named_file
 from clusterrank.criteria.models.regional_indicator import (
-    AUTO_PREFIXES,
     RegionalIndicator,
+    auto_prefixes,
     provenance_text,
 )
+from clusterrank.criteria.models.texts import Text
+from clusterrank.i18n import N_, _
 
 DATA_SUFFIXES = (".csv", ".xlsx", ".xls")
+_REGIONAL_KEY = N_("regional key")
 
 
 class Candidate(FrozenModel):
     """Something being ranked: a cluster, a region..."""
 
     id: Id
-    name: str = ""
+    name: Text = ""
     region: str | None = None
     attributes: dict[str, Any] = Field(
         default_factory=dict, description="free-form, shown but never ranked"
@@ -100,9 +103,8 @@ class DataSpec(FrozenModel):
         if value is None:
             return None
         if Path(value).suffix.lower() not in DATA_SUFFIXES:
-            fail(
-                "data_suffix", "data file must be .csv, .xlsx or .xls (got {got})", got=repr(value)
-            )
+            msg = _("data file must be .csv, .xlsx or .xls (got {got})")
+            fail("data_suffix", msg, got=repr(value))
         return resolve_named_file(value, info, "data file")
 
 
@@ -113,7 +115,7 @@ def regional_problems(
     ids = [c.id for c in candidates]
     own_region = {c.id: c.region for c in candidates}
     out = duplicate_problems(
-        "regional key",
+        _REGIONAL_KEY,
         [(r.key, ("data", "regional", i)) for i, r in enumerate(data.regional)],
         "key",
     )
@@ -122,17 +124,20 @@ def regional_problems(
         at = ("data", "regional", i)
         if item.key not in keys:
             out.append(((*at, "key"), unknown_name("data key", item.key, keys)))
-        fix = f"remove it; data.regional[{i}] computes key {item.key!r}"
+        fix = _("remove it; data.regional[{index}] computes key {key!r}").format(
+            index=i, key=item.key
+        )
         if item.key in data.columns:
             out.append((("data", "columns", item.key), fix))
         out += [
             (("data", "values", c, item.key), fix) for c, row in inline.items() if item.key in row
         ]
         given = data.provenance.get(item.key)
-        if given is not None and not given.source.startswith(AUTO_PREFIXES):
-            msg = (
-                f"written automatically for a computed key; put remarks in data.regional[{i}].note"
-            )
+        if given is not None and not given.source.startswith(auto_prefixes()):
+            msg = _(
+                "written automatically for a computed key; put remarks in "
+                "data.regional[{index}].note"
+            ).format(index=i)
             out.append((("data", "provenance", item.key), msg))
         for field in ("regions", "sectors"):
             mapping: dict[str, str] = getattr(item, field)
@@ -145,7 +150,10 @@ def regional_problems(
             if (not item.per_sector or item.sector_of(c)) and not (
                 item.regions.get(c) or own_region[c]
             ):
-                msg = f"candidate {c!r} has no region: add {c}: <region id> here, or give it one"
+                msg = _(
+                    "candidate {candidate!r} has no region: add {candidate}: <region id> here, "
+                    "or give it one"
+                ).format(candidate=c)
                 out.append(((*at, "regions"), msg))
     return out
 

@@ -14,12 +14,16 @@ from pydantic import ValidationInfo
 
 from clusterrank.criteria.files import FileScope, path_problem
 from clusterrank.criteria.models.common import fail
+from clusterrank.i18n import N_, _
+
+WHAT = (N_("data file"), N_("table"))
+"""The names a file a scenario names goes by in messages (``what``), for the catalogue."""
 
 
 def resolve_named_file(value: str, info: ValidationInfo, what: str) -> str:
     """The absolute path ``value`` names, checked for its place and its kind of file.
 
-    ``what`` names the file in messages (``"data file"``); errors are pydantic errors of
+    ``what`` names the file in messages (one of :data:`WHAT`); errors are pydantic errors of
     kinds ``data_outside`` (outside the scope's roots) and ``data_missing`` (not found, a
     folder, a pipe or device).
     """
@@ -31,11 +35,12 @@ def resolve_named_file(value: str, info: ValidationInfo, what: str) -> str:
     try:
         path = scope.resolve(value, base)
     except PermissionError as exc:
-        fail("data_outside", "{what} {problem}", what=what, problem=str(exc))
+        fail("data_outside", _("{what} {problem}"), what=_(what), problem=str(exc))
     problem = path_problem(path)
     if problem is not None:
         name = scope.label(path)
         if not path.exists():
-            fail("data_missing", "{what} not found: tried {name}", what=what, name=name)
-        fail("data_missing", "{what} {name}: {problem}", what=what, name=name, problem=problem)
+            fail("data_missing", _("{what} not found: tried {name}"), what=_(what), name=name)
+        msg = _("{what} {name}: {problem}")
+        fail("data_missing", msg, what=_(what), name=name, problem=problem)
     return str(path)

@@ -28,16 +28,25 @@ from clusterrank.criteria.models.common import (
     raise_if_problems,
 )
 from clusterrank.criteria.models.paths import resolve_named_file
+from clusterrank.i18n import LANGUAGES, N_, _, translations
 
 RegionalKind = Literal["lq", "regional_share", "hhi", "hhi_normalised", "printed"]
 PER_SECTOR = frozenset({"lq", "regional_share"})
-AUTO_PREFIXES = ("computed:", "printed (not recomputed):")
+AUTO_PREFIXES = (N_("computed:"), N_("printed (not recomputed):"))
+"""How a provenance written by :func:`provenance_text` begins (in English; see
+:func:`auto_prefixes` for every language)."""
 _WHAT = {
     "lq": "LQ",
-    "regional_share": "the sector's share of the region's total (0..1)",
-    "hhi": "HHI (percent shares, 10000/K..10000)",
-    "hhi_normalised": "normalised HHI (0..1)",
+    "regional_share": N_("the sector's share of the region's total (0..1)"),
+    "hhi": N_("HHI (percent shares, 10000/K..10000)"),
+    "hhi_normalised": N_("normalised HHI (0..1)"),
 }
+
+
+def auto_prefixes() -> tuple[str, ...]:
+    """:data:`AUTO_PREFIXES` in every language (a scenario saved in Russian is read in English)."""
+    found = {translations(lang).gettext(p) for lang in LANGUAGES for p in AUTO_PREFIXES}
+    return tuple(sorted(found | set(AUTO_PREFIXES)))
 
 
 class RegionalIndicator(FrozenModel):
@@ -64,7 +73,8 @@ class RegionalIndicator(FrozenModel):
     @classmethod
     def _resolve_table(cls, value: str, info: ValidationInfo) -> str:
         if Path(value).suffix.lower() != ".csv":
-            fail("data_suffix", "a region × sector table must be .csv (got {got})", got=repr(value))
+            msg = _("a region × sector table must be .csv (got {got})")
+            fail("data_suffix", msg, got=repr(value))
         return resolve_named_file(value, info, "table")
 
     @model_validator(mode="after")
@@ -72,19 +82,25 @@ class RegionalIndicator(FrozenModel):
         out: list[CrossProblem] = []
         printed = self.indicator == "printed"
         if printed and not self.column:
-            msg = "indicator printed needs 'column': the column holding the printed figures"
+            msg = _("indicator printed needs 'column': the column holding the printed figures")
             out.append((("column",), msg))
         if self.column and not printed:
-            msg = f"'column' goes with indicator: printed only; {self.indicator} is computed"
+            msg = _("'column' goes with indicator: printed only; {indicator} is computed").format(
+                indicator=self.indicator
+            )
             out.append((("column",), msg))
         if printed and (self.reference or self.total_sector):
-            msg = "reference and total_sector are not used with printed figures; remove them"
+            msg = _("reference and total_sector are not used with printed figures; remove them")
             out.append((("reference",), msg))
         if self.indicator in ("hhi", "hhi_normalised") and (self.sector or self.sectors):
-            msg = f"{self.indicator} describes the region's whole economy; remove the sectors"
+            msg = _("{indicator} describes the region's whole economy; remove the sectors").format(
+                indicator=self.indicator
+            )
             out.append((("sectors",), msg))
         if self.indicator in PER_SECTOR and not (self.sector or self.sectors):
-            msg = f"{self.indicator} needs sectors: map candidates under 'sectors' or set 'sector'"
+            msg = _(
+                "{indicator} needs sectors: map candidates under 'sectors' or set 'sector'"
+            ).format(indicator=self.indicator)
             out.append((("sectors",), msg))
         raise_if_problems(out)
         return self
@@ -109,34 +125,62 @@ class RegionalIndicator(FrozenModel):
 
 
 def provenance_text(item: RegionalIndicator, unmapped: Sequence[str] = ()) -> str:
-    """``computed: LQ of turnover for sector mining in region KEM against 'RU', from t.csv``."""
+    """``computed: LQ of turnover for sector mining in region KEM against 'RU', from t.csv``.
+
+    In the language of the call. ``{where}`` and ``{against}`` are whole prepositional
+    phrases (each translated as one), so the head reads in either language.
+    """
     table = display_name(item.table)
     year = f" ({item.year})" if item.year is not None else ""
     cells = item.cells()
-    pairs = {(r, s) for r, s, _ in cells.values()}
+    pairs = {(r, s) for r, s, _own in cells.values()}
+    listing = ""
     if len(pairs) == 1:
         r, s = next(iter(pairs))
-        where = (f" for sector {s!r}" if s else "") + f" in region {r!r}"
-        listing = ""
-    else:
-        where = " for each candidate's sector in its region" if item.per_sector else " per region"
-        listing = "; ".join(
-            f"{c}: " + (f"sector {s!r} in " if s else "") + f"region {r!r}"
-            for c, (r, s, _) in cells.items()
+        where = (
+            _(" for sector {sector!r} in region {region!r}").format(sector=s, region=r)
+            if s
+            else _(" in region {region!r}").format(region=r)
         )
+    else:
+        where = (
+            _(" for each candidate's sector in its region") if item.per_sector else _(" per region")
+        )
+        listing = "; ".join(_cell_text(c, r, s) for c, (r, s, _own) in cells.items())
     if item.indicator == "printed":
-        head = f"printed (not recomputed): column {item.column!r}, measure {item.measure}{year}"
-        head += f"{where}, taken as printed from {table}"
+        head = _(
+            "printed (not recomputed): column {column!r}, measure {measure}{year}{where}, "
+            "taken as printed from {table}"
+        ).format(column=item.column, measure=item.measure, year=year, where=where, table=table)
     else:
-        against = (
-            f"region {item.reference!r}" if item.reference else "the sum of the table's regions"
+        against = ""
+        if item.indicator in PER_SECTOR:
+            against = (
+                _(" against region {region!r}").format(region=item.reference)
+                if item.reference
+                else _(" against the sum of the table's regions")
+            )
+        head = _("computed: {what} of {measure}{year}{where}{against}, from {table}").format(
+            what=_(_WHAT[item.indicator]),
+            measure=item.measure,
+            year=year,
+            where=where,
+            against=against,
+            table=table,
         )
-        against = f" against {against}" if item.indicator in PER_SECTOR else ""
-        head = f"computed: {_WHAT[item.indicator]} of {item.measure}{year}{where}{against}"
-        head += f", from {table}"
     parts = [head, listing]
     if unmapped:
-        parts.append(f"no matching sector, left missing: {', '.join(unmapped)}")
+        msg = _("no matching sector, left missing: {candidates}")
+        parts.append(msg.format(candidates=", ".join(unmapped)))
     if item.note:
         parts.append(item.note)
     return "; ".join(p for p in parts if p)
+
+
+def _cell_text(candidate: str, region: str, sector: str | None) -> str:
+    """``c: sector 'mining' in region 'KEM'`` (or ``c: region 'KEM'``) for a provenance."""
+    if sector:
+        return _("{candidate}: sector {sector!r} in region {region!r}").format(
+            candidate=candidate, sector=sector, region=region
+        )
+    return _("{candidate}: region {region!r}").format(candidate=candidate, region=region)

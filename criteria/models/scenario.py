@@ -43,6 +43,8 @@ from clusterrank.criteria.models.data_spec import (
     regional_problems,
     resolve_regional,
 )
+from clusterrank.criteria.models.texts import OptionalText, Text
+from clusterrank.i18n import _, ngettext
 
 MissingPolicy = Literal["reject", "drop_candidate", "impute_worst", "impute_mean"]
 
@@ -101,8 +103,8 @@ class Scenario(FrozenModel):
     """Candidates + data + criteria set + weights + policy + method (``configs/scenarios``)."""
 
     id: Id
-    title: str = ""
-    description: str | None = None
+    title: Text = ""
+    description: OptionalText = None
     criteria_set: CriteriaSet
     candidates: tuple[Candidate, ...] = ()
     data: DataSpec = Field(default_factory=DataSpec)
@@ -114,7 +116,7 @@ class Scenario(FrozenModel):
     @property
     def source_name(self) -> str:
         """The file this scenario was loaded from (set by the loader), for messages."""
-        return self._source or f"scenario {self.id}"
+        return self._source or _("scenario {id}").format(id=self.id)
 
     def with_source(self, name: str) -> Scenario:
         """Record the file name used in messages about this scenario (returns ``self``)."""
@@ -150,7 +152,8 @@ class Scenario(FrozenModel):
         cs = self.criteria_set
         out: list[CrossProblem] = []
         if not self.candidates:
-            out.append((("candidates",), "no candidates: add at least one under `candidates:`"))
+            msg = _("no candidates: add at least one under `candidates:`")
+            out.append((("candidates",), msg))
         out += raw_scenario_id_problems({"candidates": [{"id": c.id} for c in self.candidates]})
         out += self._data_problems(cs.data_keys)
         out += regional_problems(self.data, self.candidates, cs.data_keys)
@@ -215,12 +218,13 @@ def _direct_problems(w: DirectWeights, cs: CriteriaSet) -> list[CrossProblem]:
     if out:
         return out
     if sum(w.groups.get(g.id, g.weight) for g in cs.groups) <= 0:
-        out.append(
-            (("weights", "groups"), "all group weights are zero; give one a positive weight")
-        )
+        msg = _("all group weights are zero; give one a positive weight")
+        out.append((("weights", "groups"), msg))
     for g in cs.groups:
         if sum(w.criteria.get(c.id, c.weight) for c in g.criteria) <= 0:
-            msg = f"all criterion weights in group {g.id!r} are zero; give one a positive weight"
+            msg = _(
+                "all criterion weights in group {group!r} are zero; give one a positive weight"
+            ).format(group=g.id)
             out.append((("weights", "criteria"), msg))
     return out
 
@@ -233,7 +237,8 @@ def _ahp_problems(w: AHPWeights, cs: CriteriaSet) -> list[CrossProblem]:
             for loc, m in w.groups.check_names(cs.group_ids, "group")
         ]
     elif len(cs.groups) > 1:
-        out.append((("weights",), "mode: ahp needs 'groups' judgments (there are several groups)"))
+        msg = _("mode: ahp needs 'groups' judgments (there are several groups)")
+        out.append((("weights",), msg))
     by_id = {g.id: g for g in cs.groups}
     for gid, block in w.criteria.items():
         loc: Loc = ("weights", "criteria", gid)
@@ -244,6 +249,11 @@ def _ahp_problems(w: AHPWeights, cs: CriteriaSet) -> list[CrossProblem]:
         out += [((*loc, *rel), m) for rel, m in block.check_names(names, "criterion")]
     for g in cs.groups:
         if len(g.criteria) > 1 and g.id not in w.criteria:
-            msg = f"group {g.id!r} has {len(g.criteria)} criteria but no judgments among them"
+            count = len(g.criteria)
+            msg = ngettext(
+                "group {group!r} has {count} criterion but no judgments among them",
+                "group {group!r} has {count} criteria but no judgments among them",
+                count,
+            ).format(group=g.id, count=count)
             out.append((("weights", "criteria"), msg))
     return out

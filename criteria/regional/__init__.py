@@ -7,6 +7,7 @@ Pure functions over pandas/numpy, vectorised over regions and sectors. Imports o
 ``errors`` and this package (never ``methods``).
 """
 
+from clusterrank.criteria.regional._cells import GAP
 from clusterrank.criteria.regional._table_checks import RESERVED_WIDE_COLUMNS
 from clusterrank.criteria.regional.coefficients import (
     CoefficientResult,
@@ -33,6 +34,7 @@ from clusterrank.criteria.regional.table import (
 
 __all__ = [
     "DEFAULT_RULES_PATH",
+    "GAP",
     "RESERVED_WIDE_COLUMNS",
     "CoefficientResult",
     "HHIResult",

@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from clusterrank.criteria.regional._cells import (
+    GAP,
     Parsed,
     Problems,
     check_units,
@@ -17,6 +18,7 @@ from clusterrank.criteria.regional._cells import (
     numbers,
     select_year,
 )
+from clusterrank.i18n import _
 
 RESERVED_WIDE_COLUMNS = {"region_id", "region_name", "unit", "year", "measure", "note", "notes"}
 
@@ -31,14 +33,14 @@ def check_long(
     reference_id: str | None,
 ) -> Parsed:
     """Validate a long table (one row per region, sector and measure)."""
-    probs = Problems(label)
+    probs = Problems(label, text.attrs.get("separator"))
     missing = [c for c in ("region_id", "sector_id", "value") if c not in text.columns]
     if missing:
-        probs.add(
-            "",
-            f"missing column(s) {missing}; a long table needs region_id, sector_id "
-            f"and value (got columns {list(text.columns)})",
+        msg = _(
+            "missing column(s) {missing}; a long table needs region_id, sector_id "
+            "and value (got columns {columns})"
         )
+        probs.add("", msg.format(missing=missing, columns=list(text.columns)))
         probs.raise_if_any()
     lines = np.arange(len(text)) + first_line
     text, lines, year = select_year(text, lines, year, probs)
@@ -47,7 +49,8 @@ def check_long(
             keep = (text["measure"] == measure).to_numpy()
             if not keep.any():
                 present = sorted(set(text["measure"]))
-                probs.add("measure", f"unknown measure {measure!r}; the table holds {present}")
+                msg = _("unknown measure {measure!r}; the table holds {present}")
+                probs.add("measure", msg.format(measure=measure, present=present))
                 probs.raise_if_any()
             text, lines = text[keep], lines[keep]
         measure_of = text["measure"].replace("", "value")
@@ -55,7 +58,8 @@ def check_long(
         measure_of = pd.Series([measure or "value"] * len(text), index=text.index)
     for col in ("region_id", "sector_id"):
         for k in np.flatnonzero((text[col] == "").to_numpy()):
-            probs.add(col, f"empty {col}; every row needs one", int(lines[k]))
+            msg = _("empty {column}; every row needs one").format(column=col)
+            probs.add(col, msg, int(lines[k]))
     is_ref = (text["region_id"] == reference_id).to_numpy() if reference_id else None
     values = numbers(
         text["value"], lines, "value", probs, is_ref, text["sector_id"], text["region_id"]
@@ -72,10 +76,10 @@ def check_long(
     for k in np.flatnonzero(dup):
         t = (str(key["m"].iloc[k]), str(key["r"].iloc[k]), str(key["s"].iloc[k]))
         if t in firsts:
-            msg = (
-                f"duplicate row for region {t[1]!r}, sector {t[2]!r}, measure {t[0]!r} "
-                f"(first at line {firsts[t]}); keep one row per region and sector"
-            )
+            msg = _(
+                "duplicate row for region {region!r}, sector {sector!r}, measure {measure!r} "
+                "(first at line {line}); keep one row per region and sector"
+            ).format(region=t[1], sector=t[2], measure=t[0], line=firsts[t])
             probs.add("region_id", msg, int(lines[k]))
         else:
             firsts[t] = int(lines[k])
@@ -109,31 +113,32 @@ def check_wide(
     reference_id: str | None,
 ) -> Parsed:
     """Validate a wide table (one row per region, one column per sector)."""
-    probs = Problems(label)
+    probs = Problems(label, text.attrs.get("separator"))
     if "region_id" not in text.columns:
-        probs.add(
-            "",
+        msg = _(
             "no 'region_id' column; a wide table needs region_id and one column "
-            f"per sector (got columns {list(text.columns)})",
+            "per sector (got columns {columns})"
         )
+        probs.add("", msg.format(columns=list(text.columns)))
         probs.raise_if_any()
     lines = np.arange(len(text)) + first_line
     text, lines, year = select_year(text, lines, year, probs)
     sectors = [c for c in text.columns if c not in RESERVED_WIDE_COLUMNS]
     if not sectors:
-        probs.add("", "no sector columns; add one numeric column per sector")
+        probs.add("", _("no sector columns; add one numeric column per sector"))
         probs.raise_if_any()
     name = measure or "value"
     ids = text["region_id"]
     for k in np.flatnonzero((ids == "").to_numpy()):
-        probs.add("region_id", "empty region_id; every row needs one", int(lines[k]))
+        msg = _("empty {column}; every row needs one").format(column="region_id")
+        probs.add("region_id", msg, int(lines[k]))
     seen: dict[str, int] = {}
     for row, rid in enumerate(ids):
         if rid and rid in seen:
-            msg = (
-                f"duplicate region id {rid!r} (first at line {seen[rid]}); each region "
+            msg = _(
+                "duplicate region id {region!r} (first at line {line}); each region "
                 "must appear once — merge the rows or rename one"
-            )
+            ).format(region=rid, line=seen[rid])
             probs.add("region_id", msg, int(lines[row]))
         seen.setdefault(rid, int(lines[row]))
     is_ref = (ids == reference_id).to_numpy() if reference_id else None
@@ -164,7 +169,8 @@ def _finish_grid(
     if total_sector is not None:
         _split_total(m, grid, total_sector, parsed, probs)
     if grid.shape[1] == 0:
-        probs.add("sector_id", f"measure {m!r} has no sectors besides the total")
+        msg = _("measure {measure!r} has no sectors besides the total").format(measure=m)
+        probs.add("sector_id", msg)
     if had_row is not None:
         _report_gaps(m, grid, reference_id, probs, had_row)
     if reference_id is not None:
@@ -177,15 +183,15 @@ def _split_total(
 ) -> None:
     """Move the ``total_sector`` column of measure ``m`` from ``grid`` into ``parsed.totals``."""
     if total_sector not in grid.columns:
-        probs.add("sector_id", f"total sector {total_sector!r} not found for measure {m!r}")
+        msg = _("total sector {sector!r} not found for measure {measure!r}")
+        probs.add("sector_id", msg.format(sector=total_sector, measure=m))
         return
     parsed.totals[m] = grid.pop(total_sector)
     if parsed.totals[m].isna().any():
         lacking = list(parsed.totals[m].index[parsed.totals[m].isna()])
-        probs.add(
-            "sector_id",
-            f"regions {lacking} lack a {total_sector!r} row for measure {m!r}; add their totals",
-        )
+        msg = _("regions {regions} lack a {sector!r} row for measure {measure!r}; add their totals")
+        msg = msg.format(regions=lacking, sector=total_sector, measure=m)
+        probs.add("sector_id", msg, kind=GAP)
 
 
 def _report_gaps(
@@ -201,34 +207,38 @@ def _report_gaps(
         if (region, sector) in had_row:
             continue  # its row was reported cell by cell already
         if region == reference_id:
-            msg = (
-                f"sector {sector!r} is absent from the reference {region!r} (measure "
-                f"{m!r}); every sector needs a reference figure — add it, or drop "
+            msg = _(
+                "sector {sector!r} is absent from the reference {region!r} (measure "
+                "{measure!r}); every sector needs a reference figure — add it, or drop "
                 "the sector"
             )
         else:
-            msg = (
-                f"region {region!r} has no figure for sector {sector!r} (measure "
-                f"{m!r}); add the row (0 if there is truly none)"
+            msg = _(
+                "region {region!r} has no figure for sector {sector!r} (measure "
+                "{measure!r}); add the row (0 if there is truly none)"
             )
-        probs.add(f"measure {m}", msg)
+        msg = msg.format(sector=sector, region=region, measure=m)
+        probs.add(_("measure {measure}").format(measure=m), msg, kind=GAP)
 
 
 def _check_reference(m: str, grid: pd.DataFrame, reference_id: str, probs: Problems) -> None:
     """The reference row must exist, and be positive wherever a region is."""
     if reference_id not in grid.index:
-        probs.add(
-            "reference",
-            f"reference {reference_id!r} is not a region id of measure "
-            f"{m!r}; add its row or use the sum of the regions",
+        msg = _(
+            "reference {reference!r} is not a region id of measure "
+            "{measure!r}; add its row or use the sum of the regions"
         )
+        probs.add("reference", msg.format(reference=reference_id, measure=m))
         return
     ref = grid.loc[reference_id]
     others = grid.drop(index=reference_id)
     bad = (ref == 0) & (others.max(axis=0) > 0)
     for s in ref.index[bad.to_numpy()]:
+        msg = _(
+            "sector {sector!r} is 0 in the reference {reference!r} "
+            "but positive in a region; fix the reference figure"
+        )
         probs.add(
-            f"measure {m}",
-            f"sector {s!r} is 0 in the reference {reference_id!r} "
-            "but positive in a region; fix the reference figure",
+            _("measure {measure}").format(measure=m),
+            msg.format(sector=s, reference=reference_id),
         )

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from clusterrank.errors import ValidationFailed
+from clusterrank.i18n import _, ngettext
 
 T = TypeVar("T", pd.Series, pd.DataFrame)
 
@@ -35,10 +36,14 @@ def _check(obj: T, name: str, label: str, *, positive: bool) -> T:
     if bad.any():
         need = "> 0" if positive else ">= 0"
         first = np.asarray(obj, dtype=object).ravel()[int(np.flatnonzero(bad.ravel())[0])]
-        msg = (
-            f"{int(bad.sum())} value(s) of {name!r} are missing or not {need} "
-            f"(first: {first!r}); {name} must be {need}"
-        )
+        count = int(bad.sum())
+        msg = ngettext(
+            "{count} value(s) of {name!r} are missing or not {need} (first: {first!r}); "
+            "{name} must be {need}",
+            "{count} value(s) of {name!r} are missing or not {need} (first: {first!r}); "
+            "{name} must be {need}",
+            count,
+        ).format(count=count, name=name, need=need, first=first)
         raise ValidationFailed.single(label, name, msg)
     return x.astype(float)
 
@@ -85,12 +90,11 @@ def per_capita_production_coefficient(
     )
     notes: list[str] = []
     if (np.asarray(reg) > np.asarray(nat) * (1 + 1e-9)).any():
-        notes.append("a regional output exceeds the national one; check the units")
+        notes.append(_("a regional output exceeds the national one; check the units"))
     pop_share = pop_r / pop_n
     if (pop_share > 1).any():
-        raise ValidationFailed.single(
-            label, "region_population", "regional population exceeds the national population"
-        )
+        msg = _("regional population exceeds the national population")
+        raise ValidationFailed.single(label, "region_population", msg)
     share = reg / nat
     if isinstance(share, pd.DataFrame) and len(pop_share) > 1:
         values: pd.Series | pd.DataFrame = share.div(pop_share, axis=1)
@@ -130,7 +134,9 @@ def marketability_coefficient(
     notes: list[str] = []
     if (np.asarray(values) > 1).any():
         notes.append(
-            "shipments exceed production somewhere (coefficient > 1): stocks or "
-            "re-shipped goods, or units that do not match"
+            _(
+                "shipments exceed production somewhere (coefficient > 1): stocks or "
+                "re-shipped goods, or units that do not match"
+            )
         )
     return CoefficientResult(values, tuple(notes))

@@ -14,7 +14,9 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from clusterrank.criteria.shown import short
 from clusterrank.errors import ValidationFailed
+from clusterrank.i18n import _, formats, ngettext
 
 FloatArray = npt.NDArray[np.float64]
 SHARE_SUM_TOLERANCE = 0.005  # percentage points; printed shares rarely add to exactly 100
@@ -110,14 +112,15 @@ def hhi_table(
     """
     x = values.apply(pd.to_numeric, errors="coerce").astype(float)
     if x.size == 0:
-        raise ValidationFailed.single(label, "", "expected a non-empty regions × sectors table")
+        msg = _("expected a non-empty regions × sectors table")
+        raise ValidationFailed.single(label, "", msg)
     bad = ~np.isfinite(x.to_numpy()) | (x.to_numpy() < 0)
     if bad.any():
         r, s = np.argwhere(bad)[0]
-        msg = (
-            f"figure at region {x.index[r]!r}, sector {x.columns[s]!r} is missing or "
-            f"negative (got {x.to_numpy()[r, s]!r}); HHI needs non-negative figures in every cell"
-        )
+        msg = _(
+            "figure at region {region!r}, sector {sector!r} is missing or "
+            "negative (got {got}); HHI needs non-negative figures in every cell"
+        ).format(region=x.index[r], sector=x.columns[s], got=short(x.to_numpy()[r, s]))
         raise ValidationFailed.single(label, "value", msg)
     notes: list[str] = []
     if percent_shares:
@@ -126,7 +129,8 @@ def hhi_table(
         totals = x.sum(axis=1) if region_totals is None else region_totals.reindex(x.index)
         zero = list(map(str, x.index[~(totals > 0).to_numpy()]))
         if zero:
-            msg = f"region(s) {zero} have a total of 0 (or none); their HHI is undefined"
+            msg = _("region(s) {regions} have a total of 0 (or none); their HHI is undefined")
+            msg = msg.format(regions=zero)
             raise ValidationFailed.single(label, "region_id", msg)
         shares = x.div(totals, axis=0) * 100.0
     k = x.shape[1]
@@ -143,14 +147,23 @@ def hhi_table(
     )
     off = (share_sum - 100.0).abs() > SHARE_SUM_TOLERANCE
     if off.any():
-        sums = ", ".join(f"{i}: {v:.3f}" for i, v in share_sum[off].items())
-        how = (
-            "used as printed, not rescaled"
+        sums = ", ".join(f"{i}: {formats.number(v, 3)}" for i, v in share_sum[off].items())
+        note = (
+            _("shares do not add to 100% ({sums}); used as printed, not rescaled")
             if percent_shares
-            else "the listed sectors do not cover the declared total"
+            else _(
+                "shares do not add to 100% ({sums}); the listed sectors do not cover the "
+                "declared total"
+            )
         )
-        notes.append(f"shares do not add to 100% ({sums}); {how}")
+        notes.append(note.format(sums=sums))
     if k == 1:
-        notes.append("a single sector: the normalised HHI is set to 1 (full concentration)")
-    notes.append(f"K = {k} sectors (zero-share sectors included) for the normalised HHI")
+        notes.append(_("a single sector: the normalised HHI is set to 1 (full concentration)"))
+    notes.append(
+        ngettext(
+            "K = {count} sector (zero-share sectors included) for the normalised HHI",
+            "K = {count} sectors (zero-share sectors included) for the normalised HHI",
+            k,
+        ).format(count=k)
+    )
     return HHIResult(table, tuple(notes))

@@ -16,6 +16,7 @@ from clusterrank.criteria.regional.hhi import hhi_table
 from clusterrank.criteria.regional.location_quotient import location_quotients
 from clusterrank.criteria.regional.table import RegionSectorTable
 from clusterrank.errors import Problem, ValidationFailed
+from clusterrank.i18n import _
 
 Indicator = Literal["lq", "regional_share", "hhi", "hhi_normalised"]
 _PER_SECTOR = {"lq", "regional_share"}
@@ -91,8 +92,9 @@ def regional_indicator_values(
             sector in set(series.index.get_level_values("sector_id")),
             table.source,
             "sector",
-            f"unknown sector {sector!r}; the table has "
-            f"{sorted(set(series.index.get_level_values('sector_id')))}",
+            _("unknown sector {sector!r}; the table has {sectors}").format(
+                sector=sector, sectors=sorted(set(series.index.get_level_values("sector_id")))
+            ),
         )
         series = pd.Series(series.xs(sector, level="sector_id"), name=f"{indicator}_{sector}")
     else:
@@ -119,7 +121,9 @@ def _for_candidates(
                     Problem(
                         source,
                         f"candidates.{cand}",
-                        f"give a region id only: {indicator} with a fixed sector is per region",
+                        _(
+                            "give a region id only: {indicator} with a fixed sector is per region"
+                        ).format(indicator=indicator),
                     )
                 )
                 continue
@@ -130,7 +134,7 @@ def _for_candidates(
                     Problem(
                         source,
                         f"candidates.{cand}",
-                        "give (region, sector) or choose one sector for all candidates",
+                        _("give (region, sector) or choose one sector for all candidates"),
                     )
                 )
                 continue
@@ -140,7 +144,9 @@ def _for_candidates(
                 Problem(
                     source,
                     f"candidates.{cand}",
-                    f"{key!r} is not in the table; check the region (and sector) id",
+                    _("{key!r} is not in the table; check the region (and sector) id").format(
+                        key=key
+                    ),
                 )
             )
             continue

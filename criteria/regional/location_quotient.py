@@ -12,7 +12,12 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from clusterrank.criteria.shown import short
 from clusterrank.errors import ValidationFailed
+from clusterrank.i18n import N_, _, ngettext
+
+REFERENCE_ROW = N_("the reference row")
+"""How the reference is named when the caller gives no name (translated where used)."""
 
 
 @dataclass(frozen=True)
@@ -46,7 +51,7 @@ def location_quotients(
     *,
     region_totals: pd.Series | None = None,
     reference_total: float | None = None,
-    reference_label: str = "the reference row",
+    reference_label: str = REFERENCE_ROW,
     label: str = "<table>",
 ) -> LocationQuotients:
     """Location quotients of every region in every sector.
@@ -64,7 +69,8 @@ def location_quotients(
     reference_total
         ``x_N`` likewise; default: the sum of ``reference`` (or of all regions).
     reference_label
-        How the reference is named in the result (e.g. ``"RU (Russian Federation)"``).
+        How the reference is named in the result (e.g. ``"RU (Russian Federation)"``); the
+        default is translated.
     label
         File name used in messages.
 
@@ -89,42 +95,52 @@ def location_quotients(
     share in the Russian Federation.
     """
     x = _as_grid(values, label)
+    reference_label = _(reference_label)
     notes: list[str] = []
     ref, described = _reference(x, reference, reference_label, label, notes)
     empty = (ref == 0) & (x.max(axis=0) == 0)
     if empty.any():
         dropped = list(map(str, ref.index[empty.to_numpy()]))
         notes.append(
-            f"sector(s) {dropped} are 0 in every region and in the reference; "
-            "their LQ is undefined and they were left out"
+            _(
+                "sector(s) {sectors} are 0 in every region and in the reference; "
+                "their LQ is undefined and they were left out"
+            ).format(sectors=dropped)
         )
         x, ref = x.loc[:, ~empty.to_numpy()], ref[~empty.to_numpy()]
     if x.shape[1] == 0:
-        raise ValidationFailed.single(label, "", "no sector has a positive figure; LQs need one")
+        msg = _("no sector has a positive figure; LQs need one")
+        raise ValidationFailed.single(label, "", msg)
     inconsistent = (ref == 0) & (x.max(axis=0) > 0)
     if inconsistent.any():
         bad = list(map(str, ref.index[inconsistent.to_numpy()]))
-        msg = f"sector(s) {bad} are 0 in {described} but positive in a region; fix the reference"
+        msg = _(
+            "sector(s) {sectors} are 0 in {reference} but positive in a region; fix the reference"
+        ).format(sectors=bad, reference=described)
         raise ValidationFailed.single(label, "reference", msg)
     x_r = x.sum(axis=1) if region_totals is None else _totals(region_totals, x, label, notes)
     zero = list(map(str, x_r.index[(x_r <= 0).to_numpy()]))
     if zero:
-        msg = f"region(s) {zero} have a total of 0; their shares and LQs are undefined"
+        msg = _("region(s) {regions} have a total of 0; their shares and LQs are undefined")
+        msg = msg.format(regions=zero)
         raise ValidationFailed.single(label, "region_id", msg)
     x_n = float(ref.sum()) if reference_total is None else float(reference_total)
     if not np.isfinite(x_n) or x_n <= 0:
-        raise ValidationFailed.single(
-            label, "reference", f"reference total must be > 0 (got {x_n})"
-        )
+        msg = _("reference total must be > 0 (got {got})").format(got=short(x_n))
+        raise ValidationFailed.single(label, "reference", msg)
     if reference_total is not None and x_n < float(ref.sum()) * (1 - 1e-9):
         notes.append(
-            f"the reference total {x_n:g} is below the sum of its sectors "
-            f"{float(ref.sum()):g}; check for double-counted sub-sectors"
+            _(
+                "the reference total {total} is below the sum of its sectors "
+                "{sum}; check for double-counted sub-sectors"
+            ).format(total=short(x_n), sum=short(float(ref.sum())))
         )
     if reference is not None and (x.gt(ref, axis=1)).to_numpy().any():
         notes.append(
-            f"some regional figures exceed {reference_label}'s; is the reference the "
-            "area that contains these regions?"
+            _(
+                "some regional figures exceed {reference}'s; is the reference the "
+                "area that contains these regions?"
+            ).format(reference=reference_label)
         )
     shares = x.div(x_r, axis=0)
     ref_shares = ref / x_n
@@ -151,48 +167,58 @@ def _reference(
     if reference is None:
         ref = x.sum(axis=0)
         n = len(x.index)
-        described = f"the sum of the {n} region{'s' if n != 1 else ''} given"
+        described = ngettext(
+            "the sum of the {count} region given", "the sum of the {count} regions given", n
+        ).format(count=n)
         if len(x.index) == 1:
             notes.append(
-                "one region and no reference: it is its own reference, so every LQ "
-                "is 1 by construction; give a national row for meaningful LQs"
+                _(
+                    "one region and no reference: it is its own reference, so every LQ "
+                    "is 1 by construction; give a national row for meaningful LQs"
+                )
             )
     else:
         ref = pd.to_numeric(reference, errors="coerce").astype(float).reindex(x.columns)
         described = reference_label
         absent = list(ref.index[ref.isna().to_numpy()])
         if absent:
-            msg = (
-                f"sector(s) {absent} are absent from {reference_label}; every sector needs "
+            msg = _(
+                "sector(s) {sectors} are absent from {reference}; every sector needs "
                 "a reference figure — add them or drop the sectors"
-            )
+            ).format(sectors=absent, reference=reference_label)
             raise ValidationFailed.single(label, "reference", msg)
         if (ref < 0).any():
-            msg = f"{reference_label} has negative figures; measures must be >= 0"
+            msg = _("{reference} has negative figures; measures must be >= 0").format(
+                reference=reference_label
+            )
             raise ValidationFailed.single(label, "reference", msg)
     return ref, described
 
 
 def _as_grid(values: pd.DataFrame, label: str) -> pd.DataFrame:
     if not isinstance(values, pd.DataFrame) or values.size == 0:
-        msg = "expected a non-empty regions × sectors table"
+        msg = _("expected a non-empty regions × sectors table")
         raise ValidationFailed.single(label, "", msg)
     x = values.apply(pd.to_numeric, errors="coerce").astype(float)
     bad = ~np.isfinite(x.to_numpy())
     if bad.any():
         r, s = np.argwhere(bad)[0]
-        msg = (
-            f"{int(bad.sum())} missing or non-numeric figure(s), first at region "
-            f"{x.index[r]!r}, sector {x.columns[s]!r}; fill them (0 if truly none)"
-        )
+        count = int(bad.sum())
+        msg = ngettext(
+            "{count} missing or non-numeric figure(s), first at region {region!r}, "
+            "sector {sector!r}; fill them (0 if truly none)",
+            "{count} missing or non-numeric figure(s), first at region {region!r}, "
+            "sector {sector!r}; fill them (0 if truly none)",
+            count,
+        ).format(count=count, region=x.index[r], sector=x.columns[s])
         raise ValidationFailed.single(label, "value", msg)
     neg = x.to_numpy() < 0
     if neg.any():
         r, s = np.argwhere(neg)[0]
-        msg = (
-            f"negative measure {x.to_numpy()[r, s]:g} at region {x.index[r]!r}, sector "
-            f"{x.columns[s]!r}; measures must be >= 0"
-        )
+        msg = _(
+            "negative measure {value} at region {region!r}, sector {sector!r}; "
+            "measures must be >= 0"
+        ).format(value=short(x.to_numpy()[r, s]), region=x.index[r], sector=x.columns[s])
         raise ValidationFailed.single(label, "value", msg)
     return x
 
@@ -201,11 +227,14 @@ def _totals(region_totals: pd.Series, x: pd.DataFrame, label: str, notes: list[s
     t = pd.to_numeric(region_totals, errors="coerce").astype(float).reindex(x.index)
     if t.isna().any():
         lacking = list(map(str, t.index[t.isna().to_numpy()]))
-        raise ValidationFailed.single(label, "total", f"region(s) {lacking} have no total")
+        msg = _("region(s) {regions} have no total").format(regions=lacking)
+        raise ValidationFailed.single(label, "total", msg)
     over = x.sum(axis=1) > t * (1 + 1e-3)
     if over.any():
         notes.append(
-            f"region(s) {list(map(str, t.index[over.to_numpy()]))}: the listed sectors "
-            "add up to more than the declared total (sub-sectors counted twice?)"
+            _(
+                "region(s) {regions}: the listed sectors "
+                "add up to more than the declared total (sub-sectors counted twice?)"
+            ).format(regions=list(map(str, t.index[over.to_numpy()])))
         )
     return t

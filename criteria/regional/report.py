@@ -26,6 +26,7 @@ from clusterrank.criteria.regional.screening_rules import (
     load_screening_rules,
 )
 from clusterrank.criteria.regional.table import RegionSectorTable
+from clusterrank.i18n import N_
 
 
 @dataclass(frozen=True)
@@ -179,11 +180,12 @@ def specialisation_report(
         "unit": t.units.get(name, ""),
         "year": t.year,
         "reference": lqs.reference,
-        "region_totals": "declared total sector"
+        # values stay English in machine output (CSV); N_ lets every display translate them
+        "region_totals": N_("declared total sector")
         if region_totals is not None
-        else "sum of the listed sectors",
-        "hhi_scale": "percent shares, 10000/K..10000; normalised 0..1",
-        "percentile_method": "linear interpolation (numpy default), per sector",
+        else N_("sum of the listed sectors"),
+        "hhi_scale": N_("percent shares, 10000/K..10000; normalised 0..1"),
+        "percentile_method": N_("linear interpolation (numpy default), per sector"),
         "rules_file": rules_file,
         "rule_sets": ", ".join(sorted(set(screened.summary["rule_set"]))) or "none",
     }

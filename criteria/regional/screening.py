@@ -22,9 +22,12 @@ from clusterrank.criteria.regional.screening_rules import (
     Threshold,
     TopShare,
 )
+from clusterrank.criteria.shown import short
+from clusterrank.i18n import N_, _, formats
 
 _OPS = {">=": np.greater_equal, ">": np.greater, "<=": np.less_equal, "<": np.less}
 _NEGATED = {">=": "<", ">": "<=", "<=": ">", "<": ">="}
+SHARE_OF_REGION = N_("share of region")
 
 
 @dataclass(frozen=True)
@@ -48,31 +51,30 @@ class ScreeningResult:
 
 
 def fmt(x: float) -> str:
-    """A figure as a person reads it: ``2.31``, ``12,400``, ``2``."""
+    """A figure as a person reads it: ``2.31``, ``12,400``, ``2`` (``12 400``, ``2,31`` in ru)."""
     if not math.isfinite(x):
-        return "missing"
-    if float(x).is_integer():
-        return f"{x:,.0f}"
-    if abs(x) >= 1000:
-        return f"{x:,.0f}"
-    return f"{x:.2f}" if abs(x) >= 0.1 else f"{x:.3g}"
+        return _("missing")
+    if float(x).is_integer() or abs(x) >= 1000:
+        return formats.number(x, 0)
+    return formats.number(x, 2) if abs(x) >= 0.1 else short(float(f"{x:.3g}"))
+
+
+def _rounded(x: float) -> float:
+    """The value :func:`fmt` shows, as a number."""
+    if float(x).is_integer() or abs(x) >= 1000:
+        return float(round(x))
+    return round(x, 2) if abs(x) >= 0.1 else float(f"{x:.3g}")
 
 
 def fmt_against(x: float, ref: float) -> str:
     """Like :func:`fmt`, with more digits when rounding would hide which side of ``ref`` it is."""
-    text = fmt(x)
-    if (
-        math.isfinite(x)
-        and math.isfinite(ref)
-        and x != ref
-        and (float(text.replace(",", "")) == ref)
-    ):
-        return f"{x:.6g}"
-    return text
+    if math.isfinite(x) and math.isfinite(ref) and x != ref and _rounded(x) == ref:
+        return short(float(f"{x:.6g}"))
+    return fmt(x)
 
 
 def _label(metric: str, measure_name: str) -> str:
-    return {"lq": "LQ", "measure": measure_name, "regional_share": "share of region"}.get(
+    return {"lq": "LQ", "measure": measure_name, "regional_share": _(SHARE_OF_REGION)}.get(
         metric, metric
     )
 
@@ -83,13 +85,14 @@ def _condition(cond: Condition, m: pd.DataFrame, measure_name: str) -> tuple[np.
     name = _label(cond.metric, measure_name)
     sectors = [str(c) for c in m.columns]
     ok_cells = np.isfinite(v)
+    missing = _("{name} missing").format(name=name)
     if isinstance(cond, Threshold):
         passed = ok_cells & _OPS[cond.op](np.where(ok_cells, v, 0.0), cond.value)
         reasons = [
             f"{name} {fmt_against(x, cond.value)} {cond.op if p else _NEGATED[cond.op]} "
             f"{fmt(cond.value)}"
             if np.isfinite(x)
-            else f"{name} missing"
+            else missing
             for x, p in zip(v.ravel(), passed.ravel(), strict=True)
         ]
         return passed, reasons
@@ -101,13 +104,22 @@ def _condition(cond: Condition, m: pd.DataFrame, measure_name: str) -> tuple[np.
             thr_grid = np.full(v.shape, _nanpct(v.ravel(), cond.percentile))
         valid = ok_cells & np.isfinite(thr_grid)
         passed = valid & _OPS[cond.op](np.where(valid, v, 0.0), np.nan_to_num(thr_grid))
-        where = [f"sector {s!r}" if cond.within == "sector" else "all cells" for s in sectors]
+        text = (
+            _("{name} {value} {op} p{percentile} {threshold} of sector {sector!r}")
+            if cond.within == "sector"
+            else _("{name} {value} {op} p{percentile} {threshold} of all cells")
+        )
         reasons = [
-            f"{name} {fmt_against(v[i, j], thr_grid[i, j])} "
-            f"{cond.op if passed[i, j] else _NEGATED[cond.op]} "
-            f"p{fmt(cond.percentile)} {fmt(thr_grid[i, j])} of {where[j]}"
+            text.format(
+                name=name,
+                value=fmt_against(v[i, j], thr_grid[i, j]),
+                op=cond.op if passed[i, j] else _NEGATED[cond.op],
+                percentile=fmt(cond.percentile),
+                threshold=fmt(thr_grid[i, j]),
+                sector=sectors[j],
+            )
             if valid[i, j]
-            else f"{name} missing"
+            else missing
             for i in range(v.shape[0])
             for j in range(v.shape[1])
         ]
@@ -122,12 +134,23 @@ def _condition(cond: Condition, m: pd.DataFrame, measure_name: str) -> tuple[np.
         rank, n = flat.reshape(v.shape), np.full(v.shape, int(np.isfinite(v).sum()))
     best = np.maximum(1, np.ceil(n * cond.top_percent / 100.0 - 1e-9)).astype(int)
     passed = ok_cells & (np.nan_to_num(rank, nan=np.inf) <= best)
-    scope = [f"in sector {s!r}" if cond.within == "sector" else "of all cells" for s in sectors]
+    text = (
+        _("{name} {value} ranks {rank} of {count} in sector {sector!r} (top {top}% = best {best})")
+        if cond.within == "sector"
+        else _("{name} {value} ranks {rank} of {count} of all cells (top {top}% = best {best})")
+    )
     reasons = [
-        f"{name} {fmt(v[i, j])} ranks {int(rank[i, j])} of {int(n[i, j])} {scope[j]} "
-        f"(top {fmt(cond.top_percent)}% = best {int(best[i, j])})"
+        text.format(
+            name=name,
+            value=fmt(v[i, j]),
+            rank=int(rank[i, j]),
+            count=int(n[i, j]),
+            sector=sectors[j],
+            top=fmt(cond.top_percent),
+            best=int(best[i, j]),
+        )
         if ok_cells[i, j]
-        else f"{name} missing"
+        else missing
         for i in range(v.shape[0])
         for j in range(v.shape[1])
     ]
@@ -182,14 +205,17 @@ def screen(
         lacking = sorted(rs.metrics() - grids.keys())
         if lacking:
             notes.append(
-                f"rule set {rs.id!r} skipped: the table has no {lacking} "
-                f"(available: {sorted(grids)})"
+                _(
+                    "rule set {rule_set!r} skipped: the table has no {lacking} "
+                    "(available: {available})"
+                ).format(rule_set=rs.id, lacking=lacking, available=sorted(grids))
             )
             continue
         if rs.intended_measure and rs.intended_measure != measure_name:
             notes.append(
-                f"rule set {rs.id!r} is defined on {rs.intended_measure}; it was "
-                f"applied to {measure_name!r}"
+                _(
+                    "rule set {rule_set!r} is defined on {intended}; it was applied to {measure!r}"
+                ).format(rule_set=rs.id, intended=rs.intended_measure, measure=measure_name)
             )
         summaries.append(_apply(rs, grids, measure_name, regions, sectors, details))
     detail = (
@@ -218,7 +244,7 @@ def _apply(
     details: list[pd.DataFrame],
 ) -> pd.DataFrame:
     score = np.zeros(regions.size, dtype=int)
-    names: list[list[str]] = [[] for _ in range(regions.size)]
+    names: list[list[str]] = [[] for _unused in range(regions.size)]
     for rule in rs.rules:
         passed = np.ones(regions.size, dtype=bool)
         parts: list[list[str]] = []

@@ -27,6 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from clusterrank.criteria.files import SHIPPED_CONFIGS, FileScope, display_name, read_text
 from clusterrank.criteria.yaml_parse import duplicate_keys, parse_document
 from clusterrank.errors import Problem, ValidationFailed
+from clusterrank.i18n import _
 
 Id = Annotated[str, Field(pattern=r"^[A-Za-z0-9_.-]+$", min_length=1)]
 Op = Literal[">=", ">", "<=", "<"]
@@ -95,7 +96,7 @@ class RuleSet(_Strict):
         ids = [r.id for r in self.rules]
         dup = sorted({i for i in ids if ids.count(i) > 1})
         if dup:
-            msg = f"rule ids must be unique within a rule set; repeated: {dup}"
+            msg = _("rule ids must be unique within a rule set; repeated: {ids}").format(ids=dup)
             raise ValueError(msg)
         return self
 
@@ -114,7 +115,7 @@ class ScreeningRules(_Strict):
         ids = [s.id for s in self.rule_sets]
         dup = sorted({i for i in ids if ids.count(i) > 1})
         if dup:
-            msg = f"rule set ids must be unique; repeated: {dup}"
+            msg = _("rule set ids must be unique; repeated: {ids}").format(ids=dup)
             raise ValueError(msg)
         return self
 
@@ -123,7 +124,9 @@ class ScreeningRules(_Strict):
         for s in self.rule_sets:
             if s.id == rule_set_id:
                 return s
-        msg = f"unknown rule set {rule_set_id!r}; choose from {[s.id for s in self.rule_sets]}"
+        msg = _("unknown rule set {rule_set!r}; choose from {choices}").format(
+            rule_set=rule_set_id, choices=[s.id for s in self.rule_sets]
+        )
         where = "<rules>"
         raise ValidationFailed.single(where, "rule_sets", msg)
 
@@ -154,8 +157,8 @@ def screening_rules_from_text(text: str, label: str = "<inline>") -> ScreeningRu
     """
     data, root = parse_document(text, label)
     if not isinstance(data, dict) or root is None:
-        kind = "nothing" if data is None else f"a {type(data).__name__}"
-        msg = f"expected a mapping with a 'rule_sets' list (got {kind})"
+        kind = _("nothing") if data is None else _("a {type}").format(type=type(data).__name__)
+        msg = _("expected a mapping with a 'rule_sets' list (got {got})").format(got=kind)
         raise ValidationFailed.single(label, "", msg, 1)
     dupes = duplicate_keys(root, label)
     if dupes:

@@ -28,7 +28,9 @@ import pandas as pd
 
 from clusterrank.criteria.files import MAX_TABLE_BYTES, read_text
 from clusterrank.criteria.regional._table_checks import check_long, check_wide
+from clusterrank.criteria.tables import find_separator
 from clusterrank.errors import ValidationFailed
+from clusterrank.i18n import _
 
 Layout = Literal["auto", "long", "wide"]
 
@@ -76,10 +78,13 @@ class RegionSectorTable:
         if name is None:
             if len(available) == 1:
                 return available[0]
-            msg = f"the table holds several measures {available}; choose one (--measure)"
+            msg = _("the table holds several measures {measures}; choose one (--measure)")
+            msg = msg.format(measures=available)
             raise ValidationFailed.single(self.source, "measure", msg)
         if name not in self.measures:
-            msg = f"unknown measure {name!r}; the table holds {available}"
+            msg = _("unknown measure {measure!r}; the table holds {present}").format(
+                measure=name, present=available
+            )
             raise ValidationFailed.single(self.source, "measure", msg)
         return name
 
@@ -94,14 +99,17 @@ class RegionSectorTable:
         name = self.measure_name(measure)
         grid = self.measures[name]
         if reference_id not in grid.index:
-            msg = (
-                f"reference {reference_id!r} is not a region of measure {name!r}; "
-                f"choose one of {sorted(map(str, grid.index))[:10]} or use the sum of regions"
+            msg = _(
+                "reference {reference!r} is not a region of measure {measure!r}; "
+                "choose one of {regions} or use the sum of regions"
+            ).format(
+                reference=reference_id, measure=name, regions=sorted(map(str, grid.index))[:10]
             )
             raise ValidationFailed.single(self.source, "reference", msg)
         regions = grid.drop(index=reference_id)
         if regions.empty:
-            msg = f"only the reference {reference_id!r} is present; add at least one region"
+            msg = _("only the reference {reference!r} is present; add at least one region")
+            msg = msg.format(reference=reference_id)
             raise ValidationFailed.single(self.source, "reference", msg)
         ref = pd.Series(grid.loc[reference_id], dtype=float)
         totals = self.totals.get(name)
@@ -141,12 +149,16 @@ def read_tidy_csv(source: str | Path | IO[str], label: str | None = None) -> pd.
     ):
         skipped += 1
     body = "\n".join(lines[skipped:])
+    separator = ","
     if not body.strip():
         frame = pd.DataFrame()
-    else:
-        frame = pd.read_csv(io.StringIO(body), dtype=str, keep_default_na=False)
+    else:  # ',' ';' or tab, as for every table; a ';' file may use the decimal comma
+        name = label or (str(source) if isinstance(source, (str, Path)) else "<table>")
+        separator = find_separator(body, name)
+        frame = pd.read_csv(io.StringIO(body), sep=separator, dtype=str, keep_default_na=False)
         frame.columns = [str(c).strip() for c in frame.columns]
     frame.attrs["first_data_line"] = skipped + 2
+    frame.attrs["separator"] = separator
     return frame
 
 
@@ -208,13 +220,14 @@ def region_sector_table_from_frame(
 ) -> RegionSectorTable:
     """Validate an already-read frame (e.g. an upload in the UI); see the CSV reader."""
     if frame.empty or len(frame.columns) == 0:
-        msg = "the table is empty; expected a header row and at least one data row"
+        msg = _("the table is empty; expected a header row and at least one data row")
         raise ValidationFailed.single(label, "", msg)
     cols = set(frame.columns)
     if layout == "auto":
         layout = "long" if {"sector_id", "value"} <= cols else "wide"
     first_line = int(frame.attrs.get("first_data_line", 2))
     text = frame.map(lambda v: "" if pd.isna(v) else str(v).strip())
+    text.attrs["separator"] = frame.attrs.get("separator")
     if layout == "long":
         parsed = check_long(text, label, first_line, measure, year, total_sector, reference_id)
     else:

@@ -25,6 +25,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from clusterrank.errors import ConfigurationError, MethodInputError
+from clusterrank.i18n import _, formats, ngettext
 from clusterrank.methods.ahp.incomplete import check_completion, completed, missing_mask
 from clusterrank.methods.ahp.pairwise import SAATY_RANGE, check_pairwise
 from clusterrank.methods.ahp.priorities import check_derivation, derive
@@ -116,12 +117,26 @@ class AHPResult:
     def summary(self) -> str:
         """One line: CR with its table, and whether it is acceptable."""
         table = get_table(self.random_index_table).title
-        verdict = "acceptable" if self.acceptable else "too inconsistent, revise judgments"
-        return (
-            f"CR = {self.cr:.3f} (CI = {self.ci:.3f}, λmax = {self.lambda_max:.3f}, n = {self.n}, "
-            f"RI = {self.random_index_value:.4g} from {table}; {self.derivation}"
-            f"{f'; completion {self.completion}' if self.missing else ''}): "
-            f"{verdict} (threshold {self.threshold:g})"
+        verdict = _("acceptable") if self.acceptable else _("too inconsistent, revise judgments")
+        completion = (
+            _("; completion {completion}").format(completion=self.completion)
+            if self.missing
+            else ""
+        )
+        return _(
+            "CR = {cr} (CI = {ci}, λmax = {lambda_max}, n = {n}, RI = {ri} from {table}; "
+            "{derivation}{completion}): {verdict} (threshold {threshold})"
+        ).format(
+            cr=formats.number(self.cr, 3),
+            ci=formats.number(self.ci, 3),
+            lambda_max=formats.number(self.lambda_max, 3),
+            n=self.n,
+            ri=f"{self.random_index_value:.4g}",
+            table=table,
+            derivation=self.derivation,
+            completion=completion,
+            verdict=verdict,
+            threshold=f"{self.threshold:g}",
         )
 
     def to_frame(self) -> pd.DataFrame:
@@ -152,7 +167,9 @@ def consistency_ratio(lambda_max: float, n: int, table: str = "saaty") -> float:
 def _check_threshold(threshold: float) -> float:
     t = float(threshold)
     if not np.isfinite(t) or t <= 0:
-        msg = f"the CR threshold must be a number > 0 (got {threshold!r}); Saaty uses 0.10"
+        msg = _("the CR threshold must be a number > 0 (got {given!r}); Saaty uses 0.10").format(
+            given=threshold
+        )
         raise ConfigurationError(msg)
     return t
 
@@ -211,7 +228,7 @@ def analyse(
         else tuple(f"item_{k + 1}" for k in range(n))
     )
     if len(set(ids)) != n:
-        msg = f"item ids must be unique (got {list(ids)})"
+        msg = _("item ids must be unique (got {ids})").format(ids=list(ids))
         raise MethodInputError(msg)
     ri = lookup_random_index(n, table)
     missing = int(missing_mask(a)[np.triu_indices(n, k=1)].sum())
@@ -221,27 +238,43 @@ def analyse(
         a, iterations = done.matrix, done.iterations
         if how == "implied":
             notes.append(
-                f"{missing} of {n * (n - 1) // 2} judgments missing; completed by "
-                f"{done.method} with the implied ratios w_i/w_j"
+                _(
+                    "{missing} of {pairs} judgments missing; completed by "
+                    "{method} with the implied ratios w_i/w_j"
+                ).format(missing=missing, pairs=n * (n - 1) // 2, method=done.method)
             )
         else:
             notes.append(
-                f"{missing} of {n * (n - 1) // 2} judgments missing; completed by "
-                f"{done.method} in {iterations} iteration(s) of coordinate descent and Newton, "
-                f"to a slope of at most {done.tolerance:g}; priorities by {key} of the "
-                f"completed matrix"
+                ngettext(
+                    "{missing} of {pairs} judgments missing; completed by {method} in "
+                    "{iterations} iteration(s) of coordinate descent and Newton, to a slope of "
+                    "at most {tolerance}; priorities by {derivation} of the completed matrix",
+                    "{missing} of {pairs} judgments missing; completed by {method} in "
+                    "{iterations} iteration(s) of coordinate descent and Newton, to a slope of "
+                    "at most {tolerance}; priorities by {derivation} of the completed matrix",
+                    iterations,
+                ).format(
+                    missing=missing,
+                    pairs=n * (n - 1) // 2,
+                    method=done.method,
+                    iterations=iterations,
+                    tolerance=f"{done.tolerance:g}",
+                    derivation=key,
+                )
             )
     w, lam = derive(a, key)
     ci = consistency_index(lam, n)
     cr = consistency_ratio(lam, n, table)
     if n == 1:
-        notes.append("a single item: its priority is 1 and no judgment is needed")
+        notes.append(_("a single item: its priority is 1 and no judgment is needed"))
     elif n == 2:
-        notes.append("n = 2: every reciprocal 2×2 matrix is consistent (RI = 0); CR = 0")
+        notes.append(_("n = 2: every reciprocal 2×2 matrix is consistent (RI = 0); CR = 0"))
     if n > 2 and not cr <= limit:
         notes.append(
-            f"CR = {cr:.3f} exceeds {limit:g}: the judgments are too inconsistent to trust; "
-            f"revise the most inconsistent ones"
+            _(
+                "CR = {cr} exceeds {threshold}: the judgments are too inconsistent to trust; "
+                "revise the most inconsistent ones"
+            ).format(cr=formats.number(cr, 3), threshold=f"{limit:g}")
         )
     return AHPResult(
         items=ids,

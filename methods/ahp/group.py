@@ -46,6 +46,7 @@ import numpy as np
 import numpy.typing as npt
 
 from clusterrank.errors import ConfigurationError, MethodInputError
+from clusterrank.i18n import _
 from clusterrank.methods.ahp.pairwise import SAATY_RANGE, check_pairwise
 from clusterrank.methods.validation import check_weights
 
@@ -67,21 +68,23 @@ def aggregate_judgments(
     Aczél & Saaty (1983); Forman & Peniwati (1998).
     """
     if len(matrices) == 0:
-        msg = "at least one expert's pairwise matrix is needed"
+        msg = _("at least one expert's pairwise matrix is needed")
         raise MethodInputError(msg)
     checked = []
     for k, m in enumerate(matrices):
         try:
             checked.append(check_pairwise(m, allow_missing=True, scale=scale)[0])
         except MethodInputError as exc:
-            msg = f"expert {k + 1}: {exc}"
+            msg = _("expert {number}: {error}").format(number=k + 1, error=exc)
             raise MethodInputError(msg) from exc
     shapes = {c.shape for c in checked}
     if len(shapes) != 1:
-        msg = f"every expert must compare the same items (matrix shapes {sorted(shapes)})"
+        msg = _("every expert must compare the same items (matrix shapes {shapes})").format(
+            shapes=sorted(shapes)
+        )
         raise MethodInputError(msg)
     stack = np.stack(checked)
-    w, _ = check_weights(expert_weights, stack.shape[0])
+    w, _unused = check_weights(expert_weights, stack.shape[0])
     return aggregate_checked(stack, w)
 
 
@@ -104,11 +107,15 @@ def aggregate_checked(stack: FloatArray, weights: FloatArray) -> FloatArray:
 def _check_vectors(priority_vectors: npt.ArrayLike) -> FloatArray:
     p = np.asarray(priority_vectors, dtype=float)
     if p.ndim != 2 or p.shape[0] < 1 or p.shape[1] < 1:
-        msg = f"priority vectors must be a K×n array (one row per expert); got shape {p.shape}"
+        msg = _(
+            "priority vectors must be a K×n array (one row per expert); got shape {shape}"
+        ).format(shape=p.shape)
         raise MethodInputError(msg)
     if not np.all(np.isfinite(p)) or np.any(p <= 0):
         k, j = np.argwhere(~(np.isfinite(p) & (p > 0)))[0]
-        msg = f"priorities must be > 0 (expert {k + 1}, item {j + 1}: got {p[k, j]:g})"
+        msg = _("priorities must be > 0 (expert {expert}, item {item}: got {value})").format(
+            expert=k + 1, item=j + 1, value=f"{p[k, j]:g}"
+        )
         raise MethodInputError(msg)
     return np.asarray(p / p.sum(axis=1, keepdims=True), dtype=float)
 
@@ -128,10 +135,12 @@ def aggregate_priorities(
     """
     key = str(method).strip().lower()
     if key not in AIP_METHODS:
-        msg = f"AIP method must be one of {', '.join(AIP_METHODS)} (got {method!r})"
+        msg = _("AIP method must be one of {choices} (got {given!r})").format(
+            choices=", ".join(AIP_METHODS), given=method
+        )
         raise ConfigurationError(msg)
     p = _check_vectors(priority_vectors)
-    w, _ = check_weights(expert_weights, p.shape[0])
+    w, _unused = check_weights(expert_weights, p.shape[0])
     agg = np.exp(w @ np.log(p)) if key == "geometric" else w @ p
     return np.asarray(agg / agg.sum(), dtype=float)
 

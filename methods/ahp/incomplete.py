@@ -46,6 +46,7 @@ import numpy as np
 import numpy.typing as npt
 
 from clusterrank.errors import ConfigurationError, MethodInputError
+from clusterrank.i18n import _
 from clusterrank.methods.ahp.optimal_completion import lambda_max_completion
 from clusterrank.methods.ahp.priorities import check_derivation, derive, principal_eigen
 
@@ -59,7 +60,9 @@ def check_completion(method: str) -> str:
     """Return the canonical completion name or raise :class:`ConfigurationError`."""
     key = str(method).strip().lower().replace("-", "_").replace(" ", "_")
     if key not in COMPLETIONS:
-        msg = f"completion must be one of {', '.join(COMPLETIONS)} (got {method!r})"
+        msg = _("completion must be one of {choices} (got {given!r})").format(
+            choices=", ".join(COMPLETIONS), given=method
+        )
         raise ConfigurationError(msg)
     return key
 
@@ -67,10 +70,10 @@ def check_completion(method: str) -> str:
 def completion_method(completion: str, derivation: str) -> str:
     """The method's name as a note shows it (``implied`` depends on the derivation)."""
     if check_completion(completion) == "lambda_max":
-        return "minimising lambda_max (Bozóki, Fülöp & Rónyai 2010)"
+        return _("minimising lambda_max (Bozóki, Fülöp & Rónyai 2010)")
     if check_derivation(derivation) == "eigenvector":
         return "Harker (1987)"
-    return "logarithmic least squares"
+    return _("logarithmic least squares")
 
 
 def missing_mask(matrix: npt.ArrayLike) -> npt.NDArray[np.bool_]:
@@ -109,12 +112,16 @@ def check_connected(matrix: npt.ArrayLike, names: Sequence[str] | None = None) -
     if len(groups) <= 1:
         return
     n = np.asarray(matrix).shape[0]
-    label = [str(x) for x in names] if names is not None else [f"item {k + 1}" for k in range(n)]
-    shown = "; ".join("{" + ", ".join(label[k] for k in g) + "}" for g in groups)
-    msg = (
-        f"the judgments fall into {len(groups)} groups that are never compared with each "
-        f"other: {shown}. Add at least one judgment linking each group to the others"
+    label = (
+        [str(x) for x in names]
+        if names is not None
+        else [_("item {number}").format(number=k + 1) for k in range(n)]
     )
+    shown = "; ".join("{" + ", ".join(label[k] for k in g) + "}" for g in groups)
+    msg = _(
+        "the judgments fall into {count} groups that are never compared with each "
+        "other: {groups}. Add at least one judgment linking each group to the others"
+    ).format(count=len(groups), groups=shown)
     raise MethodInputError(msg)
 
 
@@ -229,14 +236,14 @@ def completed(
     method = completion_method(how, key)
     a = np.asarray(matrix, dtype=float)
     if key == "eigenvector" and how == "implied":
-        w, _ = harker_priorities(a, names)
+        w, _unused = harker_priorities(a, names)
     else:
         w = llsm_priorities(a, names)  # checks connectivity
     filled = np.asarray(np.where(missing_mask(a), w[:, None] / w[None, :], a), dtype=float)
     if how == "implied":
         return CompletedMatrix(w, filled, how, method)
     optimal = lambda_max_completion(a, start=filled)  # LLSM start: exact when consistent
-    w, _ = derive(optimal.matrix, key)
+    w, _unused = derive(optimal.matrix, key)
     return CompletedMatrix(w, optimal.matrix, how, method, optimal.iterations, optimal.tolerance)
 
 

@@ -31,6 +31,7 @@ import numpy as np
 import numpy.typing as npt
 
 from clusterrank.errors import MethodInputError
+from clusterrank.i18n import _, formats
 from clusterrank.methods.ahp.consistency import analyse
 from clusterrank.methods.ahp.pairwise import check_pairwise, format_judgment
 from clusterrank.methods.ahp.random_index import SAATY_SCALE
@@ -73,11 +74,17 @@ class JudgmentFix:
 
     def describe(self) -> str:
         """Plain-language advice for a user."""
-        return (
-            f"{self.row!r} vs {self.column!r}: you said {format_judgment(self.current)}, the "
-            f"other judgments imply {self.consistent_value:.3g}; changing it to "
-            f"{format_judgment(self.suggested)} gives CR {self.cr_after:.3f} "
-            f"(now {self.cr_before:.3f})"
+        return _(
+            "{row!r} vs {column!r}: you said {current}, the other judgments imply {implied}; "
+            "changing it to {suggested} gives CR {cr_after} (now {cr_before})"
+        ).format(
+            row=self.row,
+            column=self.column,
+            current=format_judgment(self.current),
+            implied=f"{self.consistent_value:.3g}",
+            suggested=format_judgment(self.suggested),
+            cr_after=formats.number(self.cr_after, 3),
+            cr_before=formats.number(self.cr_before, 3),
         )
 
 
@@ -113,16 +120,18 @@ def most_inconsistent(
     Saaty (2003); Ergu et al. (2011) — see the module docstring.
     """
     if isinstance(k, bool) or int(k) != k or k < 1:
-        msg = f"k must be a whole number >= 1 (got {k!r})"
+        msg = _("k must be a whole number >= 1 (got {given!r})").format(given=k)
         raise MethodInputError(msg)
     base = analyse(
         matrix, items, derivation=derivation, random_index=random_index, completion=completion
     )
-    a, _ = check_pairwise(matrix, names=items, allow_missing=True)
+    a, _unused = check_pairwise(matrix, names=items, allow_missing=True)
     n = a.shape[0]
     w = base.priorities if priorities is None else np.asarray(priorities, dtype=float)
     if w.shape != (n,) or not np.all(np.isfinite(w)) or np.any(w <= 0):
-        msg = f"priorities must be {n} positive numbers, one per item (got {w!r})"
+        msg = _("priorities must be {n} positive numbers, one per item (got {given!r})").format(
+            n=n, given=w
+        )
         raise MethodInputError(msg)
     candidates: list[tuple[float, int, int]] = []
     for i in range(n):

@@ -49,6 +49,7 @@ import numpy as np
 import numpy.typing as npt
 
 from clusterrank.errors import ConfigurationError, MethodInputError
+from clusterrank.i18n import _
 
 FloatArray = npt.NDArray[np.float64]
 Pairs = list[tuple[int, int]]
@@ -160,11 +161,11 @@ def _line_minimum(a: FloatArray, pair: tuple[int, int], g: float, h: float, tol:
             return step_number > 0
         y = trial
         _set(a, [pair], [y])
-        _, gs, hs = slopes(a, [pair])
+        _unused, gs, hs = slopes(a, [pair])
         g, h = float(gs[0]), float(hs[0, 0])
         if abs(g) <= tol / 4:
             return True
-    msg = "λmax completion: no minimum found along a missing judgment (slope never turns)"
+    msg = _("λmax completion: no minimum found along a missing judgment (slope never turns)")
     raise MethodInputError(msg)
 
 
@@ -172,7 +173,7 @@ def _cycle(a: FloatArray, pairs: Pairs, tol: float) -> bool:
     """One cycle of coordinate descent (in place); True when some entry moved."""
     moved = False
     for pair in pairs:
-        _, g, h = slopes(a, [pair])
+        _unused, g, h = slopes(a, [pair])
         if abs(g[0]) > tol / 4:
             moved = _line_minimum(a, pair, float(g[0]), float(h[0, 0]), tol) or moved
     return moved
@@ -191,7 +192,7 @@ def _newton_step(a: FloatArray, pairs: Pairs, lam: float, g: FloatArray, h: Floa
     trial = a.copy()
     for k in range(_HALVINGS):
         _set(trial, pairs, y + d / 2**k)
-        lam_t, g_t, _ = slopes(trial, pairs)
+        lam_t, g_t, _unused = slopes(trial, pairs)
         flat = lam_t <= lam + 4e-16 * lam and np.abs(g_t).max() < np.abs(g).max()
         if lam_t < lam or flat:
             a[...] = trial
@@ -241,14 +242,16 @@ def lambda_max_completion(
     Ábele-Nagy (2019), section 3.3.1.
     """
     if not (np.isfinite(tol) and tol > 0):
-        msg = f"the completion tolerance must be a number > 0 (got {tol!r})"
+        msg = _("the completion tolerance must be a number > 0 (got {given!r})").format(given=tol)
         raise ConfigurationError(msg)
     if (
         isinstance(max_iterations, bool)
         or not isinstance(max_iterations, int)
         or max_iterations < 1
     ):
-        msg = f"max_iterations must be a whole number >= 1 (got {max_iterations!r})"
+        msg = _("max_iterations must be a whole number >= 1 (got {given!r})").format(
+            given=max_iterations
+        )
         raise ConfigurationError(msg)
     a = np.array(matrix, dtype=float)
     pairs = missing_pairs(a)
@@ -270,8 +273,8 @@ def lambda_max_completion(
         newton += stepped
         if not (moved or stepped):  # at the limit of floating point: as optimal as computable
             return LambdaMaxCompletion(a, lam, iteration + 1, newton, tol, float(np.abs(g).max()))
-    msg = (
-        f"λmax completion did not converge within {max_iterations} iterations (largest slope "
-        f"{largest:.2e} > tolerance {tol:g}); use completion 'implied' for this matrix"
-    )
+    msg = _(
+        "λmax completion did not converge within {iterations} iterations (largest slope "
+        "{largest} > tolerance {tolerance}); use completion 'implied' for this matrix"
+    ).format(iterations=max_iterations, largest=f"{largest:.2e}", tolerance=f"{tol:g}")
     raise MethodInputError(msg)

@@ -24,6 +24,7 @@ import numpy as np
 import numpy.typing as npt
 
 from clusterrank.errors import MethodInputError
+from clusterrank.i18n import _
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -56,7 +57,9 @@ def parse_judgment_value(value: object) -> float:
         Text that is not a number or a fraction, a non-finite number, or a value <= 0.
     """
     if isinstance(value, bool):
-        msg = f"a judgment must be a number such as 3 or '1/3' (got {value!r})"
+        msg = _("a judgment must be a number such as 3 or '1/3' (got {given!r})").format(
+            given=value
+        )
         raise MethodInputError(msg)
     try:
         if isinstance(value, str):
@@ -65,13 +68,17 @@ def parse_judgment_value(value: object) -> float:
         else:
             num = float(value)  # type: ignore[arg-type]
     except (TypeError, ValueError, ZeroDivisionError) as exc:
-        msg = f"a judgment must be a number such as 3 or '1/3' (got {value!r})"
+        msg = _("a judgment must be a number such as 3 or '1/3' (got {given!r})").format(
+            given=value
+        )
         raise MethodInputError(msg) from exc
     if not math.isfinite(num):
-        msg = f"a judgment must be a finite number (got {value!r})"
+        msg = _("a judgment must be a finite number (got {given!r})").format(given=value)
         raise MethodInputError(msg)
     if num <= 0:
-        msg = f"a judgment must be > 0 (got {value!r}); v means 'v times as important'"
+        msg = _("a judgment must be > 0 (got {given!r}); v means 'v times as important'").format(
+            given=value
+        )
         raise MethodInputError(msg)
     return num
 
@@ -86,11 +93,13 @@ def as_pairwise_array(matrix: object) -> FloatArray:
     out: list[list[float]] = []
     for row in rows:
         if isinstance(row, str) or not isinstance(row, Iterable):
-            msg = f"a pairwise matrix must be a list of rows (got row {row!r})"
+            msg = _("a pairwise matrix must be a list of rows (got row {row!r})").format(row=row)
             raise MethodInputError(msg)
         out.append([_cell(v) for v in row])
     if len({len(r) for r in out}) > 1:
-        msg = f"pairwise matrix rows have different lengths: {[len(r) for r in out]}"
+        msg = _("pairwise matrix rows have different lengths: {lengths}").format(
+            lengths=[len(r) for r in out]
+        )
         raise MethodInputError(msg)
     return np.array(out, dtype=float)
 
@@ -105,10 +114,12 @@ def _cell(v: object) -> float:
 
 def _labels(names: Sequence[str] | None, n: int) -> list[str]:
     if names is None:
-        return [f"item {i + 1}" for i in range(n)]
+        return [_("item {number}").format(number=i + 1) for i in range(n)]
     labels = [str(x) for x in names]
     if len(labels) != n:
-        msg = f"expected {n} item names (one per matrix row), got {len(labels)}"
+        msg = _("expected {n} item names (one per matrix row), got {count}").format(
+            n=n, count=len(labels)
+        )
         raise MethodInputError(msg)
     return [repr(x) for x in labels]
 
@@ -143,18 +154,24 @@ def check_pairwise(
     """
     a = as_pairwise_array(matrix)
     if a.ndim != 2 or a.shape[0] != a.shape[1] or a.shape[0] < 1:
-        msg = f"a pairwise matrix must be square n×n with n >= 1 (got shape {a.shape})"
+        msg = _("a pairwise matrix must be square n×n with n >= 1 (got shape {shape})").format(
+            shape=a.shape
+        )
         raise MethodInputError(msg)
     n = a.shape[0]
     lab = _labels(names, n)
     notes: list[str] = []
     if np.any(np.isinf(a)):
         i, j = np.argwhere(np.isinf(a))[0]
-        msg = f"{lab[i]} vs {lab[j]} must be a finite number (got {a[i, j]})"
+        msg = _("{row} vs {column} must be a finite number (got {value})").format(
+            row=lab[i], column=lab[j], value=a[i, j]
+        )
         raise MethodInputError(msg)
     for i in range(n):
         if not np.isclose(a[i, i], 1.0, rtol=1e-9, atol=0.0):
-            msg = f"the diagonal ({lab[i]} vs itself) must be 1 (got {a[i, i]:g})"
+            msg = _("the diagonal ({item} vs itself) must be 1 (got {value})").format(
+                item=lab[i], value=f"{a[i, i]:g}"
+            )
             raise MethodInputError(msg)
     a[np.diag_indices(n)] = 1.0
     _check_values(a, lab, scale)
@@ -166,10 +183,10 @@ def check_pairwise(
 
 def _check_values(a: FloatArray, lab: list[str], scale: tuple[float, float] | None) -> None:
     for i, j in np.argwhere(a <= 0):
-        msg = (
-            f"{lab[i]} vs {lab[j]} must be > 0 (got {a[i, j]:g}); a judgment v says "
-            f"{lab[i]} is v times as important as {lab[j]}"
-        )
+        msg = _(
+            "{row} vs {column} must be > 0 (got {value}); a judgment v says "
+            "{row} is v times as important as {column}"
+        ).format(row=lab[i], column=lab[j], value=f"{a[i, j]:g}")
         raise MethodInputError(msg)
     if scale is None:
         return
@@ -178,9 +195,15 @@ def _check_values(a: FloatArray, lab: list[str], scale: tuple[float, float] | No
     bad = np.argwhere((a < lo) | (a > hi))
     if bad.size:
         i, j = bad[0]
-        msg = (
-            f"{lab[i]} vs {lab[j]} is {format_judgment(a[i, j])}, outside the scale "
-            f"{format_judgment(low)}..{format_judgment(high)}; use a value in that range"
+        msg = _(
+            "{row} vs {column} is {value}, outside the scale "
+            "{low}..{high}; use a value in that range"
+        ).format(
+            row=lab[i],
+            column=lab[j],
+            value=format_judgment(a[i, j]),
+            low=format_judgment(low),
+            high=format_judgment(high),
         )
         raise MethodInputError(msg)
 
@@ -192,22 +215,37 @@ def _reconcile(
     nx, ny = math.isnan(x), math.isnan(y)
     if nx and ny:
         if not allow_missing:
-            msg = f"the judgment {lab[i]} vs {lab[j]} is missing; every pair must be compared"
+            msg = _(
+                "the judgment {row} vs {column} is missing; every pair must be compared"
+            ).format(row=lab[i], column=lab[j])
             raise MethodInputError(msg)
         return
     if nx or ny:
         given, (p, q) = (y, (j, i)) if nx else (x, (i, j))
         a[q, p] = 1.0 / given
         notes.append(
-            f"{lab[q]} vs {lab[p]} was empty; set to {format_judgment(1.0 / given)}, "
-            f"the reciprocal of {lab[p]} vs {lab[q]} = {format_judgment(given)}"
+            _(
+                "{row} vs {column} was empty; set to {value}, "
+                "the reciprocal of {column} vs {row} = {given}"
+            ).format(
+                row=lab[q],
+                column=lab[p],
+                value=format_judgment(1.0 / given),
+                given=format_judgment(given),
+            )
         )
         return
     product = x * y
     if abs(product - 1.0) > RECIPROCAL_RTOL:
-        msg = (
-            f"{lab[i]} vs {lab[j]} is {format_judgment(x)} but {lab[j]} vs {lab[i]} is "
-            f"{format_judgment(y)}; expected {format_judgment(1.0 / x)} (the reciprocal)"
+        msg = _(
+            "{row} vs {column} is {value} but {column} vs {row} is "
+            "{other}; expected {expected} (the reciprocal)"
+        ).format(
+            row=lab[i],
+            column=lab[j],
+            value=format_judgment(x),
+            other=format_judgment(y),
+            expected=format_judgment(1.0 / x),
         )
         raise MethodInputError(msg)
     if abs(product - 1.0) > 1e-12:
@@ -216,8 +254,16 @@ def _reconcile(
         old = a[q, p]
         a[q, p] = 1.0 / a[p, q]
         notes.append(
-            f"{lab[q]} vs {lab[p]} = {old:.4g} read as {format_judgment(a[q, p])}, the exact "
-            f"reciprocal of {lab[p]} vs {lab[q]} = {format_judgment(a[p, q])}"
+            _(
+                "{row} vs {column} = {old} read as {value}, the exact "
+                "reciprocal of {column} vs {row} = {given}"
+            ).format(
+                row=lab[q],
+                column=lab[p],
+                old=f"{old:.4g}",
+                value=format_judgment(a[q, p]),
+                given=format_judgment(a[p, q]),
+            )
         )
 
 
@@ -241,7 +287,7 @@ def pairwise_from_judgments(
     names = [str(x) for x in items]
     if len(set(names)) != len(names):
         dup = next(x for x in names if names.count(x) > 1)
-        msg = f"item names must be unique (got {dup!r} more than once)"
+        msg = _("item names must be unique (got {name!r} more than once)").format(name=dup)
         raise MethodInputError(msg)
     index = {x: k for k, x in enumerate(names)}
     n = len(names)
@@ -250,30 +296,44 @@ def pairwise_from_judgments(
     notes: list[str] = []
     for pos, triple in enumerate(judgments):
         if isinstance(triple, str) or len(triple) != 3:
-            msg = f"judgment #{pos + 1} must be [a, b, value] (got {triple!r})"
+            msg = _("judgment #{number} must be [a, b, value] (got {given!r})").format(
+                number=pos + 1, given=triple
+            )
             raise MethodInputError(msg)
         ra, rb, rv = triple
         for who in (ra, rb):
             if str(who) not in index:
-                msg = f"judgment #{pos + 1} names unknown item {who!r}; items are {names}"
+                msg = _("judgment #{number} names unknown item {item!r}; items are {items}").format(
+                    number=pos + 1, item=who, items=names
+                )
                 raise MethodInputError(msg)
         i, j = index[str(ra)], index[str(rb)]
         if i == j:
-            msg = f"judgment #{pos + 1} compares {names[i]!r} with itself"
+            msg = _("judgment #{number} compares {item!r} with itself").format(
+                number=pos + 1, item=names[i]
+            )
             raise MethodInputError(msg)
         v = parse_judgment_value(rv)
         if not math.isnan(a[i, j]):
             if not math.isclose(a[i, j], v, rel_tol=RECIPROCAL_RTOL):
-                msg = (
-                    f"judgment #{pos + 1} says {names[i]!r} vs {names[j]!r} is "
-                    f"{format_judgment(v)}, but an earlier one said {format_judgment(a[i, j])}"
+                msg = _(
+                    "judgment #{number} says {row!r} vs {column!r} is "
+                    "{value}, but an earlier one said {earlier}"
+                ).format(
+                    number=pos + 1,
+                    row=names[i],
+                    column=names[j],
+                    value=format_judgment(v),
+                    earlier=format_judgment(a[i, j]),
                 )
                 raise MethodInputError(msg)
-            notes.append(f"{names[i]!r} vs {names[j]!r} was given twice (same value)")
+            note = _("{row!r} vs {column!r} was given twice (same value)")
+            notes.append(note.format(row=names[i], column=names[j]))
             continue
         a[i, j], a[j, i] = v, 1.0 / v
     missing = int(np.isnan(a[np.triu_indices(n, k=1)]).sum())
     if missing:
-        notes.append(f"{missing} of {n * (n - 1) // 2} pairs were not judged (left missing)")
+        note = _("{missing} of {pairs} pairs were not judged (left missing)")
+        notes.append(note.format(missing=missing, pairs=n * (n - 1) // 2))
     checked, more = check_pairwise(a, names=names, allow_missing=True, scale=scale)
     return checked, notes + more

@@ -30,6 +30,7 @@ import numpy as np
 import numpy.typing as npt
 
 from clusterrank.errors import ConfigurationError, MethodInputError
+from clusterrank.i18n import _
 
 FloatArray = npt.NDArray[np.float64]
 Derivation = Literal["eigenvector", "geometric_mean"]
@@ -41,7 +42,9 @@ def check_derivation(method: str) -> str:
     """Return the canonical derivation name or raise :class:`ConfigurationError`."""
     key = str(method).strip().lower().replace("-", "_").replace(" ", "_")
     if key not in DERIVATIONS:
-        msg = f"derivation must be one of {', '.join(DERIVATIONS)} (got {method!r})"
+        msg = _("derivation must be one of {choices} (got {given!r})").format(
+            choices=", ".join(DERIVATIONS), given=method
+        )
         raise ConfigurationError(msg)
     return key
 
@@ -49,7 +52,9 @@ def check_derivation(method: str) -> str:
 def _complete_positive(matrix: npt.ArrayLike) -> FloatArray:
     a = np.asarray(matrix, dtype=float)
     if a.ndim != 2 or a.shape[0] != a.shape[1] or a.shape[0] < 1:
-        msg = f"a pairwise matrix must be square n×n with n >= 1 (got shape {a.shape})"
+        msg = _("a pairwise matrix must be square n×n with n >= 1 (got shape {shape})").format(
+            shape=a.shape
+        )
         raise MethodInputError(msg)
     if not np.all(np.isfinite(a)):
         msg = (
@@ -58,7 +63,7 @@ def _complete_positive(matrix: npt.ArrayLike) -> FloatArray:
         )
         raise MethodInputError(msg)
     if np.any(a <= 0):
-        msg = f"every judgment must be > 0 (got {float(a.min()):g})"
+        msg = _("every judgment must be > 0 (got {value})").format(value=f"{float(a.min()):g}")
         raise MethodInputError(msg)
     return a
 
@@ -86,7 +91,7 @@ def principal_eigen(a: FloatArray) -> tuple[FloatArray, float]:
     w = np.asarray(vectors[:, k].real, dtype=float)
     w = w / w.sum()
     if not np.all(w > 0):
-        msg = "the principal eigenvector is not positive; the matrix is not a valid AHP matrix"
+        msg = _("the principal eigenvector is not positive; the matrix is not a valid AHP matrix")
         raise MethodInputError(msg)
     return w, float(values[k].real)
 

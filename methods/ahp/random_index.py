@@ -38,6 +38,7 @@ import numpy as np
 import numpy.typing as npt
 
 from clusterrank.errors import ConfigurationError, MethodInputError
+from clusterrank.i18n import _
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -126,7 +127,9 @@ def get_table(table: str = DEFAULT_TABLE) -> RandomIndexTable:
     key = str(table).strip().lower()
     if key not in TABLES:
         choices = ", ".join(TABLES)
-        msg = f"random_index must be one of {choices} (got {table!r})"
+        msg = _("random_index must be one of {choices} (got {given!r})").format(
+            choices=choices, given=table
+        )
         raise ConfigurationError(msg)
     return TABLES[key]
 
@@ -159,15 +162,15 @@ def random_index(n: int, table: str = DEFAULT_TABLE) -> float:
     """
     tab = get_table(table)
     if isinstance(n, bool) or int(n) != n or n < 1:
-        msg = f"matrix size n must be a whole number >= 1 (got {n!r})"
+        msg = _("matrix size n must be a whole number >= 1 (got {given!r})").format(given=n)
         raise MethodInputError(msg)
     size = int(n)
     if size > tab.max_n:
-        msg = (
-            f"the random-index table {tab.name!r} ({tab.title}) covers n = 1..{tab.max_n}; "
-            f"got n = {size}. Split the items into smaller groups (a deeper hierarchy); "
-            f"Saaty advises at most 7±2 items per matrix"
-        )
+        msg = _(
+            "the random-index table {name!r} ({title}) covers n = 1..{max_n}; "
+            "got n = {n}. Split the items into smaller groups (a deeper hierarchy); "
+            "Saaty advises at most 7±2 items per matrix"
+        ).format(name=tab.name, title=tab.title, max_n=tab.max_n, n=size)
         raise MethodInputError(msg)
     return float(tab.values[size])
 

@@ -37,6 +37,7 @@ import numpy as np
 import numpy.typing as npt
 
 from clusterrank.errors import ConfigurationError, MethodInputError
+from clusterrank.i18n import _
 from clusterrank.methods.ahp.consistency import DEFAULT_THRESHOLD, AHPResult, analyse
 from clusterrank.methods.problem import DecisionProblem
 from clusterrank.methods.scaling import unit_columns
@@ -51,7 +52,9 @@ def check_mode(mode: str) -> str:
     """Return the canonical synthesis mode or raise :class:`ConfigurationError`."""
     key = str(mode).strip().lower()
     if key not in MODES:
-        msg = f"AHP synthesis mode must be one of {', '.join(MODES)} (got {mode!r})"
+        msg = _("AHP synthesis mode must be one of {choices} (got {given!r})").format(
+            choices=", ".join(MODES), given=mode
+        )
         raise ConfigurationError(msg)
     return key
 
@@ -104,12 +107,12 @@ def _local(x: FloatArray, d: npt.NDArray[np.int_], key: str) -> tuple[FloatArray
     bad = np.argwhere((x < 0) | ((x == 0) & (d[None, :] < 0)))
     if bad.size:
         i, j = bad[0]
-        need = "> 0 (it is a cost criterion: AHP uses 1/x)" if d[j] < 0 else ">= 0"
-        msg = (
-            f"criterion column {j + 1} has the value {x[i, j]:g} (row {i + 1}); AHP "
-            f"synthesis treats values as ratios and needs them {need}. Use TOPSIS, or shift "
-            f"the column first"
-        )
+        need = _("> 0 (it is a cost criterion: AHP uses 1/x)") if d[j] < 0 else ">= 0"
+        msg = _(
+            "criterion column {column} has the value {value} (row {row}); AHP "
+            "synthesis treats values as ratios and needs them {need}. Use TOPSIS, or shift "
+            "the column first"
+        ).format(column=j + 1, value=f"{x[i, j]:g}", row=i + 1, need=need)
         raise MethodInputError(msg)
     # exact power-of-two scaling, and min/x for 1/x: the same priorities, no overflow near 1e308
     xs = unit_columns(x)
@@ -118,10 +121,12 @@ def _local(x: FloatArray, d: npt.NDArray[np.int_], key: str) -> tuple[FloatArray
     zero_cols = [j + 1 for j in range(x.shape[1]) if not ratio[:, j].any()]
     if zero_cols:
         ratio[:, [j - 1 for j in zero_cols]] = 1.0
-        notes.append(f"criterion column(s) {zero_cols} are all zero: equal local priorities")
+        note = _("criterion column(s) {columns} are all zero: equal local priorities")
+        notes.append(note.format(columns=zero_cols))
     constant = [j + 1 for j in range(x.shape[1]) if np.ptp(x[:, j]) == 0 and j + 1 not in zero_cols]
     if constant:
-        notes.append(f"criterion column(s) {constant} are constant: equal local priorities")
+        note = _("criterion column(s) {columns} are constant: equal local priorities")
+        notes.append(note.format(columns=constant))
     return _to_mode(ratio, key), notes
 
 
@@ -147,7 +152,7 @@ def local_priorities_from_pairwise(
     """
     key = check_mode(mode)
     if len(matrices) == 0:
-        msg = "at least one pairwise matrix of the alternatives is needed (one per criterion)"
+        msg = _("at least one pairwise matrix of the alternatives is needed (one per criterion)")
         raise MethodInputError(msg)
     results = [
         analyse(
@@ -162,7 +167,8 @@ def local_priorities_from_pairwise(
     ]
     sizes = {r.n for r in results}
     if len(sizes) != 1:
-        msg = f"every alternatives matrix must compare the same alternatives (sizes {sizes})"
+        msg = _("every alternatives matrix must compare the same alternatives (sizes {sizes})")
+        msg = msg.format(sizes=sizes)
         raise MethodInputError(msg)
     local = np.column_stack([r.priorities for r in results])
     return _to_mode(local, key), results
@@ -194,7 +200,7 @@ def synthesize(
     key = check_mode(mode)
     lp = check_matrix(local)
     if np.any(lp <= 0):
-        msg = "local priorities must all be > 0"
+        msg = _("local priorities must all be > 0")
         raise MethodInputError(msg)
     single = np.ndim(weights) == 1
     w = check_weight_batch(weights, lp.shape[1])
@@ -276,10 +282,10 @@ def analyse_hierarchy(
     if set(wanted) != set(given):
         absent = [c for c in wanted if c not in given]
         extra = [c for c in given if c not in wanted]
-        msg = (
-            f"one alternatives matrix is needed per criterion; missing for {absent}, "
-            f"unknown criteria {extra}"
-        )
+        msg = _(
+            "one alternatives matrix is needed per criterion; missing for {absent}, "
+            "unknown criteria {extra}"
+        ).format(absent=absent, extra=extra)
         raise MethodInputError(msg)
     by_name = {str(k): v for k, v in alternative_matrices.items()}
     local, results = local_priorities_from_pairwise(
@@ -293,7 +299,7 @@ def analyse_hierarchy(
     )
     scores = synthesize(local, crit.priorities, key)
     per = dict(zip(wanted, results, strict=True))
-    notes = [f"criteria: {x}" for x in crit.notes]
+    notes = [_("criteria: {note}").format(note=x) for x in crit.notes]
     notes += [f"{c}: {x}" for c, r in per.items() for x in r.notes]
     return HierarchyResult(
         criteria=crit,

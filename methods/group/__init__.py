@@ -2,7 +2,8 @@
 
 Pure numpy over arrays (AIJ, AIP and Goepel's S* live in :mod:`methods.ahp.group`):
 
-* :func:`consensus_word`, :func:`node_consensus` — Goepel's word scale for S*;
+* :func:`consensus_word`, :func:`node_consensus` — Goepel's word scale for S*
+  (:func:`consensus_label` shows a word in the current language);
 * :func:`gci` — geometric consistency index with its thresholds (Aguarón & Moreno-Jiménez);
 * :func:`kendall_w` — Kendall's W, tie-corrected, with its χ² test (:func:`chi2_sf`);
 * :func:`summarize_scores` — scores per item by median / mean / trimmed mean, abstentions
@@ -18,6 +19,7 @@ from clusterrank.methods.group.chi2 import chi2_sf, regularized_gamma_q
 from clusterrank.methods.group.consensus_scale import (
     CONSENSUS_LEVELS,
     NodeConsensus,
+    consensus_label,
     consensus_word,
     node_consensus,
 )
@@ -65,6 +67,7 @@ __all__ = [
     "bootstrap_experts",
     "check_expert_weights",
     "chi2_sf",
+    "consensus_label",
     "consensus_word",
     "expert_weights",
     "footrule",

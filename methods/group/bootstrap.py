@@ -35,6 +35,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from clusterrank.errors import MethodInputError
+from clusterrank.i18n import N_, _, formats
 from clusterrank.methods.group.leave_one_out import DEFAULT_TOP_K, rank_set
 from clusterrank.methods.group.panel import PanelProblem
 from clusterrank.methods.group.rank_distance import kendall_distance
@@ -99,9 +100,9 @@ class BootstrapResult:
         return {
             "resamples": self.resamples,
             "seed": self.seed,
-            "resampling": "experts uniformly with replacement, K seats; weights kept",
+            "resampling": N_("experts uniformly with replacement, K seats; weights kept"),
             "top_k": self.top_k,
-            "ties": "competition ranks (shared best rank), scores equal to 12 digits",
+            "ties": N_("competition ranks (shared best rank), scores equal to 12 digits"),
         }
 
     def to_frame(self) -> pd.DataFrame:
@@ -149,18 +150,20 @@ def bootstrap_experts(
     ----------
     Efron & Tibshirani (1993); Lahdelma & Salminen (2001) for rank acceptability.
     """
-    check_count(n_resamples, MAX_RESAMPLES, "resamples", "'n_resamples'")
+    check_count(n_resamples, MAX_RESAMPLES, _("resamples"), "'n_resamples'")
     if isinstance(top_k, bool) or int(top_k) != top_k or top_k < 1:
-        msg = f"top_k must be a whole number >= 1 (got {top_k!r})"
+        msg = _("top_k must be a whole number >= 1 (got {top_k!r})").format(top_k=top_k)
         raise MethodInputError(msg)
-    k, m, _ = problem.shape
+    k, m, _unused = problem.shape
     per_panel = problem.bytes_per_panel()
     chunk = int(chunk_size) if chunk_size else max(1, CHUNK_BYTES // per_panel)
     chunk = max(1, min(chunk, int(n_resamples)))
     check_memory(
         8 * int(n_resamples) * k + chunk * per_panel + 16 * m * m,
-        f"a bootstrap of {n_resamples:,} resamples of {k} experts",
-        "ask for fewer resamples",
+        _("a bootstrap of {resamples} resamples of {k} experts").format(
+            resamples=formats.integer(int(n_resamples)), k=k
+        ),
+        _("ask for fewer resamples"),
     )
     seed = resolve_seed(seed)
     rng = np.random.default_rng(seed)
@@ -193,16 +196,19 @@ def bootstrap_experts(
         if progress is not None and progress(done, int(n_resamples)) is False:
             break
     if done < n_resamples:
-        notes.append(f"stopped early: {done} of {n_resamples} resamples were drawn")
+        note = _("stopped early: {done} of {total} resamples were drawn")
+        notes.append(note.format(done=done, total=n_resamples))
     if defined_total < done:
         notes.append(
-            f"{done - defined_total} of {done} resamples left some scored cell without an "
-            "answer and could not be ranked; the shares are over the others"
+            _(
+                "{failed} of {done} resamples left some scored cell without an "
+                "answer and could not be ranked; the shares are over the others"
+            ).format(failed=done - defined_total, done=done)
         )
     if problem.shape[0] == 1:
-        notes.append("a panel of one expert: every resample is that expert")
+        notes.append(_("a panel of one expert: every resample is that expert"))
     if defined_total == 0:
-        msg = (
+        msg = _(
             "no resampled panel could be ranked: some expert-scored cell was answered by too "
             "few experts; collect more answers before judging robustness"
         )

@@ -30,6 +30,7 @@ import numpy as np
 import numpy.typing as npt
 
 from clusterrank.errors import MethodInputError
+from clusterrank.i18n import _, pgettext
 from clusterrank.methods.ahp.group import consensus
 
 #: Lower bounds of each word (S* as a share), lowest first; below the first is "very low".
@@ -40,6 +41,21 @@ CONSENSUS_LEVELS: tuple[tuple[float, str], ...] = (
     (0.75, "high"),
     (0.875, "very high"),
 )
+
+
+def consensus_label(word: str) -> str:
+    """A word of :data:`CONSENSUS_LEVELS` in the current language, for display.
+
+    The words themselves stay English in results and records; show them through this.
+    """
+    labels = {
+        "very low": pgettext("consensus", "very low"),
+        "low": pgettext("consensus", "low"),
+        "moderate": pgettext("consensus", "moderate"),
+        "high": pgettext("consensus", "high"),
+        "very high": pgettext("consensus", "very high"),
+    }
+    return labels.get(word, word)
 
 
 def consensus_word(s_star: float) -> str:
@@ -58,7 +74,7 @@ def consensus_word(s_star: float) -> str:
     """
     value = float(s_star)
     if not math.isfinite(value) or value < 0 or value > 1:
-        msg = f"S* must be a number in [0, 1] (got {s_star!r})"
+        msg = _("S* must be a number in [0, 1] (got {s_star!r})").format(s_star=s_star)
         raise MethodInputError(msg)
     word = CONSENSUS_LEVELS[0][1]
     for bound, name in CONSENSUS_LEVELS:

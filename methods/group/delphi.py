@@ -40,6 +40,7 @@ import numpy as np
 import numpy.typing as npt
 
 from clusterrank.errors import ConfigurationError, MethodInputError
+from clusterrank.i18n import _
 
 FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
@@ -61,10 +62,12 @@ def nodes_without_consensus(
     """
     t = float(threshold)
     if not (math.isfinite(t) and 0 <= t <= 1):
-        msg = f"the S* threshold must be in [0, 1] (got {threshold!r}); 0.75 means 'high'"
+        msg = _("the S* threshold must be in [0, 1] (got {threshold!r}); 0.75 means 'high'").format(
+            threshold=threshold
+        )
         raise ConfigurationError(msg)
     below = [(float(v), str(node)) for node, v in s_star.items() if float(v) < t]
-    return [node for _, node in sorted(below)]
+    return [node for _score, node in sorted(below)]
 
 
 def items_without_consensus(
@@ -84,23 +87,29 @@ def items_without_consensus(
     von der Gracht (2012); Diamond et al. (2014).
     """
     if max_iqr is None and min_share is None:
-        msg = "give at least one consensus rule: a largest IQR or a smallest agreement share"
+        msg = _("give at least one consensus rule: a largest IQR or a smallest agreement share")
         raise ConfigurationError(msg)
     q = np.asarray(iqr, dtype=float)
     share = np.asarray(within_one_step, dtype=float)
     if q.shape != share.shape:
-        msg = f"IQR and agreement share must have one shape (got {q.shape} and {share.shape})"
+        msg = _("IQR and agreement share must have one shape (got {shape} and {shape2})").format(
+            shape=q.shape, shape2=share.shape
+        )
         raise MethodInputError(msg)
     ok = np.ones(q.shape, dtype=bool) if defined is None else np.asarray(defined, dtype=bool)
     ok = ok & ~np.isnan(q) & ~np.isnan(share)
     if max_iqr is not None:
         if not (math.isfinite(max_iqr) and max_iqr >= 0):
-            msg = f"the largest IQR must be a number >= 0 (got {max_iqr!r})"
+            msg = _("the largest IQR must be a number >= 0 (got {max_iqr!r})").format(
+                max_iqr=max_iqr
+            )
             raise ConfigurationError(msg)
         ok &= np.nan_to_num(q, nan=np.inf) <= max_iqr * (1 + 1e-9)
     if min_share is not None:
         if not (math.isfinite(min_share) and 0 <= min_share <= 1):
-            msg = f"the smallest agreement share must be in [0, 1] (got {min_share!r})"
+            msg = _("the smallest agreement share must be in [0, 1] (got {min_share!r})").format(
+                min_share=min_share
+            )
             raise ConfigurationError(msg)
         ok &= np.nan_to_num(share, nan=-np.inf) >= min_share - 1e-12
     return np.asarray(~ok, dtype=bool)
@@ -110,7 +119,7 @@ def saaty_position(judgments: npt.ArrayLike) -> FloatArray:
     """Position on Saaty's scale: v − 1 for v >= 1, −(1/v − 1) below (3 → 2, 1/3 → −2)."""
     v = np.asarray(judgments, dtype=float)
     if np.any(v[~np.isnan(v)] <= 0):
-        msg = "pairwise judgments must be > 0 to compare them between rounds"
+        msg = _("pairwise judgments must be > 0 to compare them between rounds")
         raise MethodInputError(msg)
     with np.errstate(divide="ignore", invalid="ignore"):
         return np.asarray(np.where(v >= 1, v - 1.0, 1.0 - 1.0 / v), dtype=float)
@@ -180,22 +189,28 @@ def stability(
     von der Gracht (2012) (stability as a criterion separate from consensus).
     """
     if scale not in SCALES:
-        msg = f"scale must be one of {', '.join(SCALES)} (got {scale!r})"
+        msg = _("scale must be one of {choices} (got {scale!r})").format(
+            choices=", ".join(SCALES), scale=scale
+        )
         raise ConfigurationError(msg)
     tol = float(tolerance)
     if not (math.isfinite(tol) and tol >= 0):
-        msg = f"the tolerance must be a number >= 0 (got {tolerance!r})"
+        msg = _("the tolerance must be a number >= 0 (got {tolerance!r})").format(
+            tolerance=tolerance
+        )
         raise ConfigurationError(msg)
     a = np.asarray(before, dtype=float)
     b = np.asarray(after, dtype=float)
     if a.shape != b.shape or a.ndim < 1:
-        msg = f"both rounds must have the same experts and items (shapes {a.shape}, {b.shape})"
+        msg = _(
+            "both rounds must have the same experts and items (shapes {shape}, {shape2})"
+        ).format(shape=a.shape, shape2=b.shape)
         raise MethodInputError(msg)
     if scale == "saaty_steps":
         a, b = saaty_position(a), saaty_position(b)
     both = ~np.isnan(a) & ~np.isnan(b)
     if not both.any():
-        msg = "no expert answered any item in both rounds; there is nothing to compare"
+        msg = _("no expert answered any item in both rounds; there is nothing to compare")
         raise MethodInputError(msg)
     change = np.where(both, np.abs(b - a), 0.0)
     moved_mask = both & (change > tol + 1e-12 * np.maximum(1.0, np.abs(a)))

@@ -32,6 +32,7 @@ import numpy as np
 import numpy.typing as npt
 
 from clusterrank.errors import MethodInputError
+from clusterrank.i18n import _
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -42,21 +43,25 @@ def check_expert_weights(weights: npt.ArrayLike | None, k: int) -> FloatArray:
     ``None`` gives equal weights 1/K.
     """
     if k < 1:
-        msg = "a panel needs at least one expert"
+        msg = _("a panel needs at least one expert")
         raise MethodInputError(msg)
     if weights is None:
         return np.full(k, 1.0 / k)
     w = np.asarray(weights, dtype=float)
     if w.shape != (k,):
-        msg = f"expected {k} expert weights (one per expert), got shape {w.shape}"
+        msg = _("expected {k} expert weights (one per expert), got shape {shape}").format(
+            k=k, shape=w.shape
+        )
         raise MethodInputError(msg)
     bad = np.flatnonzero(~np.isfinite(w) | (w < 0))
     if bad.size:
         j = int(bad[0])
-        msg = f"expert weights must be finite numbers >= 0; expert {j + 1} has {w[j]:g}"
+        msg = _("expert weights must be finite numbers >= 0; expert {number} has {value}").format(
+            number=j + 1, value=f"{w[j]:g}"
+        )
         raise MethodInputError(msg)
     if w.max() <= 0:
-        msg = "expert weights must not all be zero; give at least one expert a positive weight"
+        msg = _("expert weights must not all be zero; give at least one expert a positive weight")
         raise MethodInputError(msg)
     return np.asarray(w / w.sum(), dtype=float)
 
@@ -100,10 +105,12 @@ def _positive(value: object, what: str) -> float:
     try:
         v = float(value)  # type: ignore[arg-type]
     except (TypeError, ValueError) as exc:
-        msg = f"{what} must be a number >= 0 (got {value!r})"
+        msg = _("{what} must be a number >= 0 (got {value!r})").format(what=what, value=value)
         raise MethodInputError(msg) from exc
     if not math.isfinite(v) or v < 0:
-        msg = f"{what} must be a finite number >= 0 (got {value!r})"
+        msg = _("{what} must be a finite number >= 0 (got {value!r})").format(
+            what=what, value=value
+        )
         raise MethodInputError(msg)
     return v
 
@@ -137,7 +144,7 @@ def expert_weights(
     ids = tuple(str(e) for e in experts)
     if len(set(ids)) != len(ids):
         dup = next(e for e in ids if ids.count(e) > 1)
-        msg = f"expert ids must be unique (got {dup!r} more than once)"
+        msg = _("expert ids must be unique (got {name!r} more than once)").format(name=dup)
         raise MethodInputError(msg)
     k = len(ids)
     equal = check_expert_weights(None, k)
@@ -146,7 +153,7 @@ def expert_weights(
         scheme = "equal" if weights is None else "expert"
         return ExpertWeights(ids, check_expert_weights(own, k), equal, scheme, ())
     if groups is None:
-        msg = "group weights need each expert's stakeholder group"
+        msg = _("group weights need each expert's stakeholder group")
         raise MethodInputError(msg)
     out, notes = _group_scheme(ids, own, groups, group_weights)
     return ExpertWeights(ids, check_expert_weights(out, k), equal, "group", tuple(notes))
@@ -157,10 +164,16 @@ def _own_weights(ids: tuple[str, ...], weights: Mapping[str, float]) -> FloatArr
     unknown = sorted(set(map(str, weights)) - set(ids))
     missing = [e for e in ids if e not in weights]
     if unknown or missing:
-        what = f"unknown expert {unknown[0]!r}" if unknown else f"no weight for {missing[0]!r}"
-        msg = f"per-expert weights must name every expert exactly: {what}"
+        what = (
+            _("unknown expert {expert!r}").format(expert=unknown[0])
+            if unknown
+            else _("no weight for {expert!r}").format(expert=missing[0])
+        )
+        msg = _("per-expert weights must name every expert exactly: {what}").format(what=what)
         raise MethodInputError(msg)
-    return np.array([_positive(weights[e], f"the weight of expert {e!r}") for e in ids])
+    return np.array(
+        [_positive(weights[e], _("the weight of expert {expert!r}").format(expert=e)) for e in ids]
+    )
 
 
 def _group_scheme(
@@ -178,23 +191,30 @@ def _group_scheme(
     member_of: dict[str, list[int]] = {}
     for pos, e in enumerate(ids):
         if e not in groups:
-            msg = f"expert {e!r} has no stakeholder group; give one or drop the group weights"
+            msg = _(
+                "expert {expert!r} has no stakeholder group; give one or drop the group weights"
+            ).format(expert=e)
             raise MethodInputError(msg)
         member_of.setdefault(str(groups[e]), []).append(pos)
     for g, members in member_of.items():
         if g not in group_weights:
-            msg = f"stakeholder group {g!r} has no weight; give every group one"
+            msg = _("stakeholder group {group!r} has no weight; give every group one").format(
+                group=g
+            )
             raise MethodInputError(msg)
-        gw = _positive(group_weights[g], f"the weight of group {g!r}")
+        gw = _positive(group_weights[g], _("the weight of group {group!r}").format(group=g))
         inside = own[members].sum()
         if inside <= 0:
-            notes.append(f"every expert of group {g!r} has weight 0; the group counts for nothing")
+            note = _("every expert of group {group!r} has weight 0; the group counts for nothing")
+            notes.append(note.format(group=g))
             continue
         out[members] = gw * own[members] / inside
     empty = sorted(set(map(str, group_weights)) - set(member_of))
     if empty:
         notes.append(
-            f"group(s) {', '.join(map(repr, empty))} have no experts; the other groups' "
-            "weights are rescaled to sum to 1"
+            _(
+                "group(s) {groups} have no experts; the other groups' "
+                "weights are rescaled to sum to 1"
+            ).format(groups=", ".join(map(repr, empty)))
         )
     return out, notes

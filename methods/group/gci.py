@@ -46,6 +46,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from clusterrank.i18n import _
 from clusterrank.methods.ahp.incomplete import llsm_priorities
 from clusterrank.methods.ahp.pairwise import SAATY_RANGE, check_pairwise
 
@@ -141,7 +142,7 @@ def gci(
     judged = int(known.sum())
     if n <= 2:
         w = llsm_priorities(a, items)
-        note = "n <= 2: every reciprocal matrix is consistent, GCI = 0"
+        note = _("n <= 2: every reciprocal matrix is consistent, GCI = 0")
         return GCIResult(0.0, None, True, n, judged, 0, w, (*notes, note))
     w = llsm_priorities(a, items)  # checks connectivity; row geometric mean when complete
     logw = np.log(w)
@@ -149,13 +150,17 @@ def gci(
     redundant = judged - (n - 1)
     if judged < n * (n - 1) // 2:
         notes.append(
-            f"{judged} of {n * (n - 1) // 2} pairs judged: GCI over the judged pairs, divided "
-            f"by their {redundant} redundant degrees of freedom"
+            _(
+                "{judged} of {pairs} pairs judged: GCI over the judged pairs, divided "
+                "by their {redundant} redundant degrees of freedom"
+            ).format(judged=judged, pairs=n * (n - 1) // 2, redundant=redundant)
         )
     if redundant == 0:
         notes.append(
-            "only n - 1 judgments, none redundant: they are always consistent, so GCI = 0 "
-            "says nothing; ask for more comparisons to check consistency"
+            _(
+                "only n - 1 judgments, none redundant: they are always consistent, so GCI = 0 "
+                "says nothing; ask for more comparisons to check consistency"
+            )
         )
         value = 0.0
     else:

@@ -36,6 +36,7 @@ import numpy as np
 import numpy.typing as npt
 
 from clusterrank.errors import MethodInputError
+from clusterrank.i18n import _
 from clusterrank.methods.group.chi2 import chi2_sf
 from clusterrank.methods.result import round_significant
 
@@ -69,7 +70,7 @@ def tie_sums(ranks: FloatArray) -> FloatArray:
     """T_j = Σ (t³ − t) over the tie groups of each row (rater)."""
     out = np.zeros(ranks.shape[0])
     for r, row in enumerate(ranks):
-        _, counts = np.unique(row, return_counts=True)
+        _unused, counts = np.unique(row, return_counts=True)
         out[r] = float(np.sum(counts.astype(float) ** 3 - counts))
     return out
 
@@ -129,17 +130,17 @@ def kendall_w(values: npt.ArrayLike, *, higher_is_better: bool = False) -> Kenda
     """
     x = np.asarray(values, dtype=float)
     if x.ndim != 2 or x.shape[0] < 2 or x.shape[1] < 2:
-        msg = (
-            f"Kendall's W needs an m × n array with m >= 2 raters and n >= 2 objects "
-            f"(got shape {x.shape})"
-        )
+        msg = _(
+            "Kendall's W needs an m × n array with m >= 2 raters and n >= 2 objects "
+            "(got shape {shape})"
+        ).format(shape=x.shape)
         raise MethodInputError(msg)
     if not np.all(np.isfinite(x)):
         i, j = np.argwhere(~np.isfinite(x))[0]
-        msg = (
-            f"Kendall's W needs every rater to rank every object; rater {i + 1} has no value "
-            f"for object {j + 1}"
-        )
+        msg = _(
+            "Kendall's W needs every rater to rank every object; rater {rater} has no value "
+            "for object {item}"
+        ).format(rater=i + 1, item=j + 1)
         raise MethodInputError(msg)
     m, n = x.shape
     ranks = average_ranks(x, higher_is_better=higher_is_better)
@@ -148,17 +149,20 @@ def kendall_w(values: npt.ArrayLike, *, higher_is_better: bool = False) -> Kenda
     t = tie_sums(ranks)
     denominator = m * m * (n**3 - n) - m * float(t.sum())
     if denominator <= 0:
-        msg = "every rater ties every object, so there is no ranking to agree on (W undefined)"
+        msg = _("every rater ties every object, so there is no ranking to agree on (W undefined)")
         raise MethodInputError(msg)
     w = min(1.0, max(0.0, 12.0 * s / denominator))
     chi2 = m * (n - 1) * w
     notes: list[str] = []
     if t.any():
-        notes.append(f"{int(np.count_nonzero(t))} of {m} raters have ties; W is tie-corrected")
+        note = _("{tied} of {m} raters have ties; W is tie-corrected")
+        notes.append(note.format(tied=int(np.count_nonzero(t)), m=m))
     if n < SMALL_N:
         notes.append(
-            f"only {n} objects: the χ² p-value is a rough large-sample approximation; "
-            "use a table of exact critical values for a formal test"
+            _(
+                "only {n} objects: the χ² p-value is a rough large-sample approximation; "
+                "use a table of exact critical values for a formal test"
+            ).format(n=n)
         )
     p = chi2_sf(chi2, n - 1)
     return KendallW(w, chi2, n - 1, p, m, n, s, float(t.sum()), sums, tuple(notes))

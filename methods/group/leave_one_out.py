@@ -29,6 +29,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from clusterrank.errors import MethodInputError
+from clusterrank.i18n import _
 from clusterrank.methods.group.panel import PanelProblem
 from clusterrank.methods.group.rank_distance import footrule, kendall_distance
 
@@ -125,12 +126,12 @@ def leave_one_out(problem: PanelProblem, *, top_k: int = DEFAULT_TOP_K) -> Leave
     ----------
     Efron & Tibshirani (1993), ch. 11; Fagin et al. (2006) for the distances.
     """
-    k, m, _ = problem.shape
+    k, m, _unused = problem.shape
     if k < 2:
-        msg = "leaving one expert out needs a panel of at least 2 experts"
+        msg = _("leaving one expert out needs a panel of at least 2 experts")
         raise MethodInputError(msg)
     if isinstance(top_k, bool) or int(top_k) != top_k or top_k < 1:
-        msg = f"top_k must be a whole number >= 1 (got {top_k!r})"
+        msg = _("top_k must be a whole number >= 1 (got {top_k!r})").format(top_k=top_k)
         raise MethodInputError(msg)
     full = problem.full_ranks()
     keep = np.ones((k, k)) - np.eye(k)
@@ -144,8 +145,10 @@ def leave_one_out(problem: PanelProblem, *, top_k: int = DEFAULT_TOP_K) -> Leave
     if not defined.all():
         who = ", ".join(problem.experts[e] for e in np.flatnonzero(~defined))
         notes.append(
-            f"without {who} some cell has no score (or no expert is left), so that panel "
-            "cannot be ranked"
+            _(
+                "without {experts} some cell has no score (or no expert is left), so that panel "
+                "cannot be ranked"
+            ).format(experts=who)
         )
     foot = np.zeros(k)
     kend = np.zeros(k)
@@ -165,7 +168,7 @@ def leave_one_out(problem: PanelProblem, *, top_k: int = DEFAULT_TOP_K) -> Leave
         best &= foot == foot[best].max()
         most = tuple(problem.experts[e] for e in np.flatnonzero(best & defined))
     else:
-        notes.append("no single expert's absence changes the ranking")
+        notes.append(_("no single expert's absence changes the ranking"))
     return LeaveOneOutResult(
         experts=problem.experts,
         candidates=problem.candidates,

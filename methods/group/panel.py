@@ -39,6 +39,7 @@ import numpy as np
 import numpy.typing as npt
 
 from clusterrank.errors import MethodInputError
+from clusterrank.i18n import _
 from clusterrank.methods.group.weighted_stats import (
     SortedAnswers,
     aggregate_batch,
@@ -137,7 +138,7 @@ class PanelProblem:
         a = c * self.expert_weights[None, :]
         total = a.sum(axis=1, keepdims=True)
         if np.any(total <= 0):
-            msg = "a sub-panel has no expert with positive weight"
+            msg = _("a sub-panel has no expert with positive weight")
             raise MethodInputError(msg)
         return np.asarray(a / total, dtype=float)
 
@@ -200,7 +201,7 @@ class PanelProblem:
 
     def full_ranks(self) -> IntArray:
         """The whole panel's ranking (every expert once)."""
-        ranks, _ = self.panel_ranks(np.ones((1, len(self.experts))))
+        ranks, _unused = self.panel_ranks(np.ones((1, len(self.experts))))
         return np.asarray(ranks[0], dtype=int)
 
     def expert_ranks(self) -> tuple[IntArray, int]:
@@ -229,5 +230,5 @@ class PanelProblem:
 
 
 def _custom_weights(fn: WeightsFn, alpha: FloatArray, n: int) -> FloatArray:
-    w, _ = check_weights(fn(alpha), n)
+    w, _unused = check_weights(fn(alpha), n)
     return w

@@ -13,6 +13,7 @@ import numpy as np
 import numpy.typing as npt
 
 from clusterrank.errors import ConfigurationError, MethodInputError
+from clusterrank.i18n import _
 from clusterrank.methods.group.expert_weights import check_expert_weights
 from clusterrank.methods.group.panel import WEIGHT_AGGREGATIONS, PanelProblem, WeightsFn
 from clusterrank.methods.group.scores import counted_answers
@@ -28,24 +29,28 @@ def _expert_criterion_weights(
 ) -> FloatArray:
     w = np.asarray(weights, dtype=float)
     if w.shape != (k, n):
-        msg = f"per-expert criterion weights must be K × n = {k} × {n} (got shape {w.shape})"
+        msg = _(
+            "per-expert criterion weights must be K × n = {k} × {n} (got shape {shape})"
+        ).format(k=k, n=n, shape=w.shape)
         raise MethodInputError(msg)
     bad = np.argwhere(~np.isfinite(w) | (w < 0))
     if bad.size:
         e, j = bad[0]
-        msg = f"expert {e + 1}'s weight of criterion {j + 1} must be a finite number >= 0"
+        msg = _(
+            "expert {expert}'s weight of criterion {criterion} must be a finite number >= 0"
+        ).format(expert=e + 1, criterion=j + 1)
         raise MethodInputError(msg)
     if aggregation == "geometric" and np.any(w <= 0):
         e, j = np.argwhere(w <= 0)[0]
-        msg = (
-            f"expert {e + 1} gives criterion {j + 1} weight 0; the geometric mean needs "
+        msg = _(
+            "expert {expert} gives criterion {criterion} weight 0; the geometric mean needs "
             "positive weights (AHP priorities are); use the arithmetic mean"
-        )
+        ).format(expert=e + 1, criterion=j + 1)
         raise MethodInputError(msg)
     total = w.sum(axis=1, keepdims=True)
     if np.any(total <= 0):
         e = int(np.flatnonzero(total[:, 0] <= 0)[0])
-        msg = f"expert {e + 1}'s criterion weights are all zero"
+        msg = _("expert {expert}'s criterion weights are all zero").format(expert=e + 1)
         raise MethodInputError(msg)
     return np.asarray(w / total, dtype=float)
 
@@ -66,15 +71,15 @@ def _expert_scores(
     """
     if scores is None:
         if cols:
-            msg = "scored columns were named but no expert scores were given"
+            msg = _("scored columns were named but no expert scores were given")
             raise MethodInputError(msg)
         return None, None
-    counted, _ = counted_answers(scores, abstain)
+    counted, _unused = counted_answers(scores, abstain)
     if counted.shape != (k, m, len(cols)):
-        msg = (
-            f"scores must be K × m × q = {k} × {m} × {len(cols)} (experts × candidates × "
-            f"scored criteria); got shape {counted.shape}"
-        )
+        msg = _(
+            "scores must be K × m × q = {k} × {m} × {q} (experts × candidates × "
+            "scored criteria); got shape {shape}"
+        ).format(k=k, m=m, q=len(cols), shape=counted.shape)
         raise MethodInputError(msg)
     return counted, SortedAnswers.of(counted.reshape(k, -1))
 
@@ -103,7 +108,9 @@ def _weight_scheme(
     how = str(weight_aggregation).strip().lower()
     if how not in WEIGHT_AGGREGATIONS:
         allowed = ", ".join(WEIGHT_AGGREGATIONS)
-        msg = f"weight aggregation must be one of {allowed} (got {weight_aggregation!r})"
+        msg = _("weight aggregation must be one of {allowed} (got {given!r})").format(
+            allowed=allowed, given=weight_aggregation
+        )
         raise ConfigurationError(msg)
     return how, _expert_criterion_weights(criterion_weights, k, n, how)
 
@@ -164,16 +171,20 @@ def panel_problem(
     k = len(ids)
     alpha = check_expert_weights(expert_weights, k)
     if len(set(ids)) != k:
-        msg = "expert ids must be unique"
+        msg = _("expert ids must be unique")
         raise MethodInputError(msg)
     base = np.array(matrix, dtype=float)
     if base.ndim != 2:
-        msg = f"the decision matrix must be 2-D (candidates × criteria); got shape {base.shape}"
+        msg = _(
+            "the decision matrix must be 2-D (candidates × criteria); got shape {shape}"
+        ).format(shape=base.shape)
         raise MethodInputError(msg)
     m, n = base.shape
     cols = tuple(int(j) for j in scored_columns)
     if len(set(cols)) != len(cols) or any(not 0 <= j < n for j in cols):
-        msg = f"scored columns must be distinct criterion indices in 0..{n - 1} (got {cols})"
+        msg = _(
+            "scored columns must be distinct criterion indices in 0..{value} (got {cols})"
+        ).format(value=n - 1, cols=cols)
         raise MethodInputError(msg)
     cand = check_ids(candidates, "A", m, "candidate")
     crit = check_ids(criteria, "C", n, "criterion")
@@ -212,10 +223,10 @@ def panel_problem(
         if not defined[0]:
             assert counted is not None
             i, j = np.argwhere(np.all(np.isnan(counted), axis=0))[0]
-            msg = (
-                f"nobody scored candidate {cand[i]!r} on criterion {crit[cols[j]]!r}; every "
+            msg = _(
+                "nobody scored candidate {candidate!r} on criterion {criterion!r}; every "
                 "expert-scored cell needs at least one answer"
-            )
+            ).format(candidate=cand[i], criterion=crit[cols[j]])
             raise MethodInputError(msg)
         base = mats[0]
     scorer = get_batch_scorer(method, base, d, problem.settings)

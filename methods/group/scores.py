@@ -38,6 +38,7 @@ import numpy as np
 import numpy.typing as npt
 
 from clusterrank.errors import MethodInputError
+from clusterrank.i18n import N_, _, ngettext
 from clusterrank.methods.group.expert_weights import check_expert_weights
 from clusterrank.methods.group.weighted_stats import DEFAULT_TRIM, SortedAnswers, check_aggregation
 
@@ -58,18 +59,22 @@ def counted_answers(
     """
     x = np.array(scores, dtype=float)
     if x.ndim < 1 or x.shape[0] < 1:
-        msg = f"scores must have one row per expert (got shape {x.shape})"
+        msg = _("scores must have one row per expert (got shape {shape})").format(shape=x.shape)
         raise MethodInputError(msg)
     if np.isinf(x).any():
         pos = tuple(int(v) + 1 for v in np.argwhere(np.isinf(x))[0])
-        msg = f"scores must be finite numbers; expert {pos[0]} has an infinite one at {pos[1:]}"
+        msg = _(
+            "scores must be finite numbers; expert {expert} has an infinite one at {place}"
+        ).format(expert=pos[0], place=pos[1:])
         raise MethodInputError(msg)
     if abstain is None:
         flags = np.zeros(x.shape, dtype=bool)
     else:
         flags = np.asarray(abstain, dtype=bool)
         if flags.shape != x.shape:
-            msg = f"abstain flags must have the scores' shape {x.shape} (got {flags.shape})"
+            msg = _("abstain flags must have the scores' shape {shape} (got {shape2})").format(
+                shape=x.shape, shape2=flags.shape
+            )
             raise MethodInputError(msg)
     x[flags] = np.nan
     return x, flags
@@ -118,7 +123,7 @@ class ScoreSummary:
         return {
             "aggregation": self.method,
             "trim_each_tail": self.trim,
-            "quantiles": "Hyndman-Fan definition 2 (averaged inverted CDF)",
+            "quantiles": N_("Hyndman-Fan definition 2 (averaged inverted CDF)"),
             "step": self.step,
         }
 
@@ -155,7 +160,7 @@ def summarize_scores(
     """
     key, t = check_aggregation(method, trim)
     if not (np.isfinite(step) and step > 0):
-        msg = f"the scale step must be a number > 0 (got {step!r})"
+        msg = _("the scale step must be a number > 0 (got {step!r})").format(step=step)
         raise MethodInputError(msg)
     x, flags = counted_answers(scores, abstain)
     k = x.shape[0]
@@ -182,12 +187,25 @@ def summarize_scores(
     abstained = flags.reshape(k, -1).sum(axis=0)
     notes: list[str] = []
     if not defined.all():
+        count = int((~defined).sum())
         notes.append(
-            f"{int((~defined).sum())} item(s) have no counted answer (every expert abstained, "
-            "gave none, or has weight 0); they have no aggregate"
+            ngettext(
+                "{count} item(s) have no counted answer (every expert abstained, "
+                "gave none, or has weight 0); they have no aggregate",
+                "{count} item(s) have no counted answer (every expert abstained, "
+                "gave none, or has weight 0); they have no aggregate",
+                count,
+            ).format(count=count)
         )
     if abstained.any():
-        notes.append(f"{int(abstained.sum())} abstention(s) excluded from the statistics")
+        count = int(abstained.sum())
+        notes.append(
+            ngettext(
+                "{count} abstention(s) excluded from the statistics",
+                "{count} abstention(s) excluded from the statistics",
+                count,
+            ).format(count=count)
+        )
 
     def shaped(a: npt.ArrayLike, dtype: type = float) -> Any:
         return np.asarray(a, dtype=dtype).reshape(item_shape)

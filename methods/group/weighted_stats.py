@@ -43,6 +43,7 @@ import numpy as np
 import numpy.typing as npt
 
 from clusterrank.errors import ConfigurationError, MethodInputError
+from clusterrank.i18n import _
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -56,11 +57,15 @@ def check_aggregation(method: str, trim: float = DEFAULT_TRIM) -> tuple[str, flo
     """Canonical aggregation name and trimming share, or :class:`ConfigurationError`."""
     key = str(method).strip().lower().replace("-", "_").replace(" ", "_")
     if key not in AGGREGATIONS:
-        msg = f"score aggregation must be one of {', '.join(AGGREGATIONS)} (got {method!r})"
+        msg = _("score aggregation must be one of {choices} (got {method!r})").format(
+            choices=", ".join(AGGREGATIONS), method=method
+        )
         raise ConfigurationError(msg)
     t = float(trim)
     if not (0.0 <= t < 0.5):
-        msg = f"the trimming share (from each tail) must be in [0, 0.5), e.g. 0.1 (got {trim!r})"
+        msg = _(
+            "the trimming share (from each tail) must be in [0, 0.5), e.g. 0.1 (got {trim!r})"
+        ).format(trim=trim)
         raise ConfigurationError(msg)
     return key, t
 
@@ -94,10 +99,12 @@ class SortedAnswers:
         """
         x = np.asarray(answers, dtype=float)
         if x.ndim != 2:
-            msg = f"answers must be a K × I array (experts × items); got shape {x.shape}"
+            msg = _("answers must be a K × I array (experts × items); got shape {shape}").format(
+                shape=x.shape
+            )
             raise MethodInputError(msg)
         if np.isinf(x).any():
-            msg = "answers must be finite numbers (an infinite one was given)"
+            msg = _("answers must be finite numbers (an infinite one was given)")
             raise MethodInputError(msg)
         order = np.argsort(x, axis=0, kind="stable")  # NaN sorts last
         xs = np.take_along_axis(x, order, axis=0)
@@ -156,10 +163,12 @@ def as_weight_batch(weights: npt.ArrayLike | None, k: int) -> FloatArray:
         return np.ones((1, k))
     w = np.atleast_2d(np.asarray(weights, dtype=float))
     if w.ndim != 2 or w.shape[1] != k:
-        msg = f"expected expert weights of shape (K,) or (B, K) with K = {k}, got {w.shape}"
+        msg = _("expected expert weights of shape (K,) or (B, K) with K = {k}, got {shape}").format(
+            k=k, shape=w.shape
+        )
         raise MethodInputError(msg)
     if not np.all(np.isfinite(w)) or np.any(w < 0):
-        msg = "expert weights must be finite numbers >= 0"
+        msg = _("expert weights must be finite numbers >= 0")
         raise MethodInputError(msg)
     return w
 
@@ -200,7 +209,7 @@ def weighted_quantile(
     """
     q = float(p)
     if not (0.0 < q < 1.0):
-        msg = f"the quantile level must be in (0, 1) (got {p!r})"
+        msg = _("the quantile level must be in (0, 1) (got {p!r})").format(p=p)
         raise MethodInputError(msg)
     sa = SortedAnswers.of(answers)
     ws, total = sa.mass(as_weight_batch(weights, sa.values.shape[0]))

@@ -32,6 +32,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from clusterrank.errors import ClusterRankError, MethodInputError
+from clusterrank.i18n import N_, _, formats
 from clusterrank.methods.correlation import correlation_matrix
 from clusterrank.methods.problem import DecisionProblem
 from clusterrank.methods.registry import rank
@@ -59,9 +60,9 @@ PAIRWISE_METHODS: frozenset[str] = frozenset({"promethee_ii"})
 with the estimate, when that exceeds :data:`~methods.sensitivity.limits.MAX_PAIRWISE_BYTES`."""
 
 DEFAULT_METHODS: tuple[MethodSpec, ...] = (
-    MethodSpec("TOPSIS (vector)", "topsis", {"normalization": "vector"}),
-    MethodSpec("TOPSIS (min-max)", "topsis", {"normalization": "minmax"}),
-    MethodSpec("AHP synthesis", "ahp"),
+    MethodSpec(N_("TOPSIS (vector)"), "topsis", {"normalization": "vector"}),
+    MethodSpec(N_("TOPSIS (min-max)"), "topsis", {"normalization": "minmax"}),
+    MethodSpec(N_("AHP synthesis"), "ahp"),
     MethodSpec("VIKOR", "vikor"),
     MethodSpec("PROMETHEE II", "promethee_ii"),
     MethodSpec("SPOTIS", "spotis"),
@@ -156,11 +157,20 @@ def _too_big(method: str, shape: tuple[int, ...]) -> str:
     need = pairwise_method_bytes(m, n)
     if need <= MAX_PAIRWISE_BYTES:
         return ""
-    return (
-        f"{m:,} candidates × {n} criteria would need about {size_text(need)} for its pairwise "
-        f"preference matrices (limit {size_text(MAX_PAIRWISE_BYTES)}); rank fewer candidates "
-        "to include it"
+    return _(
+        "{m} candidates × {n} criteria would need about {size} for its pairwise preference "
+        "matrices (limit {limit}); rank fewer candidates to include it"
+    ).format(
+        m=formats.integer(m),
+        n=n,
+        size=size_text(need),
+        limit=size_text(MAX_PAIRWISE_BYTES),
     )
+
+
+def skipped_note(label: str, why: str) -> str:
+    """The note saying method ``label`` was not run, and why (in the current language)."""
+    return _("{method} skipped: {reason}").format(method=label, reason=why)
 
 
 def method_agreement(
@@ -220,22 +230,23 @@ def method_agreement(
             skipped.append((spec.label, str(exc)))
     if not done:
         reasons = "; ".join(f"{label}: {why}" for label, why in skipped)
-        msg = f"no method could rank these data ({reasons})"
+        msg = _("no method could rank these data ({reasons})").format(reasons=reasons)
         raise MethodInputError(msg)
     first = next(iter(done.values()))
-    notes = [f"{label} skipped: {why}" for label, why in skipped]
+    notes = [skipped_note(label, why) for label, why in skipped]
     ranks = {label: r.ranks for label, r in done.items()}
     tables: dict[str, pd.DataFrame] = {}
     if len(first.candidates) < 2:
-        notes.append("one candidate only: rank correlations are undefined and not computed")
+        notes.append(_("one candidate only: rank correlations are undefined and not computed"))
     elif len(done) < 2:
-        notes.append("only one method ranked these data: nothing to correlate")
+        notes.append(_("only one method ranked these data: nothing to correlate"))
     else:
         for name in correlations:
             try:
                 tables[name] = correlation_matrix(ranks, name)
             except ClusterRankError as exc:
-                notes.append(f"{name} correlation not computed: {exc}")
+                note = _("{name} correlation not computed: {error}")
+                notes.append(note.format(name=name, error=exc))
     score, consensus = copeland_consensus(np.array(list(ranks.values())))
     echoed: dict[str, Any] = {
         label: {"method": r.method, **dict(r.settings)} for label, r in done.items()

@@ -40,6 +40,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from clusterrank.errors import MethodInputError
+from clusterrank.i18n import _, formats
 from clusterrank.methods.ahp.consistency import DEFAULT_THRESHOLD, analyse, consistency_ratio
 from clusterrank.methods.ahp.priorities import derive
 from clusterrank.methods.result import FloatArray
@@ -70,14 +71,20 @@ class JudgmentPerturbation:
         a = float(self.amount)
         if self.kind == "factor":
             if not np.isfinite(a) or a < 1:
-                msg = f"a perturbation factor must be a number >= 1 (got {self.amount!r})"
+                msg = _("a perturbation factor must be a number >= 1 (got {given!r})").format(
+                    given=self.amount
+                )
                 raise MethodInputError(msg)
             return np.exp(rng.uniform(-np.log(a), np.log(a), size=(draws, upper.size)))
         if self.kind != "saaty_steps":
-            msg = f"perturbation must be 'factor' or 'saaty_steps' (got {self.kind!r})"
+            msg = _("perturbation must be 'factor' or 'saaty_steps' (got {given!r})").format(
+                given=self.kind
+            )
             raise MethodInputError(msg)
         if not np.isfinite(a) or a < 0:
-            msg = f"the number of Saaty steps must be a number >= 0 (got {self.amount!r})"
+            msg = _("the number of Saaty steps must be a number >= 0 (got {given!r})").format(
+                given=self.amount
+            )
             raise MethodInputError(msg)
         pos = np.where(upper >= 1, upper - 1.0, 1.0 - 1.0 / upper)
         moved = pos + rng.uniform(-a, a, size=(draws, upper.size))
@@ -180,7 +187,7 @@ def ahp_uncertainty(
     Saaty (1980); Hahn (2003); Banuelas and Antony (2004).
     """
     spec = perturbation or JudgmentPerturbation()
-    check_count(n_draws, MAX_AHP_DRAWS, "perturbed judgment sets", "'n_draws'")
+    check_count(n_draws, MAX_AHP_DRAWS, _("perturbed judgment sets"), "'n_draws'")
     seed = resolve_seed(seed)
     point = analyse(
         matrix,
@@ -193,8 +200,10 @@ def ahp_uncertainty(
     n = point.n
     check_memory(
         ahp_draw_bytes(n_draws, n),
-        f"{n_draws:,} perturbed judgment sets of {n} items",
-        "ask for fewer draws",
+        _("{draws} perturbed judgment sets of {n} items").format(
+            draws=formats.integer(n_draws), n=n
+        ),
+        _("ask for fewer draws"),
     )
     notes = list(point.notes)
     iu = np.triu_indices(n, k=1)
@@ -209,14 +218,15 @@ def ahp_uncertainty(
         if cr <= point.threshold:
             kept.append(w)
     if not kept:
-        msg = (
-            f"none of the {n_draws} perturbed judgment sets had CR <= {point.threshold:g} "
-            f"(point CR {point.cr:.3f}); narrow the perturbation or raise the threshold"
-        )
+        msg = _(
+            "none of the {draws} perturbed judgment sets had CR <= {threshold} "
+            "(point CR {cr}); narrow the perturbation or raise the threshold"
+        ).format(draws=n_draws, threshold=f"{point.threshold:g}", cr=formats.number(point.cr, 3))
         raise MethodInputError(msg)
     weights = np.array(kept)
     if not point.acceptable:
-        notes.append(f"the point judgments themselves have CR {point.cr:.3f} > {point.threshold:g}")
+        note = _("the point judgments themselves have CR {cr} > {threshold}")
+        notes.append(note.format(cr=formats.number(point.cr, 3), threshold=f"{point.threshold:g}"))
     out: dict[str, Any] = {}
     if ranker is not None:
         out = _ranking_changes(ranker, point.priorities, weights, candidates)
@@ -235,8 +245,14 @@ def ahp_uncertainty(
         weights_min=weights.min(axis=0),
         weights_max=weights.max(axis=0),
         settings=echoed,
-        notes=(*notes, f"{len(kept)} of {n_draws} draws kept (CR <= {point.threshold:g})"),
+        notes=(*notes, _kept_note(len(kept), n_draws, point.threshold)),
         **out,
+    )
+
+
+def _kept_note(kept: int, draws: int, threshold: float) -> str:
+    return _("{kept} of {draws} draws kept (CR <= {threshold})").format(
+        kept=kept, draws=draws, threshold=f"{threshold:g}"
     )
 
 
@@ -246,7 +262,9 @@ def _ranking_changes(
     base = np.asarray(ranker(point), dtype=int)
     ids = list(candidates) if candidates is not None else [f"A{i + 1}" for i in range(base.size)]
     if len(ids) != base.size:
-        msg = f"expected {base.size} candidate ids (one per ranked candidate), got {len(ids)}"
+        msg = _("expected {n} candidate ids (one per ranked candidate), got {count}").format(
+            n=base.size, count=len(ids)
+        )
         raise MethodInputError(msg)
     count = len(weights)
     changed = winner = 0

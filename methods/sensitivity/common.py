@@ -28,6 +28,7 @@ import numpy as np
 import numpy.typing as npt
 
 from clusterrank.errors import MethodInputError
+from clusterrank.i18n import _
 from clusterrank.methods.problem import DecisionProblem
 from clusterrank.methods.registry import BatchScorer, get_batch_scorer
 from clusterrank.methods.result import FloatArray, IntArray, round_significant
@@ -41,7 +42,7 @@ def resolve_seed(seed: int | None) -> int:
     if seed is None:
         return int(np.random.SeedSequence().entropy)  # type: ignore[arg-type]
     if isinstance(seed, bool) or not isinstance(seed, int | np.integer) or seed < 0:
-        msg = f"seed must be a non-negative integer or None (got {seed!r})"
+        msg = _("seed must be a non-negative integer or None (got {given!r})").format(given=seed)
         raise MethodInputError(msg)
     return int(seed)
 
@@ -118,8 +119,10 @@ def path_base(weights: FloatArray, j: int) -> tuple[FloatArray, list[str], str]:
         others = np.full(n, 1.0 / (n - 1))
         others[j] = 0.0
         notes.append(
-            "the other criteria all have weight 0, so there are no proportions to keep; "
-            "along this path they share the remaining weight equally"
+            _(
+                "the other criteria all have weight 0, so there are no proportions to keep; "
+                "along this path they share the remaining weight equally"
+            )
         )
         return others, notes, "equal"
     return others / rest, notes, "proportional"
@@ -127,7 +130,7 @@ def path_base(weights: FloatArray, j: int) -> tuple[FloatArray, list[str], str]:
 
 def path_weights(weights: FloatArray, j: int, t: npt.ArrayLike) -> FloatArray:
     """Weight vectors ``w(t) = t e_j + (1 - t) u_j`` for every ``t`` (shape (len(t), n))."""
-    base, _, _ = path_base(weights, j)
+    base = path_base(weights, j)[0]
     tt = np.atleast_1d(np.asarray(t, dtype=float))
     out = (1.0 - tt)[:, None] * base[None, :]
     out[:, j] += tt
@@ -145,3 +148,10 @@ def is_linear(scorer: BatchScorer, weights: FloatArray, j: int) -> bool:
     ends = scorer.scores(path_weights(weights, j, [0.0, 0.5, 1.0]))
     scale = max(1.0, float(np.abs(ends).max()))
     return bool(np.allclose(ends[1], 0.5 * (ends[0] + ends[2]), rtol=0, atol=1e-9 * scale))
+
+
+def how_found(linear: bool, tol: float, grid: int) -> str:
+    """How crossings along a weight path were found, in words (shown beside the results)."""
+    if linear:
+        return _("analytic (scores linear in the weight)")
+    return _("bisection to {tol} after a {grid}-point grid").format(tol=f"{tol:g}", grid=grid)

@@ -31,7 +31,12 @@ import numpy.typing as npt
 
 from clusterrank.methods.registry import BatchScorer
 from clusterrank.methods.result import FloatArray
-from clusterrank.methods.sensitivity.common import competition_ranks, is_linear, path_weights
+from clusterrank.methods.sensitivity.common import (
+    competition_ranks,
+    how_found,
+    is_linear,
+    path_weights,
+)
 
 TIE_RTOL = 1e-12
 CHUNK_ELEMENTS = 2**21
@@ -60,9 +65,7 @@ class PathCrossings:
     @property
     def how(self) -> str:
         """How the crossings were found, in words."""
-        if self.analytic:
-            return "analytic (scores linear in the weight)"
-        return f"bisection to {self.tol:g} after a {self.grid}-point grid"
+        return how_found(self.analytic, self.tol, self.grid)
 
     @property
     def points(self) -> FloatArray:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from clusterrank.errors import MethodInputError
+from clusterrank.i18n import N_, _, formats
 
 MAX_SMAA_SAMPLES = 1_000_000
 """SMAA weight samples one run may draw (standard errors shrink as 1/sqrt(N): 1e6 gives
@@ -22,6 +23,7 @@ MAX_GRID = 10_001
 """Grid points along one weight's path (stability bracketing grid, sweep points)."""
 MAX_WORKING_BYTES = 2**30
 """Working memory one analysis may plan to use (1 GiB)."""
+_UNITS = (N_("B"), N_("KB"), N_("MB"), N_("GB"))
 MAX_PAIRWISE_BYTES = 256 * 2**20
 """Memory a method that compares every pair of candidates on every criterion (PROMETHEE II's
 preference matrices, m × m × n) may take inside method agreement; above it the method is
@@ -33,29 +35,45 @@ CHUNK_BYTES = 16 * 2**20
 def size_text(nbytes: float) -> str:
     """``1.9 GB``, ``320 MB``, ``12 KB``: binary units, one decimal above 10 units."""
     value = float(nbytes)
-    for unit in ("B", "KB", "MB", "GB"):
-        if value < 1024 or unit == "GB":
-            return f"{value:.1f} {unit}" if value < 10 and unit != "B" else f"{value:.0f} {unit}"
+    for unit in _UNITS:
+        if value < 1024 or unit == _UNITS[-1]:
+            digits = 1 if value < 10 and unit != _UNITS[0] else 0
+            return f"{formats.number(value, digits, group=False)} {_(unit)}"
         value /= 1024
-    return f"{value:.0f} GB"  # pragma: no cover
+    return f"{formats.number(value, 0, group=False)} {_(_UNITS[-1])}"  # pragma: no cover
 
 
 def check_count(value: int, maximum: int, what: str, name: str) -> None:
-    """Refuse ``value`` of ``name`` (e.g. ``'n_samples'``) above ``maximum`` or below 1."""
+    """Refuse ``value`` of ``name`` (e.g. ``'n_samples'``) above ``maximum`` or below 1.
+
+    ``what`` names the things counted, already translated (``_("samples")``).
+    """
     if isinstance(value, bool) or not isinstance(value, int | np.integer) or value < 1:
-        msg = f"{name} must be a positive integer (got {value!r})"
+        msg = _("{name} must be a positive integer (got {given!r})").format(name=name, given=value)
         raise MethodInputError(msg)
     if value > maximum:
-        msg = f"{name} must be at most {maximum:,} {what} (got {value:,}); ask for fewer"
+        msg = _("{name} must be at most {maximum} {what} (got {value}); ask for fewer").format(
+            name=name,
+            maximum=formats.integer(maximum),
+            what=what,
+            value=formats.integer(int(value)),
+        )
         raise MethodInputError(msg)
 
 
 def check_memory(estimate: float, what: str, fix: str) -> None:
-    """Refuse a run whose working memory ``estimate`` (bytes) exceeds the limit."""
+    """Refuse a run whose working memory ``estimate`` (bytes) exceeds the limit.
+
+    ``what`` (the run) and ``fix`` (a whole clause) come translated from the caller.
+    """
     if estimate > MAX_WORKING_BYTES:
-        msg = (
-            f"{what} would need about {size_text(estimate)} of memory, above the limit of "
-            f"{size_text(MAX_WORKING_BYTES)}; {fix}"
+        msg = _(
+            "{what} would need about {size} of memory, above the limit of {limit}; {fix}"
+        ).format(
+            what=what,
+            size=size_text(estimate),
+            limit=size_text(MAX_WORKING_BYTES),
+            fix=fix,
         )
         raise MethodInputError(msg)
 

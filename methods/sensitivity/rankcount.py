@@ -28,6 +28,7 @@ import numpy as np
 import numpy.typing as npt
 
 from clusterrank.errors import MethodInputError
+from clusterrank.i18n import _
 from clusterrank.methods.result import FloatArray
 from clusterrank.methods.sensitivity.common import sorted_competition_ranks
 
@@ -92,7 +93,7 @@ class RankAccumulator:
         """
         c, m = scores.shape
         if not np.isfinite(scores.sum()):
-            msg = "the ranking method produced a non-finite score for a sampled weight vector"
+            msg = _("the ranking method produced a non-finite score for a sampled weight vector")
             raise MethodInputError(msg)
         keys, spare = self._keys(scores)
         keys.sort(axis=1)

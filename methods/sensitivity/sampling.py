@@ -39,6 +39,7 @@ import numpy as np
 import numpy.typing as npt
 
 from clusterrank.errors import ConfigurationError, MethodInputError
+from clusterrank.i18n import _, formats
 from clusterrank.methods.result import FloatArray
 from clusterrank.methods.validation import check_weights
 
@@ -51,7 +52,9 @@ _PILOT = 20_000
 def _vector(values: Sequence[float] | npt.ArrayLike | None, n: int, name: str) -> FloatArray:
     v = np.asarray(values, dtype=float).ravel()
     if v.shape != (n,) or not np.all(np.isfinite(v)):
-        msg = f"'{name}' must hold {n} finite numbers (one per criterion); got {v.tolist()}"
+        msg = _("'{name}' must hold {n} finite numbers (one per criterion); got {given}").format(
+            name=name, n=n, given=v.tolist()
+        )
         raise MethodInputError(msg)
     return v
 
@@ -104,7 +107,9 @@ class WeightSampling:
             return _prepare_bounded(self, n)
         if self.scheme == "dirichlet":
             return _prepare_dirichlet(self, n)
-        msg = f"sampling scheme must be uniform, bounded or dirichlet (got {self.scheme!r})"
+        msg = _("sampling scheme must be uniform, bounded or dirichlet (got {given!r})").format(
+            given=self.scheme
+        )
         raise ConfigurationError(msg)
 
 
@@ -160,33 +165,34 @@ def _prepare_bounded(spec: WeightSampling, n: int) -> PreparedSampler:
     bad = np.flatnonzero((lo < 0) | (hi > 1) | (lo > hi))
     if bad.size:
         j = int(bad[0])
-        msg = (
-            f"weight bounds must satisfy 0 <= lower <= upper <= 1; criterion {j + 1} has "
-            f"lower={lo[j]:g}, upper={hi[j]:g}"
-        )
+        msg = _(
+            "weight bounds must satisfy 0 <= lower <= upper <= 1; criterion {number} has "
+            "lower={lower}, upper={upper}"
+        ).format(number=j + 1, lower=f"{lo[j]:g}", upper=f"{hi[j]:g}")
         raise MethodInputError(msg)
     if lo.sum() > 1 + 1e-12 or hi.sum() < 1 - 1e-12:
-        msg = (
-            f"no weights sum to 1 within these bounds: sum(lower) = {lo.sum():g} must be <= 1 "
-            f"and sum(upper) = {hi.sum():g} must be >= 1"
-        )
+        msg = _(
+            "no weights sum to 1 within these bounds: sum(lower) = {lower} must be <= 1 "
+            "and sum(upper) = {upper} must be >= 1"
+        ).format(lower=f"{lo.sum():g}", upper=f"{hi.sum():g}")
         raise MethodInputError(msg)
     free = 1.0 - float(lo.sum())
     notes: list[str] = []
     if free <= 1e-12:
-        notes.append("the lower bounds sum to 1: every sampled weight vector equals them")
+        notes.append(_("the lower bounds sum to 1: every sampled weight vector equals them"))
         return PreparedSampler(spec, n, lo, hi, None, 1.0, tuple(notes))
     cap = (hi - lo) / free
     pilot = _simplex(np.random.default_rng(0), _PILOT, n)
     rate = float(np.mean(np.all(pilot <= cap, axis=1)))
     if rate < MIN_ACCEPTANCE:
-        msg = (
-            f"the weight bounds leave too small a share of the simplex for rejection "
-            f"sampling (acceptance about {rate:.2g}, need >= {MIN_ACCEPTANCE:g}); widen the "
-            f"upper bounds or raise the lower ones"
-        )
+        msg = _(
+            "the weight bounds leave too small a share of the simplex for rejection "
+            "sampling (acceptance about {rate}, need >= {need}); widen the "
+            "upper bounds or raise the lower ones"
+        ).format(rate=f"{rate:.2g}", need=f"{MIN_ACCEPTANCE:g}")
         raise MethodInputError(msg)
-    notes.append(f"bounded sampling by rejection: about {rate:.1%} of draws accepted")
+    note = _("bounded sampling by rejection: about {share} of draws accepted")
+    notes.append(note.format(share=formats.percent(rate, 1)))
     return PreparedSampler(spec, n, lo, hi, None, rate, tuple(notes))
 
 
@@ -194,13 +200,17 @@ def _prepare_dirichlet(spec: WeightSampling, n: int) -> PreparedSampler:
     w, notes = check_weights(spec.center, n)
     c = float(spec.concentration if spec.concentration is not None else np.nan)
     if not np.isfinite(c) or c <= 0:
-        msg = f"'concentration' must be a number > 0 (got {spec.concentration!r})"
+        msg = _("'concentration' must be a number > 0 (got {given!r})").format(
+            given=spec.concentration
+        )
         raise MethodInputError(msg)
     zero = np.flatnonzero(w == 0)
     if zero.size:
         notes.append(
-            f"criteria {', '.join(str(j + 1) for j in zero)} have weight 0 and stay at 0 in "
-            "every draw (a Dirichlet needs positive parameters)"
+            _(
+                "criteria {numbers} have weight 0 and stay at 0 in "
+                "every draw (a Dirichlet needs positive parameters)"
+            ).format(numbers=", ".join(str(j + 1) for j in zero))
         )
     return PreparedSampler(spec, n, np.zeros(n), np.ones(n), c * w, 1.0, tuple(notes))
 
@@ -249,21 +259,31 @@ class DataUncertainty:
             p = np.full(n, p[0]) if p.size == 1 else p
             p = _vector(p, n, "percent")
             if np.any(p < 0):
-                msg = f"'percent' must be >= 0 for every criterion (got {p.tolist()})"
+                msg = _("'percent' must be >= 0 for every criterion (got {given})").format(
+                    given=p.tolist()
+                )
                 raise MethodInputError(msg)
             half = np.abs(matrix) * p / 100.0
             return matrix - half, matrix + half
         lo = np.asarray(self.lower, dtype=float)
         hi = np.asarray(self.upper, dtype=float)
         if lo.shape != (m, n) or hi.shape != (m, n):
-            msg = f"interval bounds must be {m}×{n} like the matrix (got {lo.shape}, {hi.shape})"
+            msg = _(
+                "interval bounds must be {m}×{n} like the matrix (got {lower}, {upper})"
+            ).format(m=m, n=n, lower=lo.shape, upper=hi.shape)
             raise MethodInputError(msg)
         inside = (lo <= matrix) & (matrix <= hi) & np.isfinite(lo) & np.isfinite(hi)
         if not inside.all():
             i, j = np.argwhere(~inside)[0]
-            msg = (
-                f"interval at row {i + 1}, column {j + 1} is [{lo[i, j]:g}, {hi[i, j]:g}] "
-                f"but the value is {matrix[i, j]:g}; each interval must contain its value"
+            msg = _(
+                "interval at row {row}, column {column} is [{lower}, {upper}] "
+                "but the value is {value}; each interval must contain its value"
+            ).format(
+                row=i + 1,
+                column=j + 1,
+                lower=f"{lo[i, j]:g}",
+                upper=f"{hi[i, j]:g}",
+                value=f"{matrix[i, j]:g}",
             )
             raise MethodInputError(msg)
         return lo, hi

@@ -32,6 +32,7 @@ import numpy as np
 import numpy.typing as npt
 
 from clusterrank.errors import MethodInputError
+from clusterrank.i18n import N_, _, formats
 from clusterrank.methods.problem import DecisionProblem
 from clusterrank.methods.registry import BatchScorer
 from clusterrank.methods.result import FloatArray
@@ -134,23 +135,23 @@ def smaa(
     """
     problem = DecisionProblem.of(matrix, directions, candidates=candidates, criteria=criteria)
     x, (m, n), cand, crit = problem.values, problem.shape, problem.candidates, problem.criteria
-    check_count(n_samples, MAX_SMAA_SAMPLES, "samples", "'n_samples'")
+    check_count(n_samples, MAX_SMAA_SAMPLES, _("samples"), "'n_samples'")
     seed = resolve_seed(seed)
     spec = sampling or WeightSampling.uniform()
     sampler = spec.prepare(n)
     scorer = make_scorer(method, problem, None, dict(settings or {}))
     block = int(block_size or (BLOCK_SIZE if uncertainty is None else DATA_BLOCK_SIZE))
     if block < 1:
-        msg = f"'block_size' must be a positive integer (got {block_size!r})"
+        msg = _("'block_size' must be a positive integer (got {given!r})").format(given=block_size)
         raise MethodInputError(msg)
     auto = auto_chunk_size(m, n, block, pairwise)
     chunk = auto if chunk_size is None else int(np.ceil(max(1, chunk_size) / block) * block)
     check_memory(
         smaa_bytes(m, n, pairwise=pairwise, chunk_bytes=chunk * sample_bytes(m, n, pairwise)),
-        f"SMAA on {m:,} candidates × {n} criteria",
-        "rank fewer candidates, or switch pairwise winning indices off"
+        _("SMAA on {m} candidates × {n} criteria").format(m=formats.integer(m), n=n),
+        _("rank fewer candidates, or switch pairwise winning indices off")
         if pairwise
-        else "rank fewer candidates",
+        else _("rank fewer candidates"),
     )
     acc = RankAccumulator(m, n, higher_is_better=scorer.higher_is_better, pairwise=pairwise)
     key, key_name = (scorer.scores, "scores") if uncertainty else rank_key(scorer, problem)
@@ -177,7 +178,8 @@ def smaa(
         if progress is not None and progress(acc.samples, int(n_samples)) is False:
             break
     if done_blocks < total_blocks:
-        notes.append(f"stopped early: {acc.samples} of {n_samples} samples were drawn")
+        note = _("stopped early: {done} of {total} samples were drawn")
+        notes.append(note.format(done=acc.samples, total=n_samples))
     return _finish(
         acc,
         scorer,
@@ -231,9 +233,11 @@ def _finish(
         p_se = spread.se(p, spread.c2, spread.cb, total)
         w_se = None if wins is None else spread.se(wins, spread.w2, spread.wb, total)
     else:
-        error = "binomial sqrt(p(1-p)/N)"
+        error = N_("binomial sqrt(p(1-p)/N)")
         if spread is not None:
-            notes.append("one matrix draw only: the binomial standard errors understate the error")
+            notes.append(
+                _("one matrix draw only: the binomial standard errors understate the error")
+            )
         p_se = binomial_se(p, total)
         w_se = None if wins is None else binomial_se(wins, total)
     firsts = acc.counts[:, 0]
@@ -245,8 +249,10 @@ def _finish(
     conf_se = binomial_se(confidence, draws) if draws > 1 else np.zeros_like(confidence)
     if acc.tied_samples:
         notes.append(
-            f"{acc.tied_samples} of {total} samples had tied candidates; they share the "
-            "better rank, so some ranks' acceptabilities do not sum to 1 over candidates"
+            _(
+                "{tied} of {total} samples had tied candidates; they share the "
+                "better rank, so some ranks' acceptabilities do not sum to 1 over candidates"
+            ).format(tied=acc.tied_samples, total=total)
         )
     spec: WeightSampling = info["spec"]
     unc: DataUncertainty | None = info["uncertainty"]
@@ -261,7 +267,7 @@ def _finish(
         "pairwise": acc.wins is not None,
         "standard_error": error,
         "rank_key": info["key"],
-        "ties": "competition ranks (shared best rank), scores equal to 12 significant digits",
+        "ties": N_("competition ranks (shared best rank), scores equal to 12 significant digits"),
     }
     return SMAAResult(
         method=scorer.method,

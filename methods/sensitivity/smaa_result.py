@@ -17,6 +17,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from clusterrank.i18n import setting_pairs
 from clusterrank.methods.result import FloatArray
 
 
@@ -181,4 +182,4 @@ class SMAAResult:
 
     def settings_text(self) -> str:
         """One line naming every setting, for captions and table footers."""
-        return "SMAA-2 (" + ", ".join(f"{k}={v}" for k, v in self.settings.items()) + ")"
+        return "SMAA-2 (" + setting_pairs(self.settings) + ")"

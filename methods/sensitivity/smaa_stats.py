@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from clusterrank.i18n import _, ngettext
 from clusterrank.methods.registry import BatchScorer
 from clusterrank.methods.result import FloatArray
 from clusterrank.methods.sensitivity.common import block_generator, competition_ranks, make_scorer
@@ -87,12 +88,20 @@ def central_weights(
     mean[~defined] = np.nan
     se[~defined] = np.nan
     if (~defined).any():
+        missing = int((~defined).sum())
         notes.append(
-            f"{int((~defined).sum())} candidate(s) never ranked first: they have no central "
-            "weights (shown as missing) and a confidence factor of 0"
+            ngettext(
+                "{count} candidate(s) never ranked first: they have no central "
+                "weights (shown as missing) and a confidence factor of 0",
+                "{count} candidate(s) never ranked first: they have no central "
+                "weights (shown as missing) and a confidence factor of 0",
+                missing,
+            ).format(count=missing)
         )
     if single.any():
-        notes.append("a candidate ranked first in one sample only; its central-weight error is 0.5")
+        notes.append(
+            _("a candidate ranked first in one sample only; its central-weight error is 0.5")
+        )
     return mean, se
 
 

@@ -33,11 +33,13 @@ import numpy.typing as npt
 import pandas as pd
 
 from clusterrank.errors import MethodInputError
+from clusterrank.i18n import N_, _, setting_pairs
 from clusterrank.methods.problem import DecisionProblem
 from clusterrank.methods.registry import BatchScorer
 from clusterrank.methods.result import FloatArray, IntArray
 from clusterrank.methods.sensitivity.common import (
     competition_ranks,
+    how_found,
     is_linear,
     make_scorer,
     path_base,
@@ -134,7 +136,9 @@ class StabilityResult:
         """
         found = [iv for iv in self.intervals if iv.level == level]
         if not found:
-            msg = f"no stability level {level!r}; levels are {self.levels()}"
+            msg = _("no stability level {level!r}; levels are {levels}").format(
+                level=level, levels=self.levels()
+            )
             raise MethodInputError(msg)
         order = {c: k for k, c in enumerate(self.criteria)}
         changing = [iv for iv in found if math.isfinite(iv.margin)]
@@ -144,7 +148,8 @@ class StabilityResult:
 
     def settings_text(self) -> str:
         """``stability (key=value, ...)`` for captions."""
-        return "stability (" + ", ".join(f"{k}={v}" for k, v in self.settings.items()) + ")"
+        listed = setting_pairs(self.settings)
+        return _("stability ({settings})").format(settings=listed)
 
 
 def stability_intervals(
@@ -184,11 +189,13 @@ def stability_intervals(
     problem = DecisionProblem.of(matrix, directions, candidates=candidates, criteria=criteria)
     (m, n), cand, crit = problem.shape, problem.candidates, problem.criteria
     if n < 2:
-        msg = f"weight stability needs at least 2 criteria (got {n}): one weight cannot move"
+        msg = _(
+            "weight stability needs at least 2 criteria (got {n}): one weight cannot move"
+        ).format(n=n)
         raise MethodInputError(msg)
-    check_count(grid, MAX_GRID, "grid points", "'grid'")
+    check_count(grid, MAX_GRID, _("grid points"), "'grid'")
     if not (isinstance(tol, int | float) and 0 < tol < 1):
-        msg = f"'tol' must be a number between 0 and 1 (got {tol!r})"
+        msg = _("'tol' must be a number between 0 and 1 (got {given!r})").format(given=tol)
         raise MethodInputError(msg)
     w, notes = check_weights(weights, n)
     scorer = make_scorer(method, problem, None, dict(settings or {}))
@@ -202,10 +209,11 @@ def stability_intervals(
         notes += [f"{crit[j]}: {t}" for t in path_base(w, j)[1]]
         intervals += _criterion(scorer, w, j, crit[j], cand, levels, grid, tol)
         if progress is not None and progress(j + 1, n) is False and j + 1 < n:
-            notes.append(f"stopped early: {j + 1} of {n} criteria were analysed")
+            note = _("stopped early: {done} of {total} criteria were analysed")
+            notes.append(note.format(done=j + 1, total=n))
             break
     echoed = {"method": scorer.method, **dict(scorer.settings), "top_k": top_k, "grid": grid}
-    echoed |= {"tol": tol, "path": "one weight moves, the others keep their proportions"}
+    echoed |= {"tol": tol, "path": N_("one weight moves, the others keep their proportions")}
     return StabilityResult(
         scorer.method, cand, crit, w, current, tuple(intervals), echoed, tuple(notes)
     )
@@ -222,11 +230,7 @@ def _criterion(
     tol: float,
 ) -> list[StabilityInterval]:
     linear = is_linear(scorer, w, j)
-    how = (
-        "analytic (scores linear in the weight)"
-        if linear
-        else f"bisection to {tol:g} after a {grid}-point grid"
-    )
+    how = how_found(linear, tol, grid)
     base, found = scan_levels(scorer, w, j, levels, grid=grid, tol=tol, linear=linear)
     return [
         StabilityInterval(
@@ -249,14 +253,16 @@ def _describe(base: IntArray, new: IntArray | None, level: Level, cand: tuple[st
     if level.whole:
         moved = [cand[i] for i in np.flatnonzero(new != base)]
         if len(moved) == 2:
-            return f"{moved[0]} and {moved[1]} swap places"
-        return "ranks change: " + ", ".join(moved)
+            return _("{first} and {second} swap places").format(first=moved[0], second=moved[1])
+        return _("ranks change: {candidates}").format(candidates=", ".join(moved))
     k = level.k
     inside = {cand[i] for i in np.flatnonzero(base <= k)}
     after = {cand[i] for i in np.flatnonzero(new <= k)}
     if level.name == "winner":
-        verb = " tie for first" if len(after) > 1 else " ranks first"
-        return " and ".join(sorted(after)) + verb
-    parts = [f"{c} enters" for c in sorted(after - inside)]
-    parts += [f"{c} leaves" for c in sorted(inside - after)]
+        together = _(" and ").join(sorted(after))
+        if len(after) > 1:
+            return _("{candidates} tie for first").format(candidates=together)
+        return _("{candidate} ranks first").format(candidate=together)
+    parts = [_("{candidate} enters").format(candidate=c) for c in sorted(after - inside)]
+    parts += [_("{candidate} leaves").format(candidate=c) for c in sorted(inside - after)]
     return ", ".join(parts)

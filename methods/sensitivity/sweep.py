@@ -24,6 +24,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from clusterrank.errors import MethodInputError
+from clusterrank.i18n import N_, _, formats
 from clusterrank.methods.problem import DecisionProblem
 from clusterrank.methods.registry import BatchScorer
 from clusterrank.methods.result import FloatArray, IntArray
@@ -107,7 +108,9 @@ class SweepResult:
         for s in self.sweeps:
             if s.criterion == criterion:
                 return s
-        msg = f"no sweep for criterion {criterion!r}; swept: {[s.criterion for s in self.sweeps]}"
+        msg = _("no sweep for criterion {criterion!r}; swept: {swept}").format(
+            criterion=criterion, swept=[s.criterion for s in self.sweeps]
+        )
         raise MethodInputError(msg)
 
     def to_frame(self) -> pd.DataFrame:
@@ -178,23 +181,29 @@ def sweep(
     problem = DecisionProblem.of(matrix, directions, candidates=candidates, criteria=criteria)
     (m, n), cand, crit = problem.shape, problem.candidates, problem.criteria
     if n < 2:
-        msg = f"a weight sweep needs at least 2 criteria (got {n}): one weight cannot move"
+        msg = _(
+            "a weight sweep needs at least 2 criteria (got {n}): one weight cannot move"
+        ).format(n=n)
         raise MethodInputError(msg)
     if isinstance(points, int) and points < 2:
-        msg = f"'points' must be at least 2 (got {points})"
+        msg = _("'points' must be at least 2 (got {given})").format(given=points)
         raise MethodInputError(msg)
     w, notes = check_weights(weights, n)
     chosen = list(crit) if which is None else [str(c) for c in which]
     unknown = [c for c in chosen if c not in crit]
     if unknown:
-        msg = f"cannot sweep unknown criteria {unknown}; criteria are {list(crit)}"
+        msg = _("cannot sweep unknown criteria {unknown}; criteria are {criteria}").format(
+            unknown=unknown, criteria=list(crit)
+        )
         raise MethodInputError(msg)
-    check_count(points, MAX_GRID, "points", "'points'")
-    check_count(grid, MAX_GRID, "grid points", "'grid'")
+    check_count(points, MAX_GRID, _("points"), "'points'")
+    check_count(grid, MAX_GRID, _("grid points"), "'grid'")
     check_memory(
         16 * m * (points + 1) * len(chosen),
-        f"sweeping {len(chosen)} criteria over {points} points for {m:,} candidates",
-        "sweep fewer criteria at a time",
+        _("sweeping {count} criteria over {points} points for {m} candidates").format(
+            count=len(chosen), points=points, m=formats.integer(m)
+        ),
+        _("sweep fewer criteria at a time"),
     )
     scorer = make_scorer(method, problem, None, dict(settings or {}))
     sweeps = []
@@ -204,9 +213,11 @@ def sweep(
         among = _leaders(scorer, w, j, points) if m > ALL_PAIRS_UP_TO else None
         if among is not None:
             notes.append(
-                f"{label}: breakpoints are those among the {among.size} candidates reaching "
-                f"rank {LEADING_RANKS} or better somewhere on this path (of {m}); crossings "
-                "further down the ranking are not listed"
+                _(
+                    "{criterion}: breakpoints are those among the {count} candidates reaching "
+                    "rank {rank} or better somewhere on this path (of {m}); crossings "
+                    "further down the ranking are not listed"
+                ).format(criterion=label, count=among.size, rank=LEADING_RANKS, m=m)
             )
         found = path_crossings(scorer, w, j, grid=grid, tol=tol, among=among)
         breaks = [c.t for c in found.crossings]
@@ -224,7 +235,7 @@ def sweep(
             )
         )
     echoed = {"method": scorer.method, **dict(scorer.settings), "points": points, "grid": grid}
-    echoed |= {"tol": tol, "path": "one weight moves, the others keep their proportions"}
+    echoed |= {"tol": tol, "path": N_("one weight moves, the others keep their proportions")}
     return SweepResult(
         scorer.method, cand, crit, w, scorer.higher_is_better, tuple(sweeps), echoed, tuple(notes)
     )

@@ -28,6 +28,7 @@ from clusterrank.criteria.decision_matrix import DecisionMatrix
 from clusterrank.criteria.matrix import decision_matrix
 from clusterrank.criteria.models.scenario import Scenario
 from clusterrank.errors import ConfigurationError
+from clusterrank.i18n import _, formats, ngettext, use_language
 from clusterrank.methods.registry import available_methods
 from clusterrank.methods.result import RankingResult
 from clusterrank.reports.decision import robustness
@@ -50,13 +51,10 @@ from clusterrank.reports.decision.sections import (
     settings_rows,
 )
 from clusterrank.reports.decision.why import why_part
+from clusterrank.reports.headings import column
 
-LANGUAGES: tuple[str, ...] = ("en",)
+LANGUAGES: tuple[str, ...] = ("en", "ru")
 """Languages the report is written in."""
-NOT_RUN = (
-    "not analysed: build the report with --sensitivity (or tick “with sensitivity” on the "
-    "Export page) to see how far the weights can move before the ranking changes"
-)
 
 
 def decision_report(
@@ -90,13 +88,46 @@ def decision_report(
     editor
         The app's weight editor (``sliders``, ``ahp``, ``objective``), said in the report.
     lang
-        The report's language (:data:`LANGUAGES`).
+        The report's language (:data:`LANGUAGES`): the report is built in
+        :func:`clusterrank.i18n.use_language` of it, and the renderers write it in
+        ``report.lang`` whatever the caller's thread speaks.
     now
         The export time (default: now, UTC).
     """
     if lang not in LANGUAGES:
-        msg = f"the report is written in {', '.join(LANGUAGES)} (got --lang {lang!r})"
+        msg = _("the report is written in {languages} (got --lang {lang!r})").format(
+            languages=", ".join(LANGUAGES), lang=lang
+        )
         raise ConfigurationError(msg)
+    with use_language(lang):
+        return _build(
+            scenario,
+            method=method,
+            settings=settings,
+            weights=weights,
+            matrix=matrix,
+            sensitivity=sensitivity,
+            panel=panel,
+            editor=editor,
+            lang=lang,
+            now=now,
+        )
+
+
+def _build(
+    scenario: Scenario,
+    *,
+    method: str | None,
+    settings: Mapping[str, Any] | None,
+    weights: WeightReport | None,
+    matrix: DecisionMatrix | None,
+    sensitivity: bool,
+    panel: Mapping[str, Any] | None,
+    editor: str | None,
+    lang: str,
+    now: datetime | None,
+) -> DecisionReport:
+    """:func:`decision_report` in the language already set."""
     dm = matrix if matrix is not None else decision_matrix(scenario)
     wr = weights if weights is not None else resolve_weights(scenario, dm)
     report = rank_scenario(scenario, method=method, settings=settings, weights=wr, matrix=dm)
@@ -165,18 +196,49 @@ def method_caption(result: RankingResult) -> str:
     """The method in plain words, e.g. ``TOPSIS, vector normalisation``."""
     title = _info(result.method)["title"]
     norm = result.settings.get("normalization")
-    return f"{title}, {norm} normalisation" if norm else title
+    if not norm:
+        return title
+    words = {"vector": _("vector normalisation"), "minmax": _("min-max normalisation")}
+    said = words.get(str(norm)) or _("{normalization} normalisation").format(normalization=norm)
+    return _("{method}, {normalization}").format(method=title, normalization=said)
+
+
+def not_run() -> str:
+    """The sentence of a report built without its sensitivity analyses."""
+    return _(
+        "The ranking's sensitivity was not analysed: build the report with --sensitivity (or "
+        "tick “with sensitivity” on the Export page) to see how far the weights can move "
+        "before the ranking changes."
+    )
 
 
 def headline(ranking: tuple[RankRow, ...], caption: str, higher_is_better: bool) -> str:
     """The answer in one sentence: who is first, with what score, by which method."""
     first = ranking[0]
-    better = "higher" if higher_is_better else "lower"
-    tail = "" if len(ranking) < 2 else f"; second is {ranking[1].name} ({ranking[1].score:.4f})"
-    return (
-        f"{first.name} ranks first of {len(ranking)} with a score of {first.score:.4f}{tail} "
-        f"({caption}; a {better} score is better)."
+    better = better_score(higher_is_better)
+    if len(ranking) < 2:
+        return _(
+            "{name} is the only candidate, with a score of {score} ({method}; {better})."
+        ).format(
+            name=first.name, score=formats.number(first.score, 4), method=caption, better=better
+        )
+    return _(
+        "{name} ranks first of {count} with a score of {score}; second is {second} "
+        "({second_score}) ({method}; {better})."
+    ).format(
+        name=first.name,
+        count=formats.integer(len(ranking)),
+        score=formats.number(first.score, 4),
+        second=ranking[1].name,
+        second_score=formats.number(ranking[1].score, 4),
+        method=caption,
+        better=better,
     )
+
+
+def better_score(higher_is_better: bool) -> str:
+    """``a higher score is better`` or ``a lower score is better``."""
+    return _("a higher score is better") if higher_is_better else _("a lower score is better")
 
 
 def weights_part(source: WeightSource) -> WeightsSource:
@@ -193,12 +255,12 @@ def _table(frame: Any) -> Table | None:
     if frame is None or frame.empty:
         return None
     rows = tuple(tuple(_cell(v) for v in row) for row in frame.itertuples(index=False))
-    return Table(tuple(str(c) for c in frame.columns), rows)
+    return Table(tuple(column(c) for c in frame.columns), rows)
 
 
 def _cell(value: Any) -> str | int | float | None:
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return _("yes") if value else _("no")
     if isinstance(value, int | float | str) or value is None:
         return value
     return str(value)
@@ -206,13 +268,19 @@ def _cell(value: Any) -> str | int | float | None:
 
 def quality_line(ranking: tuple[RankRow, ...], data: DataPart) -> str:
     """How many figures are imputed or illustrative, and who cannot be assessed."""
-    line = (
-        f"{data.cells} figures; {data.imputed} imputed ({data.policy}), "
-        f"{data.illustrative} illustrative; every figure's source is listed in section 5"
+    line = _(
+        "{cells} figures; {imputed} imputed ({policy}), {illustrative} illustrative; every "
+        "figure's source is listed in section 5"
+    ).format(
+        cells=formats.integer(data.cells),
+        imputed=formats.integer(data.imputed),
+        policy=data.policy,
+        illustrative=formats.integer(data.illustrative),
     )
     out = [r for r in ranking if not r.assessable]
     if out:
-        line += "; not assessable: " + "; ".join(f"{r.name} ({r.reason})" for r in out)
+        names = "; ".join(f"{r.name} ({r.reason})" for r in out)
+        line = _("{line}; not assessable: {names}").format(line=line, names=names)
     return line + "."
 
 
@@ -224,21 +292,28 @@ def summary(
     source: WeightSource,
 ) -> tuple[tuple[str, str], ...]:
     """Five short answers: who, why, how sure, from what data, by whose weights."""
-    who = f"{ranking[0].name} ranks first" + (
-        f", ahead of {ranking[1].name}." if len(ranking) > 1 else " (the only candidate)."
+    who = (
+        _("{name} ranks first, ahead of {second}.").format(
+            name=ranking[0].name, second=ranking[1].name
+        )
+        if len(ranking) > 1
+        else _("{name} ranks first (the only candidate).").format(name=ranking[0].name)
     )
-    sure = (
-        f"{sens.winner_line} {sens.brief}"
-        if sens is not None
-        else f"The ranking's sensitivity was {NOT_RUN}."
-    )
+    sure = f"{sens.winner_line} {sens.brief}" if sens is not None else not_run()
+    nothing = _("Only one candidate: nothing to compare.")
     return (
-        ("Who", who),
-        ("Why", why.sentence if why is not None else "Only one candidate: nothing to compare."),
-        ("How sure", sure),
-        ("From what data", quality_line(ranking, data)),
-        ("By whose weights", source.summary + "."),
+        (_("Who"), who),
+        (_("Why"), why.sentence if why is not None else nothing),
+        (_("How sure"), sure),
+        (_("From what data"), quality_line(ranking, data)),
+        (_("By whose weights"), source.summary + "."),
     )
+
+
+def inconsistent(source: WeightSource) -> bool:
+    """Whether an AHP matrix behind the weights is above its consistency threshold."""
+    table = source.consistency
+    return table is not None and "acceptable" in table and not bool(table["acceptable"].all())
 
 
 def caveats(
@@ -250,24 +325,39 @@ def caveats(
 ) -> tuple[str, ...]:
     """What a reader must keep in mind before signing."""
     out = [
-        f"{r.name} is not assessable: {r.reason}; read its place as “not yet assessable”, "
-        "not as a measured result."
+        _(
+            "{name} is not assessable: {reason}; read its place as “not yet assessable”, "
+            "not as a measured result."
+        ).format(name=r.name, reason=r.reason)
         for r in ranking
         if not r.assessable
     ]
     if data.imputed:
         out.append(
-            f"{data.imputed} of {data.cells} figures are imputed ({data.policy}); they are "
-            "marked in the data table."
+            ngettext(
+                "{imputed} of {cells} figures is imputed ({policy}); it is marked in the data "
+                "table.",
+                "{imputed} of {cells} figures are imputed ({policy}); they are marked in the "
+                "data table.",
+                data.imputed,
+            ).format(
+                imputed=formats.integer(data.imputed),
+                cells=formats.integer(data.cells),
+                policy=data.policy,
+            )
         )
     if data.illustrative:
         out.append(
-            f"{data.illustrative} figures are illustrative, not sourced: do not decide on them."
+            ngettext(
+                "{count} figure is illustrative, not sourced: do not decide on it.",
+                "{count} figures are illustrative, not sourced: do not decide on them.",
+                data.illustrative,
+            ).format(count=formats.integer(data.illustrative))
         )
     if why is not None and not why.exact:
-        out.append("The contributions are indicative: this method's score is not a sum.")
-    if "inconsistent" in source.summary:
-        out.append("The AHP judgments are inconsistent (CR above the threshold): revise them.")
+        out.append(_("The contributions are indicative: this method's score is not a sum."))
+    if inconsistent(source):
+        out.append(_("The AHP judgments are inconsistent (CR above the threshold): revise them."))
     if sens is None:
-        out.append(f"The ranking's sensitivity was {NOT_RUN}.")
+        out.append(not_run())
     return tuple(out)

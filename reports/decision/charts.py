@@ -5,18 +5,24 @@ threads), imported inside each function so the command line starts fast. Text st
 (``svg.fonttype: none``), so it is selectable in the PDF and typeset in DejaVu Sans with
 Cyrillic; names are never read as mathtext (``text.parse_math`` off, ``usetex`` off), so a
 candidate called ``$\frac{1}{0}$`` is drawn as written. The SVG has no metadata, no external
-reference, and ids prefixed per chart so several charts can share one HTML page.
+reference, and ids prefixed per chart so several charts can share one HTML page. Titles,
+axes and legends are in the current language, and every number on a chart (bar values, axis
+ticks) is written by :mod:`clusterrank.i18n.formats`, with the language's decimal mark
+(matplotlib's own locale switch would follow the server's locale, not the reader's).
 """
 
 from __future__ import annotations
 
+import html
 import io
+import math
 import re
 import textwrap
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, cast
 
+from clusterrank.i18n import _, formats
 from clusterrank.reports.decision.model import CriterionRow, RankRow, Why
 
 if TYPE_CHECKING:
@@ -78,8 +84,49 @@ def _figure(height: float) -> Iterator[tuple[Figure, Axes]]:
         yield fig, fig.add_subplot()
 
 
-def _svg(fig: Figure, prefix: str) -> str:
-    """The figure as an inline ``<svg>`` element: no prolog, no metadata, ids prefixed."""
+def number(value: float, digits: int) -> str:
+    """``value`` with ``digits`` decimals in the current language, a true minus sign."""
+    text = formats.number(value, digits)
+    return "\u2212" + text[1:] if text.startswith("-") else text
+
+
+def signed(value: float, digits: int) -> str:
+    """``+0.1234`` / ``\u22120.1234`` in the current language."""
+    return ("+" if value >= 0 else "\u2212") + formats.number(abs(value), digits)
+
+
+def _decimals(locations: Sequence[float], most: int = 4) -> int:
+    """The fewest decimals (at most ``most``) that write every tick location exactly."""
+    for digits in range(most + 1):
+        if all(abs(round(x, digits) - x) < 1e-9 * max(1.0, abs(x)) for x in locations):
+            return digits
+    return most
+
+
+def _number_ticks(ax: Axes, *, percent: bool = False) -> None:
+    """Write the x axis' tick numbers (or percentages of one) as the language does."""
+    from matplotlib.ticker import FuncFormatter
+
+    axis = ax.xaxis
+
+    def tick(x: float, _pos: int | None) -> str:
+        if not math.isfinite(x):
+            return ""
+        shown = [v * (100 if percent else 1) for v in axis.get_majorticklocs()]
+        digits = _decimals([v for v in shown if math.isfinite(v)])
+        if percent:
+            text = formats.percent(x, digits)
+            return "\u2212" + text[1:] if text.startswith("-") else text
+        return number(0.0 if abs(x) < 1e-12 else x, digits)
+
+    axis.set_major_formatter(FuncFormatter(tick))
+
+
+def _svg(fig: Figure, prefix: str, title: str = "") -> str:
+    """The figure as an inline ``<svg>`` element: no prolog, no metadata, ids prefixed.
+
+    ``title`` (the chart's title) is its accessible name.
+    """
     buf = io.StringIO()
     fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None, "Format": None})
     text = buf.getvalue()
@@ -89,7 +136,8 @@ def _svg(fig: Figure, prefix: str) -> str:
     text = re.sub(r'\bid="', f'id="{prefix}-', text)
     text = re.sub(r"url\(#", f"url(#{prefix}-", text)
     text = re.sub(r'href="#', f'href="#{prefix}-', text)
-    return text.replace("<svg ", f'<svg class="chart" role="img" aria-label="{prefix}" ', 1)
+    name = html.escape(title or prefix, quote=True)
+    return text.replace("<svg ", f'<svg class="chart" role="img" aria-label="{name}" ', 1)
 
 
 def ranking_chart(rows: Sequence[RankRow], higher_is_better: bool = True) -> str:
@@ -111,12 +159,12 @@ def ranking_chart(rows: Sequence[RankRow], higher_is_better: bool = True) -> str
             if not r.assessable:
                 bar.set_hatch("///")
                 bar.set_edgecolor("#616161")
-            tail = "" if r.assessable else "   not assessable"
+            tail = "" if r.assessable else "   " + _("not assessable")
             end = max(r.score, stub) if r.score >= 0 else r.score
             ax.text(
                 end + (span * 0.01 if r.score >= 0 else -span * 0.01),
                 bar.get_y() + bar.get_height() / 2,
-                f"{r.score:.4f}{tail}",
+                number(r.score, 4) + tail,
                 va="center",
                 ha="left" if r.score >= 0 else "right",
                 fontsize=8,
@@ -125,11 +173,25 @@ def ranking_chart(rows: Sequence[RankRow], higher_is_better: bool = True) -> str
         ax.invert_yaxis()
         ax.set_xlim(low - (span * 0.25 if low < 0 else 0), high + span * 0.35)
         ax.axvline(0, color="#424242", linewidth=0.8)
-        better = "higher" if higher_is_better else "lower"
-        more = f" (first {len(shown)} of {len(rows)})" if len(rows) > len(shown) else ""
-        fig.suptitle(f"Scores in rank order{more}; a {better} score is better", **TITLE)
+        title = ranking_title(len(shown), len(rows), higher_is_better)
+        fig.suptitle(title, **TITLE)
         ax.tick_params(axis="y", length=0)
-        return _svg(fig, "ranking")
+        _number_ticks(ax)
+        return _svg(fig, "ranking", title)
+
+
+def ranking_title(shown: int, count: int, higher_is_better: bool) -> str:
+    """The ranking chart's title: what is drawn and which way is better."""
+    if shown < count:
+        text = (
+            _("Scores in rank order (first {shown} of {count}); a higher score is better")
+            if higher_is_better
+            else _("Scores in rank order (first {shown} of {count}); a lower score is better")
+        )
+        return text.format(shown=shown, count=count)
+    if higher_is_better:
+        return _("Scores in rank order; a higher score is better")
+    return _("Scores in rank order; a lower score is better")
 
 
 def pair_chart(why: Why) -> str:
@@ -144,7 +206,7 @@ def pair_chart(why: Why) -> str:
             ax.text(
                 d + (span * 0.02 if d >= 0 else -span * 0.02),
                 k,
-                f"{d:+.4f}",
+                signed(d, 4),
                 va="center",
                 ha="left" if d >= 0 else "right",
                 fontsize=8,
@@ -153,10 +215,16 @@ def pair_chart(why: Why) -> str:
         ax.invert_yaxis()
         ax.set_xlim(-span * 1.35, span * 1.35)
         ax.axvline(0, color="#424242", linewidth=0.8)
-        fig.suptitle(label(f"Why {why.leader} is above {why.runner_up}", 72), **TITLE)
-        ax.set_xlabel(f"← {_short(why.runner_up, 24)} gains  |  {_short(why.leader, 24)} gains →")
+        title = _("Why {leader} is above {runner}").format(leader=why.leader, runner=why.runner_up)
+        fig.suptitle(label(title, 72), **TITLE)
+        ax.set_xlabel(
+            _("← {runner} gains  |  {leader} gains →").format(
+                runner=_short(why.runner_up, 24), leader=_short(why.leader, 24)
+            )
+        )
         ax.tick_params(axis="y", length=0)
-        return _svg(fig, "why")
+        _number_ticks(ax)
+        return _svg(fig, "why", title)
 
 
 def contributions_chart(why: Why) -> str:
@@ -185,16 +253,16 @@ def contributions_chart(why: Why) -> str:
         ax.set_yticks(y, [label(c) for c in why.candidates])
         ax.invert_yaxis()
         ax.axvline(0, color="#424242", linewidth=0.8)
-        fig.suptitle("Contribution of each criterion to the score (top candidates)", **TITLE)
+        title = _("Contribution of each criterion to the score (top candidates)")
+        fig.suptitle(title, **TITLE)
         ax.tick_params(axis="y", length=0)
+        _number_ticks(ax)
         fig.legend(loc="outside lower center", ncols=3, frameon=False, fontsize=7.5)
-        return _svg(fig, "contributions")
+        return _svg(fig, "contributions", title)
 
 
 def weights_chart(rows: Sequence[CriterionRow]) -> str:
     """Global weights, one bar per criterion, coloured by group."""
-    from matplotlib.ticker import PercentFormatter
-
     groups = list(dict.fromkeys(r.group for r in rows))
     with _figure(0.6 + 0.36 * len(rows)) as (fig, ax):
         y = list(range(len(rows)))
@@ -202,11 +270,12 @@ def weights_chart(rows: Sequence[CriterionRow]) -> str:
         ax.barh(y, [r.weight for r in rows], color=colours, height=0.6)
         top = max((r.weight for r in rows), default=0.0) or 1.0
         for k, r in enumerate(rows):
-            ax.text(r.weight + top * 0.01, k, f"{r.weight:.1%}", va="center", fontsize=8)
+            ax.text(r.weight + top * 0.01, k, formats.percent(r.weight, 1), va="center", fontsize=8)
         ax.set_yticks(y, [label(f"{r.title} ({r.group})", 52) for r in rows])
         ax.invert_yaxis()
         ax.set_xlim(0, top * 1.18)
-        ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
-        fig.suptitle("Weight of each criterion in the ranking (global weight)", **TITLE)
+        _number_ticks(ax, percent=True)
+        title = _("Weight of each criterion in the ranking (global weight)")
+        fig.suptitle(title, **TITLE)
         ax.tick_params(axis="y", length=0)
-        return _svg(fig, "weights")
+        return _svg(fig, "weights", title)

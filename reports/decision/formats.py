@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from clusterrank.errors import ConfigurationError
+from clusterrank.i18n import _, use_language
 from clusterrank.reports.decision.model import DecisionReport
 
 FORMATS: dict[str, str] = {".html": "html", ".htm": "html", ".pdf": "pdf", ".xlsx": "xlsx"}
@@ -25,15 +26,20 @@ def format_of(path: str | Path) -> str:
     if suffix in FORMATS:
         return FORMATS[suffix]
     stem = Path(path).stem or "report"
-    msg = (
-        f"-o {path}: the report is written as HTML, PDF or Excel, chosen by the file name; "
-        f"name it {stem}.pdf, {stem}.html or {stem}.xlsx"
-    )
+    msg = _(
+        "-o {path}: the report is written as HTML, PDF or Excel, chosen by the file name; "
+        "name it {stem}.pdf, {stem}.html or {stem}.xlsx"
+    ).format(path=path, stem=stem)
     raise ConfigurationError(msg)
 
 
 def render(report: DecisionReport, fmt: str) -> bytes:
-    """The report as the bytes of a ``fmt`` file (see :data:`FORMATS`)."""
+    """The report as the bytes of a ``fmt`` file (see :data:`FORMATS`), in its language."""
+    with use_language(report.lang):
+        return _render(report, fmt)
+
+
+def _render(report: DecisionReport, fmt: str) -> bytes:
     if fmt == "html":
         from clusterrank.reports.decision.html import render_html
 
@@ -44,7 +50,7 @@ def render(report: DecisionReport, fmt: str) -> bytes:
         return render_pdf(report)
     if fmt == "xlsx":
         return _workbook(report)
-    msg = f"unknown report format {fmt!r}; choose one of html, pdf, xlsx"
+    msg = _("unknown report format {format!r}; choose one of html, pdf, xlsx").format(format=fmt)
     raise ConfigurationError(msg)
 
 

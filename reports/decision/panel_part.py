@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from clusterrank.criteria.models.scenario import Scenario
+from clusterrank.i18n import _, formats
 from clusterrank.panel.apply import applied_scenario
 from clusterrank.panel.snapshot import load_snapshot
 from clusterrank.reports.decision.model import PanelPart, Table
@@ -19,7 +20,7 @@ from clusterrank.reports.decision.model import PanelPart, Table
 def panel_scenario(scenario_yaml: str, payload: Mapping[str, Any]) -> Scenario:
     """The panel's scenario snapshot with its result applied (weights, expert scores)."""
     text = applied_scenario(scenario_yaml, payload)
-    return load_snapshot(text, f"panel {payload.get('panel')} result")
+    return load_snapshot(text, _("panel {panel} result").format(panel=payload.get("panel")))
 
 
 def panel_part(payload: Mapping[str, Any]) -> PanelPart:
@@ -39,12 +40,18 @@ def panel_part(payload: Mapping[str, Any]) -> PanelPart:
     )
     w = consensus.get("kendall_w")
     p = consensus.get("kendall_p")
-    kendall = (
-        "Kendall's W (agreement of the experts' scores, 0 none to 1 full): not computed"
-        if w is None
-        else f"Kendall's W (agreement of the experts' scores, 0 none to 1 full): {float(w):.2f}"
-        + ("" if p is None else f", p = {float(p):.3f}")
-    )
+    if w is None:
+        kendall = _(
+            "Kendall's W (agreement of the experts' scores, 0 none to 1 full): not computed"
+        )
+    elif p is None:
+        kendall = _("Kendall's W (agreement of the experts' scores, 0 none to 1 full): {w}").format(
+            w=formats.number(float(w), 2)
+        )
+    else:
+        kendall = _(
+            "Kendall's W (agreement of the experts' scores, 0 none to 1 full): {w}, p = {p}"
+        ).format(w=formats.number(float(w), 2), p=formats.number(float(p), 3))
     experts = payload.get("experts") or []
     return PanelPart(
         panel=str(payload.get("panel", "")),
@@ -55,7 +62,9 @@ def panel_part(payload: Mapping[str, Any]) -> PanelPart:
         experts=sum(1 for e in experts if e.get("answered")),
         snapshot=str(payload.get("snapshot") or ""),
         illustrative=bool(payload.get("illustrative")),
-        consensus=Table(("judgments", "S* (consensus, 0..1)", "in words", "threshold"), rows),
+        consensus=Table(
+            (_("judgments"), _("S* (consensus, 0..1)"), _("in words"), _("threshold")), rows
+        ),
         kendall=kendall,
         without_consensus=tuple(str(i) for i in consensus.get("items_without_consensus") or ()),
     )
@@ -63,4 +72,9 @@ def panel_part(payload: Mapping[str, Any]) -> PanelPart:
 
 def _reached(value: float, threshold: Any) -> str:
     t = float(threshold)
-    return f"reached (≥ {t:g})" if value >= t else f"below {t:g}"
+    said = f"{t:g}".replace(".", formats.decimal_mark())
+    return (
+        _("reached (≥ {threshold})").format(threshold=said)
+        if value >= t
+        else _("below {threshold}").format(threshold=said)
+    )

@@ -11,10 +11,11 @@ from __future__ import annotations
 import logging
 
 from clusterrank.errors import ClusterRankError
+from clusterrank.i18n import N_, _, use_language
 from clusterrank.reports.decision.html import render_html
 from clusterrank.reports.decision.model import DecisionReport
 
-MISSING_ENGINE = (
+MISSING_ENGINE = N_(
     "the PDF report needs WeasyPrint and Debian's pango library: run `make documents` "
     "(or apt-get install libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core), or write the "
     "report as .html and print it from a browser"
@@ -22,17 +23,21 @@ MISSING_ENGINE = (
 
 
 def engine_problem() -> str | None:
-    """``None`` when PDFs can be typeset here; else what to install (:data:`MISSING_ENGINE`)."""
+    """``None`` when PDFs can be typeset here; else what to install (:data:`MISSING_ENGINE`).
+
+    Said in the current language.
+    """
     try:
         import weasyprint  # noqa: F401
     except (ImportError, OSError):  # OSError: the pango library is not installed
-        return MISSING_ENGINE
+        return _(MISSING_ENGINE)
     return None
 
 
 def render_pdf(report: DecisionReport) -> bytes:
-    """The report as PDF bytes (A4, numbered pages)."""
-    problem = engine_problem()
+    """The report as PDF bytes (A4, numbered pages), in the report's language."""
+    with use_language(report.lang):
+        problem = engine_problem()
     if problem is not None:
         raise ClusterRankError(problem)
     from weasyprint import HTML

@@ -19,6 +19,7 @@ from clusterrank.analysis.sensitivity import (
     run_smaa,
     run_stability,
 )
+from clusterrank.i18n import _, formats
 from clusterrank.methods.sensitivity import AgreementResult, SMAAResult, StabilityResult
 from clusterrank.reports.decision.model import RankRow, Sensitivity, Table
 from clusterrank.reports.sensitivity_export import SensitivityRun
@@ -39,7 +40,7 @@ def settings(m: int) -> dict[str, Any]:
         "stability top k": min(TOP_K, max(1, m - 1)),
         "SMAA samples": SMAA_SAMPLES,
         "SMAA seed": SMAA_SEED,
-        "SMAA sampling": "around the weights in use (Dirichlet)",
+        "SMAA sampling": _("around the weights in use (Dirichlet)"),
         "SMAA concentration": SMAA_CONCENTRATION,
         "method agreement": "TOPSIS (vector, min-max), AHP, VIKOR, PROMETHEE II, SPOTIS, COPRAS",
     }
@@ -59,7 +60,7 @@ def run_analyses(inp: SensitivityInputs) -> SensitivityRun:
             concentration=SMAA_CONCENTRATION,
         ),
         agreement=run_agreement(inp),
-        not_run={"ahp": "not part of the decision report"},
+        not_run={"ahp": _("not part of the decision report")},
     )
 
 
@@ -78,8 +79,8 @@ def sensitivity_part(
     k = settings(len(ranking))["stability top k"]
     return Sensitivity(
         brief=brief(ranking[0], smaa, agreement),
-        winner_line=stability_line(stab, "winner", f"{ranking[0].name} stays first", titles, names),
-        top_line=stability_line(stab, f"top {k}", f"the top {k} stay the same", titles, names)
+        winner_line=stability_line(stab, "winner", titles, names, winner=ranking[0].name),
+        top_line=stability_line(stab, f"top {k}", titles, names, k=k)
         if f"top {k}" in stab.levels()
         else "",
         stability=stability_table(stab, titles),
@@ -97,33 +98,70 @@ def brief(winner: RankRow, smaa: SMAAResult, agreement: AgreementResult) -> str:
     share = float(smaa.acceptability[at, 0])
     table = agreement.rank_table()
     firsts = int(np.count_nonzero(table.loc[winner.candidate].to_numpy() == 1))
-    return (
-        f"It is first in {share:.1%} of {smaa.n_samples:,} weightings drawn around the weights "
-        f"in use, and {firsts} of {len(agreement.labels)} ranking methods put it first."
+    return _(
+        "It is first in {share} of {samples} weightings drawn around the weights in use, and "
+        "{firsts} of {methods} ranking methods put it first."
+    ).format(
+        share=formats.percent(share, 1),
+        samples=formats.integer(smaa.n_samples),
+        firsts=formats.integer(firsts),
+        methods=formats.integer(len(agreement.labels)),
     )
 
 
 def stability_line(
     stab: StabilityResult,
     level: str,
-    holds: str,
     titles: Mapping[str, str],
     names: Mapping[str, str],
+    *,
+    winner: str = "",
+    k: int = 0,
 ) -> str:
     """One sentence: how far the most fragile weight can move before ``level`` changes.
 
-    Candidate ids in the analysis's description of the change are replaced by their names.
+    ``level`` is ``winner`` (``winner``: the winner's name) or ``top k`` (``k``). Candidate
+    ids in the analysis's description of the change are replaced by their names.
     """
     fragile = stab.most_fragile(level)
+    said: dict[str, str] = {"name": winner, "k": formats.integer(k)}
     if fragile is None:
-        return f"{holds} whatever single weight moves, anywhere from 0 to 1."
-    _, side, change = fragile.first_change()
-    title = titles.get(fragile.criterion, fragile.criterion)
-    return (
-        f"{holds} while the weight of {title} (now {fragile.weight:.3f}) stays within "
-        f"{fragile.lower:.3f}–{fragile.upper:.3f}; moved {side} beyond that: "
-        f"{named(change, names)}."
+        text = (
+            _("{name} stays first whatever single weight moves, anywhere from 0 to 1.")
+            if level == "winner"
+            else _("The top {k} stay the same whatever single weight moves, anywhere from 0 to 1.")
+        )
+        return text.format(**said)
+    _distance, side, change = fragile.first_change()
+    text = (
+        _(
+            "{name} stays first while the weight of {criterion} (now {weight}) stays within "
+            "{lower}–{upper}; moved {side} beyond that: {change}."
+        )
+        if level == "winner"
+        else _(
+            "The top {k} stay the same while the weight of {criterion} (now {weight}) stays "
+            "within {lower}–{upper}; moved {side} beyond that: {change}."
+        )
     )
+    return text.format(
+        criterion=titles.get(fragile.criterion, fragile.criterion),
+        weight=formats.number(fragile.weight, 3),
+        lower=formats.number(fragile.lower, 3),
+        upper=formats.number(fragile.upper, 3),
+        side=_("up") if side == "up" else _("down"),
+        change=named(change, names),
+        **said,
+    )
+
+
+def level_word(level: str) -> str:
+    """A stability level (``winner``, ``top 3``) in the current language."""
+    if level == "winner":
+        return _("winner")
+    if m := re.fullmatch(r"top (\d+)", level):
+        return _("top {k}").format(k=m.group(1))
+    return level
 
 
 def named(text: str, names: Mapping[str, str]) -> str:
@@ -144,14 +182,21 @@ def stability_table(stab: StabilityResult, titles: Mapping[str, str]) -> Table:
         rows.append(
             (
                 titles.get(iv.criterion, iv.criterion),
-                iv.level,
+                level_word(iv.level),
                 iv.weight,
                 iv.lower,
                 iv.upper,
-                margin if math.isfinite(margin) else "never changes",
+                margin if math.isfinite(margin) else _("never changes"),
             )
         )
-    columns = ("criterion", "level", "weight now", "holds from", "to", "can move by")
+    columns = (
+        _("criterion"),
+        _("level"),
+        _("weight now"),
+        _("holds from"),
+        _("to"),
+        _("can move by"),
+    )
     return Table(columns, tuple(rows))
 
 
@@ -160,12 +205,17 @@ def smaa_line(smaa: SMAAResult, names: Mapping[str, str]) -> str:
     frame = smaa.to_frame()
     best = frame.iloc[0]
     share = float(best["first_rank_acceptability"])
-    return (
-        f"SMAA-2 drew {smaa.n_samples:,} weight vectors around the weights in use (Dirichlet, "
-        f"concentration {SMAA_CONCENTRATION:g}, seed {smaa.seed}): "
-        f"{names.get(str(best['id']), str(best['id']))} is first in {share:.1%} of them. "
+    return _(
+        "SMAA-2 drew {samples} weight vectors around the weights in use (Dirichlet, "
+        "concentration {concentration}, seed {seed}): {name} is first in {share} of them. "
         "First-rank acceptability is the share of draws in which a candidate ranks first; "
         "the confidence factor is the share in which it is first at its central weights."
+    ).format(
+        samples=formats.integer(smaa.n_samples),
+        concentration=f"{SMAA_CONCENTRATION:g}".replace(".", formats.decimal_mark()),
+        seed=smaa.seed,
+        name=names.get(str(best["id"]), str(best["id"])),
+        share=formats.percent(share, 1),
     )
 
 
@@ -173,7 +223,12 @@ def smaa_table(smaa: SMAAResult, names: Mapping[str, str]) -> Table:
     """The candidates most often first: first-rank and holistic acceptability, confidence."""
     frame = smaa.to_frame().head(SMAA_ROWS)
     return Table(
-        ("candidate", "first-rank acceptability", "holistic acceptability", "confidence factor"),
+        (
+            _("candidate"),
+            _("first-rank acceptability"),
+            _("holistic acceptability"),
+            _("confidence factor"),
+        ),
         tuple(
             (
                 names.get(str(r["id"]), str(r["id"])),
@@ -181,7 +236,7 @@ def smaa_table(smaa: SMAAResult, names: Mapping[str, str]) -> Table:
                 float(r["holistic_acceptability"]),
                 float(r["confidence_factor"]),
             )
-            for _, r in frame.iterrows()
+            for _index, r in frame.iterrows()
         ),
     )
 
@@ -190,14 +245,18 @@ def agreement_line(agreement: AgreementResult, winner: RankRow) -> str:
     """How many of the compared methods put the winner first."""
     table = agreement.rank_table()
     if winner.candidate not in table.index or table.empty:
-        return "No other method could be compared."
+        return _("No other method could be compared.")
     firsts = int(np.count_nonzero(table.loc[winner.candidate].to_numpy() == 1))
-    total = len(agreement.labels)
-    shown = "" if len(table) <= AGREEMENT_ROWS else f"; the best {AGREEMENT_ROWS} shown"
-    return (
-        f"{firsts} of {total} methods put {winner.name} first (ranks by each method below; "
-        f"'consensus' is the Copeland rank over all of them{shown})."
-    )
+    said = {"firsts": firsts, "total": len(agreement.labels), "name": winner.name}
+    if len(table) <= AGREEMENT_ROWS:
+        return _(
+            "{firsts} of {total} methods put {name} first (ranks by each method below; "
+            "'consensus' is the Copeland rank over all of them)."
+        ).format(**said)
+    return _(
+        "{firsts} of {total} methods put {name} first (ranks by each method below; "
+        "'consensus' is the Copeland rank over all of them; the best {shown} shown)."
+    ).format(shown=AGREEMENT_ROWS, **said)
 
 
 def agreement_table(agreement: AgreementResult, names: Mapping[str, str]) -> Table:
@@ -205,13 +264,13 @@ def agreement_table(agreement: AgreementResult, names: Mapping[str, str]) -> Tab
     frame = agreement.to_frame().head(AGREEMENT_ROWS)
     labels = agreement.labels
     return Table(
-        ("candidate", "consensus", *labels),
+        (_("candidate"), _("consensus"), *labels),
         tuple(
             (
                 names.get(str(r["id"]), str(r["id"])),
                 int(r["consensus"]),
                 *(int(r[label]) for label in labels),
             )
-            for _, r in frame.iterrows()
+            for _index, r in frame.iterrows()
         ),
     )

@@ -17,6 +17,7 @@ from clusterrank.analysis.report import RankingReport
 from clusterrank.analysis.weights import WeightReport
 from clusterrank.criteria.decision_matrix import DecisionMatrix
 from clusterrank.criteria.models.scenario import Scenario
+from clusterrank.i18n import N_, _, formats
 from clusterrank.reports.decision.model import (
     Candidate,
     CriterionRow,
@@ -26,13 +27,15 @@ from clusterrank.reports.decision.model import (
     RankRow,
     Table,
 )
+from clusterrank.reports.headings import column, section, status_word
 
 POLICY_WORDS: Mapping[str, str] = {
-    "reject": "no missing figure allowed (reject)",
-    "impute_worst": "a missing figure takes the worst observed value of its criterion",
-    "impute_mean": "a missing figure takes the mean of its criterion",
-    "drop_candidate": "a candidate with a missing figure is left out",
+    "reject": N_("no missing figure allowed (reject)"),
+    "impute_worst": N_("a missing figure takes the worst observed value of its criterion"),
+    "impute_mean": N_("a missing figure takes the mean of its criterion"),
+    "drop_candidate": N_("a candidate with a missing figure is left out"),
 }
+"""The missing-data policies in plain words (marked only: shown through ``_()``)."""
 LISTED_NAMES = 6
 """A source used by at most this many candidates' figures lists their names."""
 
@@ -57,7 +60,7 @@ def ranking_rows(report: RankingReport, matrix: DecisionMatrix) -> tuple[RankRow
     quality = quality_by_id(report, matrix)
     frame = report.to_frame()
     rows = []
-    for _, r in frame.iterrows():
+    for _index, r in frame.iterrows():
         cid = str(r["id"])
         q = quality[cid]
         rows.append(
@@ -125,7 +128,7 @@ def data_part(
         imputed=int(matrix.imputed.sum()),
         illustrative=int(matrix.illustrative.sum()),
         cells=int(values.size),
-        policy=POLICY_WORDS.get(policy, policy),
+        policy=_(POLICY_WORDS[policy]) if policy in POLICY_WORDS else policy,
     )
 
 
@@ -135,34 +138,40 @@ def sources_table(figures: pd.DataFrame, m: int) -> Table:
     The last column says whose figures they are: all candidates', or the names when few.
     """
     rows: list[tuple[Any, ...]] = []
+    heads = (column("criterion"), column("source"), column("status"), column("figures"))
     if figures.empty:
-        return Table(("criterion", "source", "status", "figures"), ())
+        return Table(heads, ())
     order = {c: k for k, c in enumerate(dict.fromkeys(figures["criterion"]))}
     figures = figures.sort_values("criterion", key=lambda s: s.map(order), kind="stable")
     grouped = figures.groupby(["title", "source", "status"], sort=False, dropna=False)
     for (title, source, status), part in grouped:
         names = list(dict.fromkeys(str(n) for n in part["name"]))
         if len(part) == m:
-            whose = f"all {m}"
+            whose = _("all {count}").format(count=formats.integer(m))
         elif len(names) <= LISTED_NAMES:
             whose = "; ".join(names)
         else:
-            whose = f"{len(part)} of {m}"
-        rows.append((str(title), str(source), str(status), whose))
-    return Table(("criterion", "source", "status", "figures"), tuple(rows))
+            whose = _("{count} of {total}").format(
+                count=formats.integer(len(part)), total=formats.integer(m)
+            )
+        rows.append((str(title), str(source), status_word(str(status)), whose))
+    return Table(heads, tuple(rows))
 
 
 def settings_rows(
     report: RankingReport, extra: Mapping[str, Mapping[str, Any]]
 ) -> tuple[tuple[str, str, str], ...]:
-    """Every setting behind the report as ``(section, setting, value)`` rows, values as text."""
-    rows: list[tuple[str, str, str]] = [("method", "name", report.result.method)]
+    """Every setting behind the report as ``(section, setting, value)`` rows, values as text.
+
+    Section names are in the current language; setting names stay as the files write them.
+    """
+    rows: list[tuple[str, str, str]] = [(section("method"), "name", report.result.method)]
     groups: dict[str, Any] = {**dict(report.settings), **dict(extra)}
-    for section, values in groups.items():
+    for name, values in groups.items():
         if isinstance(values, Mapping):
-            rows += [(str(section), str(k), _text(v)) for k, v in values.items()]
+            rows += [(section(str(name)), str(k), _text(v)) for k, v in values.items()]
         else:
-            rows.append((str(section), "", _text(values)))
+            rows.append((section(str(name)), "", _text(values)))
     return tuple(rows)
 
 
@@ -172,5 +181,5 @@ def _text(value: Any) -> str:
     if isinstance(value, list | tuple):
         return ", ".join(_text(v) for v in value)
     if isinstance(value, float):
-        return f"{value:.6g}"
+        return f"{value:.6g}".replace(".", formats.decimal_mark())
     return str(value)

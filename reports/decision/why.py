@@ -7,7 +7,9 @@ ranking), so the contributions decompose the scores the report shows.
 from __future__ import annotations
 
 from clusterrank.analysis.explain import Explanation
+from clusterrank.i18n import _, formats
 from clusterrank.reports.decision.model import RankRow, Table, Why
+from clusterrank.reports.headings import column
 
 TOP_SHOWN = 5
 """Candidates whose contributions the report tabulates and draws (rank order)."""
@@ -29,10 +31,15 @@ def why_part(explanation: Explanation, ranking: tuple[RankRow, ...]) -> Why | No
     leader, runner = ranking[0], ranking[1]
     frame = explanation.pair(leader.candidate, runner.candidate)
     pair = Table(
-        ("criterion", f"1st: {leader.name}", f"2nd: {runner.name}", "difference"),
+        (
+            column("criterion"),
+            _("1st: {name}").format(name=leader.name),
+            _("2nd: {name}").format(name=runner.name),
+            _("difference"),
+        ),
         tuple(
             (str(r["title"]), float(r["a"]), float(r["b"]), float(r["difference"]))
-            for _, r in frame.iterrows()
+            for _index, r in frame.iterrows()
         ),
     )
     return Why(
@@ -54,17 +61,31 @@ def why_sentence(leader: str, runner: str, pair: Table, *, exact: bool) -> str:
     gains = [(str(r[0]), float(r[3] or 0.0)) for r in pair.rows if float(r[3] or 0.0) > 0]
     losses = [(str(r[0]), float(r[3] or 0.0)) for r in pair.rows if float(r[3] or 0.0) < 0]
     if not gains and not losses:
-        return f"{leader} and {runner} receive the same contribution from every criterion."
-    said = f"{leader} is ahead of {runner}"
-    if gains:
-        said += " mainly on " + _listed(gains[:DRIVERS])
-    if losses:
-        said += "; it loses ground on " + _listed(losses[:DRIVERS])
+        return _(
+            "{leader} and {runner} receive the same contribution from every criterion."
+        ).format(leader=leader, runner=runner)
+    said = {"leader": leader, "runner": runner}
+    if gains and losses:
+        text = _("{leader} is ahead of {runner} mainly on {gains}; it loses ground on {losses}")
+    elif gains:
+        text = _("{leader} is ahead of {runner} mainly on {gains}")
+    else:
+        text = _("{leader} is ahead of {runner}; it loses ground on {losses}")
+    sentence = text.format(gains=_listed(gains[:DRIVERS]), losses=_listed(losses[:DRIVERS]), **said)
     if not exact:
-        said += " (indicative: this method's score is not a sum over criteria)"
-    return said + "."
+        sentence = _(
+            "{sentence} (indicative: this method's score is not a sum over criteria)"
+        ).format(sentence=sentence)
+    return sentence + "."
+
+
+def signed(value: float, digits: int) -> str:
+    """``+0.123`` / ``-0.050`` with the language's decimal mark."""
+    return ("+" if value >= 0 else "-") + formats.number(abs(value), digits)
 
 
 def _listed(items: list[tuple[str, float]]) -> str:
-    parts = [f"{title} ({value:+.3f})" for title, value in items]
-    return " and ".join(parts)
+    parts = [f"{title} ({signed(value, 3)})" for title, value in items]
+    if len(parts) < 2:
+        return "".join(parts)
+    return _("{first} and {second}").format(first=parts[0], second=parts[1])

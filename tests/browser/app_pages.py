@@ -11,11 +11,17 @@ from pathlib import Path
 from playwright.sync_api import Page, expect
 
 ROOT = Path(__file__).resolve().parents[2]
-_PAGE = re.compile(r'st\.Page\(\s*"ui/pages/(?P<file>\w+)\.py",\s*title="(?P<title>[^"]+)"')
+_PAGE = re.compile(
+    r'st\.Page\(\s*(?:page=)?"ui/pages/(?P<file>\w+)\.py",\s*title=(?:_\()?"(?P<title>[^"]+)"'
+)
 
 
 def app_pages() -> list[tuple[str, str]]:
-    """Every page of the navigation: its URL path (the file's stem) and its title."""
+    """Every page of the navigation: its URL path (the file's stem) and its English title.
+
+    The title is the catalogue's message id (``title=_("Ranking")``): ``_(title)`` in a
+    language gives the title the navigation shows in it.
+    """
     text = (ROOT / "streamlit_app.py").read_text(encoding="utf-8")
     found = [(m["file"], m["title"]) for m in _PAGE.finditer(text)]
     assert len(found) >= 9, f"expected the app's pages in streamlit_app.py, found {found}"

@@ -69,16 +69,17 @@ def test_readings(text: str, point: float | None, comma: float | None) -> None:
     ],
 )
 def test_refusals(text: str, error: str) -> None:
-    assert read_text(text).error == error
+    """The reason is kept in English with the cell's place-holder; it is translated when shown."""
+    assert read_text(text).error == "{cell} " + error
 
 
 def test_spreadsheet_cells() -> None:
     assert read_cell(3).point == 3.0
-    assert read_cell(10**400).error.startswith("is not a finite number")
-    assert read_cell(True).error == "is true/false, not a number"
-    assert read_cell(dt.datetime(2020, 1, 1)).error == "is a date or time, not a number"
+    assert read_cell(10**400).error.startswith("{cell} is not a finite number")
+    assert read_cell(True).error == "{cell} is true/false, not a number"
+    assert read_cell(dt.datetime(2020, 1, 1)).error == "{cell} is a date or time, not a number"
     assert read_cell(None).missing
-    assert read_cell(None, frozenset()).error == "is empty"
+    assert read_cell(None, frozenset()).error == "{cell} is empty"
     assert read_cell(Unreadable("is a formula")).error == "is a formula"
     assert read_cell("NA").missing
     assert read_cell("n/a").missing

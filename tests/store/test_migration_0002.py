@@ -44,7 +44,7 @@ def test_a_0001_database_with_panel_data_upgrades_to_0002_intact(store_url: str)
 
     db = open_store(store_url)  # upgrades to head
 
-    assert migrate.current(db.engine) == migrate.head() == "0002_projects"
+    assert migrate.current(db.engine) == migrate.head() == "0003_project_language"
     assert set(sa.inspect(db.engine).get_table_names()) == TABLES
     assert _counts(db.engine) == before
     with db.session() as s:

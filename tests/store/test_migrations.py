@@ -35,7 +35,7 @@ PANEL_TABLES = TABLES - PROJECT_TABLES
 
 def test_empty_database_is_upgraded_to_head_on_open(store_url: str) -> None:
     db = open_store(store_url)
-    assert migrate.current(db.engine) == migrate.head() == "0002_projects"
+    assert migrate.current(db.engine) == migrate.head() == "0003_project_language"
     assert set(sa.inspect(db.engine).get_table_names()) == TABLES
 
 

@@ -19,6 +19,7 @@ from clusterrank.criteria.importing import ImportChoices, ImportPlan, Target
 from clusterrank.criteria.importing.columns import slug
 from clusterrank.criteria.importing.expert import ExpertCriterion
 from clusterrank.errors import Problem, ValidationFailed
+from clusterrank.i18n import _, formats, ngettext
 from clusterrank.panel.snapshot import snapshot_of
 from clusterrank.store.projects import create_project
 from clusterrank.ui import project_session as ps
@@ -43,19 +44,21 @@ def _created_box() -> None:
     if not made:
         return
     st.success(
-        f"Created the project {plain(made['name'])} and opened it: the Ranking, Weights and "
-        "Sensitivity pages now use it, and the Projects page lists it."
+        _(
+            "Created the project {name} and opened it: the Ranking, Weights and Sensitivity "
+            "pages now use it, and the Projects page lists it."
+        ).format(name=plain(made["name"]))
     )
     left, right = st.columns(2)
     left.download_button(
-        f"Download {made['yaml_name']}",
+        _("Download {file}").format(file=made["yaml_name"]),
         data=made["yaml"],
         file_name=made["yaml_name"],
         mime="application/x-yaml",
         key="import__download_yaml",
     )
     right.download_button(
-        f"Download {made['csv_name']}",
+        _("Download {file}").format(file=made["csv_name"]),
         data=made["csv"],
         file_name=made["csv_name"],
         mime="text/csv",
@@ -122,12 +125,14 @@ def _create(upload: Upload, made: ImportPreview, target: Target) -> None:
 
 def _create_box(upload: Upload, made: ImportPreview | None, target: Target) -> None:
     with st.container(border=True):
-        st.markdown("**Create the project**")
+        st.markdown("**" + _("Create the project") + "**")
         st.session_state.setdefault(PROJECT_NAME, Path(upload.name).stem)
-        st.text_input("Project name", key=PROJECT_NAME)
-        clicked = st.button("Create", key="import__create", type="primary", disabled=made is None)
+        st.text_input(_("Project name"), key=PROJECT_NAME)
+        clicked = st.button(
+            _("Create"), key="import__create", type="primary", disabled=made is None
+        )
         if made is None:
-            st.caption("Fix the problems listed above first: nothing is saved until then.")
+            st.caption(_("Fix the problems listed above first: nothing is saved until then."))
         elif clicked:
             _create(upload, made, target)
 
@@ -136,20 +141,25 @@ def _problems(upload: Upload, problems: list[Problem]) -> None:
     count = len(problems)
     show_problems(
         problems,
-        f"{count} problem{'s' if count != 1 else ''} in {plain(upload.name)}: fix them in "
-        "your file (then upload it again) or in the choices above. Nothing was saved.",
+        ngettext(
+            "{count} problem in {file}: fix it in your file (then upload it again) or in the "
+            "choices above. Nothing was saved.",
+            "{count} problems in {file}: fix them in your file (then upload it again) or in "
+            "the choices above. Nothing was saved.",
+            count,
+        ).format(count=formats.integer(count), file=plain(upload.name)),
     )
 
 
 def _steps(upload: Upload) -> None:
     base = _plan(upload)
     import_source.detected(base)
-    st.subheader("Columns")
+    st.subheader(_("Columns"))
     id_col, name_col = import_columns.id_and_name(base)
     chosen = import_columns.indicator_choices(base, import_columns.ColumnChoices(id_col, name_col))
     plan = _plan(upload, tuple(sorted(chosen.skip))) if chosen.skip else base
     expert = import_expert.expert_criteria(plan) if chosen.criteria_set is None else ()
-    st.subheader("Missing data")
+    st.subheader(_("Missing data"))
     policy = import_effect.policy(plan)
     stem = Path(upload.name).stem
     target = Target(
@@ -160,11 +170,13 @@ def _steps(upload: Upload) -> None:
     made, problems = check(plan, _choices(chosen, expert), target)
     if made is not None:
         import_effect.effect(made.matrix)
-        st.subheader("Preview")
+        st.subheader(_("Preview"))
         if made.unscored:
             st.caption(
-                f"Not scored yet, so left out of this preview: {plain(', '.join(made.unscored))}"
-                " (the project keeps them; give their scores with a panel or in the data file)."
+                _(
+                    "Not scored yet, so left out of this preview: {criteria} (the project "
+                    "keeps them; give their scores with a panel or in the data file)."
+                ).format(criteria=plain(", ".join(made.unscored)))
             )
         import_preview.preview_ranking(made.report)
     else:
@@ -174,14 +186,18 @@ def _steps(upload: Upload) -> None:
 
 def body() -> None:
     """Draw the New scenario page."""
-    st.title("New scenario")
+    st.title(_("New scenario"))
     _created_box()
     upload = import_source.upload()
     if upload is None:
         st.info(
-            "Upload a table with one row per candidate: a column of names (or ids) and one "
-            "column of figures per indicator. Decimal commas, ';' separators, % signs and "
-            "no-data marks such as n/a or н/д are read as they are."
+            _(
+                "Upload a table with one row per candidate: a column of names (or ids) and "
+                "one column of figures per indicator. Decimal commas, ';' separators, % signs "
+                "and no-data marks such as n/a or н/д are read as they are."
+            )
+            + " "
+            + _(import_source.DECIMAL_RULE)
         )
         return
     try:

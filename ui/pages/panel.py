@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import streamlit as st
 
+from clusterrank.i18n import N_, _, ngettext
 from clusterrank.panel.service import state as panel_state
 from clusterrank.ui import panel_access
 from clusterrank.ui.db import database
 from clusterrank.ui.layout import guarded
+from clusterrank.ui.panel_words import panel_status
 from clusterrank.ui.plain import plain
 from clusterrank.ui.widgets import (
     panel_create,
@@ -27,39 +29,47 @@ from clusterrank.ui.widgets import (
 )
 
 SECTIONS = {
-    "links": "Experts and links",
-    "progress": "Progress",
-    "results": "Results",
-    "rounds": "Rounds",
-    "apply": "Apply and export",
+    "links": N_("Experts and links"),
+    "progress": N_("Progress"),
+    "results": N_("Results"),
+    "rounds": N_("Rounds"),
+    "apply": N_("Apply and export"),
 }
 
 
 def body() -> None:
     """The page (see the module docstring)."""
-    st.title("Expert panel")
+    st.title(_("Expert panel"))
     access = panel_access.access()
     if access is None:
         st.caption(
-            "Run an expert panel: experts answer on their own personal link; you watch the "
-            "progress here, compute the results and apply them to the scenario."
+            _(
+                "Run an expert panel: experts answer on their own personal link; you watch the "
+                "progress here, compute the results and apply them to the scenario."
+            )
         )
         panel_create.open_form()
         panel_create.create_form()
         return
     st_ = panel_state(database(), access)
     head, leave = st.columns([5, 1], vertical_alignment="center")
+    experts = ngettext("{n} expert", "{n} experts", len(st_.experts)).format(n=len(st_.experts))
     head.markdown(
-        f"**{plain(st_.info.title)}** · panel {plain(st_.info.panel_id)} · {st_.info.status} · "
-        f"round {st_.info.current_round} · {len(st_.experts)} experts"
+        _("**{title}** · panel {panel} · {status} · round {round} · {experts}").format(
+            title=plain(st_.info.title),
+            panel=plain(st_.info.panel_id),
+            status=panel_status(st_.info.status),
+            round=st_.info.current_round,
+            experts=experts,
+        )
     )
-    if leave.button("Close panel view", key="panel_leave"):
+    if leave.button(_("Close panel view"), key="panel_leave"):
         panel_access.leave()
         st.rerun()
     section = st.segmented_control(
-        "Section",
+        _("Section"),
         list(SECTIONS),
-        format_func=lambda k: SECTIONS[k],
+        format_func=lambda k: _(SECTIONS[k]),
         default="links",
         key="panel_section",
         label_visibility="collapsed",

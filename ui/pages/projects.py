@@ -11,6 +11,7 @@ import streamlit as st
 
 from clusterrank.analysis.projects import export_zip, file_stem
 from clusterrank.errors import ClusterRankError
+from clusterrank.i18n import _, ngettext
 from clusterrank.store.project_records import ProjectInfo
 from clusterrank.store.projects import (
     UNDO_WINDOW,
@@ -42,7 +43,7 @@ def _notice(text: str) -> None:
 @safe_callback
 def _open(project_id: str) -> None:
     project = ps.open_project(project_id)
-    _notice(f"Opened {project.name!r}.")
+    _notice(_("Opened '{name}'.").format(name=project.name))
 
 
 @safe_callback
@@ -50,14 +51,14 @@ def _rename(project_id: str) -> None:
     name = str(st.session_state.get(f"projects__name__{project_id}", ""))
     with database().session() as s:
         rename_project(s, project_id, name)
-    _notice(f"Renamed to {name.strip()!r}.")
+    _notice(_("Renamed to '{name}'.").format(name=name.strip()))
 
 
 @safe_callback
 def _duplicate(project_id: str) -> None:
     with database().session() as s:
         copy = duplicate_project(s, project_id)
-    _notice(f"Made {copy.name!r}.")
+    _notice(_("Made '{name}'.").format(name=copy.name))
 
 
 @safe_callback
@@ -80,14 +81,14 @@ def _undo() -> None:
     project_id, name = st.session_state.pop(UNDO)
     with database().session() as s:
         restore_project(s, project_id)
-    _notice(f"Restored {name!r}.")
+    _notice(_("Restored '{name}'.").format(name=name))
 
 
 @safe_callback
 def _import() -> None:
     yaml_file = st.session_state.get("projects__upload_yaml")
     if yaml_file is None:
-        msg = "choose a scenario YAML file to import first"
+        msg = _("choose a scenario YAML file to import first")
         raise ClusterRankError(msg)
     data_file = st.session_state.get("projects__upload_data")
     data = Upload(data_file.name, data_file.getvalue()) if data_file else None
@@ -103,42 +104,53 @@ def _import() -> None:
             data_bytes=data.data if data else None,
         )
     ps.open_project(made.project_id)
-    _notice(f"Imported {made.name!r} and opened it.")
+    _notice(_("Imported '{name}' and opened it.").format(name=made.name))
 
 
 @safe_callback
 def _open_example() -> None:
     path = shipped_scenarios()[str(st.session_state["projects__example"])]
     project = ps.open_example(path)
-    _notice(f"Opened the example {project.name!r} (read-only: saving makes a copy).")
+    _notice(
+        _("Opened the example '{name}' (read-only: saving makes a copy).").format(name=project.name)
+    )
 
 
 def _row(project: ProjectInfo) -> None:
     pid = project.project_id
     with st.container(border=True):
-        flag = " · read-only example" if project.read_only else ""
-        here = " · **open**" if pid == ps.open_id() else ""
-        st.markdown(f"**{plain(project.name)}**{here}")
-        st.caption(f"changed {project.updated_at:%Y-%m-%d %H:%M} UTC{flag}")
+        name = plain(project.name)
+        is_open = pid == ps.open_id()
+        st.markdown(_("**{name}** · **open**").format(name=name) if is_open else f"**{name}**")
+        changed = f"{project.updated_at:%Y-%m-%d %H:%M}"
+        st.caption(
+            _("changed {when} UTC · read-only example").format(when=changed)
+            if project.read_only
+            else _("changed {when} UTC").format(when=changed)
+        )
         cols = st.columns(4)
-        cols[0].button("Open", key=f"projects__open__{pid}", on_click=_open, args=(pid,))
-        cols[1].button("Duplicate", key=f"projects__dup__{pid}", on_click=_duplicate, args=(pid,))
-        cols[2].button("Delete", key=f"projects__del__{pid}", on_click=_ask_delete, args=(pid,))
+        cols[0].button(_("Open"), key=f"projects__open__{pid}", on_click=_open, args=(pid,))
+        cols[1].button(
+            _("Duplicate"), key=f"projects__dup__{pid}", on_click=_duplicate, args=(pid,)
+        )
+        cols[2].button(_("Delete"), key=f"projects__del__{pid}", on_click=_ask_delete, args=(pid,))
         if not project.read_only:
-            with cols[3].popover("Rename"):
-                st.text_input("New name", value=project.name, key=f"projects__name__{pid}")
-                st.button("Rename", key=f"projects__rename__{pid}", on_click=_rename, args=(pid,))
+            with cols[3].popover(_("Rename")):
+                st.text_input(_("New name"), value=project.name, key=f"projects__name__{pid}")
+                st.button(
+                    _("Rename"), key=f"projects__rename__{pid}", on_click=_rename, args=(pid,)
+                )
         if st.session_state.get(CONFIRM) == pid:
-            st.warning(f"Delete {plain(project.name)}? You can undo for a while.")
+            st.warning(_("Delete {name}? You can undo for a while.").format(name=name))
             yes, no = st.columns(2)
             yes.button(
-                "Yes, delete",
+                _("Yes, delete"),
                 key=f"projects__yes__{pid}",
                 on_click=_delete,
                 args=(pid, project.name),
                 type="primary",
             )
-            no.button("Cancel", key=f"projects__no__{pid}", on_click=_ask_delete, args=(None,))
+            no.button(_("Cancel"), key=f"projects__no__{pid}", on_click=_ask_delete, args=(None,))
 
 
 def _undo_box() -> None:
@@ -146,8 +158,14 @@ def _undo_box() -> None:
     if pending is None:
         return
     minutes = int(UNDO_WINDOW.total_seconds() // 60)
-    st.info(f"Deleted {plain(pending[1])}. Undo within {minutes} minutes.")
-    st.button("Undo delete", key="projects__undo", on_click=_undo)
+    st.info(
+        ngettext(
+            "Deleted {name}. Undo within {n} minute.",
+            "Deleted {name}. Undo within {n} minutes.",
+            minutes,
+        ).format(name=plain(pending[1]), n=minutes)
+    )
+    st.button(_("Undo delete"), key="projects__undo", on_click=_undo)
 
 
 def _export() -> None:
@@ -157,9 +175,9 @@ def _export() -> None:
     with database().session() as s:
         project = get_project(s, project_id, with_data=True)
         sets = list_weight_sets(s, project_id)
-    st.subheader("Export the open project")
+    st.subheader(_("Export the open project"))
     st.download_button(
-        f"Download {project.name} (zip: YAML, data, weight sets)",
+        _("Download {name} (zip: YAML, data, weight sets)").format(name=project.name),
         data=export_zip(project, sets),
         file_name=f"{file_stem(project.name)}.zip",
         mime="application/zip",
@@ -169,24 +187,26 @@ def _export() -> None:
 
 def _import_box() -> None:
     with st.container(border=True):
-        st.markdown("**Import a scenario as a project**")
-        st.file_uploader("Scenario (YAML)", type=["yaml", "yml"], key="projects__upload_yaml")
+        st.markdown(_("**Import a scenario as a project**"))
+        st.file_uploader(_("Scenario (YAML)"), type=["yaml", "yml"], key="projects__upload_yaml")
         st.file_uploader(
-            "Data (CSV or Excel), if the scenario names a data file",
+            _("Data (CSV or Excel), if the scenario names a data file"),
             type=["csv", "xlsx", "xls"],
             key="projects__upload_data",
         )
-        st.text_input("Project name (default: the scenario's title)", key="projects__import_name")
-        st.button("Import as a project", key="projects__import", on_click=_import)
+        st.text_input(
+            _("Project name (default: the scenario's title)"), key="projects__import_name"
+        )
+        st.button(_("Import as a project"), key="projects__import", on_click=_import)
     with st.container(border=True):
-        st.markdown("**Shipped examples** (open read-only; saving weights makes a copy)")
-        st.selectbox("Example", list(shipped_scenarios()), key="projects__example")
-        st.button("Open the example", key="projects__open_example", on_click=_open_example)
+        st.markdown(_("**Shipped examples** (open read-only; saving weights makes a copy)"))
+        st.selectbox(_("Example"), list(shipped_scenarios()), key="projects__example")
+        st.button(_("Open the example"), key="projects__open_example", on_click=_open_example)
 
 
 def body() -> None:
     """Draw the Projects page."""
-    st.title("Projects")
+    st.title(_("Projects"))
     notice = st.session_state.pop(ps.NOTICE, None)
     if notice:
         st.success(plain(notice))
@@ -195,7 +215,7 @@ def body() -> None:
         projects = list_projects(s)
     _undo_box()
     if not projects:
-        st.info("No projects yet: import a scenario or open a shipped example below.")
+        st.info(_("No projects yet: import a scenario or open a shipped example below."))
     for project in projects:
         _row(project)
     project_panels.render()

@@ -17,6 +17,7 @@ from __future__ import annotations
 import streamlit as st
 
 from clusterrank.errors import ClusterRankError, ValidationFailed
+from clusterrank.i18n import N_, _, ngettext
 from clusterrank.reports.regions_view import SpecialisationView
 from clusterrank.ui.layout import guarded, notes_box, settings_text, show_error, show_problems
 from clusterrank.ui.plain import plain
@@ -26,7 +27,8 @@ from clusterrank.ui.widgets.regions_data import TableSource, specialisation, tab
 from clusterrank.ui.widgets.regions_export import specialisation_downloads
 from clusterrank.ui.widgets.regions_source import table_options, table_source
 
-SHIPPED_TABLES_SAY = (
+# marked only (N_): shown as _(SHIPPED_TABLES_SAY)
+SHIPPED_TABLES_SAY = N_(
     "The shipped Kemerovo tables (seed 003) describe one region, Kemerovo (KEM), so against "
     "itself every location quotient is 1 by construction. What they show is how concentrated "
     "its economy was: the HHI series 2011–2015 from Table 1 under *Specialisation*. The LQs "
@@ -37,7 +39,11 @@ SHIPPED_TABLES_SAY = (
 
 
 def _hhi(view: SpecialisationView) -> None:
-    st.subheader("Diversification: HHI per region" + (" and year" if view.by_year else ""))
+    st.subheader(
+        _("Diversification: HHI per region and year")
+        if view.by_year
+        else _("Diversification: HHI per region")
+    )
     sections.hhi(view)
 
 
@@ -45,9 +51,9 @@ def _specialisation(source: TableSource) -> None:
     try:
         info = table_info(source.data, source.name)
         st.caption(
-            "Source: " + plain(" ".join(info.header))
+            _("Source: {source}").format(source=plain(" ".join(info.header)))
             if info.header
-            else "Source: not stated in the file (a leading `# ...` line can name it)."
+            else _("Source: not stated in the file (a leading `# ...` line can name it).")
         )
         options = table_options(info)
         view = specialisation(source.data, source.name, *options.args())
@@ -55,8 +61,12 @@ def _specialisation(source: TableSource) -> None:
         count = len(exc.problems)
         show_problems(
             exc.problems,
-            f"{count} problem{'s' if count != 1 else ''} in {plain(source.name)}; nothing was "
-            "analysed. Fix them and load the file again.",
+            ngettext(
+                "{count} problem in {file}; nothing was analysed. Fix it and load the file again.",
+                "{count} problems in {file}; nothing was analysed. Fix them and load the file "
+                "again.",
+                count,
+            ).format(count=count, file=plain(source.name)),
         )
         return
     except ClusterRankError as exc:
@@ -65,44 +75,48 @@ def _specialisation(source: TableSource) -> None:
     own_reference = len(info.regions) == 1 and options.reference is None
     if own_reference:
         st.info(
-            "One region and no reference row: it is its own reference, so every LQ is 1 by "
-            "construction. The HHI below is what this table shows; for location quotients "
-            "use a table with several regions or a national row.",
+            _(
+                "One region and no reference row: it is its own reference, so every LQ is 1 "
+                "by construction. The HHI below is what this table shows; for location "
+                "quotients use a table with several regions or a national row."
+            ),
             icon=":material/info:",
         )
-    notes_box(view.notes, "Data notes")
+    notes_box(view.notes, _("Data notes"))
     year = sections.year_shown(view)
     if own_reference:  # the informative series first, the all-ones heatmap folded away
         _hhi(view)
-        with st.expander("Location quotients (all 1 by construction for this table)"):
+        with st.expander(_("Location quotients (all 1 by construction for this table)")):
             sections.heatmap(view, year)
     else:
-        st.subheader("Location quotients")
+        st.subheader(_("Location quotients"))
         sections.heatmap(view, year)
         _hhi(view)
-    st.subheader("Screening")
+    st.subheader(_("Screening"))
     sections.screening(view)
     if own_reference:
-        with st.expander("Specialisation profile (all 1 by construction for this table)"):
+        with st.expander(_("Specialisation profile (all 1 by construction for this table)")):
             sections.profile(view, year)
     else:
-        st.subheader("Specialisation profile")
+        st.subheader(_("Specialisation profile"))
         sections.profile(view, year)
-    st.caption(f"Settings: {plain(settings_text(view.settings))}")
+    st.caption(_("Settings: {settings}").format(settings=plain(settings_text(view.settings))))
     specialisation_downloads(view, source, options)
 
 
 def body() -> None:
     """Draw the Regions page: the comparison of chosen regions, then specialisation."""
-    st.title("Regions")
+    st.title(_("Regions"))
     st.caption(
-        "How chosen regions compare on the regional criteria, which regions specialise in "
-        "what (location quotients) and how diversified their economies are (HHI)."
+        _(
+            "How chosen regions compare on the regional criteria, which regions specialise in "
+            "what (location quotients) and how diversified their economies are (HHI)."
+        )
     )
-    st.info(SHIPPED_TABLES_SAY, icon=":material/info:")
-    st.header("Compare regions")
+    st.info(_(SHIPPED_TABLES_SAY), icon=":material/info:")
+    st.header(_("Compare regions"))
     comparison()
-    st.header("Specialisation")
+    st.header(_("Specialisation"))
     source = table_source()
     if source is not None:
         _specialisation(source)

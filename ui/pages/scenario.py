@@ -6,7 +6,6 @@ last valid scenario loaded. The data table marks imputed and illustrative cells.
 
 from __future__ import annotations
 
-from collections.abc import Hashable
 from typing import Any
 
 import pandas as pd
@@ -15,11 +14,14 @@ import streamlit as st
 from clusterrank.criteria.decision_matrix import DecisionMatrix
 from clusterrank.criteria.models.scenario import Scenario
 from clusterrank.errors import Problem, ValidationFailed
+from clusterrank.i18n import _, formats
 from clusterrank.ui import state
 from clusterrank.ui.layout import guarded, notes_box, safe_callback, settings_text, show_problems
 from clusterrank.ui.loaders import Upload, load_shipped, load_uploaded, shipped_scenarios
 from clusterrank.ui.plain import code, plain
-from clusterrank.ui.widgets.weight_sliders import ARROWS
+from clusterrank.ui.significant import significant
+from clusterrank.ui.tables import localized
+from clusterrank.ui.widgets.weight_sliders import arrow
 
 IMPUTED_STYLE = "background-color: #ffe7b3"
 ILLUSTRATIVE_STYLE = "background-color: #e5d4f5; font-style: italic"
@@ -38,7 +40,7 @@ def _pick_shipped() -> None:
 def _load_upload() -> None:
     yaml_file = st.session_state.get("scenario__upload_yaml")
     if yaml_file is None:
-        msg = "choose a scenario YAML file to upload first"
+        msg = _("choose a scenario YAML file to upload first")
         state.reject([Problem("<upload>", "", msg)])
         return
     data_file = st.session_state.get("scenario__upload_data")
@@ -59,7 +61,7 @@ def _source_picker() -> None:
     shipped = shipped_scenarios()
     pick, upload = st.columns(2)
     with pick, st.container(border=True):
-        st.markdown("**Shipped scenarios**")
+        st.markdown("**" + _("Shipped scenarios") + "**")
         current = state.loaded()
         names = list(shipped)
         default = next(
@@ -67,41 +69,43 @@ def _source_picker() -> None:
         )
         state.seed_widget("scenario__shipped", default)
         st.selectbox(
-            "Scenario file",
+            _("Scenario file"),
             names,
             key="scenario__shipped",
             on_change=_pick_shipped,
-            help="From configs/scenarios; loading one resets the weights to the file's",
+            help=_("From configs/scenarios; loading one resets the weights to the file's"),
         )
     with upload, st.container(border=True):
-        st.markdown("**Upload a scenario**")
-        st.file_uploader("Scenario (YAML)", type=["yaml", "yml"], key="scenario__upload_yaml")
+        st.markdown("**" + _("Upload a scenario") + "**")
+        st.file_uploader(_("Scenario (YAML)"), type=["yaml", "yml"], key="scenario__upload_yaml")
         st.file_uploader(
-            "Data (CSV or Excel), if the scenario names a data file",
+            _("Data (CSV or Excel), if the scenario names a data file"),
             type=["csv", "xlsx", "xls"],
             key="scenario__upload_data",
         )
         st.file_uploader(
-            "Criteria set (YAML), if not one of the shipped sets",
+            _("Criteria set (YAML), if not one of the shipped sets"),
             type=["yaml", "yml"],
             key="scenario__upload_criteria",
         )
-        st.button("Load the uploaded scenario", key="scenario__load_upload", on_click=_load_upload)
+        st.button(
+            _("Load the uploaded scenario"), key="scenario__load_upload", on_click=_load_upload
+        )
 
 
 def _criteria_tree(scenario: Scenario) -> None:
     report = state.weights()
     group_w, local_w, global_w = report.group_map(), report.local_map(), report.as_map()
     cs = scenario.criteria_set
-    st.subheader(f"Criteria: {plain(cs.title or cs.id)}")
-    st.caption(f"Source: {plain(cs.source)}")
+    st.subheader(_("Criteria: {title}").format(title=plain(cs.title or cs.id)))
+    st.caption(_("Source: {source}").format(source=plain(cs.source)))
     if cs.weights_note:
         st.info(plain(cs.weights_note), icon=":material/info:")
     rows = [
         {
-            "group": f"{g.title or g.id} ({group_w[g.id]:.0%})",
+            "group": f"{g.title or g.id} ({formats.percent(group_w[g.id])})",
             "criterion": c.title or c.id,
-            "direction": ARROWS.get(c.direction, c.direction),
+            "direction": arrow(c.direction),
             "unit": c.unit,
             "local weight": local_w[c.id],
             "global weight": global_w[c.id],
@@ -109,19 +113,21 @@ def _criteria_tree(scenario: Scenario) -> None:
         for g in cs.groups
         for c in g.criteria
     ]
+    weights = ("local weight", "global weight")
     st.dataframe(
-        pd.DataFrame(rows),
+        localized(pd.DataFrame(rows), dict.fromkeys(weights, 1), percent=weights),
         hide_index=True,
         key="scenario__criteria",
         column_config={
-            "criterion": st.column_config.TextColumn(width=260, pinned=True),
-            "group": st.column_config.TextColumn("group (weight)", width="medium"),
-            "direction": st.column_config.TextColumn(width="small"),
+            "criterion": st.column_config.TextColumn(_("criterion"), width=260, pinned=True),
+            "group": st.column_config.TextColumn(_("group (weight)"), width="medium"),
+            "direction": st.column_config.TextColumn(_("direction"), width="small"),
+            "unit": st.column_config.TextColumn(_("unit")),
             "local weight": st.column_config.NumberColumn(
-                "local", format="percent", width="small", help="Weight inside its group"
+                _("local"), width="small", help=_("Weight inside its group")
             ),
             "global weight": st.column_config.NumberColumn(
-                "global", format="percent", width="small", help="Group weight × local weight"
+                _("global"), width="small", help=_("Group weight × local weight")
             ),
         },
         column_order=("criterion", "direction", "unit", "global weight", "local weight", "group"),
@@ -129,26 +135,25 @@ def _criteria_tree(scenario: Scenario) -> None:
     sources = pd.DataFrame(
         {
             "criterion": [c.title or c.id for g in cs.groups for c in g.criteria],
-            "source": [c.source or "not given" for g in cs.groups for c in g.criteria],
+            "source": [c.source or _("not given") for g in cs.groups for c in g.criteria],
         }
     )
-    with st.expander("Where each criterion's figures come from", expanded=False):
+    with st.expander(_("Where each criterion's figures come from"), expanded=False):
         st.dataframe(
             sources,
             hide_index=True,
             key="scenario__sources",
             column_config={
-                "criterion": st.column_config.TextColumn(width=220, pinned=True),
-                "source": st.column_config.TextColumn(width="large"),
+                "criterion": st.column_config.TextColumn(_("criterion"), width=220, pinned=True),
+                "source": st.column_config.TextColumn(_("source"), width="large"),
             },
         )
-    with st.expander("What each group stands for", expanded=False):
+    with st.expander(_("What each group stands for"), expanded=False):
         for g in cs.groups:
-            st.markdown(
-                f"**{plain(g.title or g.id)}** — {plain(g.description or 'no description')}"
-            )
+            about = g.description or _("no description")
+            st.markdown(f"**{plain(g.title or g.id)}** — {plain(about)}")
     in_use = f"{state.summary()[2]} ({settings_text(report.settings)})"
-    st.caption(f"Weights in use: {plain(in_use)}")
+    st.caption(_("Weights in use: {weights}").format(weights=plain(in_use)))
 
 
 HEADER_CHARS = 22  # a criterion's column header is cut to this; its help gives it whole
@@ -169,7 +174,9 @@ def _headers(matrix: DecisionMatrix) -> tuple[list[str], dict[str, Any]]:
         full.append(name)
         config[name] = st.column_config.Column(
             f"{j + 1}. {short} {'↑' if d > 0 else '↓'}",
-            help=f"{t} — unit: {u}; {'↑ benefit' if d > 0 else '↓ cost'}",
+            help=_("{title} — unit: {unit}; {direction}").format(
+                title=t, unit=u, direction=arrow("benefit" if d > 0 else "cost")
+            ),
         )
     return full, config
 
@@ -198,42 +205,57 @@ def _styled(matrix: DecisionMatrix) -> tuple[pd.io.formats.style.Styler, dict[st
     styles[headers] = styles[headers].mask(matrix.imputed[rows], IMPUTED_STYLE)
     styles[headers] = styles[headers].mask(matrix.illustrative[rows], ILLUSTRATIVE_STYLE)
     config["rank"] = st.column_config.NumberColumn(
-        "rank", width="small", pinned=True, help="Rank with the current weights and method"
+        _("rank"), width="small", pinned=True, help=_("Rank with the current weights and method")
     )
     config["candidate"] = st.column_config.TextColumn(
-        width=240, pinned=True, help="A long name ends in '…': click the cell to read it whole"
+        _("candidate"),
+        width=240,
+        pinned=True,
+        help=_("A long name ends in '…': click the cell to read it whole"),
     )
-    styler = frame.style.apply(lambda _: styles, axis=None).format(
-        "{:,.4g}", subset=list[Hashable](headers)
+    styler = frame.style.apply(lambda _frame: styles, axis=None).format(
+        dict.fromkeys(headers, significant)
     )
     return styler, config
 
 
 def _data_table(scenario: Scenario, matrix: DecisionMatrix) -> None:
-    st.subheader("Data")
+    st.subheader(_("Data"))
     styled, config = _styled(matrix)
     st.dataframe(styled, hide_index=True, key="scenario__data", column_config=config)
     imputed, illustrative = int(matrix.imputed.sum()), int(matrix.illustrative.sum())
     st.markdown(
-        f":orange-background[imputed] {imputed} cell(s) filled by the missing-data policy "
-        f"({code(scenario.missing_data)}) · :violet-background[illustrative] {illustrative} "
-        "cell(s) illustrative, not from any source · ↑ benefit (more is better), ↓ cost"
+        _(
+            ":orange-background[imputed] {imputed} cell(s) filled by the missing-data policy "
+            "({policy}) · :violet-background[illustrative] {illustrative} cell(s) "
+            "illustrative, not from any source · ↑ benefit (more is better), ↓ cost"
+        ).format(
+            imputed=formats.integer(imputed),
+            policy=code(scenario.missing_data),
+            illustrative=formats.integer(illustrative),
+        )
     )
     if illustrative:
         st.warning(
-            f"{illustrative} figure(s) are illustrative, not from any source: read the "
-            "ranking as a demonstration until a panel supplies real scores.",
+            _(
+                "{count} figure(s) are illustrative, not from any source: read the ranking as "
+                "a demonstration until a panel supplies real scores."
+            ).format(count=formats.integer(illustrative)),
             icon=":material/warning:",
         )
-    notes_box([n.message for n in matrix.cell_notes] + list(matrix.notes), "Data notes")
-    with st.expander("Where each figure comes from", expanded=False):
+    notes_box([n.message for n in matrix.cell_notes] + list(matrix.notes), _("Data notes"))
+    with st.expander(_("Where each figure comes from"), expanded=False):
         for key, prov in scenario.data.provenance.items():
-            flag = " — **illustrative**" if prov.illustrative else ""
-            st.markdown(f"- {code(key)}{flag}: {plain(prov.source)}")
+            if prov.illustrative:
+                line = _("- {key} — **illustrative**: {source}")
+            else:
+                line = _("- {key}: {source}")
+            st.markdown(line.format(key=code(key), source=plain(prov.source)))
 
 
 def _candidates(scenario: Scenario) -> None:
-    with st.expander(f"Candidates ({len(scenario.candidates)})", expanded=False):
+    count = formats.integer(len(scenario.candidates))
+    with st.expander(_("Candidates ({count})").format(count=count), expanded=False):
         for c in scenario.candidates:
             region = f" — {plain(c.region)}" if c.region else ""
             st.markdown(f"**{plain(c.label)}** ({code(c.id)}){region}")
@@ -243,24 +265,34 @@ def _candidates(scenario: Scenario) -> None:
 
 def body() -> None:
     """Draw the Scenario page: load problems, the source picker, then the scenario in use."""
-    st.title("Scenario")
+    st.title(_("Scenario"))
     problems = st.session_state.get(state.PROBLEMS) or []
     current = state.loaded()
     if problems:
-        heading = f"{len(problems)} problem(s) in the upload; nothing was changed." + (
-            f" Still loaded: {plain(current.scenario.title or current.scenario.id)}."
-            if current
-            else ""
-        )
+        count = formats.integer(len(problems))
+        if current:
+            heading = _(
+                "{count} problem(s) in the upload; nothing was changed. Still loaded: {title}."
+            ).format(count=count, title=plain(current.scenario.title or current.scenario.id))
+        else:
+            heading = _("{count} problem(s) in the upload; nothing was changed.").format(
+                count=count
+            )
         show_problems(problems, heading)
-    with st.expander("Load another scenario: shipped or uploaded", expanded=bool(problems)):
+    with st.expander(_("Load another scenario: shipped or uploaded"), expanded=bool(problems)):
         _source_picker()
     current = state.require()
     scenario = current.scenario
     st.header(plain(scenario.title or scenario.id))
-    st.caption(plain(f"{current.source} · missing data: {scenario.missing_data}"))
+    st.caption(
+        plain(
+            _("{source} · missing data: {policy}").format(
+                source=current.source, policy=scenario.missing_data
+            )
+        )
+    )
     if scenario.description:
-        with st.expander("About this scenario", expanded=False):
+        with st.expander(_("About this scenario"), expanded=False):
             st.markdown(plain(scenario.description))
     _candidates(scenario)
     _criteria_tree(scenario)

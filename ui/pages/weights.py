@@ -16,14 +16,18 @@ import pandas as pd
 import streamlit as st
 
 from clusterrank.analysis.weights import WeightReport
+from clusterrank.i18n import _
 from clusterrank.methods.registry import available_methods
 from clusterrank.ui import ahp_state, state
 from clusterrank.ui.layout import guarded, notes_box, safe_callback, settings_text
 from clusterrank.ui.plain import plain
+from clusterrank.ui.speaking import in_language
+from clusterrank.ui.tables import localized
 from clusterrank.ui.widgets import ahp_judgments, weight_set_save, weight_sliders
 from clusterrank.ui.widgets.ranking_table import show_ranking
 from clusterrank.ui.widgets.scenario_download import scenario_download
 
+WEIGHT_COLUMNS = ("group weight", "local weight", "global weight")
 MODE_PICK = "weight_mode__pick"
 OBJECTIVE_PICK = "objective__pick"
 
@@ -70,41 +74,51 @@ def weights_table(report: WeightReport) -> pd.DataFrame:
 
 
 def _show_weights(report: WeightReport) -> None:
-    percent = st.column_config.NumberColumn(format="percent", width="small")
     config: dict[str, Any] = {
-        "criterion": st.column_config.TextColumn(width=260, pinned=True),
-        "group": st.column_config.TextColumn(width="medium"),
+        "criterion": st.column_config.TextColumn(_("criterion"), width=260, pinned=True),
+        "group": st.column_config.TextColumn(_("group"), width="medium"),
+        "group weight": st.column_config.NumberColumn(_("group weight"), width="small"),
+        "local weight": st.column_config.NumberColumn(_("local weight"), width="small"),
+        "global weight": st.column_config.NumberColumn(_("global weight"), width="small"),
     }
-    config.update({k: percent for k in ("group weight", "local weight", "global weight")})
-    st.dataframe(weights_table(report), hide_index=True, column_config=config)
-    st.caption(f"Weight settings: {plain(settings_text(report.settings))}")
-    notes_box(report.notes, "Weight notes")
+    frame = localized(
+        weights_table(report), dict.fromkeys(WEIGHT_COLUMNS, 1), percent=WEIGHT_COLUMNS
+    )
+    st.dataframe(frame, hide_index=True, column_config=config)
+    st.caption(
+        _("Weight settings: {settings}").format(settings=plain(settings_text(report.settings)))
+    )
+    notes_box(report.notes, _("Weight notes"))
 
 
 def _objective() -> None:
     methods = available_methods("weighting")
-    titles = {m.name: m.title for m in methods}
+    titles = {m.name: m.title_text for m in methods}
     state.seed_widget(OBJECTIVE_PICK, st.session_state[state.OBJECTIVE])
     st.selectbox(
-        "Objective weighting method",
+        _("Objective weighting method"),
         list(titles),
         key=OBJECTIVE_PICK,
         format_func=lambda n: titles.get(n, n),
         on_change=_objective_changed,
-        help="Weights from the spread and correlation of the data, not from anyone's opinion",
+        help=_("Weights from the spread and correlation of the data, not from anyone's opinion"),
     )
     info = next(m for m in methods if m.name == st.session_state[state.OBJECTIVE])
-    st.caption(f"{info.description} Reference: {info.reference}")
+    st.caption(
+        _("{description} Reference: {reference}").format(
+            description=info.description_text, reference=info.reference
+        )
+    )
 
 
 def _ahp(report: WeightReport) -> None:
     scenario = state.scenario()
     ahp_judgments.settings_pickers()
-    for note in st.session_state.get(ahp_state.SEED_NOTES, []):
+    for note in ahp_state.seed_notes(scenario):
         st.caption(plain(note))
     blocks = ahp_state.blocks(scenario)
     if not blocks:
-        st.info("Every group has one criterion and there is one group: nothing to compare.")
+        st.info(_("Every group has one criterion and there is one group: nothing to compare."))
     for block in blocks:
         with st.container(border=True):
             ahp_judgments.render(block, report)
@@ -112,16 +126,16 @@ def _ahp(report: WeightReport) -> None:
 
 def body() -> None:
     """Draw the Weights page: the chosen editor beside the ranking it gives."""
-    st.title("Weights")
+    st.title(_("Weights"))
     state.require()
     state.seed_widget(MODE_PICK, st.session_state[state.WEIGHT_MODE])
     st.segmented_control(
-        "How to set the weights",
+        _("How to set the weights"),
         list(state.WEIGHT_MODES),
         key=MODE_PICK,
-        format_func=lambda m: state.WEIGHT_MODES[m],
+        format_func=in_language(lambda m: _(state.WEIGHT_MODES[m])),
         on_change=_mode_changed,
-        help="The selected way sets the weights used everywhere in the app",
+        help=_("The selected way sets the weights used everywhere in the app"),
     )
     report = state.weights()
     editor, live = st.columns([3, 2], gap="medium")
@@ -134,24 +148,24 @@ def body() -> None:
         else:
             _objective()
     with live:
-        st.markdown("#### Ranking with these weights")
+        st.markdown("#### " + _("Ranking with these weights"))
         show_ranking(state.ranking(), key="weights__ranking", compact=True)
         st.button(
-            "Save weights",
+            _("Save weights"),
             key="weights__save",
             on_click=_save,
             type="primary",
-            help="Make the current ranking the baseline for the rank-change column",
+            help=_("Make the current ranking the baseline for the rank-change column"),
         )
         st.button(
-            "Reset weights",
+            _("Reset weights"),
             key="weights__reset",
             on_click=_reset,
-            help="Every editor back to the weights in the scenario file",
+            help=_("Every editor back to the weights in the scenario file"),
         )
         scenario_download(key="weights__yaml")
         weight_set_save.render()
-    st.markdown("#### Weights in use")
+    st.markdown("#### " + _("Weights in use"))
     _show_weights(report)
 
 

@@ -19,19 +19,23 @@ import streamlit as st
 
 from clusterrank.analysis.ahp_report import AHPBlock
 from clusterrank.analysis.weights import WeightReport
+from clusterrank.i18n import N_, _, formats
 from clusterrank.methods.ahp import JudgmentFix
 from clusterrank.ui import ahp_state
 from clusterrank.ui.layout import safe_callback
 from clusterrank.ui.plain import plain
+from clusterrank.ui.speaking import in_language
 from clusterrank.ui.state import seed_widget
 from clusterrank.ui.widgets.saaty import (
-    SCALE_LABELS,
     position_to_value,
+    scale_text,
     sentence,
     short_label,
     value_to_position,
 )
 
+RI_TABLES = {"saaty": N_("Saaty (1980)"), "alonso_lamata": N_("Alonso and Lamata (2006)")}
+"""The random-index tables by setting value, as their authors' names (marked only)."""
 OPTIONS = tuple(range(8, -9, -1))
 """Slider stops from "left item extremely more important" (8) to "right item ..." (-8)."""
 
@@ -69,24 +73,29 @@ def settings_pickers() -> None:
     pickers = (
         (
             left,
-            "Priorities derived by",
+            N_("Priorities derived by"),
             ahp_state.DERIVATION,
             ("eigenvector", "geometric_mean"),
-            "Saaty's principal eigenvector, or the row geometric mean",
+            N_("Saaty's principal eigenvector, or the row geometric mean"),
         ),
         (
             right,
-            "Random index table",
+            N_("Random index table"),
             ahp_state.RANDOM_INDEX,
             ("saaty", "alonso_lamata"),
-            "CR = CI / RI; the RI table changes CR a little for larger matrices",
+            N_("CR = CI / RI; the RI table changes CR a little for larger matrices"),
         ),
     )
     for column, label, canonical, options, help_text in pickers:
         widget = f"{canonical}__pick"
         seed_widget(widget, st.session_state[canonical])
         column.selectbox(
-            label, options, key=widget, help=help_text, on_change=_copy, args=(widget, canonical)
+            _(label),
+            options,
+            key=widget,
+            help=_(help_text),
+            on_change=_copy,
+            args=(widget, canonical),
         )
 
 
@@ -107,12 +116,13 @@ def render(block: ahp_state.Block, report: WeightReport) -> None:
         st.select_slider(
             f"{plain(titles[a])}  ⟷  {plain(titles[b])}",
             options=OPTIONS,
-            format_func=partial(_tick, titles[a], titles[b]),
+            format_func=in_language(partial(_tick, titles[a], titles[b])),
             key=key,
             on_change=_moved,
             args=(block.id, a, b),
-            help="Slide towards the more important of the two; the middle is 'equal'. "
-            + "; ".join(f"{k} = {v}" for k, v in SCALE_LABELS.items()),
+            help=_(
+                "Slide towards the more important of the two; the middle is 'equal'. {scale}"
+            ).format(scale=scale_text()),
         )
         st.caption(plain(sentence(titles[a], titles[b], current)))
 
@@ -121,25 +131,36 @@ def consistency(block: ahp_state.Block, analysed: AHPBlock) -> None:
     """λmax, CR and, above the threshold, a warning with the three most helpful fixes."""
     r = analysed.result
     cols = st.columns(3)
+    cr, threshold = formats.number(r.cr, 3), formats.number(r.threshold, 2)
     cols[0].metric(
-        "λmax", f"{r.lambda_max:.4f}", help=f"n = {r.n}; a consistent matrix has λmax = n"
+        _("λmax"),
+        formats.number(r.lambda_max, 4),
+        help=_("n = {n}; a consistent matrix has λmax = n").format(n=r.n),
     )
-    cols[1].metric("CI", f"{r.ci:.4f}", help="(λmax − n) / (n − 1)")
+    cols[1].metric(_("CI"), formats.number(r.ci, 4), help=_("(λmax − n) / (n − 1)"))
     cols[2].metric(
-        "CR",
-        f"{r.cr:.3f}",
-        help=f"CI / RI with RI = {r.random_index_value:.2f} from the {r.random_index_table} table",
+        _("CR"),
+        cr,
+        help=_("CI / RI with RI = {ri} from the {table} table").format(
+            ri=formats.number(r.random_index_value, 2),
+            table=_(RI_TABLES[r.random_index_table])
+            if r.random_index_table in RI_TABLES
+            else r.random_index_table,
+        ),
     )
     st.caption(analysed.consistency_line())
     if r.acceptable:
         st.success(
-            f"Consistent enough: CR {r.cr:.3f} ≤ {r.threshold:.2f}.", icon=":material/check:"
+            _("Consistent enough: CR {cr} ≤ {threshold}.").format(cr=cr, threshold=threshold),
+            icon=":material/check:",
         )
         return
     st.warning(
-        f"**Inconsistent judgments: CR {r.cr:.3f} is above {r.threshold:.2f}.** The weights "
-        "below follow these judgments, but they contradict one another; revise the ones "
-        "listed here first.",
+        _(
+            "**Inconsistent judgments: CR {cr} is above {threshold}.** The weights below "
+            "follow these judgments, but they contradict one another; revise the ones listed "
+            "here first."
+        ).format(cr=cr, threshold=threshold),
         icon=":material/warning:",
     )
     titles = dict(block.items)
@@ -154,13 +175,20 @@ def _fix_row(block_id: str, k: int, fix: JudgmentFix, titles: dict[str, str]) ->
     pair = (a, b) if (a, b) in ahp_state_pairs(block_id) else (b, a)
     suggested = fix.suggested if pair == (a, b) else 1.0 / fix.suggested
     left.markdown(
-        f"{k + 1}. You said: *{plain(sentence(titles[a], titles[b], fix.current))}*. "
-        f"The other judgments imply about {fix.consistent_value:.2f}. "
-        f"Suggested: **{plain(sentence(titles[a], titles[b], fix.suggested))}** "
-        f"(CR {fix.cr_before:.3f} → {fix.cr_after:.3f})."
+        _(
+            "{number}. You said: *{said}*. The other judgments imply about {implied}. "
+            "Suggested: **{suggested}** (CR {before} → {after})."
+        ).format(
+            number=k + 1,
+            said=plain(sentence(titles[a], titles[b], fix.current)),
+            implied=formats.number(fix.consistent_value, 2),
+            suggested=plain(sentence(titles[a], titles[b], fix.suggested)),
+            before=formats.number(fix.cr_before, 3),
+            after=formats.number(fix.cr_after, 3),
+        )
     )
     right.button(
-        "Apply",
+        _("Apply"),
         key=f"ahp_fix__{block_id}__{k}",
         on_click=_apply_fix,
         args=(block_id, pair[0], pair[1], suggested),

@@ -11,15 +11,21 @@ from typing import Any
 
 import pandas as pd
 import streamlit as st
+from pandas.io.formats.style import Styler
+
+from clusterrank.i18n import _
 
 
 def as_table(
     what: str,
-    frame: pd.DataFrame,
+    frame: pd.DataFrame | Styler,
     *,
     key: str,
     column_config: Mapping[str, Any] | None = None,
 ) -> None:
-    """An expander "<what> as a table" holding ``frame`` (closed until clicked)."""
-    with st.expander(f"{what} as a table", expanded=False):
+    """An expander "<what> as a table" holding ``frame`` (closed until clicked).
+
+    ``what`` comes translated; ``frame`` may be :func:`ui.tables.localized`.
+    """
+    with st.expander(_("{what} as a table").format(what=what), expanded=False):
         st.dataframe(frame, hide_index=True, key=key, column_config=dict(column_config or {}))

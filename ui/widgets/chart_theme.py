@@ -16,6 +16,8 @@ from typing import Final, TypeVar
 
 import altair as alt
 
+from clusterrank.i18n import formats
+
 TEXT: Final = "#262730"  # axis labels, legend labels, titles
 MUTED: Final = "#4a4d57"  # axis titles, grid-free secondary text
 BACKGROUND: Final = "#ffffff"
@@ -84,8 +86,12 @@ def series_scale(names: list[str]) -> tuple[alt.Scale, alt.Scale]:
 
 
 def themed(chart: ChartT) -> ChartT:
-    """``chart`` with readable axes, legends, headers and title (apply to the top level)."""
-    return (
+    """``chart`` with readable axes, legends, headers and title (apply to the top level).
+
+    Its numbers are written with the current language's marks (``config.locale``: ``0,74``
+    and ``1 345`` in Russian), set last so a configuration the caller made is kept.
+    """
+    styled = (
         chart.configure_axis(
             labelColor=TEXT,
             titleColor=MUTED,
@@ -104,3 +110,5 @@ def themed(chart: ChartT) -> ChartT:
         .configure_title(color=TEXT, subtitleColor=MUTED, fontSize=14, anchor="start")
         .configure_text(color=TEXT)
     )
+    styled.config["locale"] = alt.Locale(**formats.chart_locale())  # config copied above
+    return styled

@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from clusterrank.criteria.decision_matrix import DecisionMatrix
+from clusterrank.i18n import N_, _, formats
 from clusterrank.ui.widgets.chart_theme import CONTEXT, SERIES, SHAPES, TEXT
 
 TOP_K = 15
@@ -32,7 +33,8 @@ LABEL_ROOM = 0.3
 """Share of the axis added right of the longest bar, so its value label fits."""
 LABEL_LIMIT = 230
 """Pixels for a candidate's name on an axis; a longer name ends in "…" (full in the tooltip)."""
-BEST, PICKED, FLAGGED = "best", "picked by you", "not assessable"
+BEST, PICKED, FLAGGED = N_("best"), N_("picked by you"), N_("not assessable")
+"""Why a bar is drawn (the legend's labels): message ids, translated in the chart's data."""
 ROW = 26
 
 
@@ -51,10 +53,16 @@ def rest_caption(frame: pd.DataFrame, shown: Sequence[str]) -> str:
     if rest.empty:
         return ""
     low, high = float(rest["score"].min()), float(rest["score"].max())
-    return (
-        f"The chart shows {len(shown)} of {len(frame)} candidates (the best and any you "
-        f"picked); the other {len(rest)} score {low:.4f} to {high:.4f}: each is a grey tick "
-        "on the top row, and the table lists them all."
+    return _(
+        "The chart shows {shown} of {count} candidates (the best and any you picked); the "
+        "other {rest} score {low} to {high}: each is a grey tick on the top row, and the table "
+        "lists them all."
+    ).format(
+        shown=len(shown),
+        count=len(frame),
+        rest=len(rest),
+        low=formats.number(low, 4),
+        high=formats.number(high, 4),
     )
 
 
@@ -84,11 +92,13 @@ def score_frame(
     reasons = [flagged.get(i, "") for i in ids]
     first = set(ids_all[:TOP_K])
     labels = [
-        f"{r}. {n}" + (" (not assessable)" if why else "")
+        (_("{rank}. {name} (not assessable)") if why else "{rank}. {name}").format(rank=r, name=n)
         for r, n, why in zip(top["rank"], top["name"], reasons, strict=True)
     ]
     text = [
-        f"{s:.4f}" + (" · not assessable" if why else "")
+        (_("{score} · not assessable") if why else "{score}").format(
+            score=formats.number(float(s), 4)
+        )
         for s, why in zip(scores, reasons, strict=True)
     ]
     return top.assign(
@@ -99,7 +109,7 @@ def score_frame(
         assessable=[not why for why in reasons],
         reason=[why or "-" for why in reasons],
         shown=[
-            FLAGGED if why else (BEST if i in first else PICKED)
+            _(FLAGGED if why else (BEST if i in first else PICKED))
             for i, why in zip(ids, reasons, strict=True)
         ],
     )
@@ -116,9 +126,9 @@ def _strip(frame: pd.DataFrame, shown: set[str], row: str) -> list[alt.Chart]:
         x=alt.X("score:Q"),
         y=alt.Y("label:N"),
         tooltip=[
-            alt.Tooltip("candidate:N"),
-            alt.Tooltip("rank:O"),
-            alt.Tooltip("score:Q", format=".4f"),
+            alt.Tooltip("candidate:N", title=_("candidate")),
+            alt.Tooltip("rank:O", title=_("rank")),
+            alt.Tooltip("score:Q", format=".4f", title=_("score")),
         ],
     )
     rest = base.transform_filter(~alt.datum.drawn).mark_tick(color=CONTEXT, thickness=2)
@@ -158,12 +168,12 @@ def score_bar(
         Candidate ids to draw besides the best :data:`TOP_K`.
     """
     data = score_frame(frame, not_assessable, picked)
-    better = "higher is better" if higher_is_better else "lower is better"
-    strip = f"all {len(frame)} (grey: not drawn below)"
+    better = _("higher is better") if higher_is_better else _("lower is better")
+    strip = _("all {count} (grey: not drawn below)").format(count=len(frame))
     whole = len(data) == len(frame) or "id" not in frame
     order = data["label"].tolist() if whole else [strip, *data["label"].tolist()]
-    kinds = [k for k in (BEST, PICKED, FLAGGED) if k in set(data["shown"])]
-    colours = {BEST: SERIES[0], PICKED: SERIES[1], FLAGGED: NOT_ASSESSABLE_COLOUR}
+    kinds = [_(k) for k in (BEST, PICKED, FLAGGED) if _(k) in set(data["shown"])]
+    colours = {_(BEST): SERIES[0], _(PICKED): SERIES[1], _(FLAGGED): NOT_ASSESSABLE_COLOUR}
     base = alt.Chart(data).encode(
         y=alt.Y(
             "label:N",
@@ -173,10 +183,12 @@ def score_bar(
             axis=alt.Axis(labelLimit=LABEL_LIMIT, labelOverlap=False),
         ),
         tooltip=[
-            alt.Tooltip("name:N", title="candidate"),
-            alt.Tooltip("score:Q", format=".4f", title=f"{method} score (no unit)"),
-            alt.Tooltip("rank:O"),
-            alt.Tooltip("reason:N", title="not assessable because"),
+            alt.Tooltip("name:N", title=_("candidate")),
+            alt.Tooltip(
+                "score:Q", format=".4f", title=_("{method} score (no unit)").format(method=method)
+            ),
+            alt.Tooltip("rank:O", title=_("rank")),
+            alt.Tooltip("reason:N", title=_("not assessable because")),
         ],
     )
     low = min(0.0, float(data["bar"].min())) if len(data) else 0.0
@@ -186,7 +198,7 @@ def score_bar(
     bars = base.mark_bar().encode(
         x=alt.X(
             "bar:Q",
-            title=f"{method} score ({better}; no unit)",
+            title=_("{method} score ({better}; no unit)").format(method=method, better=better),
             scale=alt.Scale(domain=domain, nice=False),
         ),
         color=alt.Color(
@@ -200,10 +212,16 @@ def score_bar(
         strokeWidth=alt.condition(alt.datum.assessable, alt.value(0), alt.value(1.5)),
     )
     labels = base.mark_text(align="left", dx=4, color=TEXT).encode(x=alt.X("end:Q"), text="text:N")
+    best = min(TOP_K, len(frame))
+    if len(data) > TOP_K:
+        subtitle = _("{method}, {better} · best {best} of {count} and {picked} you picked")
+    else:
+        subtitle = _("{method}, {better} · best {best} of {count}")
     title = alt.TitleParams(
-        "Score of each candidate",
-        subtitle=f"{method}, {better} · best {min(TOP_K, len(frame))} of {len(frame)}"
-        + (f" and {len(data) - min(TOP_K, len(frame))} you picked" if len(data) > TOP_K else ""),
+        _("Score of each candidate"),
+        subtitle=subtitle.format(
+            method=method, better=better, best=best, count=len(frame), picked=len(data) - best
+        ),
     )
     layers = [bars, labels]
     if not whole:
@@ -247,7 +265,9 @@ def profile_frame(matrix: DecisionMatrix) -> tuple[pd.DataFrame, list[str]]:
                 }
             )
     notes = [
-        f"'{matrix.criterion_titles[j]}' is the same for every candidate; drawn at the middle"
+        _("'{criterion}' is the same for every candidate; drawn at the middle").format(
+            criterion=matrix.criterion_titles[j]
+        )
         for j in np.flatnonzero(constant)
     ]
     return pd.DataFrame(rows), notes
@@ -263,18 +283,18 @@ def profile_chart(frame: pd.DataFrame, selected: str) -> alt.LayerChart | alt.Fa
     """
     data = frame.assign(
         is_selected=frame["candidate"] == selected,
-        figure=np.where(frame["imputed"].astype(bool), "imputed", "published"),
+        figure=np.where(frame["imputed"].astype(bool), _("imputed"), _("published")),
     )
     count = int(data["candidate"].nunique())
     criteria = list(dict.fromkeys(data["criterion"]))
     tooltip = [
-        alt.Tooltip("candidate:N"),
-        alt.Tooltip("criterion:N"),
-        alt.Tooltip("value:Q", format=",.4g", title="value"),
-        alt.Tooltip("unit:N"),
-        alt.Tooltip("position:Q", format=".2f", title="position (1 = best)"),
-        alt.Tooltip("figure:N"),
-        alt.Tooltip("illustrative:N"),
+        alt.Tooltip("candidate:N", title=_("candidate")),
+        alt.Tooltip("criterion:N", title=_("criterion")),
+        alt.Tooltip("value:Q", format=",.4g", title=_("value")),
+        alt.Tooltip("unit:N", title=_("unit")),
+        alt.Tooltip("position:Q", format=".2f", title=_("position (1 = best)")),
+        alt.Tooltip("figure:N", title=_("figure")),
+        alt.Tooltip("illustrative:N", title=_("illustrative")),
     ]
     base = alt.Chart(data).encode(
         y=alt.Y(
@@ -285,7 +305,7 @@ def profile_chart(frame: pd.DataFrame, selected: str) -> alt.LayerChart | alt.Fa
         ),
         x=alt.X(
             "position:Q",
-            title="position among the candidates (0 = worst, 1 = best; no unit)",
+            title=_("position among the candidates (0 = worst, 1 = best; no unit)"),
             scale=alt.Scale(domain=[-0.02, 1.02], nice=False),
         ),
         tooltip=tooltip,
@@ -293,7 +313,7 @@ def profile_chart(frame: pd.DataFrame, selected: str) -> alt.LayerChart | alt.Fa
     others = base.transform_filter(~alt.datum.is_selected).mark_tick(
         color=CONTEXT, thickness=2, opacity=max(0.25, min(0.9, 12 / max(count, 1)))
     )
-    figures = ["published", "imputed"]
+    figures = [_("published"), _("imputed")]
     mine = (
         base.transform_filter(alt.datum.is_selected)
         .mark_point(size=150, strokeWidth=2.5, color=SERIES[0], shape=SHAPES[0])
@@ -307,7 +327,9 @@ def profile_chart(frame: pd.DataFrame, selected: str) -> alt.LayerChart | alt.Fa
         )
     )
     title = alt.TitleParams(
-        f"Profile of {selected}",
-        subtitle=f"against the other {count - 1} candidates (grey ticks), criterion by criterion",
+        _("Profile of {candidate}").format(candidate=selected),
+        subtitle=_(
+            "against the other {others} candidates (grey ticks), criterion by criterion"
+        ).format(others=count - 1),
     )
     return alt.layer(others, mine).properties(height=34 * len(criteria) + 60, title=title)

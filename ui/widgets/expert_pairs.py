@@ -14,6 +14,7 @@ from typing import Any
 
 import streamlit as st
 
+from clusterrank.i18n import N_, _, formats, ngettext
 from clusterrank.methods.ahp.pairwise import format_judgment
 from clusterrank.panel.expert import Consistency, ExpertPage, consistency
 from clusterrank.panel.questionnaire import Node
@@ -21,17 +22,18 @@ from clusterrank.ui import expert_saves as saves
 from clusterrank.ui.plain import plain
 from clusterrank.ui.state import seed_widget
 from clusterrank.ui.widgets.ahp_judgments import OPTIONS
-from clusterrank.ui.widgets.saaty import SCALE_LABELS, sentence, short_label, value_to_position
+from clusterrank.ui.widgets.saaty import scale_text, sentence, short_label, value_to_position
 
-CARRIED = (
+CARRIED = N_(
     "Not answered in this round yet: your answer from the last round stands unless you change it."
 )
-"""An item of a Delphi round the expert has not touched again (the carry-over rule)."""
+"""An item of a Delphi round the expert has not touched again (the carry-over rule); marked
+only: shown through ``_()``."""
 
 
 def unanswered(carried: bool) -> str:
     """The caption of an unanswered item: carried over from the last round, or open."""
-    return CARRIED if carried else "Not answered yet."
+    return _(CARRIED) if carried else _("Not answered yet.")
 
 
 def _tick(left: str, right: str, position: object) -> str:
@@ -43,9 +45,20 @@ def render_node(page: ExpertPage, token: str, node: Node) -> None:
     titles = dict(zip(node.items, node.titles, strict=True))
     rnd = page.round_number
     done = sum(1 for a, b in node.pairs if (node.id, a, b) in page.judgments)
-    heading = "the groups" if node.id == "groups" else titles_of_group(page, node.id)
-    st.markdown(f"#### Which matters more: {plain(heading)}")
-    st.caption(f"{done} of {len(node.pairs)} pairs answered")
+    groups = node.id == "groups"
+    st.markdown(
+        _("#### Which matters more: the groups")
+        if groups
+        else _("#### Which matters more: the criteria in {group}").format(
+            group=plain(titles_of_group(page, node.id))
+        )
+    )
+    st.caption(_("{done} of {n} pairs answered").format(done=done, n=len(node.pairs)))
+    question = (
+        _("Which group matters more, {a} or {b}, and by how much?")
+        if groups
+        else _("Which criterion matters more, {a} or {b}, and by how much?")
+    )
     _consistency(page, token, node, consistency(page, node), titles)
     shown = page.feedback.get(node.key, {})
     group = {(p["row"], p["column"]): p for p in shown.get("pairs", [])}
@@ -59,39 +72,41 @@ def render_node(page: ExpertPage, token: str, node: Node) -> None:
         seed_widget(dk, stored is None)
         with st.container(border=True):
             st.select_slider(
-                f"{plain(titles[a])}  ⟷  {plain(titles[b])}",
+                question.format(a=plain(titles[a]), b=plain(titles[b])),
                 options=OPTIONS,
                 format_func=partial(_tick, titles[a], titles[b]),
                 key=key,
                 on_change=saves.moved_pair,
                 args=(token, rnd, node.id, a, b, version),
                 disabled=not page.round_open,
-                help="Slide towards the more important of the two; the middle is 'equal'. "
-                + "; ".join(f"{k} = {v}" for k, v in SCALE_LABELS.items()),
+                help=_(
+                    "Slide towards the more important of the two; the middle is 'equal'. {scale}"
+                ).format(scale=scale_text()),
             )
             st.checkbox(
-                "Don't know",
+                _("Don't know"),
                 key=dk,
                 on_change=saves.toggled_unknown,
                 args=(token, rnd, node.id, a, b, version),
                 disabled=not page.round_open,
             )
             if stored:
-                st.caption(f"Saved: {plain(sentence(titles[a], titles[b], stored[0]))}")
+                said = plain(sentence(titles[a], titles[b], stored[0]))
+                st.caption(_("Saved: {judgment}").format(judgment=said))
             elif page.previous_judgment(node.id, a, b) is not None:
-                st.caption(plain(CARRIED))
+                st.caption(plain(_(CARRIED)))
             else:
-                st.caption("Not answered yet (don't know).")
+                st.caption(_("Not answered yet (don't know)."))
             _delphi_pair(page, node.id, (a, b), titles, group.get((a, b)))
     _comments(shown.get("comments", []))
     comment_box(page, token, node.key)
 
 
 def titles_of_group(page: ExpertPage, group_id: str) -> str:
-    """The criteria of a group, as the heading names them."""
+    """The title of a group, as the heading names it (its id when it has none)."""
     for g in page.scenario.criteria_set.groups:
         if g.id == group_id:
-            return f"the criteria in {g.title or g.id}"
+            return g.title or g.id
     return group_id
 
 
@@ -105,11 +120,17 @@ def _consistency(
     if r is None:
         return
     if r.acceptable:
-        st.success(f"Your consistency ratio: CR {r.cr:.3f} (≤ 0.10, consistent enough).")
+        st.success(
+            _("Your consistency ratio: CR {cr} (≤ {limit}, consistent enough).").format(
+                cr=formats.number(r.cr, 3), limit=formats.number(0.10, 2)
+            )
+        )
         return
     st.warning(
-        f"**Your consistency ratio is CR {r.cr:.3f}, above 0.10**: some of your judgments "
-        "contradict one another. These changes would help most:",
+        _(
+            "**Your consistency ratio is CR {cr}, above {limit}**: some of your judgments "
+            "contradict one another. These changes would help most:"
+        ).format(cr=formats.number(r.cr, 3), limit=formats.number(0.10, 2)),
         icon=":material/warning:",
     )
     for k, fix in enumerate(c.fixes):
@@ -121,11 +142,16 @@ def _consistency(
         said = sentence(titles[fix.row], titles[fix.column], fix.current)
         better = sentence(titles[fix.row], titles[fix.column], fix.suggested)
         st.markdown(
-            f"{k + 1}. You said *{plain(said)}*; suggested: **{plain(better)}** "
-            f"(CR {fix.cr_before:.3f} → {fix.cr_after:.3f})."
+            _("{k}. You said *{said}*; suggested: **{better}** (CR {before} → {after}).").format(
+                k=k + 1,
+                said=plain(said),
+                better=plain(better),
+                before=formats.number(fix.cr_before, 3),
+                after=formats.number(fix.cr_after, 3),
+            )
         )
         st.button(
-            "Apply",
+            _("Apply"),
             key=f"xfix__{page.round_number}__{node.id}__{k}",
             on_click=saves.apply_fix,
             args=(token, page.round_number, node.id, pair, value, stored[1] if stored else 0),
@@ -145,22 +171,37 @@ def _delphi_pair(
     a, b = pair
     parts = []
     if group and group.get("median") is not None:
-        iqr = group.get("iqr")
-        parts.append(
-            f"group median {format_judgment(float(group['median']))}"
-            + (f", IQR {float(iqr):.2f}" if iqr is not None else "")
-            + f" ({int(group.get('answered', 0))} answers) in the last round"
-        )
+        parts.append(_group_line(group))
     before = page.previous_judgment(node, a, b)
     if before is not None:
-        parts.append(f"you said: {sentence(titles[a], titles[b], before)}")
+        said = sentence(titles[a], titles[b], before)
+        parts.append(_("you said: {judgment}").format(judgment=said))
     if parts:
         st.caption(plain("; ".join(parts)))
 
 
+def _group_line(group: dict[str, Any]) -> str:
+    """The group's median (and IQR) of a pair in the last round, as a caption reads it."""
+    median = format_judgment(float(group["median"])).replace(".", formats.decimal_mark())
+    n = int(group.get("answered", 0))
+    iqr = group.get("iqr")
+    if iqr is None:
+        return ngettext(
+            "group median {median} ({n} answer) in the last round",
+            "group median {median} ({n} answers) in the last round",
+            n,
+        ).format(median=median, n=n)
+    return ngettext(
+        "group median {median}, IQR {iqr} ({n} answer) in the last round",
+        "group median {median}, IQR {iqr} ({n} answers) in the last round",
+        n,
+    ).format(median=median, iqr=formats.number(float(iqr), 2), n=n)
+
+
 def _comments(comments: list[str]) -> None:
     if comments:
-        with st.expander(f"Other experts' comments from the last round ({len(comments)})"):
+        label = _("Other experts' comments from the last round ({n})").format(n=len(comments))
+        with st.expander(label):
             for text in comments:
                 st.markdown(f"- {plain(text)}")
 
@@ -172,10 +213,10 @@ def comment_box(page: ExpertPage, token: str, item: str) -> None:
     seed_widget(key, stored[0] if stored else "")
     saves.seen(key, stored[1] if stored else 0)
     st.text_input(
-        "Comment (optional)",
+        _("Comment (optional)"),
         key=key,
         on_change=saves.wrote_comment,
         args=(token, page.round_number, item, stored[1] if stored else 0),
         disabled=not page.round_open,
-        placeholder="Why? Anything the facilitator should know",
+        placeholder=_("Why? Anything the facilitator should know"),
     )

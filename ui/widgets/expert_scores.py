@@ -14,9 +14,11 @@ from typing import Any
 
 import streamlit as st
 
+from clusterrank.i18n import _, formats
 from clusterrank.panel.expert import ExpertPage
 from clusterrank.panel.questionnaire import ScoredCriterion
 from clusterrank.panel.questionnaire import score_key as item_key
+from clusterrank.panel.text import short_number
 from clusterrank.ui import expert_saves as saves
 from clusterrank.ui.plain import plain
 from clusterrank.ui.state import seed_widget
@@ -36,14 +38,13 @@ def points(c: ScoredCriterion, step: float) -> list[float]:
 
 def _label(x: object) -> str:
     if x == saves.ABSTAIN:
-        return "Abstain / conflict of interest"
-    v = float(str(x))
-    return f"{v:g}"
+        return _("Abstain / conflict of interest")
+    return short_number(float(str(x)))
 
 
 def anchors_line(c: ScoredCriterion) -> str:
     """``0 = none · 5 = moderate · 10 = world class`` (plain text)."""
-    return " · ".join(f"{v:g} = {text}" for v, text in c.anchors)
+    return " · ".join(f"{short_number(v)} = {text}" for v, text in c.anchors)
 
 
 def facts(page: ExpertPage, candidate: str) -> list[str]:
@@ -60,10 +61,17 @@ def facts(page: ExpertPage, candidate: str) -> list[str]:
             if value is None:  # missing: nothing to show
                 continue
             unit = ind.unit or c.unit
-            out.append(
-                f"{ind.title or c.title or ind.id}: {value:,.10g}" + (f" {unit}" if unit else "")
-            )
+            shown = _figure(float(value))
+            out.append(f"{ind.title or c.title or ind.id}: {shown}" + (f" {unit}" if unit else ""))
     return out
+
+
+def _figure(value: float) -> str:
+    """A measured figure as the language writes it: grouped thousands, no needless zeros."""
+    if value == int(value) and abs(value) < 1e15:
+        return formats.integer(int(value))
+    digits = max(0, min(10, 10 - len(str(int(abs(value))))))
+    return formats.number(value, digits).rstrip("0").rstrip(formats.decimal_mark())
 
 
 def render_criterion(page: ExpertPage, token: str, c: ScoredCriterion) -> None:
@@ -72,11 +80,11 @@ def render_criterion(page: ExpertPage, token: str, c: ScoredCriterion) -> None:
     names = dict(zip(q.candidates, q.candidate_names, strict=True))
     cells = [cand for crit, cand in page.asked_cells() if crit == c.id]
     done = sum(1 for cand in cells if (c.id, cand) in page.scores)
-    st.markdown(f"#### Score: {plain(c.title)}")
-    st.caption(
-        f"{done} of {len(cells)} candidates scored · scale {c.min:g} to {c.max:g}"
-        + (f" · {plain(anchors_line(c))}" if c.anchors else "")
+    st.markdown(_("#### Score: {criterion}").format(criterion=plain(c.title)))
+    line = _("{done} of {n} candidates scored · scale {low} to {high}").format(
+        done=done, n=len(cells), low=short_number(c.min), high=short_number(c.max)
     )
+    st.caption(line + (f" · {plain(anchors_line(c))}" if c.anchors else ""))
     options: list[Any] = [*points(c, page.settings.score_step), saves.ABSTAIN]
     for cand in cells:
         with st.container(border=True):
@@ -128,19 +136,25 @@ def _delphi_cell(page: ExpertPage, crit: str, cand: str, shown: dict[str, Any] |
         return
     parts = []
     if shown and shown.get("median") is not None:
-        iqr = shown.get("iqr")
+        median, iqr = short_number(float(shown["median"])), shown.get("iqr")
         parts.append(
-            f"group median {float(shown['median']):g}"
-            + (f", IQR {float(iqr):g}" if iqr is not None else "")
-            + " in the last round"
+            _("group median {median} in the last round").format(median=median)
+            if iqr is None
+            else _("group median {median}, IQR {iqr} in the last round").format(
+                median=median, iqr=short_number(float(iqr))
+            )
         )
     before = page.previous_score(crit, cand)
     if before is not None:
-        parts.append("you abstained" if before[1] else f"you said {before[0]:g}")
+        parts.append(
+            _("you abstained")
+            if before[1]
+            else _("you said {score}").format(score=short_number(float(before[0] or 0)))
+        )
     if parts:
         st.caption(plain("; ".join(parts)))
     comments = (shown or {}).get("comments") or []
     if comments:
-        with st.expander(f"Other experts' comments ({len(comments)})"):
+        with st.expander(_("Other experts' comments ({n})").format(n=len(comments))):
             for text in comments:
                 st.markdown(f"- {plain(text)}")

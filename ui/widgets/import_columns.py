@@ -19,15 +19,25 @@ from clusterrank.criteria.files import SHIPPED_CONFIGS
 from clusterrank.criteria.importing import ImportPlan
 from clusterrank.criteria.loading import load_criteria_set
 from clusterrank.criteria.models import CriteriaSet
+from clusterrank.i18n import N_, _, language, pgettext
 from clusterrank.ui.plain import plain
+from clusterrank.ui.speaking import in_language
 
 ID = "import__id_column"
 NAME = "import__name_column"
 START = "import__criteria_set"
-MADE_IDS = "(none: make ids from the names)"
-SCRATCH = "from scratch: one criterion per column"
-UNMAPPED = "(no column)"
-DEFAULT_GROUP = "Indicators"
+MADE_IDS = N_("(none: make ids from the names)")
+SCRATCH = N_("from scratch: one criterion per column")
+UNMAPPED = N_("(no column)")
+DEFAULT_GROUP = N_("Indicators")
+"""Option values above stay as they are (keys in the session); they are shown through
+:func:`_shown`. The default group's title goes into the scenario in the session's language."""
+
+
+def _shown(option: object) -> str:
+    """An option as the reader sees it: the page's own choices translated, columns as named."""
+    text = str(option)
+    return _(text) if text in {MADE_IDS, SCRATCH, UNMAPPED} else text
 
 
 @dataclass
@@ -56,26 +66,33 @@ def id_and_name(plan: ImportPlan) -> tuple[str | None, str | None]:
     st.session_state.setdefault(NAME, plan.name_column or header[0])
     left, right = st.columns(2)
     id_col = left.selectbox(
-        "Id column", [MADE_IDS, *header], key=ID, help="Ids must be unique; made from the names"
+        _("Id column"),
+        [MADE_IDS, *header],
+        key=ID,
+        format_func=in_language(_shown),
+        help=_("Ids must be unique; made from the names"),
     )
-    name_col = right.selectbox("Name column", header, key=NAME)
+    name_col = right.selectbox(_("Name column"), header, key=NAME)
     return (None if id_col == MADE_IDS else str(id_col)), (str(name_col) if name_col else None)
 
 
 def indicator_choices(plan: ImportPlan, chosen: ColumnChoices) -> ColumnChoices:
     """The criteria set to start from, then the indicator editor or the mapping onto the set."""
     sets = shipped_sets()
-    start = st.selectbox("Start from", [SCRATCH, *sets], key=START)
+    start = st.selectbox(
+        _("Start from"), [SCRATCH, *sets], key=START, format_func=in_language(_shown)
+    )
     if start == SCRATCH:
         return _editor(plan, chosen)
-    criteria_set = _load_set(str(sets[str(start)]))
+    criteria_set = _load_set(str(sets[str(start)]), language())
     chosen.criteria_set = criteria_set
     chosen.mapping = _mapping(plan, criteria_set, str(start))
     return chosen
 
 
 @st.cache_data(show_spinner=False)
-def _load_set(path: str) -> CriteriaSet:
+def _load_set(path: str, lang: str = "en") -> CriteriaSet:
+    del lang  # part of the cache key only: the set's titles come in the session's language
     return load_criteria_set(path)
 
 
@@ -85,16 +102,23 @@ def _frame(plan: ImportPlan) -> pd.DataFrame:
             "use": [True] * len(plan.indicators),
             "column": [ind.column for ind in plan.indicators],
             "direction": [ind.direction.value for ind in plan.indicators],
-            "guessed": [f"guessed: {ind.direction.reason}" for ind in plan.indicators],
+            "guessed": [
+                _("guessed: {reason}").format(reason=ind.direction.reason)
+                for ind in plan.indicators
+            ],
             "checked": [False] * len(plan.indicators),
             "unit": [ind.unit for ind in plan.indicators],
-            "group": [DEFAULT_GROUP] * len(plan.indicators),
+            "group": [_(DEFAULT_GROUP)] * len(plan.indicators),
         }
     )
 
 
 def _editor(plan: ImportPlan, chosen: ColumnChoices) -> ColumnChoices:
     base = _frame(plan)
+    directions = {
+        "benefit": pgettext("criterion direction", "benefit"),
+        "cost": pgettext("criterion direction", "cost"),
+    }
     sig = zlib.crc32("\x1f".join(base["column"]).encode("utf-8"))
     edited = st.data_editor(
         base,
@@ -102,22 +126,28 @@ def _editor(plan: ImportPlan, chosen: ColumnChoices) -> ColumnChoices:
         hide_index=True,
         disabled=("column", "guessed"),
         column_config={
-            "use": st.column_config.CheckboxColumn("use", width="small"),
-            "column": st.column_config.TextColumn("column in your file", width="medium"),
+            "use": st.column_config.CheckboxColumn(_("use"), width="small"),
+            "column": st.column_config.TextColumn(_("column in your file"), width="medium"),
             "direction": st.column_config.SelectboxColumn(
-                "direction", options=["benefit", "cost"], required=True, width="small"
+                _("direction"),
+                options=["benefit", "cost"],
+                required=True,
+                width="small",
+                format_func=lambda d: directions.get(str(d), str(d)),
             ),
-            "guessed": st.column_config.TextColumn("guess from the name", width="medium"),
+            "guessed": st.column_config.TextColumn(_("guess from the name"), width="medium"),
             "checked": st.column_config.CheckboxColumn(
-                "checked", help="Tick when the direction is right: it is no longer a guess"
+                _("checked"), help=_("Tick when the direction is right: it is no longer a guess")
             ),
-            "unit": st.column_config.TextColumn("unit", width="small"),
-            "group": st.column_config.TextColumn("group", width="small"),
+            "unit": st.column_config.TextColumn(_("unit"), width="small"),
+            "group": st.column_config.TextColumn(_("group"), width="small"),
         },
     )
     st.caption(
-        "Benefit: more is better; cost: less is better. A direction you leave unchecked stays "
-        "marked as guessed in the scenario YAML."
+        _(
+            "Benefit: more is better; cost: less is better. A direction you leave unchecked "
+            "stays marked as guessed in the scenario YAML."
+        )
     )
     guesses = dict(zip(base["column"], base["direction"], strict=True))
     for row in edited.to_dict("records"):
@@ -128,7 +158,7 @@ def _editor(plan: ImportPlan, chosen: ColumnChoices) -> ColumnChoices:
         if row["checked"] or row["direction"] != guesses[column]:
             chosen.directions[column] = str(row["direction"])
         chosen.units[column] = str(row["unit"] or "")
-        chosen.groups[column] = str(row["group"] or "").strip() or DEFAULT_GROUP
+        chosen.groups[column] = str(row["group"] or "").strip() or _(DEFAULT_GROUP)
     return chosen
 
 
@@ -136,15 +166,19 @@ def _mapping(plan: ImportPlan, criteria_set: CriteriaSet, name: str) -> dict[str
     columns = [ind.column for ind in plan.indicators]
     by_key = {ind.key: ind.column for ind in plan.indicators}
     st.caption(
-        f"Map each indicator of {plain(criteria_set.title or criteria_set.id)} onto a column "
-        "of your file; its directions, units and groups come from the set."
+        _(
+            "Map each indicator of {criteria_set} onto a column of your file; its directions, "
+            "units and groups come from the set."
+        ).format(criteria_set=plain(criteria_set.title or criteria_set.id))
     )
     out: dict[str, str] = {}
     boxes = st.columns(3)
     for k, key in enumerate(criteria_set.data_keys):
         widget = f"import__map__{name}__{key}"
         st.session_state.setdefault(widget, by_key.get(key, UNMAPPED))
-        picked = boxes[k % 3].selectbox(key, [UNMAPPED, *columns], key=widget)
+        picked = boxes[k % 3].selectbox(
+            key, [UNMAPPED, *columns], key=widget, format_func=in_language(_shown)
+        )
         if picked != UNMAPPED:
             out[key] = str(picked)
     return out

@@ -15,16 +15,25 @@ from typing import Any
 
 import streamlit as st
 
-from clusterrank.methods.families import FAMILIES, FAMILY_TITLES, advice, grouped
+from clusterrank.i18n import N_, _
+from clusterrank.methods.families import FAMILIES, advice, family_title, grouped
 from clusterrank.methods.info import MethodInfo, SettingInfo
 from clusterrank.ui import state
 from clusterrank.ui.layout import safe_callback
 from clusterrank.ui.plain import plain
+from clusterrank.ui.speaking import in_language
 from clusterrank.ui.widgets import promethee_thresholds
 
 PICK = "method__pick"
 PROMETHEE = "promethee_ii"
 THRESHOLDS = ("p", "q")  # PROMETHEE II's thresholds: drawn by ui.widgets.promethee_thresholds
+SETTING_LABELS = {
+    "normalization": N_("Normalization"),
+    "preference_function": N_("Preference function"),
+    "mode": N_("Mode"),
+    "bounds": N_("Bounds"),
+}
+"""Setting name -> its box's label (a msgid); a one-letter name (VIKOR's v) is its own label."""
 
 
 @safe_callback
@@ -60,21 +69,32 @@ def method_picker(methods: Sequence[MethodInfo]) -> MethodInfo:
     info_col, settings_col = st.columns([2, 3])
     with info_col:
         st.selectbox(
-            "Ranking method",
+            _("Ranking method"),
             order,
             key=PICK,
-            format_func=lambda n: f"{FAMILY_TITLES[group[n]]} · {by_name[n].title}",
+            format_func=in_language(
+                lambda n: f"{family_title(group[n])} · {by_name[n].title_text}"
+            ),
             on_change=_picked,
-            help="Grouped: recommended first, then compensatory, distance-based and "
-            "outranking methods. TOPSIS, the weighted sum and AHP are clusterrank's own; the "
-            "rest come from pymcdm",
+            help=_(
+                "Grouped: recommended first, then compensatory, distance-based and "
+                "outranking methods. TOPSIS, the weighted sum and AHP are clusterrank's own; "
+                "the rest come from pymcdm"
+            ),
         )
     info = by_name[current]
     found = advice(current)
+    line = (
+        _("**{method}** · {family} · recommended — {suits}")
+        if found.recommended
+        else _("**{method}** · {family} — {suits}")
+    )
     st.caption(
-        f"**{plain(info.title)}** · {FAMILY_TITLES[found.family]}"
-        + (" · recommended" if found.recommended else "")
-        + f" — {plain(found.suits)}"
+        line.format(
+            method=plain(info.title_text),
+            family=family_title(found.family),
+            suits=plain(found.suits_text),
+        )
     )
     with settings_col:
         _settings(info)
@@ -85,29 +105,39 @@ def method_picker(methods: Sequence[MethodInfo]) -> MethodInfo:
 
 
 def _about(info: MethodInfo, by_name: dict[str, MethodInfo], group: dict[str, str]) -> None:
-    with st.expander(f"About {info.title} · which method suits?", expanded=False):
-        st.markdown(info.description or info.title)
-        st.caption(f"Reference: {info.reference}")
-        orientation = "higher" if info.higher_is_better else "lower"
-        st.caption(f"Scores: {orientation} is better; rank 1 is always the best candidate.")
+    title = _("About {method} · which method suits?").format(method=info.title_text)
+    with st.expander(title, expanded=False):
+        st.markdown(info.description_text or info.title_text)
+        st.caption(_("Reference: {reference}").format(reference=info.reference))
+        st.caption(
+            _("Scores: higher is better; rank 1 is always the best candidate.")
+            if info.higher_is_better
+            else _("Scores: lower is better; rank 1 is always the best candidate.")
+        )
         for family in FAMILIES:
             names = [n for n in by_name if group[n] == family.key]
             if not names:
                 continue
-            st.markdown(f"**{family.title}**: {plain(family.meaning)}")
             st.markdown(
-                "\n".join(
-                    f"- **{plain(by_name[n].title)}**{_family_tag(n, family.key)}: "
-                    f"{plain(advice(n).suits)}"
-                    for n in names
+                _("**{family}**: {meaning}").format(
+                    family=family.title_text, meaning=plain(family.meaning_text)
                 )
             )
+            st.markdown("\n".join(_advice_line(by_name[n], family.key) for n in names))
 
 
-def _family_tag(method: str, group: str) -> str:
-    """`` · <family>`` for a recommended method (its group does not say it), else nothing."""
-    family = advice(method).family
-    return "" if family == group else f" · {FAMILY_TITLES[family]}"
+def _advice_line(info: MethodInfo, group: str) -> str:
+    """One list item of the advice: the method, its family when recommended, when it suits."""
+    found = advice(info.name)
+    if found.family == group:
+        line = _("- **{method}**: {suits}")
+    else:
+        line = _("- **{method}** · {family}: {suits}")
+    return line.format(
+        method=plain(info.title_text),
+        family=family_title(found.family),
+        suits=plain(found.suits_text),
+    )
 
 
 def _settings(info: MethodInfo) -> None:
@@ -117,7 +147,7 @@ def _settings(info: MethodInfo) -> None:
         if not (info.name == PROMETHEE and name in THRESHOLDS)
     }
     if not shown:
-        st.caption(f"{info.title} has no settings.")
+        st.caption(_("{method} has no settings.").format(method=info.title_text))
         return
     cols = st.columns(len(shown))
     stored = state.method_settings(info.name)
@@ -129,14 +159,14 @@ def _settings(info: MethodInfo) -> None:
 
 
 def _setting_widget(method: str, name: str, spec: SettingInfo, key: str, value: Any) -> None:
-    label = name.replace("_", " ").capitalize()
+    label = _(SETTING_LABELS[name]) if name in SETTING_LABELS else name.capitalize()
     if spec.choices:
         state.seed_widget(key, value if value in spec.choices else spec.default)
         st.selectbox(
             label,
             list(spec.choices),
             key=key,
-            help=spec.help or None,
+            help=spec.help_text or None,
             on_change=_setting_changed,
             args=(method, name, key),
         )
@@ -145,7 +175,7 @@ def _setting_widget(method: str, name: str, spec: SettingInfo, key: str, value: 
         st.checkbox(
             label,
             key=key,
-            help=spec.help or None,
+            help=spec.help_text or None,
             on_change=_setting_changed,
             args=(method, name, key),
         )
@@ -155,16 +185,18 @@ def _setting_widget(method: str, name: str, spec: SettingInfo, key: str, value: 
             label,
             key=key,
             step=0.05,
-            help=spec.help or None,
+            help=spec.help_text or None,
             on_change=_setting_changed,
             args=(method, name, key),
         )
     else:
-        shown = "data range" if spec.default is None else repr(spec.default)
+        shown = _("data range") if spec.default is None else repr(spec.default)
         st.text_input(
             label,
-            value=f"default ({shown})",
+            value=_("default ({value})").format(value=shown),
             key=key,
             disabled=True,
-            help=(spec.help or "") + " — set it in the scenario YAML",
+            help=_("{help} — set it in the scenario YAML").format(help=spec.help_text)
+            if spec.help
+            else _("Set it in the scenario YAML"),
         )

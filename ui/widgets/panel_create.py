@@ -13,6 +13,7 @@ import streamlit as st
 
 from clusterrank.criteria.files import decode_text
 from clusterrank.errors import ClusterRankError
+from clusterrank.i18n import _
 from clusterrank.panel.experts_file import experts_from_text
 from clusterrank.panel.questionnaire import all_nodes, scored_criteria
 from clusterrank.panel.service import create_from, default_settings
@@ -29,13 +30,13 @@ EXAMPLE = "id,name,group,weight\ne1,Anna Petrova,science,1\ne2,Boris Ivanov,busi
 
 def open_form() -> None:
     """Open an existing panel with its id and facilitator key."""
-    with st.form("panel_open"):
-        st.markdown("**Open a panel you run**")
+    with st.form(key="panel_open"):
+        st.markdown(_("**Open a panel you run**"))
         left, right = st.columns(2)
         linked = str(st.query_params.get("panel") or "")  # from the Projects page's link
-        panel_id = left.text_input("Panel id", value=linked, key="panel_open__id")
-        key = right.text_input("Facilitator key", type="password", key="panel_open__key")
-        if not st.form_submit_button("Open"):
+        panel_id = left.text_input(_("Panel id"), value=linked, key="panel_open__id")
+        key = right.text_input(_("Facilitator key"), type="password", key="panel_open__key")
+        if not st.form_submit_button(_("Open")):
             return
         if not panel_access.open_panel(panel_id, key):
             st.error(plain(st.session_state.get(panel_access.DENIED_NOTE, "")))
@@ -49,37 +50,47 @@ def create_form() -> None:
     scenario = loaded.scenario
     nodes = all_nodes(scenario)
     scored = scored_criteria(scenario)
-    titles = {n.id: ("Groups" if n.id == "groups" else f"Criteria in {n.id}") for n in nodes}
+    titles = {
+        n.id: (_("Groups") if n.id == "groups" else _("Criteria in {group}").format(group=n.id))
+        for n in nodes
+    }
     for g in scenario.criteria_set.groups:
         if g.id in titles:
-            titles[g.id] = f"Criteria in {g.title or g.id}"
-    st.markdown(f"**New panel on** {plain(scenario.title or scenario.id)}")
-    with st.form("panel_create"):
-        title = st.text_input("Panel title", value=scenario.title or scenario.id, key="pc__title")
+            titles[g.id] = _("Criteria in {group}").format(group=g.title or g.id)
+    st.markdown(
+        _("**New panel on** {scenario}").format(scenario=plain(scenario.title or scenario.id))
+    )
+    with st.form(key="panel_create"):
+        title = st.text_input(
+            _("Panel title"), value=scenario.title or scenario.id, key="pc__title"
+        )
         chosen = st.multiselect(
-            "Pairwise judgments asked",
+            _("Pairwise judgments asked"),
             [n.id for n in nodes],
             default=[n.id for n in nodes],
             format_func=lambda n: titles[n],
             key="pc__nodes",
-            help="The groups against each other, and the criteria inside the chosen groups",
+            help=_("The groups against each other, and the criteria inside the chosen groups"),
         )
         ask_scores = st.checkbox(
-            f"Scores on the expert-scored criteria ({len(scored)})",
+            _("Scores on the expert-scored criteria ({n})").format(n=len(scored)),
             value=bool(scored),
             disabled=not scored,
             key="pc__scores",
         )
         pasted = st.text_area(
-            "Experts (CSV: id,name[,group,weight])", value=EXAMPLE, height=140, key="pc__experts"
+            _("Experts (CSV: id,name[,group,weight])"),
+            value=EXAMPLE,
+            height=140,
+            key="pc__experts",
         )
-        upload = st.file_uploader("…or upload the experts CSV", type=["csv"], key="pc__upload")
+        upload = st.file_uploader(_("…or upload the experts CSV"), type=["csv"], key="pc__upload")
         illustrative = st.checkbox(
-            "Illustrative answers (a demonstration, not a real panel)", key="pc__illustrative"
+            _("Illustrative answers (a demonstration, not a real panel)"), key="pc__illustrative"
         )
-        if st.form_submit_button("Create panel", type="primary"):
+        if st.form_submit_button(_("Create panel"), type="primary"):
             text = decode_text(upload.getvalue(), upload.name) if upload else pasted
-            label = upload.name if upload else "pasted experts"
+            label = upload.name if upload else _("pasted experts")
             _create(title, chosen, ask_scores and bool(scored), text, label, illustrative)
 
 

@@ -12,6 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from clusterrank.errors import ClusterRankError
+from clusterrank.i18n import _, pgettext
 from clusterrank.panel.actions import reissue, revoke
 from clusterrank.panel.service import PanelState
 from clusterrank.reports.cells import csv_bytes
@@ -30,17 +31,23 @@ def render(st_: PanelState, access: FacilitatorAccess) -> None:
     new = st.session_state.get(NEW_KEY)
     if new and new[0] == panel_id:
         st.warning(
-            "Your **facilitator key**, shown only now: keep it to open this panel again "
-            "(Panel page, or /panel?panel=ID&key=KEY). Never send it to an expert.",
+            _(
+                "Your **facilitator key**, shown only now: keep it to open this panel again "
+                "(Panel page, or /panel?panel=ID&key=KEY). Never send it to an expert."
+            ),
             icon=":material/key:",
         )
-        st.code(f"panel {panel_id}  key {new[1]}", language=None)
+        st.code(_("panel {panel}  key {key}").format(panel=panel_id, key=new[1]), language=None)
     issued = panel_access.tokens(panel_id)
     rows = []
     for e in st_.experts:
         with st.container(border=True):
             head, act = st.columns([3, 2], vertical_alignment="center")
-            status = "revoked" if e.revoked else "active"
+            status = (
+                pgettext("expert link", "revoked")
+                if e.revoked
+                else pgettext("expert link", "active")
+            )
             head.markdown(f"**{plain(e.name)}** · {plain(e.ref)} · {status}")
             token = issued.get(e.ref)
             if token is not None and not e.revoked:
@@ -48,15 +55,15 @@ def render(st_: PanelState, access: FacilitatorAccess) -> None:
                 st.code(url, language=None, wrap_lines=True)
                 rows.append({"id": e.ref, "name": e.name, "link": url})
             elif not e.revoked:
-                st.caption("Link issued earlier (not readable again): reissue to get a new one.")
+                st.caption(_("Link issued earlier (not readable again): reissue to get a new one."))
             b1, b2 = act.columns(2)
-            if b1.button("Reissue", key=f"pl_reissue__{e.ref}"):
+            if b1.button(_("Reissue"), key=f"pl_reissue__{e.ref}"):
                 _reissue(access, e.ref)
-            if not e.revoked and b2.button("Revoke", key=f"pl_revoke__{e.ref}"):
+            if not e.revoked and b2.button(_("Revoke"), key=f"pl_revoke__{e.ref}"):
                 _revoke(access, e.ref)
     if rows:
         st.download_button(
-            "Download the links (CSV)",
+            _("Download the links (CSV)"),
             csv_bytes(pd.DataFrame(rows)),
             file_name=f"panel_{panel_id}_links.csv",
             mime="text/csv",

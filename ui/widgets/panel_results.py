@@ -14,34 +14,51 @@ import pandas as pd
 import streamlit as st
 
 from clusterrank.errors import ClusterRankError
+from clusterrank.i18n import N_, _, formats, pgettext
+from clusterrank.methods.group.consensus_scale import consensus_label
 from clusterrank.panel.actions import results
+from clusterrank.panel.results import ILLUSTRATIVE
+from clusterrank.panel.text import short_number
 from clusterrank.store import FacilitatorAccess
 from clusterrank.ui import panel_access
 from clusterrank.ui.db import database
 from clusterrank.ui.layout import notes_box, show_error
+from clusterrank.ui.panel_words import yes_no
 from clusterrank.ui.plain import plain
+from clusterrank.ui.tables import localized
 from clusterrank.ui.widgets.chart_theme import SERIES, TEXT, themed
 
-AGGREGATIONS = {"aij": "AIJ (judgments combined)", "aip": "AIP (priorities combined)"}
-EXPERT_WEIGHTS = {"equal": "equal", "expert": "per expert", "group": "by stakeholder group"}
+AGGREGATIONS = {"aij": N_("AIJ (judgments combined)"), "aip": N_("AIP (priorities combined)")}
+EXPERT_WEIGHTS = ("equal", "expert", "group")
+"""How experts are weighted (ids; :func:`scheme_label` names them)."""
+
+
+def scheme_label(scheme: str) -> str:
+    """An expert-weighting scheme in the current language (its id when unknown)."""
+    labels = {
+        "equal": pgettext("expert weights", "equal"),
+        "expert": pgettext("expert weights", "per expert"),
+        "group": pgettext("expert weights", "by stakeholder group"),
+    }
+    return labels.get(scheme, scheme)
 
 
 def controls(access: FacilitatorAccess) -> None:
     """How to aggregate, and the button that computes (and records) the result."""
     left, right, go = st.columns([2, 2, 1], vertical_alignment="bottom")
     aggregation = left.selectbox(
-        "Aggregation",
+        _("Aggregation"),
         list(AGGREGATIONS),
-        format_func=lambda k: AGGREGATIONS[k],
+        format_func=lambda k: _(AGGREGATIONS[k]),
         key="pr__aggregation",
     )
     weights = right.selectbox(
-        "Expert weights",
+        _("Expert weights"),
         list(EXPERT_WEIGHTS),
-        format_func=lambda k: EXPERT_WEIGHTS[k],
+        format_func=scheme_label,
         key="pr__weights",
     )
-    if go.button("Compute results", type="primary", key="pr__compute"):
+    if go.button(_("Compute results"), type="primary", key="pr__compute"):
         try:
             payload = results(database(), access, aggregation=aggregation, expert_weights=weights)
         except ClusterRankError as exc:
@@ -63,22 +80,46 @@ def weights_frame(payload: dict[str, Any]) -> pd.DataFrame:
 
 def method_text(method: dict[str, Any]) -> str:
     """``topsis (normalization=vector)``: the ranking method and its settings, in one line."""
-    name = str(method.get("name", "the scenario's method"))
+    name = str(method.get("name") or _("the scenario's method"))
     settings = ", ".join(f"{k}={v}" for k, v in method.items() if k != "name")
     return f"{name} ({settings})" if settings else name
 
 
 def render(payload: dict[str, Any]) -> None:
     """Every part of the result, top to bottom."""
-    how = f"{payload['aggregation'].upper()}, expert weights {payload['expert_weights']['scheme']}"
-    st.markdown(f"#### Aggregated weights · round {payload['round']} · {how}")
+    scheme = str(payload["expert_weights"]["scheme"])
+    how = _("{aggregation}, expert weights {scheme}").format(
+        aggregation=str(payload["aggregation"]).upper(),
+        scheme=scheme_label(scheme),
+    )
+    st.markdown(
+        _("#### Aggregated weights · round {round} · {how}").format(round=payload["round"], how=how)
+    )
     if payload.get("illustrative"):
-        st.warning("ILLUSTRATIVE panel: the answers are invented to show the workflow.")
-    st.table(weights_frame(payload).set_index("criterion").style.format("{:.4f}", na_rep="—"))
-    st.markdown("#### Ranking with the panel's weights")
+        st.warning(_(ILLUSTRATIVE))
+    frame = weights_frame(payload)
+    heads = {
+        "criterion": pgettext("column", "criterion"),
+        "weight": pgettext("column", "weight"),
+        "equal experts": pgettext("column", "equal experts"),
+    }
+    shown = frame.set_index("criterion").rename(columns=heads)
+    shown.index.name = heads["criterion"]
+    st.table(localized(shown, dict.fromkeys(shown.columns, 4)))
+    st.markdown(_("#### Ranking with the panel's weights"))
     method = payload.get("settings", {}).get("method", {})
-    st.caption(plain(f"{method_text(method)}; weights: {how}"))
-    st.dataframe(pd.DataFrame(payload["ranking"]), hide_index=True, width="stretch")
+    st.caption(plain(_("{method}; weights: {how}").format(method=method_text(method), how=how)))
+    st.dataframe(
+        localized(pd.DataFrame(payload["ranking"]), {"score": 4}),
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "rank": st.column_config.NumberColumn(pgettext("column", "rank")),
+            "candidate": st.column_config.TextColumn(pgettext("column", "candidate")),
+            "name": st.column_config.TextColumn(pgettext("column", "name")),
+            "score": st.column_config.NumberColumn(pgettext("column", "score")),
+        },
+    )
     _experts(payload)
     _consensus(payload)
     _scores(payload)
@@ -87,17 +128,27 @@ def render(payload: dict[str, Any]) -> None:
 
 
 def _experts(payload: dict[str, Any]) -> None:
-    st.markdown("#### Experts: weight and consistency")
+    st.markdown(_("#### Experts: weight and consistency"))
     rows = [
         {
             "expert": e["name"],
             "weight": e["weight"],
-            "CR": ", ".join(f"{n} {v:.3f}" for n, v in e["cr"].items()) or "—",
-            "submitted": "yes" if e["submitted"] else "no",
+            "CR": ", ".join(f"{n} {formats.number(v, 3)}" for n, v in e["cr"].items()) or "—",
+            "submitted": yes_no(bool(e["submitted"])),
         }
         for e in payload["experts"]
     ]
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key="pr_experts")
+    st.dataframe(
+        localized(pd.DataFrame(rows), {"weight": 4}),
+        hide_index=True,
+        width="stretch",
+        key="pr_experts",
+        column_config={
+            "expert": st.column_config.TextColumn(pgettext("column", "expert")),
+            "weight": st.column_config.NumberColumn(pgettext("column", "weight")),
+            "submitted": st.column_config.TextColumn(pgettext("column", "submitted")),
+        },
+    )
     names = {e["id"]: e["name"] for e in payload["experts"]}
     gci = payload["consensus"]["gci"]
     worst = sorted(
@@ -106,35 +157,55 @@ def _experts(payload: dict[str, Any]) -> None:
     )[:3]
     worst = [(g, e) for g, e in worst if g > 0]
     if worst:
+        listed = ", ".join(f"{names.get(e, e)} ({formats.number(g, 3)})" for g, e in worst)
         st.caption(
             plain(
-                "Least consistent experts (largest geometric consistency index, GCI; "
-                "Aguarón & Moreno-Jiménez 2003): "
-                + ", ".join(f"{names.get(e, e)} ({g:.3f})" for g, e in worst)
+                _(
+                    "Least consistent experts (largest geometric consistency index, GCI; "
+                    "Aguarón & Moreno-Jiménez 2003): {experts}"
+                ).format(experts=listed)
             )
         )
 
 
+def _kendall(c: dict[str, Any]) -> str:
+    """Kendall's W of the panel (with its p-value when there is one), or why it is missing."""
+    w = c.get("kendall_w")
+    if w is None:
+        return _("Kendall's W: not defined for this panel")
+    if c.get("kendall_p"):
+        return _("Kendall's W {w} (p = {p})").format(
+            w=formats.number(w, 3), p=short_number(float(f"{c['kendall_p']:.3g}"))
+        )
+    return _("Kendall's W {w}").format(w=formats.number(w, 3))
+
+
 def _consensus(payload: dict[str, Any]) -> None:
     c = payload["consensus"]
-    st.markdown("#### Consensus")
+    st.markdown(_("#### Consensus"))
     rows = [
-        {"node": n, "S*": v, "consensus": c["s_star_word"].get(n, "")}
+        {"node": n, "S*": v, "consensus": consensus_label(c["s_star_word"].get(n, ""))}
         for n, v in c["s_star"].items()
     ]
     if rows:
-        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key="pr_consensus")
-    w = c.get("kendall_w")
-    st.caption(
-        f"Kendall's W {w:.3f}" + (f" (p = {c['kendall_p']:.3g})" if c.get("kendall_p") else "")
-        if w is not None
-        else "Kendall's W: not defined for this panel"
-    )
+        st.dataframe(
+            localized(pd.DataFrame(rows), {"S*": 3}),
+            hide_index=True,
+            width="stretch",
+            key="pr_consensus",
+            column_config={
+                "node": st.column_config.TextColumn(pgettext("column", "node")),
+                "consensus": st.column_config.TextColumn(pgettext("column", "consensus")),
+            },
+        )
+    st.caption(_kendall(c))
     low = c.get("items_without_consensus") or []
     st.caption(
         plain(
-            f"Items below the consensus threshold {c['threshold']:g}: "
-            + (", ".join(low) if low else "none")
+            _("Items below the consensus threshold {threshold}: {items}").format(
+                threshold=short_number(float(c["threshold"])),
+                items=", ".join(low) if low else pgettext("items", "none"),
+            )
         )
     )
 
@@ -143,7 +214,7 @@ def _scores(payload: dict[str, Any]) -> None:
     scores = payload.get("scores")
     if not scores:
         return
-    st.markdown("#### Scores (median and quartiles per item)")
+    st.markdown(_("#### Scores (median and quartiles per item)"))
     rows = []
     for crit, by in payload["score_summary"].items():
         for cand, s in by.items():
@@ -151,52 +222,69 @@ def _scores(payload: dict[str, Any]) -> None:
     frame = pd.DataFrame(rows).dropna()
     if frame.empty:
         return
-    tooltip = [alt.Tooltip(f"{k}:Q", format=".3g") for k in ("q1", "median", "q3")]
+    titles = {
+        "q1": _("lower quartile"),
+        "median": pgettext("column", "median"),
+        "q3": _("upper quartile"),
+    }
+    tooltip = [alt.Tooltip(f"{k}:Q", format=".3g", title=titles[k]) for k in titles]
+    item = alt.Tooltip("item:N", title=pgettext("column", "item"))
     bars = (
         alt.Chart(frame)
         .mark_bar(size=6, color=SERIES[0])
         .encode(
             y=alt.Y("item:N", title=None, axis=alt.Axis(labelLimit=260)),
-            x=alt.X("q1:Q", title="experts' score (the questionnaire's scale)"),
+            x=alt.X("q1:Q", title=_("experts' score (the questionnaire's scale)")),
             x2="q3:Q",
-            tooltip=[alt.Tooltip("item:N"), *tooltip],
+            tooltip=[item, *tooltip],
         )
     )
     ticks = (
         alt.Chart(frame)
         .mark_tick(color=TEXT, thickness=2)
-        .encode(y="item:N", x="median:Q", tooltip=[alt.Tooltip("item:N"), *tooltip])
+        .encode(y="item:N", x="median:Q", tooltip=[item, *tooltip])
     )
     title = alt.TitleParams(
-        "Experts' scores per item", subtitle="bar: middle half (q1 to q3); tick: median"
+        _("Experts' scores per item"), subtitle=_("bar: middle half (q1 to q3); tick: median")
     )
     st.altair_chart(
         themed(alt.layer(bars, ticks).properties(title=title)),
         width="stretch",
-        alt="Experts' scores per item: median and quartiles",
+        alt=_("Experts' scores per item: median and quartiles"),
     )
 
 
 def _robustness(payload: dict[str, Any]) -> None:
     r = payload["robustness"]
-    st.markdown("#### Robustness to panel membership")
+    experts = {e["id"]: e["name"] for e in payload["experts"]}
+    names = {row["candidate"]: row.get("name") or row["candidate"] for row in payload["ranking"]}
+    st.markdown(_("#### Robustness to panel membership"))
     loo = r["leave_one_out"]
     if "experts" in loo:
         st.caption(
             plain(
-                f"Leave one out: winner stable {loo['winner_stable']}; most influential "
-                f"{', '.join(loo['most_influential']) or 'none'}"
+                _("Leave one out: winner stable {stable}; most influential {experts}").format(
+                    stable=yes_no(bool(loo["winner_stable"])),
+                    experts=", ".join(experts.get(e, e) for e in loo["most_influential"])
+                    or pgettext("items", "none"),
+                )
             )
         )
     else:
         st.caption(plain(loo.get("note", "")))
     boot = r["bootstrap"]
     if "top_share" in boot:
+        shares = ", ".join(
+            f"{names.get(k, k)} {formats.percent(v)}" for k, v in boot["top_share"].items()
+        )
         st.caption(
             plain(
-                f"Bootstrap: winner kept in {boot['winner_kept']:.0%} of resampled panels; "
-                f"share in the top {loo.get('top_k', '')}: "
-                + ", ".join(f"{k} {v:.0%}" for k, v in boot["top_share"].items())
+                _(
+                    "Bootstrap: winner kept in {kept} of resampled panels; "
+                    "share in the top {k}: {shares}"
+                ).format(
+                    kept=formats.percent(boot["winner_kept"]), k=loo.get("top_k", ""), shares=shares
+                )
             )
         )
     else:

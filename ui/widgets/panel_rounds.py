@@ -12,12 +12,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 import streamlit as st
 
 from clusterrank.analysis.provenance import panel_label
 from clusterrank.criteria.matrix import decision_matrix
 from clusterrank.errors import ClusterRankError
+from clusterrank.i18n import _, formats, pgettext
 from clusterrank.panel.actions import close, current_result, latest_result, open_next
 from clusterrank.panel.apply import applied_scenario
 from clusterrank.panel.export import panel_sheets
@@ -30,6 +33,7 @@ from clusterrank.ui.db import database
 from clusterrank.ui.layout import show_error
 from clusterrank.ui.loaders import Loaded
 from clusterrank.ui.plain import plain
+from clusterrank.ui.tables import localized
 
 WORKBOOK = "panel_workbook"  # (panel id, bytes): the workbook prepared last
 APPLIED = "panel_applied"  # str | None: what was applied on the last run (shown once)
@@ -39,20 +43,24 @@ def rounds(st_: PanelState, access: FacilitatorAccess) -> None:
     """Close the round, open the next, compare rounds."""
     current = st_.current
     if current.is_open:
-        st.markdown(f"Round {current.number} is **open**: experts can answer and change answers.")
-        if st.button("Close the round", type="primary", key="pround_close"):
+        st.markdown(
+            _("Round {round} is **open**: experts can answer and change answers.").format(
+                round=current.number
+            )
+        )
+        if st.button(_("Close the round"), type="primary", key="pround_close"):
             _do(lambda: close(database(), access))
     else:
-        st.markdown(f"Round {current.number} is **closed**.")
+        st.markdown(_("Round {round} is **closed**.").format(round=current.number))
         threshold = st.number_input(
-            "Ask again the items with consensus below",
+            _("Ask again the items with consensus below"),
             0.0,
             1.0,
             value=float(st_.settings.threshold),
             step=0.05,
             key="pround_threshold",
         )
-        if st.button("Open a Delphi round", key="pround_open"):
+        if st.button(_("Open a Delphi round"), key="pround_open"):
             _do(lambda: open_next(database(), access, None, threshold))
     _compare(st_, access)
 
@@ -69,18 +77,24 @@ def _do(action: object) -> None:
 def _compare(st_: PanelState, access: FacilitatorAccess) -> None:
     if len(st_.rounds) < 2:
         return
-    st.markdown("#### Weights by round (the last result recorded in each)")
+    st.markdown(_("#### Weights by round (the last result recorded in each)"))
     found = {r.number: latest_result(database(), access, r.number) for r in st_.rounds}
     kept = {n: p for n, p in found.items() if p is not None}
     if not kept:
-        st.caption("No result recorded yet: compute results in each round to compare them.")
+        st.caption(_("No result recorded yet: compute results in each round to compare them."))
         return
     columns = {f"round {n}": p["weights"] for n, p in kept.items()}
-    st.dataframe(pd.DataFrame(columns), width="stretch", key="pround_compare")
+    labels = {c: _("round {round}").format(round=n) for c, n in zip(columns, kept, strict=True)}
+    st.dataframe(
+        localized(pd.DataFrame(columns), dict.fromkeys(columns, 4)),
+        width="stretch",
+        key="pround_compare",
+        column_config={c: st.column_config.NumberColumn(t) for c, t in labels.items()},
+    )
     reopened = [k for r in st_.rounds[1:] for k in (r.items or ()) if k.startswith("scores:")]
     rows = []
     for item in dict.fromkeys(reopened):
-        _, crit, cand = item.split(":")
+        crit, cand = item.split(":")[1:]
         row: dict[str, object] = {"item": f"{crit} · {cand}"}
         for n, p in kept.items():
             row[f"round {n}"] = (
@@ -88,14 +102,37 @@ def _compare(st_: PanelState, access: FacilitatorAccess) -> None:
             )
         rows.append(row)
     if rows:
-        st.markdown("#### Reopened scores: the group median by round")
-        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key="pround_scores")
+        st.markdown(_("#### Reopened scores: the group median by round"))
+        config = {"item": st.column_config.TextColumn(pgettext("column", "item"))}
+        config.update({c: st.column_config.NumberColumn(t) for c, t in labels.items()})
+        st.dataframe(
+            pd.DataFrame(rows),
+            hide_index=True,
+            width="stretch",
+            key="pround_scores",
+            column_config=config,
+        )
+    _stability(kept)
+
+
+def _stability(kept: dict[int, dict[str, Any]]) -> None:
+    """How many answers given again moved, round by round."""
+    kinds = {"judgments": _("judgments"), "scores": _("scores")}
     for n, p in kept.items():
         for kind, s in (p.get("stability") or {}).items():
             if isinstance(s, dict) and "compared" in s:
                 st.caption(
-                    f"Round {n - 1} → {n}, {kind}: {s['moved']} of {s['compared']} answers "
-                    f"given again moved ({s['moved_share']:.0%})"
+                    _(
+                        "Round {before} → {after}, {kind}: {moved} of {compared} answers "
+                        "given again moved ({share})"
+                    ).format(
+                        before=n - 1,
+                        after=n,
+                        kind=kinds.get(kind, kind),
+                        moved=s["moved"],
+                        compared=s["compared"],
+                        share=formats.percent(float(s["moved_share"])),
+                    )
                 )
 
 
@@ -103,8 +140,14 @@ def apply(st_: PanelState, access: FacilitatorAccess) -> None:
     """Make the panel's result the scenario in use (the ranks before it become the baseline)."""
     done = st.session_state.pop(APPLIED, None)
     if done:
-        st.success(plain(f"Applied: the Ranking, Weights and Sensitivity pages now use {done}."))
-    if not st.button("Apply the panel's result to the scenario", key="papply"):
+        st.success(
+            plain(
+                _("Applied: the Ranking, Weights and Sensitivity pages now use {panel}.").format(
+                    panel=done
+                )
+            )
+        )
+    if not st.button(_("Apply the panel's result to the scenario"), key="papply"):
         return
     db = database()
     try:
@@ -112,7 +155,7 @@ def apply(st_: PanelState, access: FacilitatorAccess) -> None:
         if payload is None or payload["round"] != st_.info.current_round:
             payload = current_result(db, access)
         text = applied_scenario(st_.info.scenario_yaml, payload)
-        scenario = load_snapshot(text, "applied panel scenario")
+        scenario = load_snapshot(text, _("applied panel scenario"))
         how = panel_label({**payload, "title": st_.info.title})  # round, aggregation, consensus
         before = state.ranking().result if state.loaded() is not None else None
         state.use(Loaded(scenario, decision_matrix(scenario), how, text, weights_from=how))
@@ -121,7 +164,7 @@ def apply(st_: PanelState, access: FacilitatorAccess) -> None:
             st.session_state[state.BASELINE] = dict(
                 zip(before.candidates, before.ranks.tolist(), strict=True)
             )
-            st.session_state[state.BASELINE_LABEL] = "the ranking before the panel's result"
+            st.session_state[state.BASELINE_LABEL] = _("the ranking before the panel's result")
         with db.session() as s:
             append_audit(s, access, "panel.apply", {"app": True, "round": payload["round"]})
     except ClusterRankError as exc:
@@ -133,7 +176,7 @@ def apply(st_: PanelState, access: FacilitatorAccess) -> None:
 
 def export(st_: PanelState, access: FacilitatorAccess) -> None:
     """Prepare and download the panel workbook."""
-    if st.button("Prepare the panel workbook", key="pexport"):
+    if st.button(_("Prepare the panel workbook"), key="pexport"):
         try:
             tables = panel_sheets(database(), access, st_)
         except ClusterRankError as exc:
@@ -144,7 +187,7 @@ def export(st_: PanelState, access: FacilitatorAccess) -> None:
     kept = st.session_state.get(WORKBOOK)
     if kept and kept[0] == access.panel_id:
         st.download_button(
-            "Download panel workbook (.xlsx)",
+            _("Download panel workbook (.xlsx)"),
             kept[1],
             file_name=f"panel_{access.panel_id}.xlsx",
             key="pexport_download",

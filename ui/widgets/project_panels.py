@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import streamlit as st
 
+from clusterrank.i18n import _
 from clusterrank.store.projects import panels_of_project
 from clusterrank.ui import project_session as ps
 from clusterrank.ui.db import database
+from clusterrank.ui.panel_words import panel_status
 from clusterrank.ui.plain import plain
 
 PANEL_PAGE = "ui/pages/panel.py"
@@ -23,23 +25,29 @@ def render() -> None:
         return
     with database().session() as s:
         panels = panels_of_project(s, project_id)
-    st.subheader("Panels of the open project")
+    st.subheader(_("Panels of the open project"))
     if not panels:
-        st.caption("None yet: create a panel on the Panel page while this project is open.")
+        st.caption(_("None yet: create a panel on the Panel page while this project is open."))
         return
     st.caption(
-        "Opening a panel asks for its facilitator key, shown once when the panel was created: "
-        "it is not stored here."
+        _(
+            "Opening a panel asks for its facilitator key, shown once when the panel was "
+            "created: it is not stored here."
+        )
     )
     for p in panels:
         with st.container(border=True):
             st.markdown(
-                f"**{plain(p.title)}** · {p.status} · round {p.current_round} · "
-                f"created {p.created_at:%Y-%m-%d %H:%M} UTC"
+                _("**{title}** · {status} · round {round} · created {created} UTC").format(
+                    title=plain(p.title),
+                    status=panel_status(p.status),
+                    round=p.current_round,
+                    created=f"{p.created_at:%Y-%m-%d %H:%M}",
+                )
             )
             st.page_link(
                 PANEL_PAGE,
-                label=f"Open panel {p.panel_id} in the Panel page",
+                label=_("Open panel {panel} in the Panel page").format(panel=p.panel_id),
                 icon=":material/groups:",
                 query_params={"panel": p.panel_id},
             )

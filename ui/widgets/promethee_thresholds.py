@@ -13,18 +13,20 @@ from typing import Any
 
 import streamlit as st
 
+from clusterrank.i18n import N_, _
 from clusterrank.ui import state
 from clusterrank.ui.plain import plain
+from clusterrank.ui.speaking import in_language
 
 MODES = {
-    "default": "default (q = 0, p = each criterion's range)",
-    "all": "one value for every criterion",
-    "each": "per criterion",
+    "default": N_("default (q = 0, p = each criterion's range)"),
+    "all": N_("one value for every criterion"),
+    "each": N_("per criterion"),
 }
 USES = {"p": ("vshape", "level", "vshape_2"), "q": ("ushape", "level", "vshape_2")}
 HELP = {
-    "q": "Indifference threshold q: a difference up to q counts as no preference at all",
-    "p": "Preference threshold p: a difference of p or more counts as a full preference",
+    "q": N_("Indifference threshold q: a difference up to q counts as no preference at all"),
+    "p": N_("Preference threshold p: a difference of p or more counts as a full preference"),
 }
 
 
@@ -39,7 +41,7 @@ def _box(label: str, key: str, value: Any, help_text: str) -> float | None:
     """A number box that may be empty (``None``: the default)."""
     state.seed_widget(key, value)
     got = st.number_input(
-        label, value=None, min_value=0.0, key=key, help=help_text, placeholder="default"
+        label, value=None, min_value=0.0, key=key, help=help_text, placeholder=_("default")
     )
     return None if got is None else float(got)
 
@@ -51,10 +53,12 @@ def _one_for_all(method: str, stored: dict[str, Any], used: list[str]) -> dict[s
         old = stored.get(name)
         with col:
             out[name] = _box(
-                f"{name} for every criterion",
+                _("{threshold} for every criterion").format(threshold=name),
                 f"setting__{method}__{name}",
                 old if isinstance(old, int | float) else None,
-                HELP[name] + "; in each criterion's own unit. Empty: the default.",
+                _("{help}; in each criterion's own unit. Empty: the default.").format(
+                    help=_(HELP[name])
+                ),
             )
     return out
 
@@ -71,7 +75,8 @@ def _per_criterion(method: str, stored: dict[str, Any], used: list[str]) -> dict
             old = stored.get(name)
             value = old[j] if isinstance(old, list | tuple) and len(old) == n else None
             with col:
-                got[name].append(_box(name, f"setting__{method}__{name}__{j}", value, HELP[name]))
+                key = f"setting__{method}__{name}__{j}"
+                got[name].append(_box(name, key, value, _(HELP[name])))
     out: dict[str, Any] = {}
     for name, values in got.items():
         out[name] = _complete(name, values)
@@ -90,8 +95,10 @@ def _complete(name: str, values: list[float | None]) -> list[float] | None:
         return [0.0 if v is None else v for v in values]
     if any(v is None for v in values):
         st.warning(
-            "Give p for every criterion, or for none (then p is each criterion's range). "
-            "Until every box has a value, the default p is used.",
+            _(
+                "Give p for every criterion, or for none (then p is each criterion's range). "
+                "Until every box has a value, the default p is used."
+            ),
             icon=":material/edit_note:",
         )
         return None
@@ -105,19 +112,21 @@ def render(method: str) -> None:
     used = [name for name in ("q", "p") if function in USES[name]]
     if not used:
         st.caption(
-            "The usual preference function counts any difference in full, so it uses no "
-            "thresholds; pick another preference function to set q and p."
+            _(
+                "The usual preference function counts any difference in full, so it uses no "
+                "thresholds; pick another preference function to set q and p."
+            )
         )
         return
     key = f"setting__{method}__thresholds"
     state.seed_widget(key, _mode_of(stored))
     mode = st.radio(
-        "Thresholds " + " and ".join(used),
+        _("Thresholds q and p") if len(used) == 2 else _("Threshold {name}").format(name=used[0]),
         list(MODES),
         key=key,
         horizontal=True,
-        format_func=MODES.__getitem__,
-        help="In each criterion's own unit; the default is noted under the ranking",
+        format_func=in_language(lambda mode: _(MODES[mode])),
+        help=_("In each criterion's own unit; the default is noted under the ranking"),
     )
     chosen: dict[str, Any] = {}
     if mode == "all":

@@ -10,6 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from clusterrank.analysis.saved import compute, ranking_settings, result_record
+from clusterrank.i18n import _
 from clusterrank.store.projects import get_project, save_analysis
 from clusterrank.ui import project_session as ps
 from clusterrank.ui import state
@@ -30,25 +31,31 @@ def _save() -> None:
     stored = ranking_settings(method, state.method_settings(method), ps.current_payload(), sha)
     stored["weight_mode"] = str(st.session_state.get(state.WEIGHT_MODE, "sliders"))
     result = result_record(compute(state.scenario(), stored))
-    name = str(st.session_state.get(NAME) or "").strip() or f"Ranking by {method}"
+    name = str(st.session_state.get(NAME) or "").strip() or _("Ranking by {method}").format(
+        method=method
+    )
     with database().session() as s:
         save_analysis(s, project_id, kind="ranking", name=name, settings=stored, result=result)
-    st.session_state[DONE] = f"Saved the ranking {name!r} in the project (see Projects)."
+    st.session_state[DONE] = _("Saved the ranking '{name}' in the project (see Projects).").format(
+        name=name
+    )
 
 
 def render() -> None:
     """The name box and the save button (only with an open project)."""
     with st.container(border=True):
-        st.markdown("**Save this ranking in the open project**")
+        st.markdown(_("**Save this ranking in the open project**"))
         if ps.open_id() is None:
-            st.caption("Open or import a project on the Projects page to save rankings.")
+            st.caption(_("Open or import a project on the Projects page to save rankings."))
             return
-        st.text_input("Name (default: Ranking by the method)", key=NAME)
+        st.text_input(_("Name (default: Ranking by the method)"), key=NAME)
         st.button(
-            "Save this ranking",
+            _("Save this ranking"),
             key="rankingsave__save",
             on_click=_save,
-            help="Stores the method, its settings, the weights and the result, to reproduce later",
+            help=_(
+                "Stores the method, its settings, the weights and the result, to reproduce later"
+            ),
         )
         done = st.session_state.pop(DONE, "")
         if done:

@@ -12,9 +12,11 @@ import pandas as pd
 import streamlit as st
 
 from clusterrank.analysis.report import RankingReport
+from clusterrank.i18n import _
 from clusterrank.methods.settings_words import describe
 from clusterrank.ui import state
 from clusterrank.ui.plain import plain
+from clusterrank.ui.tables import localized
 
 NAME_WIDTH = 300
 """Pixels of the pinned candidate column: about 42 characters, room left for the rest."""
@@ -37,7 +39,7 @@ COMPACT = ("rank", "candidate", "change")
 def change_text(change: int | None) -> str:
     """``▲ 2`` for two places up, ``▼ 1`` for one down, ``=`` for none, ``new`` if unknown."""
     if change is None:
-        return "new"
+        return _("new")
     if change > 0:
         return f"▲ {change}"
     if change < 0:
@@ -55,9 +57,11 @@ def _quality_columns(report: RankingReport, ids: list[str]) -> dict[str, list[st
             named.append("")
             verdict.append("-")
             continue
-        count.append(q.label if q.imputed else f"none of {q.cells}")
+        count.append(q.label if q.imputed else _("none of {cells}").format(cells=q.cells))
         named.append("; ".join(q.imputed))
-        verdict.append("yes" if q.assessable else f"not assessable: {q.reason}")
+        verdict.append(
+            _("yes") if q.assessable else _("not assessable: {reason}").format(reason=q.reason)
+        )
     return {"imputed": count, "assessable": verdict, "imputed criteria": named}
 
 
@@ -89,38 +93,46 @@ def method_line(report: RankingReport) -> str:
 
 
 def _config(report: RankingReport, compact: bool) -> dict[str, Any]:
-    better = "higher is better" if report.result.higher_is_better else "lower is better"
-    policy = report.settings.get("data", {}).get("missing_data", "the missing-data policy")
+    better = _("higher is better") if report.result.higher_is_better else _("lower is better")
+    policy = report.settings.get("data", {}).get("missing_data") or _("the missing-data policy")
     return {
-        "rank": st.column_config.NumberColumn("Rank", help="1 = best", width="small", pinned=True),
+        "rank": st.column_config.NumberColumn(
+            _("Rank"), help=_("1 = best"), width="small", pinned=True
+        ),
         "change": st.column_config.TextColumn(
-            "Change", help=f"Places moved since {st.session_state[state.BASELINE_LABEL]}"
+            _("Change"),
+            help=_("Places moved since {baseline}").format(baseline=state.baseline_label()),
         ),
         "candidate": st.column_config.TextColumn(
-            "Candidate",
+            _("Candidate"),
             width=COMPACT_NAME_WIDTH if compact else NAME_WIDTH,
             pinned=True,
-            help="A name too long for the column ends in '…': click the cell to read it whole",
+            help=_("A name too long for the column ends in '…': click the cell to read it whole"),
         ),
         "score": st.column_config.NumberColumn(
-            "Score", format="%.4f", help=f"{report.result.method} score ({better})"
+            _("Score"),
+            help=_("{method} score ({better})").format(method=report.result.method, better=better),
         ),
         "imputed": st.column_config.TextColumn(
-            "Imputed",
-            help=f"Figures missing in the data and filled by {policy}, of the candidate's "
-            "figures; the criteria are named in the next column",
+            _("Imputed"),
+            help=_(
+                "Figures missing in the data and filled by {policy}, of the candidate's "
+                "figures; the criteria are named in the next column"
+            ).format(policy=policy),
         ),
         "imputed criteria": st.column_config.TextColumn(
-            "Imputed criteria",
-            help="The criteria whose figure was filled, not reported",
+            _("Imputed criteria"),
+            help=_("The criteria whose figure was filled, not reported"),
             width="medium",
         ),
         "assessable": st.column_config.TextColumn(
-            "Assessable",
-            help="Not assessable: more than half the candidate's figures are imputed, so its "
-            "place says more about the missing-data policy than about its data",
+            _("Assessable"),
+            help=_(
+                "Not assessable: more than half the candidate's figures are imputed, so its "
+                "place says more about the missing-data policy than about its data"
+            ),
         ),
-        "id": st.column_config.TextColumn("Id", width="small"),
+        "id": st.column_config.TextColumn(_("Id"), width="small"),
     }
 
 
@@ -131,13 +143,13 @@ def show_ranking(report: RankingReport, *, key: str, compact: bool = False) -> N
     and candidate are pinned, so they stay in view when the table scrolls sideways.
     """
     st.dataframe(
-        ranking_table(report),
+        localized(ranking_table(report), {"score": 4}),
         hide_index=True,
         key=key,
         column_order=COMPACT if compact else COLUMNS,
         column_config=_config(report, compact),
     )
-    better = "higher score is better" if report.result.higher_is_better else "lower is better"
+    better = _("higher score is better") if report.result.higher_is_better else _("lower is better")
     st.caption(f"{plain(method_line(report))} · {better}")
-    with st.expander("All settings", expanded=False):
-        st.caption(f"Settings: {plain(report.settings_line())}")
+    with st.expander(_("All settings"), expanded=False):
+        st.caption(_("Settings: {settings}").format(settings=plain(report.settings_line())))

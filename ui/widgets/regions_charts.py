@@ -14,6 +14,7 @@ from typing import Any, Final
 import altair as alt
 import pandas as pd
 
+from clusterrank.i18n import _, formats, pgettext
 from clusterrank.ui.widgets.chart_theme import CONTEXT, TEXT, series_scale
 
 LQ_RANGE: Final = ["#2f6db5", "#f7f7f7", "#e0760f"]  # below 1, at 1, above: blue-white-orange
@@ -87,16 +88,16 @@ def lq_heatmap(
     cells = base.mark_rect(stroke="white", strokeWidth=1).encode(
         color=alt.Color(
             "lq:Q",
-            title="LQ",
+            title=_("LQ"),
             scale=alt.Scale(domain=domain, range=LQ_RANGE, interpolate="lab"),
             legend=alt.Legend(orient="right", gradientLength=min(220, 30 * len(order) + 40)),
         ),
         tooltip=[
             alt.Tooltip("column_label:N", title=column_title),
-            alt.Tooltip("sector:N", title="sector"),
-            alt.Tooltip("sector_en:N", title="sector (English)"),
-            alt.Tooltip("sector_id:N", title="sector id"),
-            alt.Tooltip("lq:Q", title="LQ", format=".3f"),
+            alt.Tooltip("sector:N", title=pgettext("column", "sector")),
+            alt.Tooltip("sector_en:N", title=_("sector (English)")),
+            alt.Tooltip("sector_id:N", title=_("sector id")),
+            alt.Tooltip("lq:Q", title=_("LQ"), format=".3f"),
         ],
     )
     text = base.mark_text(fontSize=12).encode(
@@ -109,19 +110,21 @@ def lq_heatmap(
 
 def hhi_chart(hhi: pd.DataFrame, *, by_year: bool) -> alt.Chart | alt.LayerChart | alt.FacetChart:
     """HHI by year (a line per region) or per region (bars, the reference in grey)."""
+    region = pgettext("column", "region")
+    year = pgettext("column", "year")
     tooltip = [
-        alt.Tooltip("region:N"),
-        alt.Tooltip("hhi:Q", title="HHI", format=",.2f"),
-        alt.Tooltip("hhi_normalised:Q", title="normalised", format=".4f"),
-        alt.Tooltip("sectors:Q", title="sectors (K)"),
+        alt.Tooltip("region:N", title=region),
+        alt.Tooltip("hhi:Q", title=_("HHI"), format=",.2f"),
+        alt.Tooltip("hhi_normalised:Q", title=_("normalised"), format=".4f"),
+        alt.Tooltip("sectors:Q", title=_("sectors (K)")),
     ]
-    title = "HHI (percent shares; 10000/K..10000)"
+    title = _("HHI (percent shares; 10000/K..10000)")
     if by_year:
         base = alt.Chart(hhi).encode(
-            x=alt.X("year:O", title="year", axis=alt.Axis(labelAngle=0)),
+            x=alt.X("year:O", title=year, axis=alt.Axis(labelAngle=0)),
             y=alt.Y("hhi:Q", title=title, scale=alt.Scale(zero=False)),
-            color=alt.Color("region:N", title="region"),
-            tooltip=[alt.Tooltip("year:O"), *tooltip],
+            color=alt.Color("region:N", title=region),
+            tooltip=[alt.Tooltip("year:O", title=year), *tooltip],
         )
         labels = base.mark_text(dy=-12, fontSize=11).encode(text=alt.Text("hhi:Q", format=".2f"))
         return alt.layer(base.mark_line(), base.mark_point(filled=True, size=70), labels)
@@ -133,7 +136,7 @@ def hhi_chart(hhi: pd.DataFrame, *, by_year: bool) -> alt.Chart | alt.LayerChart
             x=alt.X("hhi:Q", title=title),
             y=alt.Y("region:N", sort=list(frame["region"]), title=None),
             color=alt.condition(alt.datum.is_reference, alt.value("#9aa0a6"), alt.value("#4c78a8")),
-            tooltip=[*tooltip, alt.Tooltip("is_reference:N", title="reference row")],
+            tooltip=[*tooltip, alt.Tooltip("is_reference:N", title=_("reference row"))],
         )
         .properties(height=70 + 30 * len(frame))
     )
@@ -155,15 +158,15 @@ def profile_chart(rows: pd.DataFrame) -> alt.LayerChart | alt.FacetChart:
         .encode(
             x=alt.X(
                 "lq:Q",
-                title="location quotient (1 = as specialised as the reference)",
+                title=_("location quotient (1 = as specialised as the reference)"),
                 axis=alt.Axis(tickCount=8),
             ),
             y=alt.Y("sector_label:N", sort=list(data["sector_label"]), axis=_sector_axis()),
             color=alt.condition(alt.datum.lq >= 1, alt.value(LQ_RANGE[2]), alt.value(LQ_RANGE[0])),
             tooltip=[
-                alt.Tooltip("sector:N"),
-                alt.Tooltip("sector_en:N", title="sector (English)"),
-                alt.Tooltip("lq:Q", title="LQ", format=".3f"),
+                alt.Tooltip("sector:N", title=pgettext("column", "sector")),
+                alt.Tooltip("sector_en:N", title=_("sector (English)")),
+                alt.Tooltip("lq:Q", title=_("LQ"), format=".3f"),
             ],
         )
     )
@@ -177,8 +180,17 @@ def profile_chart(rows: pd.DataFrame) -> alt.LayerChart | alt.FacetChart:
 
 
 def figure(value: float) -> str:
-    """A raw figure as people read it: ``210,241,000``, ``3.6``, ``0.0123``."""
-    return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:.4g}"
+    """A raw figure as people read it: ``210,241,000``, ``3.6``, ``0.0123`` (in the language).
+
+    Four significant digits below 1,000 (``0,0123`` and ``3,6`` in Russian).
+    """
+    if abs(value) >= 1000:
+        return formats.number(round(value), 0)
+    text = f"{value:.4g}"
+    if "e" in text:  # a tiny figure: keep the scientific notation, with the language's mark
+        return text.replace(".", formats.decimal_mark())
+    digits = len(text.split(".")[1]) if "." in text else 0
+    return formats.number(float(text), digits)
 
 
 def comparison_frame(profile: pd.DataFrame) -> pd.DataFrame:
@@ -229,14 +241,18 @@ def comparison_chart(
             labelOverlap=False,
         ),
     )
-    x_title = f"position among the {count} regions (1 = best value)"
+    region = pgettext("column", "region")
+    x_title = _("position among the {count} regions (1 = best value)").format(count=count)
     x = alt.X("position:Q", title=x_title, scale=alt.Scale(domain=[0, 1]))
     tooltip = [
-        alt.Tooltip("candidate:N", title="region"),
-        alt.Tooltip("criterion:N"),
-        alt.Tooltip("value_text:N", title="value"),
-        alt.Tooltip("criterion_rank:Q", title=f"rank on this criterion (of {count})"),
-        alt.Tooltip("position:Q", title="position (0..1)", format=".2f"),
+        alt.Tooltip("candidate:N", title=region),
+        alt.Tooltip("criterion:N", title=pgettext("column", "criterion")),
+        alt.Tooltip("value_text:N", title=pgettext("column", "value")),
+        alt.Tooltip(
+            "criterion_rank:Q",
+            title=_("rank on this criterion (of {count})").format(count=count),
+        ),
+        alt.Tooltip("position:Q", title=_("position (0..1)"), format=".2f"),
     ]
     context = (
         alt.Chart(profile)
@@ -252,17 +268,19 @@ def comparison_chart(
             y=y,
             color=alt.Color(
                 "candidate:N",
-                title="region",
+                title=region,
                 scale=colour,
                 legend=alt.Legend(orient="bottom", columns=1, labelLimit=480, symbolSize=120),
             ),
-            shape=alt.Shape("candidate:N", title="region", scale=shape),
+            shape=alt.Shape("candidate:N", title=region, scale=shape),
             tooltip=tooltip,
         )
     )
     title = alt.Title(
-        "The chosen regions on each criterion",
-        subtitle=f"grey ticks: the other ranked regions; {count} regions in all",
+        _("The chosen regions on each criterion"),
+        subtitle=_("grey ticks: the other ranked regions; {count} regions in all").format(
+            count=count
+        ),
     )
     return alt.layer(context, points).properties(title=title, height=80 + 52 * len(order))
 
@@ -286,8 +304,8 @@ def region_map(features: list[dict[str, Any]], labels: pd.DataFrame, regions: li
                 alt.value(CONTEXT),
             ),
             tooltip=[
-                alt.Tooltip("properties.name:N", title="region"),
-                alt.Tooltip("properties.nuts_id:N", title="NUTS code"),
+                alt.Tooltip("properties.name:N", title=pgettext("column", "region")),
+                alt.Tooltip("properties.nuts_id:N", title=_("NUTS code")),
             ],
         )
         .project(projection)
@@ -298,7 +316,10 @@ def region_map(features: list[dict[str, Any]], labels: pd.DataFrame, regions: li
         .encode(
             color=alt.Color("name:N", scale=colour, legend=None),
             shape=alt.Shape("name:N", scale=shape, legend=None),
-            tooltip=[alt.Tooltip("name:N", title="region"), alt.Tooltip("nuts_id:N", title="code")],
+            tooltip=[
+                alt.Tooltip("name:N", title=pgettext("column", "region")),
+                alt.Tooltip("nuts_id:N", title=_("NUTS code")),
+            ],
         )
         .project(projection)
     )
@@ -307,5 +328,5 @@ def region_map(features: list[dict[str, Any]], labels: pd.DataFrame, regions: li
         .encode(text="nuts_id:N", color=alt.value(TEXT))
         .project(projection)
     )
-    title = alt.Title("Where the chosen regions are", subtitle="NUTS 2016 level 2")
+    title = alt.Title(_("Where the chosen regions are"), subtitle=_("NUTS 2016 level 2"))
     return alt.layer(shapes, points, codes).properties(title=title, height=420)

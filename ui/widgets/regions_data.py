@@ -19,6 +19,7 @@ from clusterrank.analysis.ranking import rank_scenario
 from clusterrank.analysis.report import RankingReport
 from clusterrank.criteria.regional import DEFAULT_RULES_PATH, load_screening_rules
 from clusterrank.errors import ValidationFailed
+from clusterrank.i18n import _, language, pgettext
 from clusterrank.reports.regions_view import (
     SpecialisationView,
     TableInfo,
@@ -60,7 +61,9 @@ def read_shipped(name: str) -> TableSource:
     """A shipped table's bytes (a missing file is a problem naming it)."""
     path = shipped().get(name)
     if path is None or not path.is_file():
-        msg = f"shipped table {name!r} not found in {DATA}; pick another one"
+        msg = _("shipped table {name!r} not found in {folder}; pick another one").format(
+            name=name, folder=DATA
+        )
         raise ValidationFailed.single(name, "", msg)
     return TableSource(f"configs/data/{name}", path.read_bytes(), True)
 
@@ -69,17 +72,23 @@ def _text(data: bytes, name: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        msg = f"not UTF-8 text (byte {exc.start}); save the file as UTF-8 CSV"
+        msg = _("not UTF-8 text (byte {position}); save the file as UTF-8 CSV").format(
+            position=exc.start
+        )
         raise ValidationFailed.single(name, "", msg) from exc
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
 def table_info(data: bytes, name: str) -> TableInfo:
     """Measures, years, regions and sectors the table offers (its figures not yet checked)."""
+    return _table_info(data, name, language())
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _table_info(data: bytes, name: str, lang: str) -> TableInfo:
+    del lang  # part of the cache key only: the texts are in the session's language
     return describe_table(_text(data, name), name)
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
 def specialisation(
     data: bytes,
     name: str,
@@ -89,7 +98,26 @@ def specialisation(
     total_sector: str | None,
     rule_sets: tuple[str, ...],
 ) -> SpecialisationView:
-    """LQ, HHI and screening of the table with these options (see ``analysis.regional``)."""
+    """LQ, HHI and screening of the table with these options (see ``analysis.regional``).
+
+    Cached per language too: its notes, reasons and settings are words.
+    """
+    options = (measure, reference, year, total_sector, rule_sets)
+    return _specialisation(data, name, *options, language())
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _specialisation(  # the cache key: every option and the language
+    data: bytes,
+    name: str,
+    measure: str | None,
+    reference: str | None,
+    year: int | None,
+    total_sector: str | None,
+    rule_sets: tuple[str, ...],
+    lang: str,
+) -> SpecialisationView:
+    del lang  # part of the cache key only
     return specialisation_view(
         _text(data, name),
         name,
@@ -104,12 +132,13 @@ def specialisation(
 def rule_sets() -> dict[str, tuple[str, str]]:
     """Shipped screening rule sets: id -> (title, source)."""
     path = Path(DEFAULT_RULES_PATH)
-    return _rule_sets(str(path), path.stat().st_mtime if path.is_file() else 0.0)
+    mtime = path.stat().st_mtime if path.is_file() else 0.0
+    return _rule_sets(str(path), mtime, language())
 
 
 @st.cache_data(show_spinner=False)
-def _rule_sets(path: str, mtime: float) -> dict[str, tuple[str, str]]:
-    del mtime  # part of the cache key only
+def _rule_sets(path: str, mtime: float, lang: str) -> dict[str, tuple[str, str]]:
+    del mtime, lang  # part of the cache key only (titles may come in both languages)
     rules = load_screening_rules(path)
     return {r.id: (r.title, " ".join(r.source.split())) for r in rules.rule_sets}
 
@@ -117,12 +146,12 @@ def _rule_sets(path: str, mtime: float) -> dict[str, tuple[str, str]]:
 def attribution(data_file: str) -> str | None:
     """The attribution the data README requires for ``data_file`` (None if it requires none)."""
     mtime = README.stat().st_mtime if README.is_file() else 0.0
-    return _attribution(data_file, mtime)
+    return _attribution(data_file, mtime, language())
 
 
 @st.cache_data(show_spinner=False)
-def _attribution(data_file: str, mtime: float) -> str | None:
-    del mtime
+def _attribution(data_file: str, mtime: float, lang: str) -> str | None:
+    del mtime, lang  # part of the cache key only
     return data_attribution(README, data_file)
 
 
@@ -140,17 +169,16 @@ def regional_ranking(path: Path) -> tuple[Loaded, RankingReport, str]:
     loaded = load_shipped(path)
     current = state.loaded()
     if current is not None and current.source == loaded.source:
-        return current, state.ranking(), "the weights in use (Weights page)"
-    key = (str(path), path.stat().st_mtime)
+        return current, state.ranking(), _("the weights in use (Weights page)")
+    key = (str(path), path.stat().st_mtime, language())
     store: dict[str, tuple[object, RankingReport]] = st.session_state.setdefault(MEMO, {})
     hit = store.get(path.name)
     if hit is None or hit[0] != key:
         hit = (key, rank_scenario(loaded.scenario, matrix=loaded.matrix))
         store[path.name] = hit
-    return loaded, hit[1], "the scenario file's weights"
+    return loaded, hit[1], pgettext("weights source", "the scenario file's weights")
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
 def workbook(
     data: bytes,
     name: str,
@@ -160,6 +188,21 @@ def workbook(
     total_sector: str | None,
     rule_sets: tuple[str, ...],
 ) -> bytes:
-    """The analysis's tables as an Excel workbook (built once per table and options)."""
+    """The analysis's tables as an Excel workbook (built once per table, options and language)."""
+    return _workbook(data, name, measure, reference, year, total_sector, rule_sets, language())
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _workbook(  # the cache key: every option and the language
+    data: bytes,
+    name: str,
+    measure: str | None,
+    reference: str | None,
+    year: int | None,
+    total_sector: str | None,
+    rule_sets: tuple[str, ...],
+    lang: str,
+) -> bytes:
+    del lang  # part of the cache key only: sheet names and headings are in the language
     view = specialisation(data, name, measure, reference, year, total_sector, rule_sets)
     return tables_workbook(view.sheets())

@@ -11,12 +11,19 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from clusterrank.i18n import _
+from clusterrank.reports.headings import sheet
 from clusterrank.reports.regions_view import SpecialisationView, tables_csv, tables_workbook
 from clusterrank.reports.settings_sheet import settings_frame
 from clusterrank.ui.widgets.regions_data import TableSource, workbook
 from clusterrank.ui.widgets.regions_source import Options
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def sheets_help(names: list[str]) -> str:
+    """The help of a workbook button: its sheets, named as the reader's Excel will show them."""
+    return _("Sheets: {sheets}").format(sheets=", ".join(sheet(n) for n in names))
 
 
 def _csv_button(label: str, frame: pd.DataFrame, file_name: str, key: str) -> None:
@@ -39,23 +46,23 @@ def specialisation_downloads(
     # one row that wraps on a narrow screen, labels never cut (four columns would squeeze)
     lq = hhi = screening = xlsx = st.container(horizontal=True)
     with lq:
-        _csv_button("LQ table (CSV)", view.lq, f"{stem}_lq.csv", "regions__csv_lq")
+        _csv_button(_("LQ table (CSV)"), view.lq, f"{stem}_lq.csv", "regions__csv_lq")
     with hhi:
-        _csv_button("HHI (CSV)", view.hhi, f"{stem}_hhi.csv", "regions__csv_hhi")
+        _csv_button(_("HHI (CSV)"), view.hhi, f"{stem}_hhi.csv", "regions__csv_hhi")
     with screening:
         _csv_button(
-            "Screening (CSV)", view.summary, f"{stem}_screening.csv", "regions__csv_screening"
+            _("Screening (CSV)"), view.summary, f"{stem}_screening.csv", "regions__csv_screening"
         )
     with xlsx:
         st.download_button(
-            "All tables (Excel)",
+            _("All tables (Excel)"),
             data=workbook(source.data, source.name, *options.args()),
             file_name=f"{stem}.xlsx",
             mime=XLSX,
             key="regions__xlsx",
             on_click="ignore",
             icon=":material/grid_on:",
-            help="Sheets: " + ", ".join(view.sheets()),
+            help=sheets_help(list(view.sheets())),
         )
 
 
@@ -70,7 +77,7 @@ def comparison_downloads(
     stem = f"{settings.get('scenario', 'regions')}_regions_compared"
     csv, xlsx = st.columns(2)
     with csv:
-        _csv_button("Comparison (CSV)", frame, f"{stem}.csv", "regions__csv_compare")
+        _csv_button(_("Comparison (CSV)"), frame, f"{stem}.csv", "regions__csv_compare")
     with xlsx:
         sheets = {
             "ranks": ranks,
@@ -78,12 +85,12 @@ def comparison_downloads(
             "settings": settings_frame([("setting", settings)]),
         }
         st.download_button(
-            "Comparison (Excel)",
+            _("Comparison (Excel)"),
             data=tables_workbook(sheets),
             file_name=f"{stem}.xlsx",
             mime=XLSX,
             key="regions__xlsx_compare",
             on_click="ignore",
             icon=":material/grid_on:",
-            help="Sheets: " + ", ".join(sheets),
+            help=sheets_help(list(sheets)),
         )

@@ -12,9 +12,10 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from clusterrank.i18n import _, pgettext
 from clusterrank.reports.regions_map import (
-    ATTRIBUTION,
     BOUNDARIES_FILE,
+    attribution,
     map_features,
     read_boundaries,
 )
@@ -44,7 +45,9 @@ def region_map_section(ranks: pd.DataFrame, candidates: list[str], names: dict[s
     shapes = boundaries()
     if not shapes:
         st.info(
-            f"No map: the boundary file configs/data/{BOUNDARIES_FILE} is not installed.",
+            _("No map: the boundary file {file} is not installed.").format(
+                file=f"configs/data/{BOUNDARIES_FILE}"
+            ),
             icon=":material/map:",
         )
         return
@@ -52,22 +55,26 @@ def region_map_section(ranks: pd.DataFrame, candidates: list[str], names: dict[s
     drawn = map_features(shapes, chosen, names, candidates)
     if drawn.missing:
         st.caption(
-            "Not on the map (no NUTS 2016 level-2 polygon for the code): "
-            + plain(", ".join(drawn.missing))
+            _("Not on the map (no NUTS 2016 level-2 polygon for the code): {codes}").format(
+                codes=plain(", ".join(drawn.missing))
+            )
         )
     if drawn.labels.empty:
         return
     regions = [names.get(i, i) for i in chosen if i not in drawn.missing]
     chart = region_map(list(drawn.features), drawn.labels, regions)
     st.altair_chart(themed(chart), width="stretch", key="regions__map")
-    st.caption(plain(ATTRIBUTION) + " Grey: the other regions of the same countries.")
-    with st.expander("The map as a table"):
+    st.caption(plain(attribution()) + " " + _("Grey: the other regions of the same countries."))
+    with st.expander(_("The map as a table")):
         st.dataframe(
             ranks[["rank", "region", "id"]],
             hide_index=True,
             key="regions__map_table",
             column_config={
-                "region": st.column_config.TextColumn(width="large", pinned=True),
-                "id": st.column_config.TextColumn("NUTS code"),
+                "rank": st.column_config.NumberColumn(pgettext("column", "rank")),
+                "region": st.column_config.TextColumn(
+                    pgettext("column", "region"), width="large", pinned=True
+                ),
+                "id": st.column_config.TextColumn(_("NUTS code")),
             },
         )

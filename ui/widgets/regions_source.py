@@ -14,17 +14,22 @@ from typing import Any
 
 import streamlit as st
 
+from clusterrank.i18n import N_, _, language
 from clusterrank.reports.regions_view import TableInfo
 from clusterrank.ui import state
+from clusterrank.ui.speaking import in_language
 from clusterrank.ui.widgets.regions_data import TableSource, read_shipped, rule_sets, shipped
 
-LAYOUT_HELP = (
+LAYOUT_HELP = N_(
     "**Long** CSV: `region_id, sector_id, value` plus optional `measure, unit, year, "
     "region_name, sector_name, sector_name_en`; or **wide**: `region_id` and one column per "
     "sector. Leading `#` lines are comments (put the source there). Figures must be numbers "
-    "≥ 0 with `.` as decimal point, one unit per measure, one row per region and sector."
+    "≥ 0, with a decimal point or a decimal comma (`2100.5` or `2100,5`; one mark per file, "
+    "a `;`-separated file implies the comma), one unit per measure, one row per region and "
+    "sector."
 )
-SOURCES = {"shipped": "Shipped table", "upload": "Upload a CSV"}
+"""Marked only (as every module-level text here): translated where shown."""
+SOURCES = {"shipped": N_("Shipped table"), "upload": N_("Upload a CSV")}
 ALL_YEARS = "(all)"  # choices that are no id (ids have no brackets); None would show as empty
 SUM = "(sum)"
 NO_TOTAL = "(none)"
@@ -59,26 +64,26 @@ def table_source() -> TableSource | None:
     with pick:
         state.seed_widget("regions__source", "shipped")
         st.radio(
-            "Table",
+            _("Table"),
             list(SOURCES),
             key="regions__source",
-            format_func=SOURCES.__getitem__,
+            format_func=in_language(lambda k: _(SOURCES[k])),
             horizontal=True,
         )
         if st.session_state["regions__source"] == "shipped":
             names = list(shipped())
             if not names:
-                st.warning("No region × sector table is shipped in configs/data; upload one.")
+                st.warning(_("No region × sector table is shipped in configs/data; upload one."))
                 return None
             choice("regions__shipped", names, DEFAULT_TABLE if DEFAULT_TABLE in names else names[0])
-            st.selectbox("Shipped table", names, key="regions__shipped", width=520)
+            st.selectbox(_("Shipped table"), names, key="regions__shipped", width=520)
             return read_shipped(st.session_state["regions__shipped"])
-        st.file_uploader("Region × sector table (CSV)", type=["csv"], key="regions__upload")
+        st.file_uploader(_("Region × sector table (CSV)"), type=["csv"], key="regions__upload")
     with help_col:
-        st.caption(LAYOUT_HELP)
+        st.caption(_(LAYOUT_HELP))
     upload = st.session_state.get("regions__upload")
     if upload is None:
-        st.info("Upload a region × sector CSV to analyse it.", icon=":material/upload_file:")
+        st.info(_("Upload a region × sector CSV to analyse it."), icon=":material/upload_file:")
         return None
     return TableSource(upload.name, upload.getvalue(), False)
 
@@ -94,7 +99,11 @@ def _only_or_pick(
 ) -> None:
     """A selectbox, or a plain line when the table offers one choice (no greyed-out widget)."""
     if len(options) == 1:
-        where.markdown(f"**{label}**: {format_func(options[0])} (the only one in the table)")
+        where.markdown(
+            _("**{label}**: {value} (the only one in the table)").format(
+                label=label, value=format_func(options[0])
+            )
+        )
         return
     where.selectbox(label, options, key=key, format_func=format_func, help=help)
 
@@ -102,6 +111,13 @@ def _only_or_pick(
 def _label(names: dict[str, str], key: str) -> str:
     name = names.get(key)
     return f"{key} — {name}" if name and name != key else key
+
+
+def _sector_names(info: TableInfo) -> dict[str, str]:
+    """Sector names for the reader: the English ones in English, the file's own in Russian."""
+    if language() == "ru":
+        return info.sector_names or info.sector_names_en
+    return info.sector_names_en or info.sector_names
 
 
 def _given(value: Any, default: str) -> Any:
@@ -116,10 +132,10 @@ def table_options(info: TableInfo) -> Options:
     choice("regions__measure", measures, measures[0])
     _only_or_pick(
         cols[0],
-        "Measure",
+        _("Measure"),
         measures,
         key="regions__measure",
-        help="Turnover, employment, fixed investment... as the table names them",
+        help=_("Turnover, employment, fixed investment... as the table names them"),
     )
     years: list[int | str] = [ALL_YEARS, *info.years] if len(info.years) > 1 else [ALL_YEARS]
     if len(info.years) == 1:
@@ -127,45 +143,49 @@ def table_options(info: TableInfo) -> Options:
     choice("regions__year", years, years[0])
     _only_or_pick(
         cols[1],
-        "Year",
+        _("Year"),
         years,
         key="regions__year",
-        format_func=lambda y: "All years (HHI series)" if y == ALL_YEARS else str(y),
-        help="All years: each year analysed on its own; a year with gaps is skipped, noted",
+        format_func=in_language(
+            lambda y: _("All years (HHI series)") if y == ALL_YEARS else str(y)
+        ),
+        help=_("All years: each year analysed on its own; a year with gaps is skipped, noted"),
     )
     regions = [SUM, *info.regions]
     choice("regions__reference", regions, SUM)
     cols[2].selectbox(
-        "Reference",
+        _("Reference"),
         regions,
         key="regions__reference",
-        format_func=lambda r: (
-            "Sum of the regions given" if r == SUM else _label(info.region_names, r)
+        format_func=in_language(
+            lambda r: _("Sum of the regions given") if r == SUM else _label(info.region_names, r)
         ),
-        help="LQs compare each region's structure with this row (e.g. the nation) or with "
-        "the sum of the regions in the table",
+        help=_(
+            "LQs compare each region's structure with this row (e.g. the nation) or with "
+            "the sum of the regions in the table"
+        ),
     )
     sectors = [NO_TOTAL, *info.sectors]
     choice("regions__total", sectors, info.total_sector or NO_TOTAL)
     cols[3].selectbox(
-        "Total sector",
+        _("Total sector"),
         sectors,
         key="regions__total",
-        format_func=lambda s: (
-            "None (sum of the sectors)"
-            if s == NO_TOTAL
-            else _label(info.sector_names_en or info.sector_names, s)
+        format_func=in_language(
+            lambda s: (
+                _("None (sum of the sectors)") if s == NO_TOTAL else _label(_sector_names(info), s)
+            )
         ),
-        help="The sector whose rows hold each region's total, the denominator of shares",
+        help=_("The sector whose rows hold each region's total, the denominator of shares"),
     )
     sets = rule_sets()
     state.seed_widget("regions__rule_sets", list(sets))
     st.multiselect(
-        "Screening rule sets",
+        _("Screening rule sets"),
         list(sets),
         key="regions__rule_sets",
         format_func=lambda r: sets[r][0] if r in sets else r,
-        help="From configs/regional/screening_rules.yaml",
+        help=_("From {file}").format(file="configs/regional/screening_rules.yaml"),
     )
     return Options(
         measure=st.session_state["regions__measure"] if info.measures else None,

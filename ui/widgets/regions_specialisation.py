@@ -9,11 +9,15 @@ computed beyond choosing rows to show.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 import streamlit as st
 
+from clusterrank.i18n import _, ngettext, pgettext
 from clusterrank.reports.regions_view import SpecialisationView
 from clusterrank.ui.plain import code, plain
+from clusterrank.ui.tables import localized
 from clusterrank.ui.widgets import regions_charts as charts
 from clusterrank.ui.widgets.chart_theme import themed
 from clusterrank.ui.widgets.regions_data import rule_sets
@@ -33,7 +37,7 @@ def year_shown(view: SpecialisationView) -> int | None:
     years = list(view.years)
     choice("regions__heat_year", years, years[-1])
     st.selectbox(
-        "Year shown in the heatmap and profile", years, key="regions__heat_year", width=260
+        _("Year shown in the heatmap and profile"), years, key="regions__heat_year", width=260
     )
     return int(st.session_state["regions__heat_year"])
 
@@ -52,62 +56,81 @@ def heatmap(view: SpecialisationView, year: int | None) -> None:
     """LQ heatmap (sectors × regions, or × years for one region) and the full LQ table."""
     rows = _rows(view, year)
     single = _one_region(rows) and view.by_year and year is None
-    column, title = ("year", "year") if single else ("region", "region")
+    column = "year" if single else "region"
+    title = pgettext("column", column)
     if single:
-        st.caption(f"{plain(rows['region'].iloc[0])}: one column per year analysed.")
+        st.caption(
+            _("{region}: one column per year analysed.").format(
+                region=plain(rows["region"].iloc[0])
+            )
+        )
     st.altair_chart(themed(charts.lq_heatmap(rows, column, title)))
+    measure = plain(view.measure) + (f" ({plain(view.unit)})" if view.unit else "")
     st.caption(
-        f"LQ = (x_ir / x_r) / (x_iN / x_N) of **{plain(view.measure)}**"
-        + (f" ({plain(view.unit)})" if view.unit else "")
-        + f" against **{plain(view.reference)}**. Orange: above 1 (the sector's share of the "
-        "region exceeds its share of the reference: specialised); blue: below 1; white: 1."
+        _(
+            "LQ = (x_ir / x_r) / (x_iN / x_N) of **{measure}** against **{reference}**. "
+            "Orange: above 1 (the sector's share of the region exceeds its share of the "
+            "reference: specialised); blue: below 1; white: 1."
+        ).format(measure=measure, reference=plain(view.reference))
     )
     names = dict(zip(view.lq_long["sector_id"], view.lq_long["sector"], strict=False))
     english = dict(zip(view.lq_long["sector_id"], view.lq_long["sector_en"], strict=False))
-    config = {
+    config: dict[str, Any] = {
         s: st.column_config.NumberColumn(
-            s, format="%.3f", help=plain(" / ".join(x for x in (names[s], english[s]) if x))
+            s, help=plain(" / ".join(x for x in (names[s], english[s]) if x))
         )
         for s in names
     }
-    with st.expander("Location quotients as a table (what the CSV export holds)"):
-        st.dataframe(view.lq, hide_index=True, column_config=config, key="regions__lq_table")
+    for heading in ("region_id", "region", "year"):
+        config[heading] = st.column_config.Column(pgettext("column", heading))
+    with st.expander(_("Location quotients as a table (what the CSV export holds)")):
+        st.dataframe(
+            localized(view.lq, dict.fromkeys(names, 3)),
+            hide_index=True,
+            column_config=config,
+            key="regions__lq_table",
+        )
 
 
 def hhi(view: SpecialisationView) -> None:
     """HHI per region (raw and normalised); by year for a multi-year table."""
     st.altair_chart(themed(charts.hhi_chart(view.hhi, by_year=view.by_year)), width="stretch")
     st.dataframe(
-        view.hhi,
+        localized(view.hhi, {"hhi": 4, "hhi_normalised": 6, "share_sum_pct": 3}),
         hide_index=True,
         key="regions__hhi_table",
         column_config={
-            "hhi": st.column_config.NumberColumn("HHI", format="%.4f", help="Σ s², s in %"),
+            "year": st.column_config.NumberColumn(pgettext("column", "year"), format="%d"),
+            "region_id": st.column_config.TextColumn(pgettext("column", "region_id")),
+            "region": st.column_config.TextColumn(pgettext("column", "region")),
+            "hhi": st.column_config.NumberColumn(_("HHI"), help=_("Σ s², s in %")),
             "hhi_normalised": st.column_config.NumberColumn(
-                "HHI normalised", format="%.6f", help="(HHI − 10000/K) / (10000 − 10000/K)"
+                _("HHI normalised"), help=_("(HHI − 10000/K) / (10000 − 10000/K)")
             ),
-            "sectors": st.column_config.NumberColumn("K (sectors)"),
-            "share_sum_pct": st.column_config.NumberColumn("shares add to %", format="%.3f"),
-            "is_reference": st.column_config.CheckboxColumn("reference row"),
+            "sectors": st.column_config.NumberColumn(_("K (sectors)")),
+            "share_sum_pct": st.column_config.NumberColumn(_("shares add to %")),
+            "is_reference": st.column_config.CheckboxColumn(_("reference row")),
         },
     )
     st.caption(
-        "HHI = Σ s² over the sectors' percent shares of the region's total: 10000/K for an "
-        "even spread over K sectors, 10000 for one sector. Normalised: 0 = even, 1 = one "
-        "sector. Higher = more concentrated, less diversified."
+        _(
+            "HHI = Σ s² over the sectors' percent shares of the region's total: 10000/K for an "
+            "even spread over K sectors, 10000 for one sector. Normalised: 0 = even, 1 = one "
+            "sector. Higher = more concentrated, less diversified."
+        )
     )
 
 
 def screening(view: SpecialisationView) -> None:
     """Which rule set each region × sector passes, and why (every rule's reason)."""
     if view.summary.empty:
-        st.info("No screening rule set chosen; pick one above to screen the cells.")
+        st.info(_("No screening rule set chosen; pick one above to screen the cells."))
         return
     sets = rule_sets()
     state_key = "regions__passed_only"
     if state_key not in st.session_state:
         st.session_state[state_key] = True
-    st.toggle("Only the cells that pass", key=state_key)
+    st.toggle(_("Only the cells that pass"), key=state_key)
     summary = view.summary
     if st.session_state[state_key]:
         summary = summary[summary["passed"]]
@@ -135,20 +158,27 @@ def screening(view: SpecialisationView) -> None:
             if c in shown.columns
         ],
         column_config={
-            "year": st.column_config.NumberColumn(width="small", format="%d"),
-            "region_id": st.column_config.TextColumn("region", width="small"),
-            "sector_id": st.column_config.TextColumn("sector id", width="small"),
-            "sector": st.column_config.TextColumn(width="medium"),
-            "rule_set_title": st.column_config.TextColumn("rule set", width="medium"),
-            "passed": st.column_config.CheckboxColumn(width="small"),
-            "score": st.column_config.NumberColumn(
-                width="small", help="Rules passed (stars for ECO)"
+            "year": st.column_config.NumberColumn(
+                pgettext("column", "year"), width="small", format="%d"
             ),
-            "why": st.column_config.TextColumn("why (each rule's test)", width="large"),
+            "region_id": st.column_config.TextColumn(pgettext("column", "region"), width="small"),
+            "sector_id": st.column_config.TextColumn(_("sector id"), width="small"),
+            "sector": st.column_config.TextColumn(pgettext("column", "sector"), width="medium"),
+            "rule_set_title": st.column_config.TextColumn(_("rule set"), width="medium"),
+            "passed": st.column_config.CheckboxColumn(_("passed"), width="small"),
+            "score": st.column_config.NumberColumn(
+                pgettext("column", "score"), width="small", help=_("Rules passed (stars for ECO)")
+            ),
+            "why": st.column_config.TextColumn(_("why (each rule's test)"), width="large"),
         },
     )
-    st.caption(f"{int(view.summary['passed'].sum())} of {len(view.summary)} cells pass.")
-    with st.expander("Where the rules come from"):
+    total = len(view.summary)
+    st.caption(
+        ngettext(
+            "{passed} of {count} cell passes.", "{passed} of {count} cells pass.", total
+        ).format(passed=int(view.summary["passed"].sum()), count=total)
+    )
+    with st.expander(_("Where the rules come from")):
         for rid in dict.fromkeys(view.summary["rule_set"]):
             title, source = sets.get(rid, (rid, ""))
             st.markdown(f"**{plain(title)}** ({code(rid)}): {plain(source)}")
@@ -161,7 +191,7 @@ def profile(view: SpecialisationView, year: int | None) -> None:
     regions = list(names)
     choice("regions__profile_region", regions, regions[0])
     picked = st.selectbox(
-        "Region",
+        _("Region"),
         regions,
         key="regions__profile_region",
         format_func=lambda r: f"{names[r]} ({r})" if names.get(r, r) != r else r,
@@ -171,25 +201,37 @@ def profile(view: SpecialisationView, year: int | None) -> None:
     if view.by_year and year is None:
         latest = int(mine["year"].max())
         mine = mine[mine["year"] == latest]
-        st.caption(f"Year {latest} (the latest analysed).")
+        st.caption(_("Year {year} (the latest analysed).").format(year=latest))
     st.altair_chart(themed(charts.profile_chart(mine)))
-    with st.expander("The profile as a table"):
+    with st.expander(_("The profile as a table")):
         st.dataframe(
-            mine.sort_values("lq", ascending=False)[["sector", "sector_en", "lq"]],
+            localized(
+                mine.sort_values("lq", ascending=False)[["sector", "sector_en", "lq"]], {"lq": 3}
+            ),
             hide_index=True,
             key="regions__profile_table",
             column_config={
-                "sector": st.column_config.TextColumn(width="large", pinned=True),
-                "sector_en": st.column_config.TextColumn("sector (English)", width="large"),
-                "lq": st.column_config.NumberColumn("LQ", format="%.3f"),
+                "sector": st.column_config.TextColumn(
+                    pgettext("column", "sector"), width="large", pinned=True
+                ),
+                "sector_en": st.column_config.TextColumn(_("sector (English)"), width="large"),
+                "lq": st.column_config.NumberColumn(_("LQ")),
             },
         )
+    st.caption(_above(mine))
+
+
+def _above(mine: pd.DataFrame) -> str:
+    """How many sectors of the profile lie above 1, and which (largest LQ first)."""
     above = mine[mine["lq"] > 1]
-    st.caption(
-        f"{len(above)} of {len(mine)} sectors above 1"
-        + (
-            f": {plain(', '.join(above.sort_values('lq', ascending=False)['sector']))}."
-            if len(above)
-            else "."
-        )
-    )
+    count, total = len(above), len(mine)
+    if not count:
+        return ngettext(
+            "{count} of {total} sector above 1.", "{count} of {total} sectors above 1.", total
+        ).format(count=count, total=total)
+    names = plain(", ".join(above.sort_values("lq", ascending=False)["sector"]))
+    return ngettext(
+        "{count} of {total} sector above 1: {sectors}.",
+        "{count} of {total} sectors above 1: {sectors}.",
+        total,
+    ).format(count=count, total=total, sectors=names)

@@ -12,6 +12,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from clusterrank.analysis.provenance import export_file_name
+from clusterrank.i18n import _, formats, language
 from clusterrank.reports.decision.build import decision_report
 from clusterrank.reports.decision.formats import MIME
 from clusterrank.reports.decision.formats import render as render_format
@@ -26,11 +27,14 @@ def render(*, key: str = "export__report") -> None:
     weights = state.weights()
     editor = str(st.session_state.get(state.WEIGHT_MODE, "sliders"))
     method, settings = ranking.result.method, dict(ranking.result.settings)
+    lang = language()  # the session's, read here: the download runs off the script thread
     sensitivity = st.checkbox(
-        "Include sensitivity in the report",
+        _("Include sensitivity in the report"),
         key=f"{key}__sensitivity",
-        help="Weight stability of the winner and top 3, SMAA around the weights in use "
-        "(2,000 draws, seed 0) and method agreement; adds a few seconds",
+        help=_(
+            "Weight stability of the winner and top 3, SMAA around the weights in use "
+            "({draws} draws, seed 0) and method agreement; adds a few seconds"
+        ).format(draws=formats.integer(2000)),
     )
 
     def build(fmt: str) -> Callable[[], bytes]:
@@ -43,6 +47,7 @@ def render(*, key: str = "export__report") -> None:
                 matrix=current.matrix,
                 sensitivity=sensitivity,
                 editor=editor,
+                lang=lang,
             )
             return render_format(doc, fmt)
 
@@ -52,19 +57,19 @@ def render(*, key: str = "export__report") -> None:
     html, pdf = st.columns(2)
     with html:
         st.download_button(
-            "Report (HTML)",
+            _("Report (HTML)"),
             data=build("html"),
             file_name=export_file_name(stem, method, "html"),
             mime=MIME["html"],
             key=f"{key}__html",
             on_click="ignore",
             icon=":material/article:",
-            help="One self-contained page: opens in any browser, no network needed",
+            help=_("One self-contained page: opens in any browser, no network needed"),
         )
     problem = engine_problem()
     with pdf:
         st.download_button(
-            "Report (PDF)",
+            _("Report (PDF)"),
             data=build("pdf"),
             file_name=export_file_name(stem, method, "pdf"),
             mime=MIME["pdf"],
@@ -72,5 +77,5 @@ def render(*, key: str = "export__report") -> None:
             on_click="ignore",
             icon=":material/picture_as_pdf:",
             disabled=problem is not None,
-            help=problem or "A4, numbered pages, with a sign-off block: ready to print and sign",
+            help=problem or _("A4, numbered pages, with a sign-off block: ready to print and sign"),
         )

@@ -16,32 +16,42 @@ from __future__ import annotations
 
 import math
 
+from clusterrank.i18n import N_, _, pgettext
+
 POSITIONS: tuple[int, ...] = tuple(range(-8, 9))
 """Slider positions, left item's strongest preference last."""
 
 SCALE_LABELS: dict[int, str] = {
-    1: "equal importance",
-    2: "equal to moderate",
-    3: "moderate importance",
-    4: "moderate to strong",
-    5: "strong importance",
-    6: "strong to very strong",
-    7: "very strong importance",
-    8: "very strong to extreme",
-    9: "extreme importance",
+    1: N_("equal importance"),
+    2: N_("equal to moderate"),
+    3: N_("moderate importance"),
+    4: N_("moderate to strong"),
+    5: N_("strong importance"),
+    6: N_("strong to very strong"),
+    7: N_("very strong importance"),
+    8: N_("very strong to extreme"),
+    9: N_("extreme importance"),
 }
-"""Saaty (1980), Table 1.1: the verbal meaning of each value of the scale."""
+"""Saaty (1980), Table 1.1: the verbal meaning of each value of the scale (marked only:
+translate with :func:`scale_text` or ``_()`` where shown)."""
 
-_ADVERBS: dict[int, str] = {
-    2: "slightly (equal to moderate)",
-    3: "moderately",
-    4: "moderately to strongly",
-    5: "strongly",
-    6: "strongly to very strongly",
-    7: "very strongly",
-    8: "very strongly to extremely",
-    9: "extremely",
+EQUAL_SENTENCE = N_("{left} and {right} are equally important")
+SENTENCES: dict[int, str] = {
+    2: N_("{first} is slightly (equal to moderate) more important than {second}"),
+    3: N_("{first} is moderately more important than {second}"),
+    4: N_("{first} is moderately to strongly more important than {second}"),
+    5: N_("{first} is strongly more important than {second}"),
+    6: N_("{first} is strongly to very strongly more important than {second}"),
+    7: N_("{first} is very strongly more important than {second}"),
+    8: N_("{first} is very strongly to extremely more important than {second}"),
+    9: N_("{first} is extremely more important than {second}"),
 }
+"""A judgment of strength 2..9 read aloud, as whole sentences (word order differs by language)."""
+
+
+def scale_text() -> str:
+    """The scale in words, in the current language: ``1 = equal importance; 2 = ...``."""
+    return "; ".join(f"{k} = {_(v)}" for k, v in SCALE_LABELS.items())
 
 
 def position_to_value(position: int) -> float:
@@ -75,7 +85,7 @@ def short_label(position: int, left: str, right: str) -> str:
     """Compact tick label for the slider: ``"5 · Infrastructure"``, ``"equal"``."""
     value = position_to_value(position)
     if position == 0:
-        return "equal"
+        return pgettext("AHP scale", "equal")
     strength = round(value if value >= 1 else 1 / value)
     return f"{strength} · {left if position > 0 else right}"
 
@@ -94,10 +104,10 @@ def sentence(left: str, right: str, value: float) -> str:
     """
     position = value_to_position(value)
     if position == 0:
-        return f"{left} and {right} are equally important"
+        return _(EQUAL_SENTENCE).format(left=left, right=right)
     strength = abs(position) + 1
     first, second = (left, right) if position > 0 else (right, left)
-    return f"{first} is {_ADVERBS[strength]} more important than {second}"
+    return _(SENTENCES[strength]).format(first=first, second=second)
 
 
 def format_value(value: float) -> str:

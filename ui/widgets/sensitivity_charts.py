@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 import altair as alt
 import pandas as pd
 
+from clusterrank.i18n import _, formats, pgettext
 from clusterrank.methods.sensitivity import SMAAResult
 from clusterrank.ui.widgets.chart_theme import TEXT
 
@@ -63,7 +64,7 @@ def acceptability_frame(
     long["candidate"] = [labels.get(i, i) for i in long["id"]]
     row = {c: k for k, c in enumerate(result.candidates)}
     long["error"] = [
-        "—" if "–" in r else f"± {100 * result.acceptability_se[row[i], int(r) - 1]:.2f}%"
+        "—" if "–" in r else "± " + formats.percent(result.acceptability_se[row[i], int(r) - 1], 2)
         for i, r in zip(long["id"], long["rank"], strict=True)
     ]
     long["label"] = [cell_label(v) for v in long["acceptability"]]
@@ -77,10 +78,10 @@ def cell_label(share: float) -> str:
     if share <= 0:
         return ""
     if share < 0.005:
-        return "<1%"
+        return "<" + formats.percent(0.01)
     if 0.995 <= share < 1:
-        return ">99%"
-    return f"{100 * share:.0f}%"
+        return ">" + formats.percent(0.99)
+    return formats.percent(share)
 
 
 def acceptability_heatmap(
@@ -97,7 +98,7 @@ def acceptability_heatmap(
         x=alt.X(
             "rank:O",
             sort=ranks,
-            title="rank (1 = best)",
+            title=_("rank (1 = best)"),
             axis=alt.Axis(labelAngle=0, orient="top", labelOverlap="greedy"),
         ),
         y=alt.Y(
@@ -110,15 +111,15 @@ def acceptability_heatmap(
     cells = base.mark_rect(stroke="white", strokeWidth=1 if row > 12 else 0).encode(
         color=alt.Color(
             "acceptability:Q",
-            title="share of samples (%)",
+            title=_("share of samples (%)"),
             scale=alt.Scale(domain=[0, 1], range=[EMPTY_CELL, FULL_CELL]),
             legend=alt.Legend(format="%", orient="bottom", gradientLength=240),
         ),
         tooltip=[
-            alt.Tooltip("candidate:N"),
-            alt.Tooltip("rank:O"),
-            alt.Tooltip("acceptability:Q", format=".2%", title="share of samples"),
-            alt.Tooltip("error:N", title="Monte Carlo error"),
+            alt.Tooltip("candidate:N", title=pgettext("column", "candidate")),
+            alt.Tooltip("rank:O", title=pgettext("column", "rank")),
+            alt.Tooltip("acceptability:Q", format=".2%", title=_("share of samples")),
+            alt.Tooltip("error:N", title=_("Monte Carlo error")),
         ],
     )
     layers: list[alt.Chart] = [cells]
@@ -132,7 +133,7 @@ def acceptability_heatmap(
             )
         )
     title = alt.Title(
-        "Rank acceptability: how often each candidate takes each rank",
+        _("Rank acceptability: how often each candidate takes each rank"),
         subtitle=textwrap.wrap(subtitle, 80),
     )
     return alt.layer(*layers).properties(
@@ -150,7 +151,7 @@ def correlation_heatmap(
         .reset_index()
         .melt(id_vars="row", var_name="column", value_name="value")
     )
-    long["label"] = [f"{v:.2f}" for v in long["value"]]
+    long["label"] = [formats.number(v, 2) for v in long["value"]]
     scale = (
         alt.Scale(scheme="redblue", domain=[-1.0, 1.0])
         if coefficient == "spearman"
@@ -168,8 +169,8 @@ def correlation_heatmap(
     cells = base.mark_rect(stroke="white", strokeWidth=1).encode(
         color=alt.Color("value:Q", title=None, scale=scale, legend=None),
         tooltip=[
-            alt.Tooltip("row:N"),
-            alt.Tooltip("column:N"),
+            alt.Tooltip("row:N", title=_("method (row)")),
+            alt.Tooltip("column:N", title=_("method (column)")),
             alt.Tooltip("value:Q", format=".3f", title=coefficient),
         ],
     )
@@ -177,8 +178,12 @@ def correlation_heatmap(
         text="label:N",
         color=alt.condition("abs(datum.value) > 0.8", alt.value("white"), alt.value(TEXT)),
     )
-    span = "-1 to 1" if coefficient == "spearman" else "0 to 1"
-    heading = alt.Title(title, subtitle=f"1 = the same ranking; scale {span}")
+    subtitle = (
+        _("1 = the same ranking; scale -1 to 1")
+        if coefficient == "spearman"
+        else _("1 = the same ranking; scale 0 to 1")
+    )
+    heading = alt.Title(title, subtitle=subtitle)
     return alt.layer(cells, text).properties(
         title=heading, width=alt.Step(CORRELATION_CELL), height=alt.Step(CORRELATION_CELL)
     )

@@ -11,15 +11,24 @@ from collections.abc import Iterable
 import streamlit as st
 from streamlit.elements.lib.column_types import ColumnConfig
 
+from clusterrank.i18n import N_, _, pgettext
+
 NAME_WIDTH = 230  # px: about 30 characters of a name on a line
 NAME_CHARS = 30
 WRAPPED_ROW = 66  # px: from this row height on a table wraps its text onto three lines
-NAME_HELP = "The column stays in view; long names wrap"
+NAME_HELP = N_("The column stays in view; long names wrap")
+"""Marked only: translated where the column is drawn."""
 
 
-def name_column(help: str = NAME_HELP) -> ColumnConfig:
-    """Column config of a candidate-name column: pinned, wide enough, with a tooltip header."""
-    return st.column_config.TextColumn(pinned=True, width=NAME_WIDTH, help=help)
+def name_column(help: str = NAME_HELP, label: str | None = None) -> ColumnConfig:
+    """Column config of a candidate-name column: pinned, wide enough, with a tooltip header.
+
+    ``label`` is the heading (default: "candidate" in the current language); ``help`` is
+    translated here, so a caller passes the English text (or an ``N_`` constant).
+    """
+    return st.column_config.TextColumn(
+        label or pgettext("column", "candidate"), pinned=True, width=NAME_WIDTH, help=_(help)
+    )
 
 
 def name_rows(names: Iterable[str]) -> int | None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from clusterrank.analysis.sensitivity import MAX_PAIRWISE_CANDIDATES, SensitivityInputs
+from clusterrank.i18n import _, formats
 from clusterrank.methods.sensitivity.sweep import ALL_PAIRS_UP_TO, LEADING_RANKS
 from clusterrank.reports.sensitivity_view import shown_candidates, unique_labels
 from clusterrank.ui import state
@@ -72,13 +73,15 @@ def render(inp: SensitivityInputs, names: Mapping[str, str]) -> Focus:
         : MAX_SERIES - TOP_SHOWN
     ]
     picked = st.multiselect(
-        "Also show in the charts",
+        _("Also show in the charts"),
         order[TOP_SHOWN:],
         key=KEY,
         max_selections=MAX_SERIES - TOP_SHOWN,
         format_func=lambda i: f"{ranks[i]}. {labels[i]}",
-        placeholder="Search a candidate by name",
-        help=f"Up to {MAX_SERIES - TOP_SHOWN} candidates beside the top {TOP_SHOWN}",
+        placeholder=_("Search a candidate by name"),
+        help=_("Up to {count} candidates beside the top {top}").format(
+            count=MAX_SERIES - TOP_SHOWN, top=TOP_SHOWN
+        ),
     )
     runs.remember(KEY)
     shown = shown_candidates(order, picked, top=TOP_SHOWN, cap=MAX_SERIES)
@@ -89,20 +92,32 @@ def render(inp: SensitivityInputs, names: Mapping[str, str]) -> Focus:
 def caps_sentence(m: int, shown: int) -> str:
     """What the page draws and computes at ``m`` candidates, and why."""
     parts = [
-        f"The charts draw {shown} of the {m} candidates (the top {TOP_SHOWN} of the ranking "
-        f"in use and those added here): a chart tells at most {MAX_SERIES} apart, each by its "
-        f"own colour and shape. The other {m - shown} are drawn in grey or summarised; every "
-        "table holds all of them."
+        _(
+            "The charts draw {shown} of the {count} candidates (the top {top} of the ranking "
+            "in use and those added here): a chart tells at most {most} apart, each by its "
+            "own colour and shape. The other {rest} are drawn in grey or summarised; every "
+            "table holds all of them."
+        ).format(
+            shown=shown,
+            count=formats.integer(m),
+            top=TOP_SHOWN,
+            most=MAX_SERIES,
+            rest=formats.integer(m - shown),
+        )
     ]
     if m > ALL_PAIRS_UP_TO:
         parts.append(
-            f"Beyond {ALL_PAIRS_UP_TO} candidates the weight sweeps list crossings only among "
-            f"candidates reaching rank {LEADING_RANKS} or better (their number grows with the "
-            "square of the candidates)."
+            _(
+                "Beyond {limit} candidates the weight sweeps list crossings only among "
+                "candidates reaching rank {rank} or better (their number grows with the "
+                "square of the candidates)."
+            ).format(limit=formats.integer(ALL_PAIRS_UP_TO), rank=LEADING_RANKS)
         )
     if m > MAX_PAIRWISE_CANDIDATES:
         parts.append(
-            f"Beyond {MAX_PAIRWISE_CANDIDATES} candidates SMAA skips the pairwise winning "
-            "indices (their cost grows with samples × candidates²)."
+            _(
+                "Beyond {limit} candidates SMAA skips the pairwise winning indices (their cost "
+                "grows with samples × candidates²)."
+            ).format(limit=formats.integer(MAX_PAIRWISE_CANDIDATES))
         )
     return " ".join(parts)

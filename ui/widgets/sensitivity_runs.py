@@ -2,7 +2,8 @@
 
 Every analysis is memoised in the session (:func:`ui.state.memo`) under a key made of what
 changes its numbers (method and settings, the weights in use where they matter, sample
-count, seed, ...), so a rerun with unchanged inputs computes nothing.
+count, seed, ...) and the language (its notes are words), so a rerun with unchanged inputs
+computes nothing.
 
 SMAA can take long (many samples, many candidates), and a Streamlit script run cannot be
 told to stop from outside: a click only interrupts the run and throws its work away. So the
@@ -15,6 +16,7 @@ in a fragment that refreshes itself. The thread never touches Streamlit.
 
 from __future__ import annotations
 
+import contextvars
 import logging
 import threading
 from collections.abc import Callable, Hashable, Mapping
@@ -34,6 +36,7 @@ from clusterrank.analysis.sensitivity import (
     sensitivity_inputs,
 )
 from clusterrank.errors import ClusterRankError
+from clusterrank.i18n import _, language
 from clusterrank.methods.sensitivity import (
     AgreementResult,
     AHPUncertaintyResult,
@@ -81,7 +84,9 @@ def inputs() -> SensitivityInputs:
 
 
 def _method_key(inp: SensitivityInputs) -> tuple[Any, ...]:
-    return (inp.method, tuple(sorted((k, repr(v)) for k, v in inp.settings.items())))
+    """Method, settings and language: a result's notes and settings line are in a language."""
+    settings = tuple(sorted((k, repr(v)) for k, v in inp.settings.items()))
+    return (inp.method, settings, language())
 
 
 def stability(inp: SensitivityInputs, top_k: int) -> StabilityResult:
@@ -94,10 +99,10 @@ def stability(inp: SensitivityInputs, top_k: int) -> StabilityResult:
 
     def compute() -> StabilityResult:
         n = len(inp.matrix.criteria)
-        bar = st.progress(0.0, text=f"Stability intervals: 0 of {n} criteria")
+        bar = st.progress(0.0, text=_progress_text(0, n))
 
         def progress(done: int, total: int) -> None:
-            bar.progress(done / total, text=f"Stability intervals: {done} of {total} criteria")
+            bar.progress(done / total, text=_progress_text(done, total))
 
         try:
             return run_stability(inp, top_k=top_k, progress=progress)
@@ -105,6 +110,10 @@ def stability(inp: SensitivityInputs, top_k: int) -> StabilityResult:
             bar.empty()
 
     return state.memo("sens:stability", key, compute)
+
+
+def _progress_text(done: int, total: int) -> str:
+    return _("Stability intervals: {done} of {total} criteria").format(done=done, total=total)
 
 
 def sweep(inp: SensitivityInputs, criterion: str) -> SweepResult:
@@ -115,7 +124,8 @@ def sweep(inp: SensitivityInputs, criterion: str) -> SweepResult:
 
 def agreement(inp: SensitivityInputs) -> AgreementResult:
     """Independent of the picked method: the same fixed set of methods is compared."""
-    return state.memo("sens:agreement", state.weights_key(), lambda: run_agreement(inp))
+    key = (state.weights_key(), language())
+    return state.memo("sens:agreement", key, lambda: run_agreement(inp))
 
 
 def ahp(inp: SensitivityInputs, *, steps: float, n_draws: int, seed: int) -> AHPUncertaintyResult:
@@ -185,7 +195,11 @@ class SMAAJob:
             finally:
                 self._finished.set()
 
-        threading.Thread(target=work, name="clusterrank-smaa", daemon=True).start()
+        # the thread runs in a copy of this context: its notes speak the session's language
+        context = contextvars.copy_context()
+        threading.Thread(
+            target=context.run, args=(work,), name="clusterrank-smaa", daemon=True
+        ).start()
         return self
 
 

@@ -15,6 +15,7 @@ import streamlit as st
 
 from clusterrank.analysis.saved_sensitivity import result_record, smaa_settings
 from clusterrank.analysis.sensitivity import SensitivityInputs
+from clusterrank.i18n import _
 from clusterrank.methods.sensitivity import SMAAResult
 from clusterrank.store.projects import get_project, save_analysis
 from clusterrank.ui import project_session as ps
@@ -36,7 +37,9 @@ def _save(
         sha = get_project(s, project_id).scenario_sha256
     stored = smaa_settings(method, settings, ps.current_payload(), params, sha)
     stored["weight_mode"] = str(st.session_state.get(state.WEIGHT_MODE, "sliders"))
-    name = str(st.session_state.get(NAME) or "").strip() or f"SMAA-2 by {method}"
+    name = str(st.session_state.get(NAME) or "").strip() or _("SMAA-2 by {method}").format(
+        method=method
+    )
     with database().session() as s:
         save_analysis(
             s,
@@ -46,24 +49,28 @@ def _save(
             settings=stored,
             result=result_record(result),
         )
-    st.session_state[DONE] = f"Saved the SMAA run {name!r} in the project (see Projects)."
+    st.session_state[DONE] = _("Saved the SMAA run {name!r} in the project (see Projects).").format(
+        name=name
+    )
 
 
 def render(inp: SensitivityInputs, params: Mapping[str, Any], result: SMAAResult) -> None:
     """The name box and the save button for a finished run (only with an open project)."""
     with st.container(border=True):
-        st.markdown("**Save this run in the open project**")
+        st.markdown(_("**Save this run in the open project**"))
         if ps.open_id() is None:
-            st.caption("Open or import a project on the Projects page to save SMAA runs.")
+            st.caption(_("Open or import a project on the Projects page to save SMAA runs."))
             return
-        st.text_input("Name (default: SMAA-2 by the method)", key=NAME)
+        st.text_input(_("Name (default: SMAA-2 by the method)"), key=NAME)
         st.button(
-            "Save this run",
+            _("Save this run"),
             key="senssave__save",
             on_click=_save,
             args=(inp.method, dict(inp.settings), dict(params), result),
-            help="Stores the samples, seed, sampling, bounds, method, weights and the rank "
-            "acceptabilities, to reproduce later",
+            help=_(
+                "Stores the samples, seed, sampling, bounds, method, weights and the rank "
+                "acceptabilities, to reproduce later"
+            ),
         )
         done = st.session_state.pop(DONE, "")
         if done:

@@ -15,47 +15,85 @@ import streamlit as st
 from streamlit.elements.lib.column_types import ColumnConfig
 
 from clusterrank.analysis.sensitivity import MAX_PAIRWISE_CANDIDATES
+from clusterrank.i18n import N_, _, formats, ngettext, pgettext
 from clusterrank.methods.sensitivity import SMAAResult
 from clusterrank.ui.layout import notes_box
 from clusterrank.ui.plain import plain
+from clusterrank.ui.tables import localized
 from clusterrank.ui.widgets import sensitivity_charts as charts
 from clusterrank.ui.widgets import sensitivity_weight_charts as wcharts
 from clusterrank.ui.widgets.chart_theme import themed
 from clusterrank.ui.widgets.sensitivity_columns import name_column, name_rows
 from clusterrank.ui.widgets.sensitivity_focus import Focus
 
-RANK_HELP = "Rank in the ranking in use (the table's order)"
+RANK_HELP = N_("Rank in the ranking in use (the table's order)")
 HEADERS = {
-    "ranked first": "Share of the samples in which the candidate ranked first (SMAA's "
-    "first-rank acceptability)",
-    "± error": "Monte Carlo standard error of the share ranked first",
-    "holistic acceptability": "All rank shares in one number: rank 1 counts in full, each "
-    "lower rank less, the last not at all (higher is better)",
-    "confidence factor": "How often the candidate wins when its central weights are used "
-    "(with exact data: 100% or 0%)",
+    "ranked first": N_(
+        "Share of the samples in which the candidate ranked first (SMAA's first-rank acceptability)"
+    ),
+    "± error": N_("Monte Carlo standard error of the share ranked first"),
+    "holistic acceptability": N_(
+        "All rank shares in one number: rank 1 counts in full, each lower rank less, the last "
+        "not at all (higher is better)"
+    ),
+    "confidence factor": N_(
+        "How often the candidate wins when its central weights are used (with exact data: "
+        "100% or 0%)"
+    ),
 }
-PERCENT = st.column_config.NumberColumn(format="percent")
+"""What each column of the SMAA table means (marked only: its header tooltip, translated)."""
+TITLES = {
+    "rank now": N_("rank now"),
+    "ranked first": N_("ranked first"),
+    "± error": N_("± error"),
+    "holistic acceptability": N_("holistic acceptability"),
+    "confidence factor": N_("confidence factor"),
+}
+"""The SMAA table's column headings (marked only)."""
 ALL_KEY = "sens__heat_all"
+
+
+def _rank_column(name: object) -> str:
+    """``rank 3`` -> its heading in the language; ``11–38`` (summed ranks) as it is."""
+    text = str(name)
+    rank = text.removeprefix("rank ")
+    return _("rank {rank}").format(rank=rank) if rank != text else text
+
+
+def _percent_columns(columns: list[str]) -> dict[str, ColumnConfig]:
+    """Number columns headed by their rank in the language (the cells are localised shares)."""
+    return {c: st.column_config.NumberColumn(_rank_column(c)) for c in columns}
 
 
 def _heat_scope(result: SMAAResult, focus: Focus) -> tuple[list[str], int | None, str]:
     """Rows (ids) and ranks the heatmap shows, and a subtitle saying so."""
     m = len(result.candidates)
+    count = formats.integer(m)
     if m <= charts.LABELLED:
-        return list(focus.order), None, f"all {m} candidates, rows in rank order"
+        return (
+            list(focus.order),
+            None,
+            _("all {count} candidates, rows in rank order").format(count=count),
+        )
     every = st.toggle(
-        f"Show all {m} candidates and ranks in the heatmap",
+        _("Show all {count} candidates and ranks in the heatmap").format(count=count),
         key=ALL_KEY,
-        help="Cells then carry no text: read the values in the tooltips or the table",
+        help=_("Cells then carry no text: read the values in the tooltips or the table"),
     )
     if every:
-        return list(focus.order), None, f"all {m} candidates and ranks; values in tooltips"
+        return (
+            list(focus.order),
+            None,
+            _("all {count} candidates and ranks; values in tooltips").format(count=count),
+        )
     ranks = charts.HEAT_RANKS
     return (
         list(focus.shown),
         ranks,
-        f"{len(focus.shown)} of {m} candidates (those drawn in every chart), ranks 1-{ranks}; "
-        f"column {ranks + 1}–{m} sums the later ranks",
+        _(
+            "{shown} of {count} candidates (those drawn in every chart), ranks 1-{ranks}; "
+            "column {later}–{count} sums the later ranks"
+        ).format(shown=len(focus.shown), count=count, ranks=ranks, later=ranks + 1),
     )
 
 
@@ -70,20 +108,20 @@ def heatmap(result: SMAAResult, focus: Focus, sampling: str) -> None:
     st.altair_chart(
         themed(charts.acceptability_heatmap(long, order, columns, scope)),
         width="stretch",
-        alt="Rank acceptability heatmap",
+        alt=_("Rank acceptability heatmap"),
     )
-    with st.expander("Rank acceptability as a table"):
+    with st.expander(_("Rank acceptability as a table")):
         table = result.acceptability_frame(max_ranks=ranks).loc[list(focus.order)]
         table.insert(0, "candidate", [focus.labels[i] for i in table.index])
-        numbers = [c for c in table.columns if c != "candidate"]
+        numbers = [str(c) for c in table.columns if c != "candidate"]
         st.dataframe(
-            table.round(4),
+            localized(table.round(4), dict.fromkeys(numbers, 1), percent=numbers),
             hide_index=True,
-            column_config={"candidate": name_column(), **{c: PERCENT for c in numbers}},
+            column_config={"candidate": name_column(), **_percent_columns(numbers)},
             row_height=name_rows(table["candidate"]),
             key="sens__acceptability_table",
         )
-        st.caption("Share of the samples in which each candidate took each rank; rank order.")
+        st.caption(_("Share of the samples in which each candidate took each rank; rank order."))
 
 
 def summary_table(result: SMAAResult, focus: Focus) -> None:
@@ -99,17 +137,18 @@ def summary_table(result: SMAAResult, focus: Focus) -> None:
             "confidence factor": summary["confidence_factor"].round(3).to_numpy(),
         }
     )
+    shares = ["ranked first", "± error", "confidence factor"]
     config: dict[str, ColumnConfig] = {
-        c: st.column_config.NumberColumn(format="percent", help=HEADERS[c])
-        for c in ("ranked first", "± error", "confidence factor")
+        c: st.column_config.NumberColumn(_(TITLES[c]), help=_(HEADERS[c]))
+        for c in (*shares, "holistic acceptability")
     }
     config["candidate"] = name_column()
-    config["rank now"] = st.column_config.NumberColumn(help=RANK_HELP, width="small")
-    config["holistic acceptability"] = st.column_config.NumberColumn(
-        format="%.3f", help=HEADERS["holistic acceptability"]
+    config["rank now"] = st.column_config.NumberColumn(
+        _(TITLES["rank now"]), help=_(RANK_HELP), width="small"
     )
+    digits = {"ranked first": 1, "± error": 2, "confidence factor": 1, "holistic acceptability": 3}
     st.dataframe(
-        table,
+        localized(table, digits, percent=shares),
         hide_index=True,
         column_config=config,
         row_height=name_rows(table["candidate"]),
@@ -125,31 +164,43 @@ def central_weights(
     caption: str,
 ) -> None:
     """Central weights beside the weights in use: chart (at most eight series) and table."""
-    st.markdown("**Central weights**: the typical weights that make each candidate the winner")
+    st.markdown(_("**Central weights**: the typical weights that make each candidate the winner"))
     st.caption(
-        "A candidate's central weights are the average of the sampled weights under which it "
-        "ranked first; a candidate that never ranked first has none."
+        _(
+            "A candidate's central weights are the average of the sampled weights under which "
+            "it ranked first; a candidate that never ranked first has none."
+        )
     )
     wide, notes = wcharts.central_frame(result, current, titles, focus.labels)
     series, left = wcharts.central_series(wide, [focus.labels[i] for i in focus.shown])
     st.altair_chart(
         themed(wcharts.central_chart(wide, series)),
         width="stretch",
-        alt="Central weights beside the weights in use",
+        alt=_("Central weights beside the weights in use"),
     )
     if left:
         st.caption(
-            f"{len(left)} more candidates ranked first in some sample; their central weights "
-            "are in the table."
+            ngettext(
+                "{count} more candidate ranked first in some sample; their central weights "
+                "are in the table.",
+                "{count} more candidates ranked first in some sample; their central weights "
+                "are in the table.",
+                len(left),
+            ).format(count=len(left))
         )
     for note in notes:
         st.caption(plain(note))
-    with st.expander("Central weights as a table"):
+    with st.expander(_("Central weights as a table")):
         numbers = list(wide.columns[1:])
+        headings = {c: st.column_config.NumberColumn(c) for c in numbers}
+        headings[wcharts.CURRENT] = st.column_config.NumberColumn(wcharts.current_label())
         st.dataframe(
-            wide.assign(**{c: wide[c].round(3) for c in numbers}),
+            localized(wide, dict.fromkeys(numbers, 1), percent=numbers),
             hide_index=True,
-            column_config={"criterion": name_column("Criterion"), **{c: PERCENT for c in numbers}},
+            column_config={
+                "criterion": name_column(N_("Criterion"), pgettext("column", "criterion")),
+                **headings,
+            },
             row_height=name_rows(wide["criterion"]),
         )
         st.caption(caption)
@@ -161,14 +212,17 @@ def pairwise(result: SMAAResult, focus: Focus, caption: str) -> None:
     if frame is None:
         if len(result.candidates) > MAX_PAIRWISE_CANDIDATES:
             st.caption(
-                f"Pairwise winning indices are not computed beyond {MAX_PAIRWISE_CANDIDATES} "
-                "candidates: their cost grows with samples × candidates²."
+                _(
+                    "Pairwise winning indices are not computed beyond {limit} candidates: "
+                    "their cost grows with samples × candidates²."
+                ).format(limit=formats.integer(MAX_PAIRWISE_CANDIDATES))
             )
         return
-    with st.expander("Pairwise winning indices: P(row ranks better than column)"):
+    with st.expander(_("Pairwise winning indices: P(row ranks better than column)")):
         order = list(focus.order)
         labelled = frame.loc[order, order].rename(index=focus.labels, columns=focus.labels)
-        st.dataframe(labelled.round(3), column_config={c: PERCENT for c in labelled.columns})
+        columns = list(labelled.columns)
+        st.dataframe(localized(labelled, dict.fromkeys(columns, 1), percent=columns))
         st.caption(caption)
 
 
@@ -182,14 +236,14 @@ def show(
     """Every number of a finished run; ``texts``: the sampling sentence and the run's caption."""
     sampling, caption = texts
     st.markdown(
-        "**Rank acceptability**: the share of samples in which each candidate took each rank"
+        _("**Rank acceptability**: the share of samples in which each candidate took each rank")
     )
     heatmap(result, focus, sampling)
     st.caption(caption)
-    with st.expander("SMAA settings (technical)", expanded=False):
-        st.caption(f"Settings: {result.settings_text()}")
+    with st.expander(_("SMAA settings (technical)"), expanded=False):
+        st.caption(_("Settings: {settings}").format(settings=result.settings_text()))
     summary_table(result, focus)
     central_weights(result, current, titles, focus, caption)
     st.caption(caption)
     pairwise(result, focus, caption)
-    notes_box(result.notes, "SMAA notes")
+    notes_box(result.notes, _("SMAA notes"))

@@ -12,16 +12,18 @@ from collections.abc import Mapping
 import streamlit as st
 
 from clusterrank.analysis.sensitivity import SensitivityInputs
+from clusterrank.i18n import _, pgettext
+from clusterrank.methods.sensitivity import SweepResult
 from clusterrank.reports.sensitivity_view import first_change
 from clusterrank.ui.layout import notes_box, settings_text
 from clusterrank.ui.plain import plain
+from clusterrank.ui.tables import localized
 from clusterrank.ui.widgets import sensitivity_runs as runs
 from clusterrank.ui.widgets import sensitivity_sweep_chart as sweep_chart
 from clusterrank.ui.widgets.chart_theme import themed
 from clusterrank.ui.widgets.sensitivity_columns import name_column, name_rows
 from clusterrank.ui.widgets.sensitivity_focus import Focus
 
-PERCENT = st.column_config.NumberColumn(format="percent")
 KEY = "sens__sweep_criterion"
 
 
@@ -32,7 +34,10 @@ def _criterion(inp: SensitivityInputs, titles: Mapping[str, str], top_k: int) ->
     if st.session_state[KEY] not in criteria:
         st.session_state[KEY] = criteria[0]
     picked = st.selectbox(
-        "Criterion whose weight moves", criteria, key=KEY, format_func=lambda c: titles.get(c, c)
+        _("Criterion whose weight moves"),
+        criteria,
+        key=KEY,
+        format_func=lambda c: titles.get(c, c),
     )
     runs.remember(KEY)
     return str(picked)
@@ -49,31 +54,55 @@ def render(inp: SensitivityInputs, titles: Mapping[str, str], focus: Focus, top_
         frames, current, title, len(result.candidates), result.higher_is_better
     )
     st.altair_chart(
-        themed(chart), width="stretch", alt=f"Rank of each candidate against the weight of {title}"
+        themed(chart),
+        width="stretch",
+        alt=_("Rank of each candidate against the weight of {criterion}").format(criterion=title),
     )
     for note in frames.notes:
         st.caption(plain(note))
-    with st.expander("Weight sweep as a table"):
-        better = "higher is better" if result.higher_is_better else "lower is better"
-        table = sweep_chart.candidate_table(result, criterion, focus.labels, focus.shown)
-        st.dataframe(
-            table,
-            hide_index=True,
-            row_height=name_rows(table["candidate"]),
-            column_config={
-                "candidate": name_column(),
-                "score now": st.column_config.NumberColumn(format="%.4f", help=better),
-            },
-            key="sens__sweep_table",
+    with st.expander(_("Weight sweep as a table")):
+        _tables(result.higher_is_better, frames, result, criterion, focus)
+    with st.expander(_("Technical settings"), expanded=False):
+        st.caption(_("Settings: {settings}").format(settings=settings_text(result.settings)))
+    notes_box(result.notes, _("Sweep notes"))
+
+
+def _tables(
+    higher_is_better: bool,
+    frames: sweep_chart.SweepFrames,
+    result: SweepResult,
+    criterion: str,
+    focus: Focus,
+) -> None:
+    """The sweep's numbers: each shown candidate's ranks, then every crossing."""
+    better = _("higher is better") if higher_is_better else _("lower is better")
+    table = sweep_chart.candidate_table(result, criterion, focus.labels, focus.shown)
+    st.dataframe(
+        localized(table, {"score now": 4}),
+        hide_index=True,
+        row_height=name_rows(table["candidate"]),
+        column_config={
+            "candidate": name_column(),
+            "rank now": st.column_config.NumberColumn(_("rank now")),
+            "best rank": st.column_config.NumberColumn(_("best rank")),
+            "worst rank": st.column_config.NumberColumn(_("worst rank")),
+            "score now": st.column_config.NumberColumn(_("score now"), help=better),
+        },
+        key="sens__sweep_table",
+    )
+    crossings = frames.crossings.rename(columns={"drawn": "drawn (both shown)"})
+    st.markdown(
+        _("**Crossings** ({count}): where two candidates' scores cross").format(
+            count=len(crossings)
         )
-        crossings = frames.crossings.rename(columns={"drawn": "drawn (both shown)"})
-        st.markdown(f"**Crossings** ({len(crossings)}): where two candidates' scores cross")
-        st.dataframe(
-            crossings,
-            hide_index=True,
-            column_config={"weight": PERCENT, "crossing": st.column_config.TextColumn(width=360)},
-            key="sens__sweep_crossings",
-        )
-    with st.expander("Technical settings", expanded=False):
-        st.caption(f"Settings: {settings_text(result.settings)}")
-    notes_box(result.notes, "Sweep notes")
+    )
+    st.dataframe(
+        localized(crossings, {"weight": 1}, percent=["weight"]),
+        hide_index=True,
+        column_config={
+            "weight": st.column_config.NumberColumn(pgettext("column", "weight")),
+            "crossing": st.column_config.TextColumn(_("crossing"), width=360),
+            "drawn (both shown)": st.column_config.CheckboxColumn(_("drawn (both shown)")),
+        },
+        key="sens__sweep_crossings",
+    )

@@ -17,6 +17,7 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
+from clusterrank.i18n import _, formats, ngettext, pgettext
 from clusterrank.methods.sensitivity import CriterionSweep, SweepResult
 from clusterrank.ui.widgets.chart_theme import CONTEXT, MUTED, TEXT, series_scale
 
@@ -121,19 +122,28 @@ def sweep_frames(
     notes = []
     if edge:
         notes.append(
-            f"{edge} crossing(s) at 0% or 100% (ties when this weight is nothing or everything) "
-            "are not drawn."
+            ngettext(
+                "{count} crossing at 0% or 100% (a tie when this weight is nothing or "
+                "everything) is not drawn.",
+                "{count} crossings at 0% or 100% (ties when this weight is nothing or "
+                "everything) are not drawn.",
+                edge,
+            ).format(count=edge)
         )
     if len(crossings) > len(drawn):
         notes.append(
-            f"{len(drawn)} of the {len(crossings)} crossings inside 0-100% are between two "
-            "shown candidates and drawn; the others are in the table."
+            _(
+                "{drawn} of the {count} crossings inside 0-100% are between two shown "
+                "candidates and drawn; the others are in the table."
+            ).format(drawn=len(drawn), count=len(crossings))
         )
     deepest = lowest_rank(one, keep)
     if keep and deepest < int(one.ranks[:, keep].max()):
         notes.append(
-            f"The chart shows ranks 1-{deepest}; a line leaving it at the bottom falls lower "
-            "(each candidate's worst rank is in the table)."
+            _(
+                "The chart shows ranks 1-{deepest}; a line leaving it at the bottom falls lower "
+                "(each candidate's worst rank is in the table)."
+            ).format(deepest=deepest)
         )
     return SweepFrames(lines, _changes(one, others, ids), grouped, crossings, deepest, notes)
 
@@ -178,18 +188,27 @@ def _rank_axis(deepest: int) -> alt.Y:
     )
     return alt.Y(
         "rank:Q",
-        title="rank (1 = best)",
+        title=_("rank (1 = best)"),
         scale=alt.Scale(domain=[0.5, deepest + 0.5], reverse=True, nice=False),
         axis=axis,
     )
 
 
 def _title(criterion: str, m: int, shown: int, current: float) -> alt.Title:
-    subtitle = textwrap.wrap(f"Weight of {criterion}: now {100 * current:.1f}% (black line)", 70)
+    subtitle = textwrap.wrap(
+        _("Weight of {criterion}: now {weight} (black line)").format(
+            criterion=criterion, weight=formats.percent(current, 1)
+        ),
+        70,
+    )
     if shown < m:
-        subtitle.append(f"{shown} of {m} candidates drawn; grey: the other {m - shown}")
-    subtitle.append("dashed: where two drawn candidates swap places")
-    return alt.Title("Rank of each candidate as one weight moves", subtitle=subtitle)
+        subtitle.append(
+            _("{shown} of {count} candidates drawn; grey: the other {rest}").format(
+                shown=shown, count=formats.integer(m), rest=formats.integer(m - shown)
+            )
+        )
+    subtitle.append(_("dashed: where two drawn candidates swap places"))
+    return alt.Title(_("Rank of each candidate as one weight moves"), subtitle=subtitle)
 
 
 def sweep_chart(
@@ -204,20 +223,21 @@ def sweep_chart(
     colour_scale, shape_scale = series_scale(names)
     x = alt.X(
         "weight:Q",
-        title="weight of this criterion (%; the others keep their proportions)",
+        title=_("weight of this criterion (%; the others keep their proportions)"),
         scale=alt.Scale(domain=[0, 1]),
         axis=alt.Axis(format="%", titleLimit=700),
     )
     y = _rank_axis(frames.deepest)
     legend = alt.Legend(orient="bottom", columns=1, labelLimit=520, symbolStrokeWidth=2)
-    colour = alt.Color("candidate:N", title="candidate", scale=colour_scale, legend=legend)
-    shape = alt.Shape("candidate:N", title="candidate", scale=shape_scale, legend=legend)
-    better = "higher is better" if higher_is_better else "lower is better"
+    who = pgettext("column", "candidate")
+    colour = alt.Color("candidate:N", title=who, scale=colour_scale, legend=legend)
+    shape = alt.Shape("candidate:N", title=who, scale=shape_scale, legend=legend)
+    score = _("score (higher is better)") if higher_is_better else _("score (lower is better)")
     tips = [
-        alt.Tooltip("candidate:N"),
-        alt.Tooltip("weight:Q", format=".1%"),
-        alt.Tooltip("rank:Q", format="d"),
-        alt.Tooltip("score:Q", format=".4f", title=f"score ({better})"),
+        alt.Tooltip("candidate:N", title=who),
+        alt.Tooltip("weight:Q", format=".1%", title=pgettext("column", "weight")),
+        alt.Tooltip("rank:Q", format="d", title=pgettext("column", "rank")),
+        alt.Tooltip("score:Q", format=".4f", title=score),
     ]
     context = (
         alt.Chart(frames.context)
@@ -233,7 +253,8 @@ def sweep_chart(
         .mark_point(size=70, filled=True, opacity=1, stroke="white", strokeWidth=0.8, clip=True)
         .encode(x=x, y=y, color=colour, shape=shape, tooltip=tips)
     )
-    marker = pd.DataFrame({"weight": [current], "label": [f"now {100 * current:.1f}%"]})
+    now = _("now {weight}").format(weight=formats.percent(current, 1))
+    marker = pd.DataFrame({"weight": [current], "label": [now]})
     now_rule = alt.Chart(marker).mark_rule(color=TEXT, strokeWidth=2).encode(x="weight:Q")
     now_text = (
         alt.Chart(marker)
@@ -247,7 +268,10 @@ def sweep_chart(
             .mark_rule(color=MUTED, strokeDash=[5, 4], strokeWidth=1.2)
             .encode(
                 x="weight:Q",
-                tooltip=[alt.Tooltip("weight:Q", format=".2%"), alt.Tooltip("crossing:N")],
+                tooltip=[
+                    alt.Tooltip("weight:Q", format=".2%", title=pgettext("column", "weight")),
+                    alt.Tooltip("crossing:N", title=_("crossing")),
+                ],
             )
         )
         layers.insert(1, rules)

@@ -14,11 +14,37 @@ import altair as alt
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
+import streamlit as st
+from streamlit.elements.lib.column_types import ColumnConfig
 
+from clusterrank.i18n import N_, _, pgettext
 from clusterrank.methods.sensitivity import AHPUncertaintyResult, SMAAResult
 from clusterrank.ui.widgets.chart_theme import MAX_SERIES, TEXT, series_scale
 
 CURRENT = "weights in use"
+"""The column id of the weights in use (its heading and legend entry: :func:`current_label`)."""
+AHP_HEADINGS = {
+    "point": N_("weight now"),
+    "mean": N_("mean"),
+    "q05": N_("5%"),
+    "q95": N_("95%"),
+    "min": N_("min"),
+    "max": N_("max"),
+}
+"""Headings of the AHP interval table's columns (marked only; translated where shown)."""
+
+
+def current_label() -> str:
+    """The words "weights in use" in the current language: a heading and a legend entry."""
+    return _("weights in use")
+
+
+def ahp_headings(columns: Sequence[str]) -> dict[str, ColumnConfig]:
+    """Column config giving the AHP interval table's number ``columns`` their headings."""
+    return {
+        c: st.column_config.NumberColumn(_(AHP_HEADINGS[c]) if c in AHP_HEADINGS else c)
+        for c in columns
+    }
 
 
 def central_frame(
@@ -45,11 +71,20 @@ def central_frame(
         wide[names.get(i, i)] = central.loc[i].to_numpy()
     notes = []
     never = [names.get(c, c) for c in result.candidates if c not in central.index]
-    why = "never ranked first in any sample, so no weights make them the winner here."
     if len(never) > MAX_SERIES:
-        notes.append(f"No central weights for the other {len(never)} candidates: {why}")
+        notes.append(
+            _(
+                "No central weights for the other {count} candidates: they never ranked first "
+                "in any sample, so no weights make them the winner here."
+            ).format(count=len(never))
+        )
     elif never:
-        notes.append(f"No central weights for {', '.join(never)}: {why}")
+        notes.append(
+            _(
+                "No central weights for {candidates}: never ranked first in any sample, so no "
+                "weights make them the winner here."
+            ).format(candidates=", ".join(never))
+        )
     return wide, notes
 
 
@@ -72,6 +107,9 @@ def central_chart(wide: pd.DataFrame, series: list[str]) -> alt.LayerChart | alt
     Each series has its own colour and, at the end of its bar, its own shape.
     """
     long = wide.melt(id_vars="criterion", value_vars=series, var_name="weights", value_name="w")
+    shown = current_label()
+    long["weights"] = long["weights"].replace({CURRENT: shown})
+    series = [shown if s == CURRENT else s for s in series]
     colour_scale, shape_scale = series_scale(series)
     order = list(wide["criterion"])
     legend = alt.Legend(
@@ -79,11 +117,11 @@ def central_chart(wide: pd.DataFrame, series: list[str]) -> alt.LayerChart | alt
     )
     y = alt.Y("criterion:N", sort=order, title=None, axis=alt.Axis(labelLimit=300))
     offset = alt.YOffset("weights:N", sort=series)
-    x = alt.X("w:Q", title="weight (%)", axis=alt.Axis(format="%"))
+    x = alt.X("w:Q", title=_("weight (%)"), axis=alt.Axis(format="%"))
     tips = [
-        alt.Tooltip("criterion:N"),
-        alt.Tooltip("weights:N"),
-        alt.Tooltip("w:Q", format=".1%", title="weight"),
+        alt.Tooltip("criterion:N", title=pgettext("column", "criterion")),
+        alt.Tooltip("weights:N", title=_("weights")),
+        alt.Tooltip("w:Q", format=".1%", title=pgettext("column", "weight")),
     ]
     base = alt.Chart(long).encode(y=y, yOffset=offset, x=x, tooltip=tips)
     bars = base.mark_bar(height={"band": 0.8}).encode(
@@ -94,8 +132,8 @@ def central_chart(wide: pd.DataFrame, series: list[str]) -> alt.LayerChart | alt
         shape=alt.Shape("weights:N", sort=series, title=None, scale=shape_scale, legend=legend),
     )
     title = alt.Title(
-        "Central weights beside the weights in use",
-        subtitle="the typical weights under which each candidate ranked first",
+        _("Central weights beside the weights in use"),
+        subtitle=_("the typical weights under which each candidate ranked first"),
     )
     return alt.layer(bars, ends).properties(
         title=title,
@@ -120,23 +158,22 @@ def ahp_chart(frame: pd.DataFrame) -> alt.LayerChart | alt.FacetChart:
     order = list(frame["group"])
     y = alt.Y("group:N", sort=order, title=None, axis=alt.Axis(labelLimit=330))
     tips = [
-        alt.Tooltip("group:N"),
-        alt.Tooltip("point:Q", format=".1%", title="weight now"),
-        alt.Tooltip("q05:Q", format=".1%", title="5%"),
-        alt.Tooltip("q95:Q", format=".1%", title="95%"),
-        alt.Tooltip("min:Q", format=".1%"),
-        alt.Tooltip("max:Q", format=".1%"),
+        alt.Tooltip("group:N", title=pgettext("column", "group")),
+        *(
+            alt.Tooltip(f"{c}:Q", format=".1%", title=_(AHP_HEADINGS[c]))
+            for c in ("point", "q05", "q95", "min", "max")
+        ),
     ]
     base = alt.Chart(frame).encode(y=y, tooltip=tips)
     whole = base.mark_rule(color="#767b87", strokeWidth=2).encode(
-        x=alt.X("min:Q", title="group weight (%)", axis=alt.Axis(format="%")), x2="max:Q"
+        x=alt.X("min:Q", title=_("group weight (%)"), axis=alt.Axis(format="%")), x2="max:Q"
     )
     middle = base.mark_bar(color="#4292c6", height=16).encode(x="q05:Q", x2="q95:Q")
     point = base.mark_tick(color=TEXT, thickness=3, size=22).encode(x="point:Q")
     mean = base.mark_point(color="#08519c", fill="white", filled=True, size=45).encode(x="mean:Q")
     title = alt.Title(
-        "Group weights under perturbed judgments",
-        subtitle="thin line: min-max; bar: 5-95%; black tick: weight now; dot: mean",
+        _("Group weights under perturbed judgments"),
+        subtitle=_("thin line: min-max; bar: 5-95%; black tick: weight now; dot: mean"),
     )
     return alt.layer(whole, middle, point, mean).properties(
         title=title,

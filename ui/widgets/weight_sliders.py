@@ -15,12 +15,19 @@ import streamlit as st
 from clusterrank.analysis.weights import WeightReport
 from clusterrank.criteria.models.criteria_set import Criterion, Group
 from clusterrank.criteria.models.scenario import Scenario
+from clusterrank.i18n import N_, _, formats, ngettext, pgettext
 from clusterrank.ui import state
 from clusterrank.ui.layout import safe_callback
 from clusterrank.ui.plain import plain
 from clusterrank.ui.widgets.weight_logic import rebalance
 
-ARROWS = {"benefit": "↑ benefit", "cost": "↓ cost"}
+ARROWS = {"benefit": N_("↑ benefit"), "cost": N_("↓ cost")}
+"""A direction with its arrow (marked only: show it through :func:`arrow`)."""
+
+
+def arrow(direction: str) -> str:
+    """``↑ benefit`` or ``↓ cost`` in the current language (an unknown direction as it is)."""
+    return _(ARROWS[direction]) if direction in ARROWS else direction
 
 
 def group_key(group_id: str) -> str:
@@ -41,12 +48,13 @@ def lock_key(slider_key: str) -> str:
 def criterion_label(c: Criterion) -> str:
     """``Title [unit] · ↑ benefit``: what is measured, in what, and which way is better."""
     unit = f" [{c.unit}]" if c.unit else ""
-    return f"{c.title or c.id}{unit} · {ARROWS.get(c.direction, c.direction)}"
+    return f"{c.title or c.id}{unit} · {arrow(c.direction)}"
 
 
 def criterion_help(c: Criterion) -> str:
     """A criterion's tooltip: its description and its source (or that none is given)."""
-    parts = [c.description or "", f"Source: {c.source}" if c.source else "Source: not given"]
+    source = _("Source: {source}").format(source=c.source) if c.source else _("Source: not given")
+    parts = [c.description or "", source]
     return "\n\n".join(p for p in parts if p)
 
 
@@ -96,15 +104,19 @@ def _slider_row(
     )
     left, right = st.columns([3, 2], vertical_alignment="center")  # "Lock" fits at 1024 px
     left.caption(plain(caption))
-    right.checkbox("Lock", key=lock_key(key), help="A locked weight keeps its value")
+    right.checkbox(
+        pgettext("weights page", "Lock"),
+        key=lock_key(key),
+        help=_("A locked weight keeps its value"),
+    )
 
 
 def render(scenario: Scenario, report: WeightReport) -> None:
     """Group sliders, then each group's criterion sliders, with local and global weights."""
     groups_pct = st.session_state[state.GROUP_PCT]
     local_pct = st.session_state[state.LOCAL_PCT]
-    st.markdown("#### Group weights")
-    st.caption("The groups always add up to 100 %. Lock a group to keep its weight fixed.")
+    st.markdown("#### " + _("Group weights"))
+    st.caption(_("The groups always add up to 100 %. Lock a group to keep its weight fixed."))
     for g in scenario.criteria_set.groups:
         share = report.group_weights[report.group_ids.index(g.id)]
         _slider_row(
@@ -114,10 +126,13 @@ def render(scenario: Scenario, report: WeightReport) -> None:
             g.description or "",
             _moved_group,
             (g.id,),
-            f"{len(g.criteria)} {'criterion' if len(g.criteria) == 1 else 'criteria'} · "
-            f"{share:.1%} of the total weight",
+            ngettext(
+                "{n} criterion · {share} of the total weight",
+                "{n} criteria · {share} of the total weight",
+                len(g.criteria),
+            ).format(n=len(g.criteria), share=formats.percent(share, 1)),
         )
-    st.markdown("#### Criterion weights inside each group")
+    st.markdown("#### " + _("Criterion weights inside each group"))
     for g in scenario.criteria_set.groups:
         _group_block(g, local_pct[g.id], report)
 
@@ -131,8 +146,10 @@ def _group_block(g: Group, block: dict[str, float], report: WeightReport) -> Non
             glob = global_w[c.id]
             st.caption(
                 plain(
-                    f"{criterion_label(c)} — the only criterion of its group: local 100 % · "
-                    f"global {glob:.1%}"
+                    _(
+                        "{criterion} — the only criterion of its group: local 100 % · "
+                        "global {weight}"
+                    ).format(criterion=criterion_label(c), weight=formats.percent(glob, 1))
                 ),
                 help=plain(criterion_help(c)),
             )
@@ -147,5 +164,9 @@ def _group_block(g: Group, block: dict[str, float], report: WeightReport) -> Non
                 criterion_help(c),
                 _moved_local,
                 (g.id, c.id),
-                f"local {local:.1%} of {g.title or g.id} · global {glob:.1%}",
+                _("local {local} of {group} · global {weight}").format(
+                    local=formats.percent(local, 1),
+                    group=g.title or g.id,
+                    weight=formats.percent(glob, 1),
+                ),
             )

@@ -20,14 +20,16 @@ import streamlit as st
 from clusterrank.analysis.explain import Explanation, explain
 from clusterrank.analysis.report import RankingReport
 from clusterrank.criteria.decision_matrix import DecisionMatrix
+from clusterrank.i18n import N_, _, formats, pgettext
 from clusterrank.ui import state
 from clusterrank.ui.plain import plain
+from clusterrank.ui.tables import localized
 from clusterrank.ui.widgets.chart_table import as_table
 from clusterrank.ui.widgets.chart_theme import CONTEXT, MAX_SERIES, SERIES, themed
 from clusterrank.ui.widgets.charts import LABEL_LIMIT, TOP_K, shown_ids
 
 GAIN, LOSS, LEVEL = SERIES[0], SERIES[1], CONTEXT
-OTHERS = "other criteria"
+OTHERS = N_("other criteria")  # the grey series; translated where drawn
 ROW, AXIS, LEGEND_ROW, TITLE = 30, 70, 22, 48
 """Pixels per bar row, for the x axis and its title, per legend line. Streamlit fits the whole
 chart (legend included) into the height given, so the legend's lines are added to it."""
@@ -44,24 +46,24 @@ def kind_caption(expl: Explanation, method_title: str) -> str:
     """One or two plain sentences saying what the contribution bars are for this method."""
     kind = expl.contributions.kind
     if kind == "additive":
-        return (
-            f"{method_title} adds up the criteria: each segment is a criterion's weight times "
-            "the candidate's normalised value, and a bar's segments add up to its score exactly."
-        )
+        return _(
+            "{method} adds up the criteria: each segment is a criterion's weight times the "
+            "candidate's normalised value, and a bar's segments add up to its score exactly."
+        ).format(method=method_title)
     if kind == "topsis":
-        return (
+        return _(
             "TOPSIS ranks by distance to the ideal point (the best value on every criterion) "
             "and the anti-ideal point (the worst). Each segment is a criterion's share of the "
             "squared distances to these two points: its weighted squared distance from the "
             "anti-ideal minus that from the ideal. Right of 0 pulls towards the ideal, left of "
             "0 towards the anti-ideal; the segments add up to S-² − S+², not to the score."
         )
-    return (
-        f"{method_title}'s score is not a sum over criteria, so these bars do not add up to it. "
+    return _(
+        "{method}'s score is not a sum over criteria, so these bars do not add up to it. "
         "They are weighted positions: each segment is a criterion's weight times where the "
         "candidate stands between the worst (0) and the best (1) candidate on it, a guide to "
         "where it gains and loses."
-    )
+    ).format(method=method_title)
 
 
 def contribution_frame(
@@ -83,7 +85,9 @@ def contribution_frame(
     order = {c: j for j, c in enumerate(expl.contributions.criteria)}
     flagged = {q.candidate for q in expl.report.quality if not q.assessable}
     labels = [
-        f"{r}. {n}" + (" (not assessable)" if i in flagged else "")
+        (_("{rank}. {name} (not assessable)") if i in flagged else "{rank}. {name}").format(
+            rank=r, name=n
+        )
         for r, n, i in zip(frame["rank"], frame["name"], frame["id"], strict=True)
     ]
     frame = frame.assign(label=labels, order=[order[c] for c in frame["criterion"]])
@@ -118,7 +122,7 @@ def colour_key(frame: pd.DataFrame) -> tuple[str, list[str], list[str]]:
         return "group", groups, list(SERIES[: len(groups)])
     size = frame.assign(size=frame["contribution"].abs()).groupby("title")["size"].mean()
     top = [t for t in titles if t in set(size.nlargest(MAX_SERIES - 1).index)]
-    return "series", [*top, OTHERS], [*SERIES[: len(top)], CONTEXT]
+    return "series", [*top, _(OTHERS)], [*SERIES[: len(top)], CONTEXT]
 
 
 def contribution_chart(frame: pd.DataFrame) -> alt.LayerChart | alt.FacetChart:
@@ -130,13 +134,13 @@ def contribution_chart(frame: pd.DataFrame) -> alt.LayerChart | alt.FacetChart:
     rows = list(dict.fromkeys(frame["label"]))
     field, domain, colours = colour_key(frame)
     if field == "series":
-        frame = frame.assign(series=frame["title"].where(frame["title"].isin(domain), OTHERS))
-    legend_title = {"title": "criterion", "group": "criterion group"}.get(field, "criterion")
+        frame = frame.assign(series=frame["title"].where(frame["title"].isin(domain), _(OTHERS)))
+    legend_title = _("criterion group") if field == "group" else _("criterion")
     bars = (
         alt.Chart(frame)
         .mark_bar(stroke="white", strokeWidth=1)
         .encode(
-            x=alt.X("contribution:Q", title="contribution to the score (no unit)", stack="zero"),
+            x=alt.X("contribution:Q", title=_("contribution to the score (no unit)"), stack="zero"),
             y=alt.Y(
                 "label:N",
                 sort=rows,
@@ -151,20 +155,22 @@ def contribution_chart(frame: pd.DataFrame) -> alt.LayerChart | alt.FacetChart:
             ),
             order=alt.Order("order:Q"),
             tooltip=[
-                alt.Tooltip("name:N", title="candidate"),
-                alt.Tooltip("title:N", title="criterion"),
-                alt.Tooltip("group:N", title="group"),
-                alt.Tooltip("value:Q", format=",.4g", title="value"),
-                alt.Tooltip("unit:N"),
-                alt.Tooltip("contribution:Q", format="+.4f"),
+                alt.Tooltip("name:N", title=_("candidate")),
+                alt.Tooltip("title:N", title=_("criterion")),
+                alt.Tooltip("group:N", title=_("group")),
+                alt.Tooltip("value:Q", format=",.4g", title=_("value")),
+                alt.Tooltip("unit:N", title=_("unit")),
+                alt.Tooltip("contribution:Q", format="+.4f", title=_("contribution")),
             ],
         )
     )
     zero = alt.Chart(pd.DataFrame({"x": [0.0]})).mark_rule(color="#424242").encode(x="x:Q")
     height = ROW * len(rows) + AXIS + LEGEND_ROW * (len(domain) + 1) + TITLE
     title = alt.TitleParams(
-        "Each candidate's score by criterion",
-        subtitle=f"{len(rows)} candidates; colour: {legend_title} (segments split by criterion)",
+        _("Each candidate's score by criterion"),
+        subtitle=_("{count} candidates; colour: {legend} (segments split by criterion)").format(
+            count=len(rows), legend=legend_title
+        ),
     )
     return alt.layer(bars, zero).properties(height=height, title=title)
 
@@ -177,9 +183,25 @@ def pair_frame(pair: pd.DataFrame, a: str, b: str) -> pd.DataFrame:
     """
     diff = pair["difference"].astype(float).to_numpy()
     tol = 1e-12 * max(1.0, float(np.max(np.abs(diff)))) if len(diff) else 0.0
-    side = np.where(diff > tol, f"{a} ahead", np.where(diff < -tol, f"{b} ahead", "level"))
-    label = [f"▲ +{d:.4f}" if d > tol else (f"▼ −{-d:.4f}" if d < -tol else "= 0") for d in diff]
+    a_ahead, b_ahead, level = _sides(a, b)
+    side = np.where(diff > tol, a_ahead, np.where(diff < -tol, b_ahead, level))
+    label = [
+        f"▲ +{formats.number(float(d), 4)}"
+        if d > tol
+        else (f"▼ −{formats.number(float(-d), 4)}" if d < -tol else "= 0")
+        for d in diff
+    ]
     return pair.assign(side=side, label=label, gain=diff > tol)
+
+
+def _sides(a: str, b: str) -> list[str]:
+    """The legend of the pair chart: ``a`` ahead, ``b`` ahead, level."""
+    ahead = _("{candidate} ahead")
+    return [
+        ahead.format(candidate=a),
+        ahead.format(candidate=b),
+        pgettext("why chart: neither candidate gains", "level"),
+    ]
 
 
 def pair_chart(frame: pd.DataFrame, a: str, b: str) -> alt.LayerChart | alt.FacetChart:
@@ -193,14 +215,18 @@ def pair_chart(frame: pd.DataFrame, a: str, b: str) -> alt.LayerChart | alt.Face
     titles = frame["title"].tolist()
     raw = (
         [
-            alt.Tooltip("value_a:Q", title=f"{a}: value", format=",.4g"),
-            alt.Tooltip("value_b:Q", title=f"{b}: value", format=",.4g"),
-            alt.Tooltip("unit:N"),
+            alt.Tooltip(
+                "value_a:Q", title=_("{candidate}: value").format(candidate=a), format=",.4g"
+            ),
+            alt.Tooltip(
+                "value_b:Q", title=_("{candidate}: value").format(candidate=b), format=",.4g"
+            ),
+            alt.Tooltip("unit:N", title=_("unit")),
         ]
         if {"value_a", "value_b", "unit"} <= set(frame.columns)
         else []
     )
-    sides = [f"{a} ahead", f"{b} ahead", "level"]
+    sides = _sides(a, b)
     base = alt.Chart(frame).encode(
         y=alt.Y(
             "title:N",
@@ -209,10 +235,10 @@ def pair_chart(frame: pd.DataFrame, a: str, b: str) -> alt.LayerChart | alt.Face
             axis=alt.Axis(labelLimit=360, labelOverlap=False),
         ),
         tooltip=[
-            alt.Tooltip("title:N", title="criterion"),
+            alt.Tooltip("title:N", title=_("criterion")),
             alt.Tooltip("a:Q", title=a, format="+.4f"),
             alt.Tooltip("b:Q", title=b, format="+.4f"),
-            alt.Tooltip("difference:Q", format="+.4f"),
+            alt.Tooltip("difference:Q", format="+.4f", title=_("difference")),
             *raw,
         ],
     )
@@ -222,7 +248,7 @@ def pair_chart(frame: pd.DataFrame, a: str, b: str) -> alt.LayerChart | alt.Face
     bars = base.mark_bar(stroke="#424242", strokeWidth=1.2).encode(
         x=alt.X(
             "difference:Q",
-            title="first candidate's contribution minus the second's (no unit)",
+            title=_("first candidate's contribution minus the second's (no unit)"),
             scale=alt.Scale(domain=[low - room if low < 0 else 0.0, high + room], nice=False),
         ),
         color=alt.Color(
@@ -239,7 +265,9 @@ def pair_chart(frame: pd.DataFrame, a: str, b: str) -> alt.LayerChart | alt.Face
     texts = [t.encode(x="difference:Q", text="label:N") for t in (right, left)]
     zero = alt.Chart(pd.DataFrame({"x": [0.0]})).mark_rule(color="#424242").encode(x="x:Q")
     height = (ROW + 8) * len(frame) + AXIS + 4 * LEGEND_ROW + TITLE
-    title = alt.TitleParams(f"Why {a} and {b} differ", subtitle="by criterion, largest first")
+    title = alt.TitleParams(
+        _("Why {a} and {b} differ").format(a=a, b=b), subtitle=_("by criterion, largest first")
+    )
     return alt.layer(bars, *texts, zero).properties(height=height, title=title)
 
 
@@ -266,29 +294,38 @@ def pair_summary(pair: pd.DataFrame, a: str, b: str) -> str:
     gains, losses = pair[diff > tol], pair[diff < -tol]
     if len(gains) and len(losses):
         g, lo = gains.iloc[0], losses.iloc[0]
-        return (
-            f"**{a}** gains most on *{g['title']}* (+{g['difference']:.4f}) and loses most on "
-            f"*{lo['title']}* (−{-lo['difference']:.4f}) against **{b}**."
-        )
+        return _(
+            "**{a}** gains most on *{gain}* (+{plus}) and loses most on *{loss}* (−{minus}) "
+            "against **{b}**."
+        ).format(a=a, b=b, gain=g["title"], plus=_amount(g), loss=lo["title"], minus=_amount(lo))
     if len(gains):
         g = gains.iloc[0]
-        return (
-            f"**{a}** is ahead of or level with **{b}** on every criterion; it gains most on "
-            f"*{g['title']}* (+{g['difference']:.4f})."
-        )
+        return _(
+            "**{a}** is ahead of or level with **{b}** on every criterion; it gains most on "
+            "*{gain}* (+{plus})."
+        ).format(a=a, b=b, gain=g["title"], plus=_amount(g))
     if len(losses):
         lo = losses.iloc[0]
-        return (
-            f"**{a}** gains on no criterion against **{b}**; it loses most on *{lo['title']}* "
-            f"(−{-lo['difference']:.4f})."
-        )
-    return f"**{a}** and **{b}** contribute the same on every criterion."
+        return _(
+            "**{a}** gains on no criterion against **{b}**; it loses most on *{loss}* (−{minus})."
+        ).format(a=a, b=b, loss=lo["title"], minus=_amount(lo))
+    return _("**{a}** and **{b}** contribute the same on every criterion.").format(a=a, b=b)
+
+
+def _amount(row: pd.Series) -> str:
+    """The size of a row's difference, four decimals in the language's marks."""
+    return formats.number(abs(float(row["difference"])), 4)
 
 
 def _question(expl: Explanation, a: str, b: str, names: dict[str, str]) -> str:
     ranks = dict(zip(expl.report.result.candidates, expl.report.result.ranks, strict=True))
-    word = "above" if ranks[a] < ranks[b] else ("below" if ranks[a] > ranks[b] else "level with")
-    return f"Why is **{names[a]}** ({ranks[a]}.) {word} **{names[b]}** ({ranks[b]}.)?"
+    if ranks[a] < ranks[b]:
+        question = _("Why is **{a}** ({rank_a}.) above **{b}** ({rank_b}.)?")
+    elif ranks[a] > ranks[b]:
+        question = _("Why is **{a}** ({rank_a}.) below **{b}** ({rank_b}.)?")
+    else:
+        question = _("Why is **{a}** ({rank_a}.) level with **{b}** ({rank_b}.)?")
+    return question.format(a=names[a], b=names[b], rank_a=ranks[a], rank_b=ranks[b])
 
 
 def _picks(ids: list[str], names: dict[str, str]) -> tuple[str, str]:
@@ -297,18 +334,20 @@ def _picks(ids: list[str], names: dict[str, str]) -> tuple[str, str]:
         if st.session_state.get(key) not in ids:
             st.session_state[key] = default
     col_a, col_b = st.columns(2)
-    a = col_a.selectbox("Candidate", ids, key=PICK_A, format_func=names.__getitem__)
-    b = col_b.selectbox("compared with", ids, key=PICK_B, format_func=names.__getitem__)
+    a = col_a.selectbox(_("Candidate"), ids, key=PICK_A, format_func=names.__getitem__)
+    b = col_b.selectbox(_("compared with"), ids, key=PICK_B, format_func=names.__getitem__)
     return str(a), str(b)
 
 
 def _quality_words(expl: Explanation, ids: tuple[str, str], names: dict[str, str]) -> str:
     flagged = [
-        f"**{names[c]}** is not assessable ({plain(q.reason)})"
+        _("**{candidate}** is not assessable ({reason})").format(
+            candidate=names[c], reason=plain(q.reason)
+        )
         for c in ids
         if (q := expl.report.quality_of(c)) is not None and not q.assessable
     ]
-    return ("Mind the data: " + "; ".join(flagged) + ".") if flagged else ""
+    return _("Mind the data: {problems}.").format(problems="; ".join(flagged)) if flagged else ""
 
 
 def render_pair(expl: Explanation) -> None:
@@ -321,7 +360,7 @@ def render_pair(expl: Explanation) -> None:
     names = dict(zip(ids, (str(n) for n in frame["name"]), strict=True))
     a, b = _picks(ids, names)
     if a == b:
-        st.info("Pick two different candidates to compare.", icon=":material/compare_arrows:")
+        st.info(_("Pick two different candidates to compare."), icon=":material/compare_arrows:")
         return
     shown = {k: plain(v) for k, v in names.items()}
     st.markdown(_question(expl, a, b, shown))
@@ -330,25 +369,32 @@ def render_pair(expl: Explanation) -> None:
     st.altair_chart(
         themed(pair_chart(pair, names[a], names[b])),
         width="stretch",
-        alt=f"Contribution of {names[a]} minus {names[b]}, by criterion",
+        alt=_("Contribution of {a} minus {b}, by criterion").format(a=names[a], b=names[b]),
     )
+    contribution, value = _("contribution: {candidate}"), _("value: {candidate}")
     as_table(
-        "This comparison",
-        pair[["title", "a", "b", "difference", "value_a", "value_b", "unit"]].rename(
-            columns={
-                "title": "criterion",
-                "a": f"contribution: {names[a]}",
-                "b": f"contribution: {names[b]}",
-                "value_a": f"value: {names[a]}",
-                "value_b": f"value: {names[b]}",
-            }
+        _("This comparison"),
+        localized(
+            pair[["title", "a", "b", "difference", "value_a", "value_b", "unit"]],
+            {"a": 4, "b": 4, "difference": 4, "value_a": 4, "value_b": 4},
+            signed=["a", "b", "difference"],
         ),
         key="why__pair_table",
-        column_config={"criterion": st.column_config.TextColumn(pinned=True)},
+        column_config={
+            "title": st.column_config.TextColumn(_("criterion"), pinned=True),
+            "a": st.column_config.NumberColumn(contribution.format(candidate=names[a])),
+            "b": st.column_config.NumberColumn(contribution.format(candidate=names[b])),
+            "difference": st.column_config.NumberColumn(_("difference")),
+            "value_a": st.column_config.NumberColumn(value.format(candidate=names[a])),
+            "value_b": st.column_config.NumberColumn(value.format(candidate=names[b])),
+            "unit": st.column_config.TextColumn(_("unit")),
+        },
     )
     st.caption(
-        "Each bar: the criterion's contribution for the first candidate minus the second's. "
-        "▲ solid bars: the first gains; ▼ pale dashed bars: it loses."
+        _(
+            "Each bar: the criterion's contribution for the first candidate minus the second's. "
+            "▲ solid bars: the first gains; ▼ pale dashed bars: it loses."
+        )
     )
     words = _quality_words(expl, (a, b), shown)
     if words:
@@ -374,17 +420,21 @@ def render(report: RankingReport, method_title: str, picked: Sequence[str] = ())
     st.altair_chart(
         themed(contribution_chart(frame)),
         width="stretch",
-        alt="Each candidate's score by criterion",
+        alt=_("Each candidate's score by criterion"),
     )
     st.caption(kind_caption(expl, plain(method_title)))
+    table = _contributions_table(frame)
+    criteria = [c for c in table.columns if c not in ("rank", "candidate")]
     as_table(
-        "Each candidate's score by criterion",
-        _contributions_table(frame),
+        _("Each candidate's score by criterion"),
+        localized(table, dict.fromkeys(criteria, 4)),
         key="why__table",
         column_config={
-            "rank": st.column_config.NumberColumn(pinned=True, width="small"),
-            "candidate": st.column_config.TextColumn(pinned=True, width=LABEL_LIMIT),
+            "rank": st.column_config.NumberColumn(_("rank"), pinned=True, width="small"),
+            "candidate": st.column_config.TextColumn(
+                _("candidate"), pinned=True, width=LABEL_LIMIT
+            ),
         },
     )
-    st.markdown("**Why is one candidate above another?**")
+    st.markdown(_("**Why is one candidate above another?**"))
     render_pair(expl)
