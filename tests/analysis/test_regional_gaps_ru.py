@@ -2,8 +2,8 @@
 
 The analysis tells gaps from other problems by :attr:`errors.Problem.kind` (``"gap"``), not
 by the English words of the message, so a Russian load of a table whose 2019 lacks a figure
-still analyses 2020 and notes 2019 as skipped, in Russian. Needs the Russian catalogue with
-slices S1b and S2b of issue 14 merged (``clusterrank/i18n/locale/ru``).
+still analyses 2020 and notes 2019 as skipped, in Russian. Reads the shipped Russian
+catalogue (``clusterrank/i18n/locale/ru``).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Texts of analysis/ in Russian: quality reasons (plural forms), provenance, explanations.
 
-Needs the Russian catalogue with slice S2 of issue 14 merged (``clusterrank/i18n/locale/ru``).
+Reads the shipped Russian catalogue (``clusterrank/i18n/locale/ru``).
 Numbers come through ``clusterrank.i18n.formats``: a decimal comma in Russian.
 """
 

@@ -1,6 +1,6 @@
 """Texts of methods/ in Russian: method titles and descriptions, advice, captions and notes.
 
-Needs the Russian catalogue with slice S2 of issue 14 merged (``clusterrank/i18n/locale/ru``).
+Reads the shipped Russian catalogue (``clusterrank/i18n/locale/ru``).
 The English texts (the msgids) stay byte-identical: checked beside each Russian one.
 """
 

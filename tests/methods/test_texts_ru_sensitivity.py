@@ -1,6 +1,6 @@
 """Notes and messages of sensitivity, AHP and group decisions in Russian.
 
-Needs the Russian catalogue with slice S2 of issue 14 merged (``clusterrank/i18n/locale/ru``).
+Reads the shipped Russian catalogue (``clusterrank/i18n/locale/ru``).
 Each Russian text is checked beside its English one, which stays byte-identical.
 """
 

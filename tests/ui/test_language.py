@@ -89,7 +89,7 @@ def test_lang_ru_in_the_url_sets_russian_and_the_switch_shows_it() -> None:
 
 
 def test_lang_ru_in_the_url_speaks_russian_in_the_sidebar() -> None:
-    """Russian text: needs the merged catalogue."""
+    """With ?lang=ru the sidebar and the page speak Russian (the shipped catalogue)."""
     at = _run(lang="ru")
     shown = _sidebar_text(at)
     with i18n.use_language("ru"):

@@ -4,8 +4,7 @@ Opened with ``?lang=ru`` before the first run, each page runs without an excepti
 no English beyond the allow-list of :mod:`tests.helpers.russian`; the links the Panel page
 gives out carry ``&lang=`` so an expert's questionnaire opens in the facilitator's language;
 the panel workbook's sheets and columns are Russian. These tests read the catalogue shipped
-in ``clusterrank/i18n/locale``: the Russian ones pass once the translations of this slice
-(``u4``) are merged into it. The experts' names are made up for the tests.
+in ``clusterrank/i18n/locale``. The experts' names are made up for the tests.
 """
 
 from __future__ import annotations
@@ -37,7 +36,7 @@ TYPED = ("name", "group", "weight", "panel", "key", "KEY", "topsis", "UTC", "e1"
 settings line (``topsis (normalization=vector)``), the time zone of a time (UTC), the experts'
 ids of :data:`EXPERTS`."""
 ELSEWHERE = ("configs", "groups")
-"""Latin words other slices put on these pages: the sidebar's source path, a node id in the
+"""Latin words other parts of the app put on these pages: the sidebar's source path, a node id in the
 panel's label (``analysis.provenance.panel_label``)."""
 
 

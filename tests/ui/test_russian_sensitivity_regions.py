@@ -3,8 +3,7 @@
 Opened with ``?lang=ru`` before the first run, each page runs without an exception, shows no
 English beyond the allow-list of :mod:`tests.helpers.russian` (and the names of UK regions,
 which are the data's own), and writes its numbers the Russian way. These tests read the
-catalogue shipped in ``clusterrank/i18n/locale``: they pass once the translations of this
-slice (and of the rooms whose notes these pages quote) are merged into it.
+catalogue shipped in ``clusterrank/i18n/locale``.
 """
 
 from __future__ import annotations
