@@ -36,8 +36,8 @@ TYPED = ("name", "group", "weight", "panel", "key", "KEY", "topsis", "UTC", "e1"
 settings line (``topsis (normalization=vector)``), the time zone of a time (UTC), the experts'
 ids of :data:`EXPERTS`."""
 ELSEWHERE = ("configs", "groups")
-"""Latin words other parts of the app put on these pages: the sidebar's source path, a node id in the
-panel's label (``analysis.provenance.panel_label``)."""
+"""Latin words other parts of the app put on these pages: the sidebar's source path, a node
+id in the panel's label (``analysis.provenance.panel_label``)."""
 
 
 def _left(at: AppTest, *ids: str) -> list[str]:

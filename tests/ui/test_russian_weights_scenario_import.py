@@ -5,7 +5,8 @@ no English beyond the allow-list of :mod:`tests.helpers.russian` (method names,
 abbreviations, setting names). Numbers in its texts are written the Russian way (decimal
 comma, a no-break space before ``%``), the AHP judgments read as Russian sentences on
 Saaty's scale, and the import wizard states the decimal-comma rule in Russian. These tests
-read the catalogue shipped in ``clusterrank/i18n/locale``. The figures of the uploaded table are made up for the tests.
+read the catalogue shipped in ``clusterrank/i18n/locale``. The figures of the uploaded table
+are made up for the tests.
 """
 
 from __future__ import annotations
