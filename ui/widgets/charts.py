@@ -36,6 +36,8 @@ LABEL_LIMIT = 230
 BEST, PICKED, FLAGGED = N_("best"), N_("picked by you"), N_("not assessable")
 """Why a bar is drawn (the legend's labels): message ids, translated in the chart's data."""
 ROW = 26
+CHROME = 110
+"""Pixels a chart's title, subtitle and x axis take out of its height."""
 
 
 def shown_ids(ids: Sequence[str], picked: Iterable[str] = (), k: int = TOP_K) -> list[str]:
@@ -205,7 +207,9 @@ def score_bar(
             "shown:N",
             title=None,
             scale=alt.Scale(domain=kinds, range=[colours[k] for k in kinds]),
-            legend=alt.Legend(orient="bottom") if len(kinds) > 1 else None,
+            # no legend: it would take its room out of the plot's height (autosize "fit"), and
+            # every kind is labelled directly ("(not assessable)", the picked ones by name)
+            legend=None,
         ),
         strokeDash=alt.condition(alt.datum.assessable, alt.value([1, 0]), alt.value([4, 3])),
         stroke=alt.value("#424242"),
@@ -226,7 +230,9 @@ def score_bar(
     layers = [bars, labels]
     if not whole:
         layers += _strip(frame, {str(i) for i in data["id"]}, strip)
-    height = max(120, ROW * len(order))
+    # Streamlit fits the whole chart, title and axes included, into ``height`` (autosize
+    # "fit"): the rows get their own room on top of what the title and the axis take
+    height = ROW * len(order) + CHROME
     return alt.layer(*layers).properties(height=height, title=title)
 
 
