@@ -28,6 +28,23 @@ def app_pages() -> list[tuple[str, str]]:
     return found
 
 
+def default_page() -> str:
+    """The file stem of the page marked ``default=True`` (served at ``/``, not ``/<stem>``)."""
+    text = (ROOT / "streamlit_app.py").read_text(encoding="utf-8")
+    calls = re.findall(r"st\.Page\((?:[^()]|\([^()]*\))*\)", text)
+    marked = [c for c in calls if "default=True" in c]
+    assert len(marked) == 1, f"expected one default page in streamlit_app.py, found {marked}"
+    found = re.search(r"ui/pages/(\w+)\.py", marked[0])
+    assert found, marked[0]
+    return found.group(1)
+
+
+def page_url(app_url: str, path: str, query: str = "") -> str:
+    """The address of page ``path``: ``/`` for the default page (``/ranking`` is not found)."""
+    where = "" if path == default_page() else path
+    return f"{app_url}/{where}" + (f"?{query}" if query else "")
+
+
 def open_settled(page: Page, url: str) -> None:
     """Open ``url`` and wait until the script has run and the charts have drawn."""
     page.goto(url)

@@ -17,7 +17,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import BrowserContext
 
-from tests.browser.app_pages import app_pages, open_settled
+from tests.browser.app_pages import app_pages, open_settled, page_url
 
 pytestmark = pytest.mark.browser
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -42,7 +42,7 @@ def test_every_page_meets_wcag_aa(browser: BrowserContext, app_url: str, width: 
     checked: dict[str, int] = {}
     try:
         for path, title in app_pages():
-            open_settled(tab, f"{app_url}/{path}")
+            open_settled(tab, page_url(app_url, path))
             result = axe.run(
                 tab,
                 context={"exclude": INACTIVE},

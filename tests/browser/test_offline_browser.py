@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import BrowserContext, Route
 
-from tests.browser.app_pages import app_pages, open_settled
+from tests.browser.app_pages import app_pages, open_settled, page_url
 
 pytestmark = pytest.mark.browser
 LOCAL_SCHEMES = {"data", "blob", "about", "chrome", "chrome-extension"}
@@ -37,7 +37,7 @@ def test_no_page_requests_anything_outside_the_app(browser: BrowserContext, app_
     try:
         for path, title in app_pages():
             before = len(outside)
-            open_settled(tab, f"{app_url}/{path}")
+            open_settled(tab, page_url(app_url, path))
             seen[title] = outside[before:]
     finally:
         tab.close()

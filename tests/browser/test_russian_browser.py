@@ -17,7 +17,7 @@ import yaml
 from playwright.sync_api import Page, expect
 
 from clusterrank.i18n import _, use_language
-from tests.browser.app_pages import app_pages, open_settled
+from tests.browser.app_pages import app_pages, open_settled, page_url
 
 pytestmark = pytest.mark.browser
 
@@ -108,7 +108,7 @@ def test_every_page_in_russian_screenshot(page: Page, app_url: str, screenshots:
     assert page.viewport_size is not None
     assert page.viewport_size["width"] == 1400
     for path, title in app_pages():
-        open_settled(page, f"{app_url}/{path}?lang=ru")
+        open_settled(page, page_url(app_url, path, "lang=ru"))
         expect(page.get_by_test_id("stSidebarNav")).to_contain_text(ru(title))
         expect(page).to_have_url(LANG_RU)
         page.screenshot(path=str(screenshots / f"ru_{path}.png"), full_page=True)
