@@ -72,10 +72,13 @@ bench: install
 screenshots: install browser
 	$(BIN)/pytest -m browser -q
 	cd artifacts/screenshots && cp ranking.png weights_ahp.png scenario.png export.png sensitivity.png \
-	  sensitivity_stability.png regions.png panel_facilitator.png ../../docs/screenshots/ && cp panel_expert_1024.png ../../docs/screenshots/panel_expert.png
+	  sensitivity_stability.png regions.png panel_facilitator.png ranking_uk_1024.png \
+	  ../../docs/screenshots/ && cp panel_expert_1024.png ../../docs/screenshots/panel_expert.png && \
+	  cp ru_ranking.png ../../docs/screenshots/ranking_ru.png
 	$(BIN)/python -c "from PIL import Image; im = Image.open('docs/screenshots/regions.png'); \
-	  im.crop((0, 0, im.width, min(1300, im.height))).save('docs/screenshots/regions_top.png'); \
-	  im.crop((0, max(0, im.height - 2064), im.width, im.height - 614)).save('docs/screenshots/regions_compare.png')"
+	  im.crop((0, 0, im.width, min(1700, im.height))).save('docs/screenshots/regions_top.png'); \
+	  im = Image.open('artifacts/screenshots/sensitivity_uk_1024.png'); \
+	  im.crop((0, 0, im.width, min(3200, im.height))).save('docs/screenshots/sensitivity_uk_1024.png')"
 
 # After changing any text the user reads: extract, update the .po files, then translate.
 messages: install

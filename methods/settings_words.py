@@ -50,6 +50,20 @@ _THRESHOLD = {
 }
 
 
+CHOICES: dict[str, Mapping[str, str]] = {
+    "normalization": NORMALISATIONS,
+    "preference_function": PREFERENCE_FUNCTIONS,
+    "mode": MODES,
+}
+"""Setting name -> its typed values' captions, for pickers that show words beside the value."""
+
+
+def choice_words(setting: str, value: Any) -> str:
+    """``vector normalisation (vector)`` in the current language; the value alone if unknown."""
+    words = CHOICES.get(setting, {}).get(str(value))
+    return _("{words} ({value})").format(words=_(words), value=value) if words else str(value)
+
+
 def _number(value: Any) -> str:
     return f"{value:g}" if isinstance(value, int | float) else str(value)
 

@@ -123,7 +123,7 @@ def test_panel_in_the_browser(
         if k == 1:  # one expert reloads mid-way and finds their two answers
             experts[0].reload()
             _answered(experts[0], 2)
-            assert len(experts[0].get_by_text(re.compile(r"^Saved: ")).all()) == 2
+            expect(experts[0].get_by_text(re.compile(r"^Saved: "))).to_have_count(2)
     for page in experts:
         _answered(page, PAIRS_EACH)
     shot(experts[0], screenshots, "panel_expert")

@@ -18,6 +18,7 @@ import streamlit as st
 from clusterrank.i18n import N_, _
 from clusterrank.methods.families import FAMILIES, advice, family_title, grouped
 from clusterrank.methods.info import MethodInfo, SettingInfo
+from clusterrank.methods.settings_words import choice_words
 from clusterrank.ui import state
 from clusterrank.ui.layout import safe_callback
 from clusterrank.ui.plain import plain
@@ -166,6 +167,7 @@ def _setting_widget(method: str, name: str, spec: SettingInfo, key: str, value: 
             label,
             list(spec.choices),
             key=key,
+            format_func=in_language(lambda choice: choice_words(name, choice)),
             help=spec.help_text or None,
             on_change=_setting_changed,
             args=(method, name, key),
