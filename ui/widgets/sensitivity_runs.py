@@ -16,7 +16,6 @@ in a fragment that refreshes itself. The thread never touches Streamlit.
 
 from __future__ import annotations
 
-import contextvars
 import logging
 import threading
 from collections.abc import Callable, Hashable, Mapping
@@ -36,7 +35,7 @@ from clusterrank.analysis.sensitivity import (
     sensitivity_inputs,
 )
 from clusterrank.errors import ClusterRankError
-from clusterrank.i18n import _, language
+from clusterrank.i18n import _, language, use_language
 from clusterrank.methods.sensitivity import (
     AgreementResult,
     AHPUncertaintyResult,
@@ -195,10 +194,10 @@ class SMAAJob:
             finally:
                 self._finished.set()
 
-        # the thread runs in a copy of this context: its notes speak the session's language
-        context = contextvars.copy_context()
+        # the worker speaks the session's language (its notes are words), and nothing else of
+        # the script's context goes with it (Streamlit's own context stays on the script thread)
         threading.Thread(
-            target=context.run, args=(work,), name="clusterrank-smaa", daemon=True
+            target=_speaking(language(), work), name="clusterrank-smaa", daemon=True
         ).start()
         return self
 
@@ -246,3 +245,13 @@ def _start(inp: SensitivityInputs, params: dict[str, Any]) -> SMAAJob:
 def run_again() -> None:
     """Widget callback: start the same SMAA run afresh (after a stop)."""
     st.session_state[RESTARTS] = int(st.session_state.get(RESTARTS, 0)) + 1
+
+
+def _speaking(lang: str, work: Callable[[], None]) -> Callable[[], None]:
+    """``work``, run in ``lang`` (a thread starts in the default language)."""
+
+    def run() -> None:
+        with use_language(lang):
+            work()
+
+    return run

@@ -5,7 +5,7 @@ Its settings and a stoppable run with progress; the numbers of a finished run ar
 
 The run itself lives in :mod:`ui.widgets.sensitivity_runs` (a background thread, memoised by
 its inputs); this module only draws. While a run is going, a fragment refreshes the progress
-bar twice a second and offers Stop; when the run ends it reruns the page to show the result.
+bar twice a second, the page offers Stop; when the run ends it reruns the page to show the result.
 """
 
 from __future__ import annotations
@@ -151,9 +151,21 @@ def bounds_editor(inp: SensitivityInputs) -> tuple[tuple[str, float, float], ...
     )
 
 
+def stop_control(job: runs.SMAAJob) -> None:
+    """Stop, or "Stopping…" once asked: drawn by the page, not by the refreshing fragment.
+
+    Inside the fragment the button was drawn anew every half second, and a click that landed
+    while it was being replaced (a slow rerun on a busy server) was lost.
+    """
+    if job.stop_requested:
+        st.caption(_("Stopping after the chunk under way…"))
+    else:
+        st.button(_("Stop"), key="sens__stop", icon=":material/stop_circle:", on_click=job.stop)
+
+
 @st.fragment(run_every=0.5)
 def progress(job: runs.SMAAJob) -> None:
-    """Progress bar and Stop button while ``job`` runs; reruns the page once it has ended."""
+    """Progress bar while ``job`` runs; reruns the page once it has ended."""
     if not job.running:
         st.rerun()
     share = min(1.0, job.done / job.total) if job.total else 0.0
@@ -163,10 +175,6 @@ def progress(job: runs.SMAAJob) -> None:
             done=formats.integer(job.done), total=formats.integer(job.total)
         ),
     )
-    if job.stop_requested:
-        st.caption(_("Stopping after the chunk under way…"))
-    else:
-        st.button(_("Stop"), key="sens__stop", icon=":material/stop_circle:", on_click=job.stop)
 
 
 def render(inp: SensitivityInputs, focus: Focus, titles: Mapping[str, str]) -> None:
@@ -177,6 +185,7 @@ def render(inp: SensitivityInputs, focus: Focus, titles: Mapping[str, str]) -> N
         job.wait(runs.QUICK_WAIT)
     if job.running:
         progress(job)
+        stop_control(job)
     elif job.error is not None:
         show_error(job.error)
     elif job.failed or job.result is None:
