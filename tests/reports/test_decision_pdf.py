@@ -20,13 +20,16 @@ from clusterrank.reports.decision.build import decision_report
 from clusterrank.reports.decision.pdf import render_pdf
 from tests.helpers.cli import KEMEROVO, SCENARIOS_DIR
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(
-        shutil.which("pdftotext") is None or shutil.which("pdftoppm") is None,
-        reason="poppler-utils is not installed: run `make documents`",
-    ),
-]
+pytestmark = [pytest.mark.slow]
+
+
+@pytest.fixture(autouse=True)
+def poppler() -> None:
+    """Missing poppler-utils is a failure, not a skip: ``make test`` installs it."""
+    if shutil.which("pdftotext") is None or shutil.which("pdftoppm") is None:
+        pytest.fail("poppler-utils is not installed: run `make documents`")
+
+
 SCENARIOS = sorted(SCENARIOS_DIR.glob("*.yaml"))
 
 
